@@ -1,0 +1,490 @@
+"""The concepts of a deeper-learning school schedule, as plain dataclasses.
+
+Everything here is stdlib only: the solver, storage, io and Qt layers all read and write these
+objects, so they must stay free of any of those libraries.
+
+Conventions used throughout:
+- every record has a stable string ``id`` that other records refer to;
+- times of day are whole minutes after midnight (``8 * 60 + 30`` is 8:30);
+- "per cycle" means one pass through a scenario's day types (its ``day_types`` list, in order);
+  limits that people think of per week (teaching load, planning time) are stored per week and
+  converted with :meth:`Scenario.weeks_per_cycle`, so scenarios with a 2-day A/B cycle and a
+  5-day weekly cycle can share the same teachers and teams.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from dlplanner.domain.calendar import SchoolYear
+
+SCHEMA_NOTE = "Plausible sample data made up for dlplanner; not a real school."
+
+
+def fmt_time(minutes: int) -> str:
+    """8:05 style clock time for minutes after midnight."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def fmt_minutes(minutes: int | float) -> str:
+    """1,650 style number for messages."""
+    return f"{round(minutes):,}"
+
+
+class BlockKind(StrEnum):
+    CLASS = "class"
+    ADVISORY = "advisory"
+    LUNCH = "lunch"
+    PASSING = "passing"
+    PLANNING = "planning"  # planning / PD / collaboration time for adults
+    INTERNSHIP = "internship"  # an internship window built into the bell schedule
+    FLEX = "flex"
+
+
+@dataclass
+class Block:
+    """One typed stretch of a bell schedule with real start and end times."""
+
+    id: str
+    start: int
+    end: int
+    kind: BlockKind = BlockKind.CLASS
+    label: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class BellSchedule:
+    """An ordered list of blocks; several day types may share one (Mon-Fri of a 7-period day)."""
+
+    id: str
+    name: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def sorted_blocks(self) -> list[Block]:
+        return sorted(self.blocks, key=lambda b: (b.start, b.end))
+
+    def blocks_of(self, *kinds: BlockKind) -> list[Block]:
+        return [b for b in self.sorted_blocks() if b.kind in kinds]
+
+    def minutes_of(self, kind: BlockKind) -> int:
+        return sum(b.minutes for b in self.blocks if b.kind == kind)
+
+    def class_runs(self, allow_breaks: bool = False) -> list[list[Block]]:
+        """Maximal runs of class blocks a long meeting may span.
+
+        Class blocks joined by nothing but passing time form one run (the passing minutes are
+        absorbed by a double block). With ``allow_breaks`` any non-class block is bridged, too.
+        """
+        runs: list[list[Block]] = []
+        current: list[Block] = []
+        for block in self.sorted_blocks():
+            if block.kind == BlockKind.CLASS:
+                if current and block.start < current[-1].end:
+                    continue  # overlapping blocks are a validation error; ignore here
+                current.append(block)
+            elif block.kind == BlockKind.PASSING or allow_breaks:
+                continue
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return runs
+
+
+@dataclass
+class DayType:
+    """One day of the cycle (Monday, A day, Day 3 ...) and the bell schedule it follows."""
+
+    id: str
+    name: str
+    bell_schedule_id: str
+
+
+@dataclass
+class TimeWindow:
+    """A stretch of time on one day type, or on every day type when ``day_type_id`` is None."""
+
+    day_type_id: str | None
+    start: int
+    end: int
+
+    def applies_to(self, day_type_id: str) -> bool:
+        return self.day_type_id is None or self.day_type_id == day_type_id
+
+    def overlaps(self, day_type_id: str, start: int, end: int) -> bool:
+        return self.applies_to(day_type_id) and start < self.end and self.start < end
+
+
+@dataclass
+class Subject:
+    id: str
+    name: str
+    color: str = "#8aa4c8"
+    department: str = ""
+    project_based: bool = False  # project-based courses prefer long blocks (soft rule)
+
+
+@dataclass
+class Campus:
+    id: str
+    name: str
+    address: str = ""
+
+
+@dataclass
+class CampusTravel:
+    """Minutes a person needs between two campuses (either direction)."""
+
+    campus_a: str
+    campus_b: str
+    minutes: int
+
+
+@dataclass
+class Teacher:
+    id: str
+    name: str
+    subject_ids: set[str] = field(default_factory=set)
+    max_minutes_per_week: int | None = None
+    unavailable: list[TimeWindow] = field(default_factory=list)
+    avoid: list[TimeWindow] = field(default_factory=list)  # soft: would rather not teach then
+    campus_id: str | None = None
+    email: str = ""
+
+
+@dataclass
+class Room:
+    id: str
+    name: str
+    capacity: int
+    features: set[str] = field(default_factory=set)
+    campus_id: str | None = None
+
+
+@dataclass
+class Cohort:
+    """Students who travel together. ``identity`` persists across years for looping."""
+
+    id: str
+    name: str
+    grade: int
+    size: int
+    pathway: str = ""
+    identity: str = ""
+    campus_id: str | None = None
+
+
+@dataclass
+class BlockRef:
+    day_type_id: str
+    block_id: str
+
+
+@dataclass
+class Advisory:
+    """A small group with one advisor; meets in the advisory blocks of the cycle.
+
+    ``meeting_blocks`` empty means every advisory-kind block of every day type on which none of
+    its cohorts is away on an internship.
+    """
+
+    id: str
+    name: str
+    advisor_id: str
+    cohort_ids: list[str] = field(default_factory=list)
+    size: int = 0
+    room_id: str | None = None
+    meeting_blocks: list[BlockRef] = field(default_factory=list)
+
+
+@dataclass
+class TeacherTeam:
+    """Teachers sharing the same students, who need common planning time."""
+
+    id: str
+    name: str
+    member_ids: list[str] = field(default_factory=list)
+    cohort_ids: list[str] = field(default_factory=list)
+    planning_minutes_per_week: int = 0
+    min_meeting_minutes: int = 30  # shorter common free time does not count as a meeting
+
+
+@dataclass
+class Section:
+    """Something to be placed: a course for one or more cohorts, meeting several times a cycle.
+
+    Length is given either in minutes or in blocks (a double block is ``length_blocks=2``).
+    Teachers are either fixed (``teacher_ids``; two or more = team-taught, all present at
+    once) or chosen by the solver: ``teachers_needed`` from ``teacher_pool``, or from every
+    teacher qualified for the subject when the pool is empty.
+    """
+
+    id: str
+    name: str
+    subject_id: str
+    cohort_ids: list[str] = field(default_factory=list)
+    meetings_per_cycle: int = 1
+    length_minutes: int | None = None
+    length_blocks: int | None = 1
+    teacher_ids: list[str] = field(default_factory=list)
+    teacher_pool: list[str] = field(default_factory=list)
+    teachers_needed: int = 1
+    room_id: str | None = None
+    room_features: set[str] = field(default_factory=set)
+    min_capacity: int | None = None  # None: the enrolment
+    enrolment: int | None = None  # None: the sum of its cohorts' sizes
+    allow_break_span: bool = False
+    term_id: str | None = None  # None: the whole year
+
+    @property
+    def fixed_teachers(self) -> bool:
+        return bool(self.teacher_ids)
+
+    @property
+    def team_taught(self) -> bool:
+        return len(self.teacher_ids) > 1 or (not self.teacher_ids and self.teachers_needed > 1)
+
+    @property
+    def teacher_count(self) -> int:
+        return len(self.teacher_ids) if self.teacher_ids else self.teachers_needed
+
+
+@dataclass
+class Internship:
+    """Cohorts off campus in given windows; no class of theirs in a window ± travel buffer."""
+
+    id: str
+    name: str
+    cohort_ids: list[str] = field(default_factory=list)
+    windows: list[TimeWindow] = field(default_factory=list)
+    travel_minutes: int = 0
+    description: str = ""
+
+
+class PairingKind(StrEnum):
+    ADVISOR = "advisor"
+    TEAM = "team"
+    SUBJECT_TEACHER = "subject_teacher"
+
+
+@dataclass
+class LoopingRule:
+    """Which of last year's pairings must (hard) or should (soft) carry over for a cohort."""
+
+    id: str
+    cohort_id: str
+    kind: PairingKind
+    subject_id: str | None = None  # for SUBJECT_TEACHER
+    hard: bool = True
+    weight: int = 10  # penalty per broken soft pairing
+
+
+@dataclass
+class PriorPairing:
+    """Last year's assignment for a cohort (the cohort identity persists across years)."""
+
+    cohort_id: str
+    kind: PairingKind
+    subject_id: str | None = None
+    teacher_ids: list[str] = field(default_factory=list)
+    team_id: str | None = None
+
+
+@dataclass
+class RuleSettings:
+    """Weights of the soft rules (by stable rule id) and the knobs some rules use."""
+
+    weights: dict[str, int] = field(default_factory=dict)
+    max_consecutive_teaching_blocks: int = 3
+    long_block_minutes: int = 80
+    time_limit_seconds: float = 30.0
+
+
+class SolveStatus(StrEnum):
+    NOT_SOLVED = "not_solved"
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class Placement:
+    """One meeting of a section put at a day type, time, room and teachers."""
+
+    section_id: str
+    meeting: int
+    day_type_id: str
+    start: int
+    end: int
+    room_id: str | None = None
+    teacher_ids: list[str] = field(default_factory=list)
+    pinned: bool = False
+
+
+@dataclass
+class Solution:
+    placements: list[Placement] = field(default_factory=list)
+    status: SolveStatus = SolveStatus.NOT_SOLVED
+    objective: float | None = None
+    best_bound: float | None = None
+    penalties: dict[str, int] = field(default_factory=dict)
+    wall_time: float | None = None
+    solved_at: datetime | None = None
+    stale: bool = False  # the data changed since this solution was made
+
+
+@dataclass
+class Scenario:
+    """One alternative for the school: its calendar, bell schedules, sections, rules, solution.
+
+    A scenario owns everything that differs between the calendars a school compares, and is
+    cheap to copy (:meth:`copy`). People, rooms and cohorts belong to the project.
+    """
+
+    id: str
+    name: str
+    description: str = ""
+    calendar: SchoolYear = field(default_factory=SchoolYear)
+    bell_schedules: list[BellSchedule] = field(default_factory=list)
+    day_types: list[DayType] = field(default_factory=list)  # the cycle, in order
+    sections: list[Section] = field(default_factory=list)
+    internships: list[Internship] = field(default_factory=list)
+    looping_rules: list[LoopingRule] = field(default_factory=list)
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    solution: Solution = field(default_factory=Solution)
+    version: int = 1  # bumped by storage on every save; used for optimistic concurrency
+
+    # -- lookups ---------------------------------------------------------------------------
+    def bell_schedule(self, bell_schedule_id: str) -> BellSchedule:
+        return _find(self.bell_schedules, bell_schedule_id, "bell schedule")
+
+    def day_type(self, day_type_id: str) -> DayType:
+        return _find(self.day_types, day_type_id, "day type")
+
+    def section(self, section_id: str) -> Section:
+        return _find(self.sections, section_id, "section")
+
+    def schedule_of(self, day_type_id: str) -> BellSchedule:
+        return self.bell_schedule(self.day_type(day_type_id).bell_schedule_id)
+
+    # -- the cycle -------------------------------------------------------------------------
+    @property
+    def cycle_days(self) -> int:
+        return len(self.day_types)
+
+    def weeks_per_cycle(self) -> float:
+        """How many school weeks one cycle lasts (a 2-day A/B cycle is 0.4 of a 5-day week)."""
+        per_week = len(self.calendar.rotation.school_weekdays) or 5
+        return self.cycle_days / per_week
+
+    def per_cycle_limit(self, minutes_per_week: int) -> int:
+        """A weekly maximum expressed per cycle (rounded down, so it is never exceeded)."""
+        return math.floor(minutes_per_week * self.weeks_per_cycle() + 1e-9)
+
+    def per_cycle_requirement(self, minutes_per_week: int) -> int:
+        """A weekly minimum expressed per cycle (rounded up, so it is always met)."""
+        return math.ceil(minutes_per_week * self.weeks_per_cycle() - 1e-9)
+
+    def minutes_per_cycle(self, kind: BlockKind) -> int:
+        return sum(self.schedule_of(d.id).minutes_of(kind) for d in self.day_types)
+
+    def copy(self, new_id: str, new_name: str, with_solution: bool = True) -> Scenario:
+        clone = copy.deepcopy(self)
+        clone.id, clone.name, clone.version = new_id, new_name, 1
+        if not with_solution:
+            clone.solution = Solution()
+        return clone
+
+
+@dataclass
+class Project:
+    """A school: its people, rooms and student groups, and the scenarios being compared."""
+
+    name: str
+    school_name: str = ""
+    description: str = ""
+    subjects: list[Subject] = field(default_factory=list)
+    teachers: list[Teacher] = field(default_factory=list)
+    rooms: list[Room] = field(default_factory=list)
+    campuses: list[Campus] = field(default_factory=list)
+    travel: list[CampusTravel] = field(default_factory=list)
+    cohorts: list[Cohort] = field(default_factory=list)
+    advisories: list[Advisory] = field(default_factory=list)
+    teams: list[TeacherTeam] = field(default_factory=list)
+    prior_pairings: list[PriorPairing] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+
+    def subject(self, subject_id: str) -> Subject:
+        return _find(self.subjects, subject_id, "subject")
+
+    def teacher(self, teacher_id: str) -> Teacher:
+        return _find(self.teachers, teacher_id, "teacher")
+
+    def room(self, room_id: str) -> Room:
+        return _find(self.rooms, room_id, "room")
+
+    def cohort(self, cohort_id: str) -> Cohort:
+        return _find(self.cohorts, cohort_id, "cohort")
+
+    def campus(self, campus_id: str) -> Campus:
+        return _find(self.campuses, campus_id, "campus")
+
+    def team(self, team_id: str) -> TeacherTeam:
+        return _find(self.teams, team_id, "teacher team")
+
+    def advisory(self, advisory_id: str) -> Advisory:
+        return _find(self.advisories, advisory_id, "advisory")
+
+    def scenario(self, key: str) -> Scenario:
+        """A scenario by id or by name (case-insensitive), as users type either."""
+        for scenario in self.scenarios:
+            if scenario.id == key or scenario.name.casefold() == key.casefold():
+                return scenario
+        names = ", ".join(s.name for s in self.scenarios) or "none"
+        raise UnknownRecordError(f"No scenario '{key}' in project '{self.name}' (scenarios: {names})")
+
+    def travel_minutes(self, campus_a: str | None, campus_b: str | None) -> int:
+        if campus_a is None or campus_b is None or campus_a == campus_b:
+            return 0
+        for t in self.travel:
+            if {t.campus_a, t.campus_b} == {campus_a, campus_b}:
+                return t.minutes
+        return 0
+
+    def section_enrolment(self, section: Section) -> int:
+        if section.enrolment is not None:
+            return section.enrolment
+        sizes = {c.id: c.size for c in self.cohorts}
+        return sum(sizes.get(cid, 0) for cid in section.cohort_ids)
+
+    def qualified_teachers(self, section: Section) -> list[Teacher]:
+        """Teachers the solver may choose for a pool section."""
+        if section.teacher_pool:
+            pool = set(section.teacher_pool)
+            return [t for t in self.teachers if t.id in pool]
+        return [t for t in self.teachers if section.subject_id in t.subject_ids]
+
+
+class UnknownRecordError(KeyError):
+    """A record id or name that does not exist; the message says which."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; we want it plain
+        return str(self.args[0]) if self.args else ""
+
+
+def _find(items: list, item_id: str, what: str):  # noqa: ANN001, ANN202 - generic lookup
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise UnknownRecordError(f"No {what} with id '{item_id}'")
