@@ -68,7 +68,7 @@ def from_data(cls: type[T], data: Any, path: str = "") -> T:
     return _decode(cls, data, path or cls.__name__)
 
 
-def _decode(tp: Any, data: Any, path: str) -> Any:  # noqa: C901, PLR0911, PLR0912 - one dispatch
+def _decode(tp: Any, data: Any, path: str) -> Any:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is Any:
@@ -102,8 +102,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:  # noqa: C901, PLR0911, PLR09
         if not isinstance(data, dict):
             raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
         return {
-            _decode(args[0], k, f"{path} key {k!r}"): _decode(args[1], v, f"{path}[{k!r}]")
-            for k, v in data.items()
+            _decode(args[0], k, f"{path} key {k!r}"): _decode(args[1], v, f"{path}[{k!r}]") for k, v in data.items()
         }
     if isinstance(tp, type) and issubclass(tp, Enum):
         try:
@@ -157,7 +156,7 @@ def project_from_json(text: str, source: str = "<text>") -> model.Project:
     except json.JSONDecodeError as exc:
         raise DecodeError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise DecodeError(f"{source}: not a dlplanner project document (no \"format\": \"{FORMAT_NAME}\")")
+        raise DecodeError(f'{source}: not a dlplanner project document (no "format": "{FORMAT_NAME}")')
     version = document.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise DecodeError(

@@ -483,7 +483,7 @@ class UnknownRecordError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-def _find(items: list, item_id: str, what: str):  # noqa: ANN001, ANN202 - generic lookup
+def _find(items: list, item_id: str, what: str):
     for item in items:
         if item.id == item_id:
             return item
