@@ -91,10 +91,7 @@ def new_command(path: str, sample_id: str | None, name: str | None, force: bool)
     """Create a project file (or database project) at PROJECT, empty or from a sample."""
     from dlplanner.domain import Project
 
-    if sample_id:
-        project = projects.load_sample(sample_id)
-    else:
-        project = Project(name=name or _stem(path))
+    project = projects.load_sample(sample_id) if sample_id else Project(name=name or _stem(path))
     if name:
         project.name = name
     projects.create_project(path, project, overwrite=force)

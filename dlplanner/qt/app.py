@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
     def open_project(self, location: str) -> bool:
         try:
             project = projects.open_project(location)
-        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, never a crash
+        except Exception as exc:
             QMessageBox.critical(self, "Cannot open project", str(exc))
             return False
         self._summary = projects.summarize(project)
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         scenario = projects.format_summary(
             projects.ProjectSummary(**{**vars(self._summary), "scenarios": [self._summary.scenarios[row]]})
         )[len(header) :]
-        self.details.setPlainText("\n".join(header + [""] + scenario))
+        self.details.setPlainText("\n".join([*header, "", *scenario]))
 
     def _about(self) -> None:
         QMessageBox.about(self, "About dlplanner", f"dlplanner {__version__}\nSchedules for deeper-learning schools.")

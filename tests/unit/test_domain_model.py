@@ -93,7 +93,7 @@ def test_scenario_lookup_by_id_or_name_and_clear_error() -> None:
     project = Project("School", scenarios=[_ab_scenario()])
     assert project.scenario("ab").name == "A/B block"
     assert project.scenario("a/b BLOCK").id == "ab"
-    with pytest.raises(UnknownRecordError, match="No scenario 'xyz'.*A/B block"):
+    with pytest.raises(UnknownRecordError, match=r"No scenario 'xyz'.*A/B block"):
         project.scenario("xyz")
 
 
