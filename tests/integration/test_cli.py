@@ -1,0 +1,115 @@
+"""The `dlplanner` command on real project files: samples, new, info, validate, and its errors."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlplanner.cli import main
+from dlplanner.domain import codec
+from dlplanner.services import projects
+
+SAMPLES = ["big-picture", "internationals", "linked-learning", "new-tech"]
+BROKEN = Path(__file__).parents[1] / "data" / "broken-school.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_samples_lists_the_four_schools(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "samples")
+    assert code == 0
+    for sample in SAMPLES:
+        assert sample in out
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_new_info_validate_on_every_sample(sample: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / f"{sample}.dlp"
+    code, out, _ = run(capsys, "new", str(path), "--sample", sample)
+    assert code == 0 and path.is_file(), out
+    code, out, err = run(capsys, "info", str(path))
+    assert code == 0, err
+    expected = projects.load_sample(sample)
+    assert expected.name in out
+    for scenario in expected.scenarios:
+        assert f"Scenario '{scenario.name}'" in out
+    assert "minutes per cycle by block kind: class" in out
+    students = sum(c.size for c in expected.cohorts)
+    assert f"students: {students:,}" in out
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 0, out
+    assert "0 blocking problem(s)" in out
+
+
+def test_validate_finds_the_seeded_problems_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "broken.dlp"
+    projects.create_project(str(path), codec.load_project_json(BROKEN))
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "ERROR" in out
+    blocking = int(out.strip().splitlines()[-1].split()[0])
+    assert blocking >= 5  # the broken school is seeded with several distinct blocking problems
+
+
+def test_validate_one_scenario_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "np.dlp"
+    sample = projects.load_sample("new-tech")
+    projects.create_project(str(path), sample)
+    code, out, _ = run(capsys, "validate", str(path), "--scenario", sample.scenarios[1].name)
+    assert code == 0
+    assert f"in scenario '{sample.scenarios[1].name}'" in out
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "school.dlp"
+    assert run(capsys, "new", str(path), "--sample", "big-picture")[0] == 0
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "new", str(path), "--sample", "new-tech")
+    assert code == 2 and "already exists" in err
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert run(capsys, "new", str(path), "--sample", "new-tech", "--force")[0] == 0
+    assert projects.open_project(str(path)).name == projects.load_sample("new-tech").name
+
+
+def test_new_empty_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "blank.dlp"
+    code, out, _ = run(capsys, "new", str(path))
+    assert code == 0 and "'blank'" in out
+    assert projects.open_project(str(path)).scenarios == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["info", "{tmp}/missing.dlp"], "missing.dlp"),
+        (["info", "{tmp}/notes.dlp"], "not a dlplanner project"),
+        (["new", "{tmp}/x.dlp", "--sample", "atlantis"], "No sample school 'atlantis'"),
+        (["validate", "{tmp}/ok.dlp", "--scenario", "Nope"], "No scenario 'Nope'"),
+    ],
+)
+def test_user_errors_are_one_clear_line(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.dlp").write_text("shopping list\n")
+    projects.create_project(str(tmp_path / "ok.dlp"), projects.load_sample("big-picture"))
+    code, out, err = run(capsys, *[a.format(tmp=tmp_path) for a in args])
+    assert code == 2
+    assert err.startswith("dlplanner: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1  # no traceback
+    assert "Traceback" not in out + err
+
+
+def test_installed_console_script_runs() -> None:
+    exe = shutil.which("dlplanner", path=str(Path(sys.executable).parent))
+    assert exe, "the dlplanner console script is installed with the package"
+    result = subprocess.run([exe, "samples"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "big-picture" in result.stdout
