@@ -1,0 +1,1159 @@
+"""The independent checker: recomputes every rule of ``docs/rules.md`` from a timetable alone.
+
+The checker is the judge of every solution a test or benchmark produces, so it shares no code
+with ``dlplanner.solver``: the geometry of the day (class runs, advisory sittings, overlaps) is
+computed here from the bell-schedule blocks, following the words of ``docs/rules.md`` only.
+
+One function per hard rule, ``check_<rule_id>(ctx)``, and one per soft rule,
+``penalty_<rule_id>(ctx)`` (the rule's total penalty = units × weight). Readings of the contract
+that the words leave open are written in the docstrings and in ``CHECKER_READINGS`` below, so
+the solver can match them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TypeVar
+
+from dlplanner.domain.calendar import Term
+from dlplanner.domain.model import (
+    Block,
+    BlockKind,
+    LoopingRule,
+    PairingKind,
+    Placement,
+    Project,
+    Scenario,
+    Section,
+    fmt_minutes,
+    fmt_time,
+)
+from dlplanner.domain.problems import RecordRef, named
+
+K = TypeVar("K")
+
+# Default weights of the soft rules (penalty per unit), as in docs/rules.md.
+DEFAULT_WEIGHTS: dict[str, int] = {
+    "spread_days": 10,
+    "subject_twice_daily": 5,
+    "teacher_gaps": 1,
+    "consecutive_teaching": 3,
+    "teacher_preferences": 2,
+    "long_blocks_pbl": 2,
+    "daily_load_balance": 1,
+    "room_changes": 1,
+}
+
+CHECKER_READINGS = """\
+How the checker reads points docs/rules.md leaves open (the solver must read them the same way):
+- Section length: length_minutes, when set, wins over length_blocks; neither set means 1 block.
+- Class runs: a stretch of time with no block at all between two class blocks does not break a run
+  (only a block of another kind than class/passing does). allow_break_span: all class blocks of the day.
+- Two advisory sittings sharing a cohort do not clash (advisories split a cohort into small groups);
+  a sitting does clash with a meeting of one of its cohorts.
+- advisory_time: the internship exception applies only to advisories with empty meeting_blocks;
+  explicitly listed blocks are always sat.
+- Terms: the year is cut into slices at term boundaries; a section with no term (or an unknown term)
+  is in every slice. Teacher load (teacher_assignment), common planning (team_planning) and
+  "consecutive" (campus_travel) are evaluated in each slice separately; the load must hold in every
+  slice and the planning requirement in every slice.
+- campus_travel: only rooms give campuses (no room, or a room without campus: no constraint).
+- teacher_assignment: teacher lists are compared as sets; a repeated teacher is a violation.
+- looping team: "a member is qualified" = a member is among the section's candidates (its pool, or the
+  teachers qualified for the subject when the pool is empty); then every teacher of every meeting of
+  the section must be a member. Several prior pairings for one cohort and kind: their teachers are
+  pooled; for `team`, any prior team that passes the test satisfies the rule.
+- Soft rules ignore terms (all placements of the cycle count together).
+- teacher_gaps / consecutive_teaching: a class block is taught when one of the teacher's meetings
+  overlaps it; "in a row" means adjacent class blocks of one class run (a lunch or advisory block
+  breaks the row); a streak of s taught blocks costs max(0, s - max_consecutive_teaching_blocks) units.
+- teacher_preferences: one unit per (meeting, teacher) pair whose meeting overlaps any avoid window.
+- daily_load_balance: over every day type of the cycle (0 minutes counts), units = floor(spread / 30).
+- looping_soft: each broken soft rule costs its own LoopingRule.weight (RuleSettings.weights is not used).
+"""
+
+
+@dataclass
+class Violation:
+    """One broken hard rule, said in plain words, with the records it is about."""
+
+    rule_id: str
+    message: str
+    records: list[RecordRef] = field(default_factory=list)
+
+
+@dataclass
+class CheckReport:
+    violations: list[Violation] = field(default_factory=list)
+    penalties: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def total_penalty(self) -> int:
+        return sum(self.penalties.values())
+
+    def by_rule(self) -> dict[str, list[Violation]]:
+        result: dict[str, list[Violation]] = {}
+        for violation in self.violations:
+            result.setdefault(violation.rule_id, []).append(violation)
+        return result
+
+
+# -- the context: lookups and the geometry of each day, computed once ----------------------------
+
+
+@dataclass
+class _Event:
+    """A meeting or an advisory sitting: something that occupies people and a room for a while."""
+
+    label: str  # "Biology 9" or "advisory Crew 3"
+    ref: RecordRef
+    day_type_id: str
+    start: int
+    end: int
+    term_id: str | None
+    room_id: str | None
+    teacher_ids: tuple[str, ...]
+    cohort_ids: tuple[str, ...]
+    is_sitting: bool
+    placement: Placement | None = None
+
+
+@dataclass
+class _Day:
+    """The geometry of one day type, from its bell schedule's blocks."""
+
+    name: str
+    blocks: list[Block]  # every block, by (start, end)
+    class_blocks: list[Block]
+    runs: list[list[Block]]  # class runs
+    wide_runs: list[list[Block]]  # with allow_break_span: the whole day
+
+
+def _day_geometry(name: str, blocks: Iterable[Block]) -> _Day:
+    ordered = sorted(blocks, key=lambda b: (b.start, b.end))
+    class_blocks = [b for b in ordered if b.kind == BlockKind.CLASS]
+    runs: list[list[Block]] = []
+    current: list[Block] = []
+    for block in ordered:
+        if block.kind == BlockKind.CLASS:
+            current.append(block)
+        elif block.kind == BlockKind.PASSING:
+            continue
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    wide = [class_blocks] if class_blocks else []
+    return _Day(name, ordered, class_blocks, runs, wide)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _span(start: int, end: int) -> str:
+    return f"{fmt_time(start)}–{fmt_time(end)}"
+
+
+class CheckContext:
+    """Everything the rule functions read: the timetable, lookups and the day geometry."""
+
+    def __init__(self, project: Project, scenario: Scenario, placements: list[Placement]) -> None:
+        self.project = project
+        self.scenario = scenario
+        self.placements = placements
+        self.teachers = {t.id: t for t in project.teachers}
+        self.rooms = {r.id: r for r in project.rooms}
+        self.cohorts = {c.id: c for c in project.cohorts}
+        self.subjects = {s.id: s for s in project.subjects}
+        self.teams = {t.id: t for t in project.teams}
+        self.sections = {s.id: s for s in scenario.sections}
+        self.terms: dict[str, Term] = {t.id: t for t in scenario.calendar.terms}
+        schedules = {b.id: b for b in scenario.bell_schedules}
+        self.days: dict[str, _Day] = {}
+        for day_type in scenario.day_types:
+            schedule = schedules.get(day_type.bell_schedule_id)
+            self.days[day_type.id] = _day_geometry(day_type.name, schedule.blocks if schedule else [])
+        self.weights = {**DEFAULT_WEIGHTS, **scenario.rules.weights}
+        self.advisory_problems: list[Violation] = []
+        self.meetings = [self._meeting_event(p) for p in placements if p.section_id in self.sections]
+        self.sittings = self._advisory_sittings()
+        self.events = self.meetings + self.sittings
+        self._slices: list[frozenset[str]] | None = None
+
+    # names for messages
+    def day_name(self, day_type_id: str) -> str:
+        day = self.days.get(day_type_id)
+        return day.name if day else f"day type '{day_type_id}'"
+
+    def when(self, day_type_id: str, start: int, end: int) -> str:
+        return f"{self.day_name(day_type_id)} {_span(start, end)}"
+
+    def teacher_name(self, teacher_id: str) -> str:
+        teacher = self.teachers.get(teacher_id)
+        return teacher.name if teacher else f"teacher '{teacher_id}'"
+
+    def teacher_ref(self, teacher_id: str) -> RecordRef:
+        return RecordRef("teacher", teacher_id, self.teacher_name(teacher_id))
+
+    def cohort_name(self, cohort_id: str) -> str:
+        cohort = self.cohorts.get(cohort_id)
+        return named("Cohort", cohort.name if cohort else cohort_id)
+
+    def cohort_ref(self, cohort_id: str) -> RecordRef:
+        cohort = self.cohorts.get(cohort_id)
+        return RecordRef("cohort", cohort_id, cohort.name if cohort else cohort_id)
+
+    def room_name(self, room_id: str) -> str:
+        room = self.rooms.get(room_id)
+        return room.name if room else f"room '{room_id}'"
+
+    def room_ref(self, room_id: str) -> RecordRef:
+        room = self.rooms.get(room_id)
+        return RecordRef("room", room_id, room.name if room else room_id)
+
+    def section_ref(self, section: Section) -> RecordRef:
+        return RecordRef("section", section.id, section.name)
+
+    # events
+    def _meeting_event(self, p: Placement) -> _Event:
+        section = self.sections[p.section_id]
+        return _Event(
+            label=section.name,
+            ref=self.section_ref(section),
+            day_type_id=p.day_type_id,
+            start=p.start,
+            end=p.end,
+            term_id=section.term_id,
+            room_id=p.room_id,
+            teacher_ids=tuple(dict.fromkeys(p.teacher_ids)),
+            cohort_ids=tuple(dict.fromkeys(section.cohort_ids)),
+            is_sitting=False,
+            placement=p,
+        )
+
+    def internship_blocks(self, cohort_ids: Iterable[str], day_type_id: str, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps an internship window (± travel) of one of the cohorts."""
+        wanted = set(cohort_ids)
+        for internship in self.scenario.internships:
+            if not wanted & set(internship.cohort_ids):
+                continue
+            for window in internship.windows:
+                travel = internship.travel_minutes
+                if window.applies_to(day_type_id) and _overlap(start, end, window.start - travel, window.end + travel):
+                    return True
+        return False
+
+    def _advisory_sittings(self) -> list[_Event]:
+        sittings: list[_Event] = []
+        for advisory in self.project.advisories:
+            ref = RecordRef("advisory", advisory.id, advisory.name)
+            label = named("advisory", advisory.name)
+            slots: list[tuple[str, Block]] = []
+            if advisory.meeting_blocks:
+                for block_ref in advisory.meeting_blocks:
+                    day = self.days.get(block_ref.day_type_id)
+                    block = next((b for b in day.blocks if b.id == block_ref.block_id), None) if day else None
+                    if block is None:
+                        where = f"block '{block_ref.block_id}' of {self.day_name(block_ref.day_type_id)}"
+                        self.advisory_problems.append(
+                            Violation(
+                                "advisory_time",
+                                f"{named('Advisory', advisory.name)} is set to meet in {where}, which does not exist",
+                                [ref],
+                            )
+                        )
+                        continue
+                    slots.append((block_ref.day_type_id, block))
+            else:
+                for day_type in self.scenario.day_types:
+                    for block in self.days[day_type.id].blocks:
+                        if block.kind == BlockKind.ADVISORY and not self.internship_blocks(
+                            advisory.cohort_ids, day_type.id, block.start, block.end
+                        ):
+                            slots.append((day_type.id, block))
+                if not slots:
+                    self.advisory_problems.append(
+                        Violation(
+                            "advisory_time",
+                            f"{named('Advisory', advisory.name)} has no advisory block to meet in (none in the cycle, "
+                            "or all during its cohorts' internships)",
+                            [ref],
+                        )
+                    )
+            for day_type_id, block in slots:
+                sittings.append(
+                    _Event(
+                        label=label,
+                        ref=ref,
+                        day_type_id=day_type_id,
+                        start=block.start,
+                        end=block.end,
+                        term_id=None,
+                        room_id=advisory.room_id,
+                        teacher_ids=(advisory.advisor_id,),
+                        cohort_ids=tuple(dict.fromkeys(advisory.cohort_ids)),
+                        is_sitting=True,
+                    )
+                )
+        return sittings
+
+    # terms
+    def terms_overlap(self, a: str | None, b: str | None) -> bool:
+        if a is None or b is None or a == b:
+            return True
+        term_a, term_b = self.terms.get(a), self.terms.get(b)
+        if term_a is None or term_b is None:
+            return True
+        return term_a.overlaps(term_b)
+
+    def slices(self) -> list[frozenset[str]]:
+        """The parts of the year between term boundaries, each as the set of term ids running in it."""
+        if self._slices is None:
+            used = {e.term_id for e in self.meetings if e.term_id in self.terms}
+            terms = [self.terms[t] for t in sorted(used)]
+            if not terms:
+                self._slices = [frozenset()]
+            else:
+                cuts = sorted({t.start for t in terms} | {t.end + timedelta(days=1) for t in terms})
+                found: list[frozenset[str]] = []
+                for begin, stop in itertools.pairwise(cuts):
+                    active = frozenset(t.id for t in terms if t.start <= begin and stop - timedelta(days=1) <= t.end)
+                    if active and active not in found:
+                        found.append(active)
+                self._slices = found or [frozenset()]
+        return self._slices
+
+    def in_slice(self, event: _Event, active: frozenset[str]) -> bool:
+        return event.term_id is None or event.term_id not in self.terms or event.term_id in active
+
+    def slice_label(self, active: frozenset[str]) -> str:
+        if len(self.slices()) <= 1:
+            return ""
+        names = ", ".join(self.terms[t].name for t in sorted(active, key=lambda t: self.terms[t].start))
+        return f" (in {names})"
+
+    def section_meetings(self) -> dict[str, list[Placement]]:
+        by_section: dict[str, list[Placement]] = defaultdict(list)
+        for p in self.placements:
+            by_section[p.section_id].append(p)
+        return by_section
+
+
+def _by_resource(events: Iterable[_Event], key: Callable[[_Event], Iterable[K]]) -> dict[K, list[_Event]]:
+    grouped: dict[K, list[_Event]] = defaultdict(list)
+    for event in events:
+        for resource in key(event):
+            grouped[resource].append(event)
+    return grouped
+
+
+def _clashing_pairs(ctx: CheckContext, events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
+    """Pairs of events of one resource that clash, by a sorted sweep per day type (not all pairs)."""
+    by_day: dict[str, list[_Event]] = defaultdict(list)
+    for event in events:
+        by_day[event.day_type_id].append(event)
+    for day_events in by_day.values():
+        day_events.sort(key=lambda e: (e.start, e.end))
+        active: list[_Event] = []
+        for event in day_events:
+            active = [a for a in active if a.end > event.start]
+            for other in active:
+                if _overlap(other.start, other.end, event.start, event.end) and ctx.terms_overlap(
+                    other.term_id, event.term_id
+                ):
+                    yield other, event
+            active.append(event)
+
+
+def _overlap_span(a: _Event, b: _Event) -> tuple[int, int]:
+    return max(a.start, b.start), min(a.end, b.end)
+
+
+# -- hard rules ------------------------------------------------------------------------------------
+
+
+def check_teacher_clash(ctx: CheckContext) -> list[Violation]:
+    """A teacher is in at most one meeting or advisory sitting at a time."""
+    violations = []
+    for teacher_id, events in _by_resource(ctx.events, lambda e: e.teacher_ids).items():
+        for a, b in _clashing_pairs(ctx, events):
+            start, end = _overlap_span(a, b)
+            violations.append(
+                Violation(
+                    "teacher_clash",
+                    f"{ctx.teacher_name(teacher_id)} teaches {a.label} and {b.label} at the same time on "
+                    f"{ctx.when(a.day_type_id, start, end)}",
+                    [ctx.teacher_ref(teacher_id), a.ref, b.ref],
+                )
+            )
+    return violations
+
+
+def check_cohort_clash(ctx: CheckContext) -> list[Violation]:
+    """A cohort (and so every student in it) is in at most one meeting or advisory sitting at a time.
+
+    Two advisory sittings sharing a cohort do not clash: advisories split a cohort into small groups.
+    """
+    violations = []
+    for cohort_id, events in _by_resource(ctx.events, lambda e: e.cohort_ids).items():
+        for a, b in _clashing_pairs(ctx, events):
+            if a.is_sitting and b.is_sitting:
+                continue
+            start, end = _overlap_span(a, b)
+            violations.append(
+                Violation(
+                    "cohort_clash",
+                    f"{ctx.cohort_name(cohort_id)} has {a.label} and {b.label} at the same time on "
+                    f"{ctx.when(a.day_type_id, start, end)}",
+                    [ctx.cohort_ref(cohort_id), a.ref, b.ref],
+                )
+            )
+    return violations
+
+
+def check_room_clash(ctx: CheckContext) -> list[Violation]:
+    """A room hosts at most one meeting or advisory sitting at a time."""
+    violations = []
+    for room_id, events in _by_resource(ctx.events, lambda e: [e.room_id] if e.room_id else []).items():
+        for a, b in _clashing_pairs(ctx, events):
+            start, end = _overlap_span(a, b)
+            violations.append(
+                Violation(
+                    "room_clash",
+                    f"{ctx.room_name(room_id)} hosts {a.label} and {b.label} at the same time on "
+                    f"{ctx.when(a.day_type_id, start, end)}",
+                    [ctx.room_ref(room_id), a.ref, b.ref],
+                )
+            )
+    return violations
+
+
+def check_meeting_count(ctx: CheckContext) -> list[Violation]:
+    """Every section has exactly meetings_per_cycle meetings, with distinct indexes 0 … n-1."""
+    violations = []
+    by_section = ctx.section_meetings()
+    for section in ctx.scenario.sections:
+        ref = ctx.section_ref(section)
+        placed = by_section.get(section.id, [])
+        n = section.meetings_per_cycle
+        indexes = [p.meeting for p in placed]
+        missing = [i for i in range(n) if i not in indexes]
+        if missing and not placed:
+            violations.append(
+                Violation("meeting_count", f"{section.name} is not placed ({n} meetings needed per cycle)", [ref])
+            )
+        elif missing:
+            which = ", ".join(str(i + 1) for i in missing)
+            violations.append(
+                Violation(
+                    "meeting_count",
+                    f"{section.name}: meeting {which} of {n} is not placed",
+                    [ref],
+                )
+            )
+        extra = sorted({i for i in indexes if not 0 <= i < n})
+        if extra:
+            violations.append(
+                Violation(
+                    "meeting_count",
+                    f"{section.name} has meetings numbered {', '.join(str(i) for i in extra)} "
+                    f"but only {n} per cycle (indexes 0–{n - 1})",
+                    [ref],
+                )
+            )
+        repeated = sorted({i for i in indexes if indexes.count(i) > 1})
+        if repeated:
+            violations.append(
+                Violation(
+                    "meeting_count",
+                    f"{section.name} has meeting index {', '.join(str(i) for i in repeated)} placed more than once",
+                    [ref],
+                )
+            )
+    for section_id in by_section:
+        if section_id not in ctx.sections:
+            violations.append(
+                Violation(
+                    "meeting_count",
+                    f"The timetable places section '{section_id}', which is not in scenario {ctx.scenario.name}",
+                    [RecordRef("section", section_id, section_id)],
+                )
+            )
+    return violations
+
+
+def _runs_for(ctx: CheckContext, section: Section, day_type_id: str) -> list[list[Block]]:
+    day = ctx.days[day_type_id]
+    return day.wide_runs if section.allow_break_span else day.runs
+
+
+def check_meeting_length(ctx: CheckContext) -> list[Violation]:
+    """A meeting starts at the start of a class block and lasts its section's length (blocks or minutes)."""
+    violations = []
+    for event in ctx.meetings:
+        if event.day_type_id not in ctx.days:
+            continue  # reported by class_time
+        section = ctx.sections[event.ref.id]
+        what = f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)}"
+        ref = [event.ref]
+        if event.end <= event.start:
+            violations.append(Violation("meeting_length", f"{what} ends before it starts", ref))
+            continue
+        starts = [
+            (run, i)
+            for run in _runs_for(ctx, section, event.day_type_id)
+            for i, b in enumerate(run)
+            if b.start == event.start
+        ]
+        if not starts:
+            violations.append(Violation("meeting_length", f"{what} does not start at the start of a class block", ref))
+            continue
+        if section.length_minutes is not None:
+            length = event.end - event.start
+            if length != section.length_minutes:
+                violations.append(
+                    Violation(
+                        "meeting_length",
+                        f"{what} lasts {fmt_minutes(length)} min instead of {fmt_minutes(section.length_minutes)} min",
+                        ref,
+                    )
+                )
+            continue
+        k = section.length_blocks or 1
+        fits = [run[i + k - 1].end for run, i in starts if i + k <= len(run)]
+        if not fits:
+            violations.append(
+                Violation(
+                    "meeting_length",
+                    f"{what} needs {k} class blocks in a row from {fmt_time(event.start)}, but its class run has fewer",
+                    ref,
+                )
+            )
+        elif event.end not in fits:
+            violations.append(
+                Violation(
+                    "meeting_length",
+                    f"{what} should end at {fmt_time(fits[0])} ({k} class block{'s' if k > 1 else ''})",
+                    ref,
+                )
+            )
+    return violations
+
+
+def check_class_time(ctx: CheckContext) -> list[Violation]:
+    """A meeting lies inside one class run of its day type (allow_break_span: the whole day's class time)."""
+    violations = []
+    for event in ctx.meetings:
+        section = ctx.sections[event.ref.id]
+        if event.day_type_id not in ctx.days:
+            violations.append(
+                Violation(
+                    "class_time",
+                    f"{section.name} is placed on day type '{event.day_type_id}', "
+                    f"which is not in scenario {ctx.scenario.name}",
+                    [event.ref],
+                )
+            )
+            continue
+        runs = _runs_for(ctx, section, event.day_type_id)
+        if not any(run[0].start <= event.start and event.end <= run[-1].end for run in runs):
+            violations.append(
+                Violation(
+                    "class_time",
+                    f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)} "
+                    "is not within class time (it leaves its class run)",
+                    [event.ref],
+                )
+            )
+    return violations
+
+
+def check_teacher_available(ctx: CheckContext) -> list[Violation]:
+    """No teacher's meeting or advisory sitting overlaps one of the teacher's unavailable windows."""
+    violations = []
+    for teacher_id, events in _by_resource(ctx.events, lambda e: e.teacher_ids).items():
+        teacher = ctx.teachers.get(teacher_id)
+        if teacher is None or not teacher.unavailable:
+            continue
+        for event in events:
+            for window in teacher.unavailable:
+                if window.overlaps(event.day_type_id, event.start, event.end):
+                    verb = "has" if event.is_sitting else "teaches"
+                    violations.append(
+                        Violation(
+                            "teacher_available",
+                            f"{teacher.name} {verb} {event.label} on "
+                            f"{ctx.when(event.day_type_id, event.start, event.end)} "
+                            f"but is unavailable {_span(window.start, window.end)}",
+                            [ctx.teacher_ref(teacher_id), event.ref],
+                        )
+                    )
+                    break
+    return violations
+
+
+def check_room_fit(ctx: CheckContext) -> list[Violation]:
+    """Each meeting has a room (when the project has rooms) that is its fixed room and has the features and seats."""
+    violations = []
+    for event in ctx.meetings:
+        section = ctx.sections[event.ref.id]
+        what = f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)}"
+        if event.room_id is None:
+            if ctx.rooms:
+                violations.append(Violation("room_fit", f"{what} has no room", [event.ref]))
+            continue
+        room = ctx.rooms.get(event.room_id)
+        refs = [event.ref, ctx.room_ref(event.room_id)]
+        if room is None:
+            violations.append(Violation("room_fit", f"{what} is in room '{event.room_id}', which does not exist", refs))
+            continue
+        if section.room_id and section.room_id != room.id:
+            violations.append(
+                Violation(
+                    "room_fit",
+                    f"{what} is in {ctx.room_name(room.id)} but must be in {ctx.room_name(section.room_id)}",
+                    refs,
+                )
+            )
+        lacking = sorted(section.room_features - room.features)
+        if lacking:
+            violations.append(
+                Violation(
+                    "room_fit",
+                    f"{what} is in {ctx.room_name(room.id)}, which lacks {', '.join(f'`{f}`' for f in lacking)}",
+                    refs,
+                )
+            )
+        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+        if room.capacity < needed:
+            violations.append(
+                Violation(
+                    "room_fit",
+                    f"{what} needs {needed} seats but {ctx.room_name(room.id)} holds {room.capacity}",
+                    refs,
+                )
+            )
+    return violations
+
+
+def _campus_of(ctx: CheckContext, event: _Event) -> str | None:
+    room = ctx.rooms.get(event.room_id) if event.room_id else None
+    return room.campus_id if room else None
+
+
+def check_campus_travel(ctx: CheckContext) -> list[Violation]:
+    """A teacher or cohort moving between campuses has the travel minutes between consecutive meetings/sittings."""
+    violations = []
+    seen: set[tuple[str, int, int]] = set()
+    resources = [
+        ("teacher", _by_resource(ctx.events, lambda e: e.teacher_ids)),
+        ("cohort", _by_resource(ctx.events, lambda e: e.cohort_ids)),
+    ]
+    for kind, grouped in resources:
+        for resource_id, events in grouped.items():
+            by_day: dict[str, list[_Event]] = defaultdict(list)
+            for event in events:
+                by_day[event.day_type_id].append(event)
+            for day_events in by_day.values():
+                for active in ctx.slices():
+                    ordered = sorted((e for e in day_events if ctx.in_slice(e, active)), key=lambda e: (e.start, e.end))
+                    for a, b in itertools.pairwise(ordered):
+                        campus_a, campus_b = _campus_of(ctx, a), _campus_of(ctx, b)
+                        travel = ctx.project.travel_minutes(campus_a, campus_b)
+                        gap = b.start - a.end
+                        key = (resource_id, id(a), id(b))
+                        if travel <= 0 or gap >= travel or key in seen:
+                            continue
+                        seen.add(key)
+                        who = ctx.teacher_name(resource_id) if kind == "teacher" else ctx.cohort_name(resource_id)
+                        who_ref = ctx.teacher_ref(resource_id) if kind == "teacher" else ctx.cohort_ref(resource_id)
+                        names = {c.id: c.name for c in ctx.project.campuses}
+                        violations.append(
+                            Violation(
+                                "campus_travel",
+                                f"{who} has {max(gap, 0)} min on {ctx.day_name(a.day_type_id)} between {a.label} "
+                                f"(ends {fmt_time(a.end)}, {names.get(campus_a or '', campus_a)}) and {b.label} "
+                                f"(starts {fmt_time(b.start)}, {names.get(campus_b or '', campus_b)}) "
+                                f"but needs {travel} min to travel",
+                                [who_ref, a.ref, b.ref],
+                            )
+                        )
+    return violations
+
+
+def check_teacher_assignment(ctx: CheckContext) -> list[Violation]:
+    """Meetings have the right teachers (fixed, or the same qualified pool choice each time) within their load."""
+    violations = []
+    by_section = ctx.section_meetings()
+    for section in ctx.scenario.sections:
+        ref = ctx.section_ref(section)
+        placed = by_section.get(section.id, [])
+        for p in placed:
+            what = f"{section.name} on {ctx.when(p.day_type_id, p.start, p.end)}"
+            names = ", ".join(ctx.teacher_name(t) for t in p.teacher_ids) or "no teacher"
+            refs = [ref, *(ctx.teacher_ref(t) for t in dict.fromkeys(p.teacher_ids))]
+            unknown = [t for t in p.teacher_ids if t not in ctx.teachers]
+            if unknown:
+                violations.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"{what} names teacher(s) {', '.join(repr(t) for t in unknown)}, who do not exist",
+                        refs,
+                    )
+                )
+            if len(set(p.teacher_ids)) != len(p.teacher_ids):
+                violations.append(Violation("teacher_assignment", f"{what} lists a teacher twice ({names})", refs))
+            if section.fixed_teachers:
+                if set(p.teacher_ids) != set(section.teacher_ids):
+                    wanted = ", ".join(ctx.teacher_name(t) for t in section.teacher_ids)
+                    violations.append(
+                        Violation(
+                            "teacher_assignment",
+                            f"{what} is taught by {names} but must be taught by {wanted}",
+                            refs,
+                        )
+                    )
+                continue
+            distinct = set(p.teacher_ids)
+            if len(distinct) != section.teachers_needed:
+                violations.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"{what} has {len(distinct)} teacher(s) ({names}) but needs {section.teachers_needed}",
+                        refs,
+                    )
+                )
+            allowed = {t.id for t in ctx.project.qualified_teachers(section)}
+            for teacher_id in sorted(distinct - allowed):
+                reason = "not in its teacher pool" if section.teacher_pool else "not qualified for the subject"
+                violations.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"{ctx.teacher_name(teacher_id)} teaches {what} but is {reason}",
+                        [ref, ctx.teacher_ref(teacher_id)],
+                    )
+                )
+        if not section.fixed_teachers:
+            choices = {frozenset(p.teacher_ids) for p in placed}
+            if len(choices) > 1:
+                listed = "; ".join(
+                    sorted(", ".join(sorted(ctx.teacher_name(t) for t in c)) or "no teacher" for c in choices)
+                )
+                violations.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"The meetings of {section.name} have different teachers ({listed}); all must have the same",
+                        [ref],
+                    )
+                )
+    # load per cycle, in every slice of the year
+    for teacher_id, teacher in ctx.teachers.items():
+        if teacher.max_minutes_per_week is None:
+            continue
+        limit = ctx.scenario.per_cycle_limit(teacher.max_minutes_per_week)
+        own = [e for e in ctx.meetings if teacher_id in e.teacher_ids]
+        for active in ctx.slices():
+            load = sum(e.end - e.start for e in own if ctx.in_slice(e, active))
+            if load > limit:
+                violations.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"{teacher.name} teaches {fmt_minutes(load)} min per cycle{ctx.slice_label(active)} "
+                        f"but may teach at most {fmt_minutes(limit)} min "
+                        f"({fmt_minutes(teacher.max_minutes_per_week)} min per week)",
+                        [ctx.teacher_ref(teacher_id)],
+                    )
+                )
+    return violations
+
+
+def check_advisory_time(ctx: CheckContext) -> list[Violation]:
+    """An advisory sits in each of its meeting blocks (or every advisory block clear of internships) with its people."""
+    violations = list(ctx.advisory_problems)
+    for advisory in ctx.project.advisories:
+        ref = RecordRef("advisory", advisory.id, advisory.name)
+        label = named("Advisory", advisory.name)
+        if advisory.advisor_id not in ctx.teachers:
+            violations.append(
+                Violation("advisory_time", f"{label} has advisor '{advisory.advisor_id}', who does not exist", [ref])
+            )
+        if advisory.room_id is not None and advisory.room_id not in ctx.rooms:
+            violations.append(
+                Violation("advisory_time", f"{label} meets in room '{advisory.room_id}', which does not exist", [ref])
+            )
+        for cohort_id in advisory.cohort_ids:
+            if cohort_id not in ctx.cohorts:
+                violations.append(
+                    Violation("advisory_time", f"{label} serves cohort '{cohort_id}', which does not exist", [ref])
+                )
+    return violations
+
+
+def check_internship_window(ctx: CheckContext) -> list[Violation]:
+    """No meeting of a cohort overlaps one of its internship windows widened by the travel minutes."""
+    violations = []
+    meetings_of = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
+    for internship in ctx.scenario.internships:
+        travel = internship.travel_minutes
+        for cohort_id in internship.cohort_ids:
+            for event in meetings_of.get(cohort_id, []):
+                for window in internship.windows:
+                    if window.applies_to(event.day_type_id) and _overlap(
+                        event.start, event.end, window.start - travel, window.end + travel
+                    ):
+                        violations.append(
+                            Violation(
+                                "internship_window",
+                                f"{ctx.cohort_name(cohort_id)} has {event.label} on "
+                                f"{ctx.when(event.day_type_id, event.start, event.end)} during internship "
+                                f"{internship.name} ({_span(window.start, window.end)}, ± {travel} min travel)",
+                                [
+                                    ctx.cohort_ref(cohort_id),
+                                    event.ref,
+                                    RecordRef("internship", internship.id, internship.name),
+                                ],
+                            )
+                        )
+                        break
+    return violations
+
+
+def _free_planning_minutes(ctx: CheckContext, member_ids: list[str], min_minutes: int, active: frozenset[str]) -> int:
+    """Minutes of class/planning blocks (long enough) during the whole of which every member is free."""
+    busy = _by_resource(
+        (e for e in ctx.events if ctx.in_slice(e, active)), lambda e: [(t, e.day_type_id) for t in e.teacher_ids]
+    )
+    total = 0
+    for day_type in ctx.scenario.day_types:
+        for block in ctx.days[day_type.id].blocks:
+            if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < min_minutes:
+                continue
+            free = True
+            for member_id in member_ids:
+                teacher = ctx.teachers.get(member_id)
+                unavailable = teacher.unavailable if teacher else []
+                if any(w.overlaps(day_type.id, block.start, block.end) for w in unavailable) or any(
+                    _overlap(e.start, e.end, block.start, block.end) for e in busy.get((member_id, day_type.id), [])
+                ):
+                    free = False
+                    break
+            if free:
+                total += block.minutes
+    return total
+
+
+def check_team_planning(ctx: CheckContext) -> list[Violation]:
+    """Each teacher team has its per-cycle common planning time: long-enough blocks with every member free."""
+    violations = []
+    for team in ctx.project.teams:
+        if team.planning_minutes_per_week <= 0 or not team.member_ids:
+            continue
+        needed = ctx.scenario.per_cycle_requirement(team.planning_minutes_per_week)
+        for active in ctx.slices():
+            got = _free_planning_minutes(ctx, team.member_ids, team.min_meeting_minutes, active)
+            if got < needed:
+                violations.append(
+                    Violation(
+                        "team_planning",
+                        f"{named('Team', team.name)} has {fmt_minutes(got)} min of common planning per cycle"
+                        f"{ctx.slice_label(active)} but needs {fmt_minutes(needed)} min "
+                        f"({fmt_minutes(team.planning_minutes_per_week)} min per week)",
+                        [RecordRef("team", team.id, team.name), *(ctx.teacher_ref(m) for m in team.member_ids)],
+                    )
+                )
+    return violations
+
+
+def _looping_failures(ctx: CheckContext, hard: bool) -> list[tuple[LoopingRule, Violation]]:
+    """(rule, violation) for every looping rule of the given hardness that is broken."""
+    failures: list[tuple[LoopingRule, Violation]] = []
+    rule_id = "looping_hard" if hard else "looping_soft"
+    for rule in ctx.scenario.looping_rules:
+        if rule.hard != hard:
+            continue
+        pairings = [
+            p
+            for p in ctx.project.prior_pairings
+            if p.cohort_id == rule.cohort_id
+            and p.kind == rule.kind
+            and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+        ]
+        if not pairings:
+            continue  # nothing to carry over; validation warns
+        cohort = ctx.cohort_name(rule.cohort_id)
+        refs = [RecordRef("looping_rule", rule.id, rule.id), ctx.cohort_ref(rule.cohort_id)]
+        prior = list(dict.fromkeys(t for p in pairings for t in p.teacher_ids))
+        prior_names = " or ".join(ctx.teacher_name(t) for t in prior) or "nobody"
+        message = None
+        if rule.kind == PairingKind.ADVISOR:
+            advisories = [a for a in ctx.project.advisories if rule.cohort_id in a.cohort_ids]
+            if not any(a.advisor_id in prior for a in advisories):
+                message = f"No advisory of {cohort} is led by last year's advisor ({prior_names})"
+        elif rule.kind == PairingKind.SUBJECT_TEACHER:
+            subject = ctx.subjects.get(rule.subject_id or "")
+            subject_name = subject.name if subject else rule.subject_id
+            for event in ctx.meetings:
+                section = ctx.sections[event.ref.id]
+                if (
+                    section.subject_id == rule.subject_id
+                    and rule.cohort_id in section.cohort_ids
+                    and not set(prior) & set(event.teacher_ids)
+                ):
+                    message = (
+                        f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)} is not taught by "
+                        f"last year's {subject_name} teacher of {cohort} ({prior_names})"
+                    )
+                    refs.append(event.ref)
+                    break
+        else:
+            message = _team_looping_failure(ctx, rule.cohort_id, [p.team_id for p in pairings if p.team_id], refs)
+        if message:
+            failures.append((rule, Violation(rule_id, message, refs)))
+    return failures
+
+
+def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str], refs: list[RecordRef]) -> str | None:
+    cohort = ctx.cohort_name(cohort_id)
+    reasons = []
+    for team_id in team_ids:
+        team = ctx.teams.get(team_id)
+        if team is None:
+            reasons.append(f"last year's team '{team_id}' no longer exists")
+            continue
+        name = named("Team", team.name)
+        if cohort_id not in team.cohort_ids:
+            reasons.append(f"{name} does not serve {cohort} this year")
+            continue
+        members = set(team.member_ids)
+        bad = None
+        for event in ctx.meetings:
+            section = ctx.sections[event.ref.id]
+            if section.fixed_teachers or cohort_id not in section.cohort_ids:
+                continue
+            candidates = {t.id for t in ctx.project.qualified_teachers(section)}
+            if members & candidates and not set(event.teacher_ids) <= members:
+                outsiders = ", ".join(ctx.teacher_name(t) for t in event.teacher_ids if t not in members)
+                bad = (
+                    f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)} is taught by "
+                    f"{outsiders}, not by {name} (last year's team of {cohort})"
+                )
+                break
+        if bad is None:
+            return None
+        reasons.append(bad)
+    return "; ".join(reasons) if reasons else f"{cohort} has no prior team to keep"
+
+
+def check_looping_hard(ctx: CheckContext) -> list[Violation]:
+    """Hard looping rules keep last year's advisor, subject teacher or teacher team with the cohort."""
+    return [violation for _, violation in _looping_failures(ctx, hard=True)]
+
+
+HARD_RULES: dict[str, Callable[[CheckContext], list[Violation]]] = {
+    "teacher_clash": check_teacher_clash,
+    "cohort_clash": check_cohort_clash,
+    "room_clash": check_room_clash,
+    "meeting_count": check_meeting_count,
+    "meeting_length": check_meeting_length,
+    "class_time": check_class_time,
+    "teacher_available": check_teacher_available,
+    "room_fit": check_room_fit,
+    "campus_travel": check_campus_travel,
+    "teacher_assignment": check_teacher_assignment,
+    "advisory_time": check_advisory_time,
+    "internship_window": check_internship_window,
+    "team_planning": check_team_planning,
+    "looping_hard": check_looping_hard,
+}
+
+
+def check_pins(requested: list[Placement], result: list[Placement]) -> list[Violation]:
+    """A pinned placement given to the solver comes back at the same day type, start, end, room and teachers."""
+    returned = {(p.section_id, p.meeting): p for p in result}
+    violations = []
+    for pin in requested:
+        if not pin.pinned:
+            continue
+        ref = RecordRef("section", pin.section_id, pin.section_id)
+        where = f"{pin.day_type_id} {_span(pin.start, pin.end)}"
+        got = returned.get((pin.section_id, pin.meeting))
+        if got is None:
+            violations.append(
+                Violation(
+                    "pinned",
+                    f"Pinned meeting {pin.meeting + 1} of section '{pin.section_id}' ({where}) is missing",
+                    [ref],
+                )
+            )
+            continue
+        changed = []
+        if (got.day_type_id, got.start, got.end) != (pin.day_type_id, pin.start, pin.end):
+            changed.append(f"moved to {got.day_type_id} {_span(got.start, got.end)}")
+        if got.room_id != pin.room_id:
+            changed.append(f"room changed from {pin.room_id} to {got.room_id}")
+        if set(got.teacher_ids) != set(pin.teacher_ids) or len(got.teacher_ids) != len(pin.teacher_ids):
+            changed.append(f"teachers changed from {', '.join(pin.teacher_ids)} to {', '.join(got.teacher_ids)}")
+        if changed:
+            violations.append(
+                Violation(
+                    "pinned",
+                    f"Pinned meeting {pin.meeting + 1} of section '{pin.section_id}' ({where}): {'; '.join(changed)}",
+                    [ref],
+                )
+            )
+    return violations
+
+
+# -- soft rules: each returns its total penalty (units × weight) ------------------------------------
+
+
+def _weight(ctx: CheckContext, rule_id: str) -> int:
+    return ctx.weights.get(rule_id, 0)
+
+
+def penalty_spread_days(ctx: CheckContext) -> int:
+    """Meetings of one section should be on different day types: each same-day pair costs."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for event in ctx.meetings:
+        counts[(event.ref.id, event.day_type_id)] += 1
+    return sum(n * (n - 1) // 2 for n in counts.values()) * _weight(ctx, "spread_days")
+
+
+def penalty_subject_twice_daily(ctx: CheckContext) -> int:
+    """A cohort should not have the same subject twice a day: each extra meeting costs."""
+    counts: dict[tuple[str, str, str], int] = defaultdict(int)
+    for event in ctx.meetings:
+        subject_id = ctx.sections[event.ref.id].subject_id
+        for cohort_id in event.cohort_ids:
+            counts[(cohort_id, event.day_type_id, subject_id)] += 1
+    return sum(max(0, n - 1) for n in counts.values()) * _weight(ctx, "subject_twice_daily")
+
+
+def _taught_blocks(ctx: CheckContext) -> dict[tuple[str, str], set[int]]:
+    """(teacher, day type) -> ids (object ids) of class blocks one of the teacher's meetings overlaps."""
+    taught: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for event in ctx.meetings:
+        day = ctx.days.get(event.day_type_id)
+        if day is None:
+            continue
+        for block in day.class_blocks:
+            if _overlap(block.start, block.end, event.start, event.end):
+                for teacher_id in event.teacher_ids:
+                    taught[(teacher_id, event.day_type_id)].add(id(block))
+    return taught
+
+
+def penalty_teacher_gaps(ctx: CheckContext) -> int:
+    """Teachers should not sit idle between classes: each idle class block between first and last costs."""
+    units = 0
+    for (_, day_type_id), blocks in _taught_blocks(ctx).items():
+        order = [id(b) for b in ctx.days[day_type_id].class_blocks]
+        positions = [i for i, b in enumerate(order) if b in blocks]
+        units += sum(1 for i in range(positions[0], positions[-1] + 1) if order[i] not in blocks)
+    return units * _weight(ctx, "teacher_gaps")
+
+
+def penalty_consecutive_teaching(ctx: CheckContext) -> int:
+    """Teachers should not teach too many class blocks in a row: each block beyond the maximum costs."""
+    limit = ctx.scenario.rules.max_consecutive_teaching_blocks
+    units = 0
+    for (_, day_type_id), blocks in _taught_blocks(ctx).items():
+        for run in ctx.days[day_type_id].runs:
+            streak = 0
+            for block in run:
+                streak = streak + 1 if id(block) in blocks else 0
+                if streak > limit:
+                    units += 1
+    return units * _weight(ctx, "consecutive_teaching")
+
+
+def penalty_teacher_preferences(ctx: CheckContext) -> int:
+    """Teachers would rather not teach in their avoid windows: each meeting (per teacher) there costs."""
+    units = 0
+    for event in ctx.meetings:
+        for teacher_id in event.teacher_ids:
+            teacher = ctx.teachers.get(teacher_id)
+            if teacher and any(w.overlaps(event.day_type_id, event.start, event.end) for w in teacher.avoid):
+                units += 1
+    return units * _weight(ctx, "teacher_preferences")
+
+
+def penalty_long_blocks_pbl(ctx: CheckContext) -> int:
+    """Project-based subjects want long blocks: each shorter meeting costs."""
+    minimum = ctx.scenario.rules.long_block_minutes
+    units = 0
+    for event in ctx.meetings:
+        subject = ctx.subjects.get(ctx.sections[event.ref.id].subject_id)
+        if subject and subject.project_based and event.end - event.start < minimum:
+            units += 1
+    return units * _weight(ctx, "long_blocks_pbl")
+
+
+def penalty_daily_load_balance(ctx: CheckContext) -> int:
+    """A cohort's class minutes should be even over the day types: the spread costs per 30 minutes."""
+    minutes: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(ctx.days, 0))
+    for event in ctx.meetings:
+        if event.day_type_id not in ctx.days:
+            continue
+        for cohort_id in event.cohort_ids:
+            minutes[cohort_id][event.day_type_id] += event.end - event.start
+    units = sum((max(m.values()) - min(m.values())) // 30 for m in minutes.values() if m)
+    return units * _weight(ctx, "daily_load_balance")
+
+
+def penalty_room_changes(ctx: CheckContext) -> int:
+    """Team-taught and lab sections should keep one room: each extra distinct room costs."""
+    rooms: dict[str, set[str]] = defaultdict(set)
+    for event in ctx.meetings:
+        if event.room_id:
+            rooms[event.ref.id].add(event.room_id)
+    units = 0
+    for section_id, used in rooms.items():
+        section = ctx.sections[section_id]
+        if section.team_taught or "lab" in section.room_features:
+            units += max(0, len(used) - 1)
+    return units * _weight(ctx, "room_changes")
+
+
+def penalty_looping_soft(ctx: CheckContext) -> int:
+    """Soft looping rules should keep last year's pairings: each broken rule costs its own weight."""
+    return sum(rule.weight for rule, _ in _looping_failures(ctx, hard=False))
+
+
+SOFT_RULES: dict[str, Callable[[CheckContext], int]] = {
+    "spread_days": penalty_spread_days,
+    "subject_twice_daily": penalty_subject_twice_daily,
+    "teacher_gaps": penalty_teacher_gaps,
+    "consecutive_teaching": penalty_consecutive_teaching,
+    "teacher_preferences": penalty_teacher_preferences,
+    "long_blocks_pbl": penalty_long_blocks_pbl,
+    "daily_load_balance": penalty_daily_load_balance,
+    "room_changes": penalty_room_changes,
+    "looping_soft": penalty_looping_soft,
+}
+
+
+def soft_violations(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> list[Violation]:
+    """The broken soft looping rules, worded like hard violations (for explanations in the UI)."""
+    ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
+    return [violation for _, violation in _looping_failures(ctx, hard=False)]
+
+
+def check_timetable(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> CheckReport:
+    """Every hard rule recomputed from the timetable, and every soft rule's total penalty."""
+    ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
+    violations: list[Violation] = []
+    for check in HARD_RULES.values():
+        violations.extend(check(ctx))
+    penalties = {rule_id: penalty(ctx) for rule_id, penalty in SOFT_RULES.items()}
+    return CheckReport(violations, penalties)
