@@ -1,1 +1,41 @@
-"""storage layer (see DESIGN.md)."""
+"""Storage layer: whole projects in an SQLite file (``.dlp``) or a PostgreSQL database.
+
+The only package that imports SQLAlchemy and Alembic. Rows never leave it: the API takes and
+returns domain objects (:class:`dlplanner.domain.Project`)::
+
+    with ProjectStore.create("school.dlp") as store:
+        store.save(project)
+    with ProjectStore.open("postgresql+psycopg://user:pw@host/district") as store:
+        project = store.load("Harbor High")
+
+Every failure is a :class:`StorageError` with a one-line message naming the file or URL.
+"""
+
+from dlplanner.storage.errors import (
+    AmbiguousProjectError,
+    ConcurrentEditError,
+    DatabaseExistsError,
+    DatabaseNotFoundError,
+    NewerSchemaError,
+    NotAProjectError,
+    OutdatedSchemaError,
+    ProjectNotFoundError,
+    StorageError,
+)
+from dlplanner.storage.store import ProjectStore, display_location, location_to_url, upgrade_database
+
+__all__ = [
+    "AmbiguousProjectError",
+    "ConcurrentEditError",
+    "DatabaseExistsError",
+    "DatabaseNotFoundError",
+    "NewerSchemaError",
+    "NotAProjectError",
+    "OutdatedSchemaError",
+    "ProjectNotFoundError",
+    "ProjectStore",
+    "StorageError",
+    "display_location",
+    "location_to_url",
+    "upgrade_database",
+]

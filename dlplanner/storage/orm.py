@@ -1,0 +1,353 @@
+"""The database schema as SQLAlchemy 2.0 typed ORM classes (rows never leave this package).
+
+Design choices, and why:
+
+- Every record is one row with a surrogate integer primary key ``pk`` and its domain ``id`` as a
+  plain column. References *between* records (a section's subject, a teacher's campus ...) are
+  stored as those domain ids without foreign keys: a project being edited may briefly hold a
+  dangling reference, which validation reports, and saving must never refuse (and so lose) the
+  user's work because of it. Foreign keys with ``ON DELETE CASCADE`` tie every row to its owner
+  (project, scenario, bell schedule), so deleting a project or scenario removes all of its rows.
+- ``position`` keeps the order of each list (unique per owner); loads order by it.
+- Small nested values (sets of ids, lists of time windows, the school-year calendar, rule
+  weights) are JSON columns holding :func:`dlplanner.domain.codec.to_data` output.
+- Enumerations are stored as their text value (no PostgreSQL enum types to migrate).
+- ``Solution.solved_at`` is ISO 8601 text: both naive and timezone-aware datetimes round-trip
+  exactly on SQLite and PostgreSQL, which a ``DateTime`` column does not guarantee.
+- Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
+  mode, which recreates tables) can refer to them by name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Boolean, Double, ForeignKey, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonData = Any  # whatever codec.to_data returns: dict / list / str / int / float / bool / None
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {str: Text(), float: Double()}
+
+
+def _json() -> Any:
+    """A JSON column for a small nested value (never SQL NULL: the values are lists and dicts)."""
+    return mapped_column(JSON(), nullable=False)
+
+
+def _owner(table: str) -> Any:
+    """A not-null foreign key to the owning row that cascades deletes in the database.
+
+    No index of its own: the unique (owner, position) constraint every owned table has serves it.
+    """
+    return mapped_column(ForeignKey(f"{table}.pk", ondelete="CASCADE"), nullable=False, sort_order=-9)
+
+
+def _children(cls: str) -> Any:
+    """An ordered one-to-many collection whose deletes the database cascades."""
+    return relationship(
+        cls, order_by=f"{cls}.position", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+def _child(cls: str) -> Any:
+    """A one-to-one child row (rule settings, solution) whose deletes the database cascades."""
+    return relationship(cls, uselist=False, cascade="all, delete-orphan", passive_deletes=True, lazy="raise")
+
+
+# -- the project and its people, places and student groups ------------------------------------
+
+
+class ProjectRow(Base):
+    __tablename__ = "projects"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    school_name: Mapped[str]
+    description: Mapped[str]
+
+    subjects: Mapped[list[SubjectRow]] = _children("SubjectRow")
+    teachers: Mapped[list[TeacherRow]] = _children("TeacherRow")
+    rooms: Mapped[list[RoomRow]] = _children("RoomRow")
+    campuses: Mapped[list[CampusRow]] = _children("CampusRow")
+    travel: Mapped[list[CampusTravelRow]] = _children("CampusTravelRow")
+    cohorts: Mapped[list[CohortRow]] = _children("CohortRow")
+    advisories: Mapped[list[AdvisoryRow]] = _children("AdvisoryRow")
+    teams: Mapped[list[TeacherTeamRow]] = _children("TeacherTeamRow")
+    prior_pairings: Mapped[list[PriorPairingRow]] = _children("PriorPairingRow")
+    scenarios: Mapped[list[ScenarioRow]] = _children("ScenarioRow")
+
+
+class _ProjectPart:
+    """Columns shared by the rows a project owns directly."""
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-10)
+    project_pk: Mapped[int] = _owner("projects")
+    position: Mapped[int] = mapped_column(sort_order=-8)
+
+
+class SubjectRow(_ProjectPart, Base):
+    __tablename__ = "subjects"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    color: Mapped[str]
+    department: Mapped[str]
+    project_based: Mapped[bool] = mapped_column(Boolean)
+
+
+class CampusRow(_ProjectPart, Base):
+    __tablename__ = "campuses"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    address: Mapped[str]
+
+
+class CampusTravelRow(_ProjectPart, Base):
+    __tablename__ = "campus_travel"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    campus_a: Mapped[str]
+    campus_b: Mapped[str]
+    minutes: Mapped[int]
+
+
+class TeacherRow(_ProjectPart, Base):
+    __tablename__ = "teachers"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    subject_ids: Mapped[JsonData] = _json()
+    max_minutes_per_week: Mapped[int | None]
+    unavailable: Mapped[JsonData] = _json()
+    avoid: Mapped[JsonData] = _json()
+    campus_id: Mapped[str | None]
+    email: Mapped[str]
+
+
+class RoomRow(_ProjectPart, Base):
+    __tablename__ = "rooms"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    capacity: Mapped[int]
+    features: Mapped[JsonData] = _json()
+    campus_id: Mapped[str | None]
+
+
+class CohortRow(_ProjectPart, Base):
+    __tablename__ = "cohorts"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    grade: Mapped[int]
+    size: Mapped[int]
+    pathway: Mapped[str]
+    identity: Mapped[str]
+    campus_id: Mapped[str | None]
+
+
+class AdvisoryRow(_ProjectPart, Base):
+    __tablename__ = "advisories"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    advisor_id: Mapped[str]
+    cohort_ids: Mapped[JsonData] = _json()
+    size: Mapped[int]
+    room_id: Mapped[str | None]
+    meeting_blocks: Mapped[JsonData] = _json()
+
+
+class TeacherTeamRow(_ProjectPart, Base):
+    __tablename__ = "teacher_teams"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    member_ids: Mapped[JsonData] = _json()
+    cohort_ids: Mapped[JsonData] = _json()
+    planning_minutes_per_week: Mapped[int]
+    min_meeting_minutes: Mapped[int]
+
+
+class PriorPairingRow(_ProjectPart, Base):
+    __tablename__ = "prior_pairings"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    cohort_id: Mapped[str]
+    kind: Mapped[str]
+    subject_id: Mapped[str | None]
+    teacher_ids: Mapped[JsonData] = _json()
+    team_id: Mapped[str | None]
+
+
+# -- scenarios -------------------------------------------------------------------------------
+
+
+class ScenarioRow(_ProjectPart, Base):
+    """One alternative calendar; ``version`` is bumped on every save (optimistic concurrency)."""
+
+    __tablename__ = "scenarios"
+    __table_args__ = (UniqueConstraint("project_pk", "position"), UniqueConstraint("project_pk", "id"))
+
+    id: Mapped[str]
+    name: Mapped[str]
+    description: Mapped[str]
+    calendar: Mapped[JsonData] = _json()
+    version: Mapped[int]
+
+    bell_schedules: Mapped[list[BellScheduleRow]] = _children("BellScheduleRow")
+    day_types: Mapped[list[DayTypeRow]] = _children("DayTypeRow")
+    sections: Mapped[list[SectionRow]] = _children("SectionRow")
+    internships: Mapped[list[InternshipRow]] = _children("InternshipRow")
+    looping_rules: Mapped[list[LoopingRuleRow]] = _children("LoopingRuleRow")
+    rules: Mapped[RuleSettingsRow] = _child("RuleSettingsRow")
+    solution: Mapped[SolutionRow] = _child("SolutionRow")
+    placements: Mapped[list[PlacementRow]] = _children("PlacementRow")
+
+
+class _ScenarioPart:
+    """Columns shared by the rows a scenario owns."""
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-10)
+    scenario_pk: Mapped[int] = _owner("scenarios")
+    position: Mapped[int] = mapped_column(sort_order=-8)
+
+
+class BellScheduleRow(_ScenarioPart, Base):
+    __tablename__ = "bell_schedules"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+
+    blocks: Mapped[list[BlockRow]] = _children("BlockRow")
+
+
+class BlockRow(Base):
+    __tablename__ = "blocks"
+    __table_args__ = (UniqueConstraint("bell_schedule_pk", "position"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-10)
+    bell_schedule_pk: Mapped[int] = _owner("bell_schedules")
+    position: Mapped[int] = mapped_column(sort_order=-8)
+    id: Mapped[str]
+    start: Mapped[int]
+    end: Mapped[int]
+    kind: Mapped[str]
+    label: Mapped[str]
+
+
+class DayTypeRow(_ScenarioPart, Base):
+    __tablename__ = "day_types"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    bell_schedule_id: Mapped[str]
+
+
+class SectionRow(_ScenarioPart, Base):
+    __tablename__ = "sections"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    subject_id: Mapped[str]
+    cohort_ids: Mapped[JsonData] = _json()
+    meetings_per_cycle: Mapped[int]
+    length_minutes: Mapped[int | None]
+    length_blocks: Mapped[int | None]
+    teacher_ids: Mapped[JsonData] = _json()
+    teacher_pool: Mapped[JsonData] = _json()
+    teachers_needed: Mapped[int]
+    room_id: Mapped[str | None]
+    room_features: Mapped[JsonData] = _json()
+    min_capacity: Mapped[int | None]
+    enrolment: Mapped[int | None]
+    allow_break_span: Mapped[bool] = mapped_column(Boolean)
+    term_id: Mapped[str | None]
+
+
+class InternshipRow(_ScenarioPart, Base):
+    __tablename__ = "internships"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    cohort_ids: Mapped[JsonData] = _json()
+    windows: Mapped[JsonData] = _json()
+    travel_minutes: Mapped[int]
+    description: Mapped[str]
+
+
+class LoopingRuleRow(_ScenarioPart, Base):
+    __tablename__ = "looping_rules"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    id: Mapped[str]
+    cohort_id: Mapped[str]
+    kind: Mapped[str]
+    subject_id: Mapped[str | None]
+    hard: Mapped[bool] = mapped_column(Boolean)
+    weight: Mapped[int]
+
+
+class RuleSettingsRow(Base):
+    """A scenario's soft-rule weights and rule knobs (one row per scenario)."""
+
+    __tablename__ = "rule_settings"
+
+    scenario_pk: Mapped[int] = mapped_column(ForeignKey("scenarios.pk", ondelete="CASCADE"), primary_key=True)
+    weights: Mapped[JsonData] = _json()
+    max_consecutive_teaching_blocks: Mapped[int]
+    long_block_minutes: Mapped[int]
+    time_limit_seconds: Mapped[float]
+
+
+class SolutionRow(Base):
+    """The solver's verdict on a scenario (one row per scenario); its placements are rows of their own."""
+
+    __tablename__ = "solutions"
+
+    scenario_pk: Mapped[int] = mapped_column(ForeignKey("scenarios.pk", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str]
+    objective: Mapped[float | None]
+    best_bound: Mapped[float | None]
+    penalties: Mapped[JsonData] = _json()
+    wall_time: Mapped[float | None]
+    solved_at: Mapped[str | None]
+    stale: Mapped[bool] = mapped_column(Boolean)
+
+
+class PlacementRow(_ScenarioPart, Base):
+    __tablename__ = "placements"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    section_id: Mapped[str]
+    meeting: Mapped[int]
+    day_type_id: Mapped[str]
+    start: Mapped[int]
+    end: Mapped[int]
+    room_id: Mapped[str | None]
+    teacher_ids: Mapped[JsonData] = _json()
+    pinned: Mapped[bool] = mapped_column(Boolean)
