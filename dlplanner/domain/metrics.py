@@ -1,0 +1,619 @@
+"""Real dated figures of a scenario: minutes, hours, loads and shortfalls a leadership team compares.
+
+Every annual figure is counted through the school calendar (``SchoolYear.school_days``): a meeting
+placed on day type A counts once per school date that is an A day, and a section limited to a term
+(a 4x4 course) counts only the dates inside its term. Weekly figures (advisory minutes, common
+planning, teaching load) are per-cycle figures divided by ``Scenario.weeks_per_cycle`` so that an
+A/B cycle and a 5-day week can be compared; with terms, each part of the year between term
+boundaries is evaluated on its own and the worst part is reported (lowest planning, highest load).
+
+Stdlib only: exports, the comparison service and the GUI all read these numbers.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dlplanner.domain.model import BlockKind, Placement, Project, Scenario
+
+# -- the events of a timetable ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduleEvent:
+    """A section meeting or an advisory sitting: something that occupies people and a room."""
+
+    kind: str  # "meeting" or "advisory"
+    record_id: str  # section id or advisory id
+    meeting: int  # meeting index (advisory: running number of the sitting in the cycle)
+    day_type_id: str
+    start: int
+    end: int
+    term_id: str | None
+    room_id: str | None
+    teacher_ids: tuple[str, ...]
+    cohort_ids: tuple[str, ...]
+    subject_id: str | None = None
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.kind, self.record_id, self.meeting)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def internship_blocks(scenario: Scenario, cohort_ids: Iterable[str], day_type_id: str, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps an internship window (± travel) of one of the cohorts."""
+    wanted = set(cohort_ids)
+    for internship in scenario.internships:
+        if not wanted & set(internship.cohort_ids):
+            continue
+        travel = internship.travel_minutes
+        for window in internship.windows:
+            if window.applies_to(day_type_id) and _overlap(start, end, window.start - travel, window.end + travel):
+                return True
+    return False
+
+
+def advisory_sittings(project: Project, scenario: Scenario) -> list[ScheduleEvent]:
+    """Advisory sittings as docs/rules.md `advisory_time` defines them (fixed by the bell schedule)."""
+    blocks_by_day = {}
+    schedules = {b.id: b for b in scenario.bell_schedules}
+    for day_type in scenario.day_types:
+        schedule = schedules.get(day_type.bell_schedule_id)
+        blocks_by_day[day_type.id] = schedule.sorted_blocks() if schedule else []
+    sittings: list[ScheduleEvent] = []
+    for advisory in project.advisories:
+        slots = []
+        if advisory.meeting_blocks:
+            for ref in advisory.meeting_blocks:
+                block = next((b for b in blocks_by_day.get(ref.day_type_id, []) if b.id == ref.block_id), None)
+                if block is not None:
+                    slots.append((ref.day_type_id, block))
+        else:
+            for day_type in scenario.day_types:
+                for block in blocks_by_day[day_type.id]:
+                    if block.kind == BlockKind.ADVISORY and not internship_blocks(
+                        scenario, advisory.cohort_ids, day_type.id, block.start, block.end
+                    ):
+                        slots.append((day_type.id, block))
+        for index, (day_type_id, block) in enumerate(slots):
+            sittings.append(
+                ScheduleEvent(
+                    kind="advisory",
+                    record_id=advisory.id,
+                    meeting=index,
+                    day_type_id=day_type_id,
+                    start=block.start,
+                    end=block.end,
+                    term_id=None,
+                    room_id=advisory.room_id,
+                    teacher_ids=(advisory.advisor_id,),
+                    cohort_ids=tuple(dict.fromkeys(advisory.cohort_ids)),
+                )
+            )
+    return sittings
+
+
+def meeting_events(scenario: Scenario, placements: list[Placement] | None = None) -> list[ScheduleEvent]:
+    """The placed meetings of a scenario (its solution's placements unless others are given)."""
+    sections = {s.id: s for s in scenario.sections}
+    events = []
+    for p in scenario.solution.placements if placements is None else placements:
+        section = sections.get(p.section_id)
+        if section is None:
+            continue
+        events.append(
+            ScheduleEvent(
+                kind="meeting",
+                record_id=section.id,
+                meeting=p.meeting,
+                day_type_id=p.day_type_id,
+                start=p.start,
+                end=p.end,
+                term_id=section.term_id,
+                room_id=p.room_id,
+                teacher_ids=tuple(dict.fromkeys(p.teacher_ids)),
+                cohort_ids=tuple(dict.fromkeys(section.cohort_ids)),
+                subject_id=section.subject_id,
+            )
+        )
+    return events
+
+
+def schedule_events(
+    project: Project, scenario: Scenario, placements: list[Placement] | None = None
+) -> list[ScheduleEvent]:
+    """Meetings and advisory sittings, ordered by day type (cycle order), start, and record."""
+    order = {d.id: i for i, d in enumerate(scenario.day_types)}
+    events = meeting_events(scenario, placements) + advisory_sittings(project, scenario)
+    events.sort(key=lambda e: (order.get(e.day_type_id, len(order)), e.start, e.end, e.kind, e.record_id, e.meeting))
+    return events
+
+
+def term_runs_on(scenario: Scenario, term_id: str | None, day: date) -> bool:
+    """A section with no term (or an unknown one) runs all year; otherwise only inside its term."""
+    if term_id is None:
+        return True
+    for term in scenario.calendar.terms:
+        if term.id == term_id:
+            return term.start <= day <= term.end
+    return True
+
+
+def dated_events(scenario: Scenario, events: list[ScheduleEvent]) -> list[tuple[date, str, list[ScheduleEvent]]]:
+    """Every school date with its day type and the events that happen that date."""
+    by_day: dict[str, list[ScheduleEvent]] = defaultdict(list)
+    for event in events:
+        by_day[event.day_type_id].append(event)
+    result = []
+    for day, day_type_id in scenario.calendar.school_days():
+        result.append(
+            (day, day_type_id, [e for e in by_day.get(day_type_id, []) if term_runs_on(scenario, e.term_id, day)])
+        )
+    return result
+
+
+def _union_minutes(intervals: Iterable[tuple[int, int]]) -> int:
+    total, current_start, current_end = 0, None, None
+    for start, end in sorted(intervals):
+        if current_end is None or start > current_end:
+            if current_end is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += current_end - current_start
+    return total
+
+
+def _intersect_minutes(intervals: list[tuple[int, int]], windows: list[tuple[int, int]]) -> int:
+    """Minutes of the union of ``intervals`` that fall inside the union of ``windows``."""
+    pieces = []
+    for start, end in intervals:
+        for w_start, w_end in windows:
+            lo, hi = max(start, w_start), min(end, w_end)
+            if lo < hi:
+                pieces.append((lo, hi))
+    return _union_minutes(pieces)
+
+
+# -- minimums and shortfalls ------------------------------------------------------------------
+
+
+@dataclass
+class Minimums:
+    """Requirements a scenario is checked against (e.g. a state's annual instructional minutes).
+
+    Everything is optional; None means "no requirement". Not stored in the project model (yet):
+    the caller passes them in (CLI options, a settings dialog).
+    """
+
+    annual_instructional_minutes: int | None = None  # per cohort, class meetings
+    by_grade: dict[int, int] = field(default_factory=dict)  # grade -> annual minutes, overrides the above
+    count_advisory_as_instruction: bool = False  # add advisory minutes to instructional minutes
+    subject_annual_minutes: dict[str, int] = field(default_factory=dict)  # subject id -> per cohort taking it
+    advisory_minutes_per_week: int | None = None  # per cohort in an advisory
+    internship_hours_per_year: int | None = None  # per cohort with an internship
+    instructional_days: int | None = None  # school days in the year
+    team_planning_from_teams: bool = True  # each team's own planning_minutes_per_week
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One requirement not met: what, for whom, required against actual, in ``unit``."""
+
+    measure: str  # "instructional_minutes", "subject_minutes", "advisory_minutes_per_week", ...
+    record_kind: str  # "cohort", "team", "school"
+    record_id: str
+    name: str
+    required: float
+    actual: float
+    unit: str
+
+    @property
+    def missing(self) -> float:
+        return self.required - self.actual
+
+    def describe(self) -> str:
+        return (
+            f"{self.name}: {self.measure.replace('_', ' ')} {self.actual:,.0f} {self.unit}, "
+            f"required {self.required:,.0f} (short by {self.missing:,.0f})"
+        )
+
+
+# -- the figures -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """Class changes per student per school day for one cohort (moves between consecutive events)."""
+
+    mean: float
+    max: int
+
+
+@dataclass
+class ScenarioMetrics:
+    """Every comparison measure of one scenario. Keys are record ids; minutes unless named hours."""
+
+    scenario_id: str
+    scenario_name: str
+    school_days: int = 0
+    day_type_counts: dict[str, int] = field(default_factory=dict)
+    weeks_per_cycle: float = 1.0
+    first_day: date | None = None
+    last_day: date | None = None
+    placed_meetings: int = 0
+    required_meetings: int = 0
+    # annual instructional minutes
+    section_minutes: dict[str, int] = field(default_factory=dict)
+    subject_minutes: dict[str, int] = field(default_factory=dict)
+    cohort_minutes: dict[str, int] = field(default_factory=dict)
+    cohort_subject_minutes: dict[tuple[str, str], int] = field(default_factory=dict)
+    # long blocks
+    long_block_minutes: int = 80
+    subject_long_minutes: dict[str, int] = field(default_factory=dict)
+    cohort_long_minutes: dict[str, int] = field(default_factory=dict)
+    pbl_minutes: int = 0  # annual minutes of project-based subjects
+    pbl_long_minutes: int = 0  # ... of which in long blocks
+    # internships
+    internship_days: dict[str, int] = field(default_factory=dict)  # cohort -> dates with a window
+    internship_hours: dict[str, float] = field(default_factory=dict)  # cohort -> hours (travel excluded)
+    # advisory
+    advisory_minutes_per_week: dict[str, float] = field(default_factory=dict)  # advisory id
+    advisory_hours_per_year: dict[str, float] = field(default_factory=dict)
+    cohort_advisory_minutes_per_week: dict[str, float] = field(default_factory=dict)
+    cohort_advisory_hours_per_year: dict[str, float] = field(default_factory=dict)
+    # teams and teachers
+    team_planning_per_week: dict[str, float] = field(default_factory=dict)  # worst part of the year
+    team_planning_required: dict[str, int] = field(default_factory=dict)  # per week
+    teacher_minutes_per_week: dict[str, float] = field(default_factory=dict)  # busiest part of the year
+    teacher_annual_minutes: dict[str, int] = field(default_factory=dict)
+    teacher_preparations: dict[str, int] = field(default_factory=dict)  # distinct subjects taught
+    teacher_advisory_minutes_per_week: dict[str, float] = field(default_factory=dict)
+    # students and rooms
+    transitions: dict[str, Transitions] = field(default_factory=dict)  # cohort
+    room_used_minutes: dict[str, int] = field(default_factory=dict)  # annual
+    room_available_minutes: int = 0  # annual class + advisory block minutes (same for every room)
+    room_utilisation: dict[str, float] = field(default_factory=dict)  # 0..1
+    shortfalls: list[Shortfall] = field(default_factory=list)
+
+    @property
+    def overall_room_utilisation(self) -> float:
+        if not self.room_utilisation:
+            return 0.0
+        return sum(self.room_utilisation.values()) / len(self.room_utilisation)
+
+
+def _slices(scenario: Scenario, events: list[ScheduleEvent]) -> list[frozenset[str]]:
+    """Parts of the year between term boundaries, each as the set of term ids running in it."""
+    terms_by_id = {t.id: t for t in scenario.calendar.terms}
+    used = sorted({e.term_id for e in events if e.term_id in terms_by_id})
+    terms = [terms_by_id[t] for t in used]
+    if not terms:
+        return [frozenset()]
+    cuts = sorted({t.start for t in terms} | {t.end + timedelta(days=1) for t in terms})
+    found: list[frozenset[str]] = []
+    for begin, stop in itertools.pairwise(cuts):
+        active = frozenset(t.id for t in terms if t.start <= begin and stop - timedelta(days=1) <= t.end)
+        if active and active not in found:
+            found.append(active)
+    return found or [frozenset()]
+
+
+def _in_slice(scenario: Scenario, event: ScheduleEvent, active: frozenset[str]) -> bool:
+    known = {t.id for t in scenario.calendar.terms}
+    return event.term_id is None or event.term_id not in known or event.term_id in active
+
+
+def common_planning_minutes(
+    project: Project, scenario: Scenario, member_ids: list[str], min_minutes: int, events: list[ScheduleEvent]
+) -> int:
+    """Per-cycle minutes of class/planning blocks (≥ min_minutes) during the whole of which every member is free.
+
+    Same definition as the `team_planning` rule in docs/rules.md; ``events`` are the meetings and
+    sittings of one part of the year.
+    """
+    teachers = {t.id: t for t in project.teachers}
+    busy: dict[tuple[str, str], list[ScheduleEvent]] = defaultdict(list)
+    for event in events:
+        for teacher_id in event.teacher_ids:
+            busy[(teacher_id, event.day_type_id)].append(event)
+    schedules = {b.id: b for b in scenario.bell_schedules}
+    total = 0
+    for day_type in scenario.day_types:
+        schedule = schedules.get(day_type.bell_schedule_id)
+        for block in schedule.blocks if schedule else []:
+            if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < min_minutes:
+                continue
+            free = True
+            for member_id in member_ids:
+                teacher = teachers.get(member_id)
+                if teacher and any(w.overlaps(day_type.id, block.start, block.end) for w in teacher.unavailable):
+                    free = False
+                    break
+                if any(
+                    _overlap(e.start, e.end, block.start, block.end) for e in busy.get((member_id, day_type.id), [])
+                ):
+                    free = False
+                    break
+            if free:
+                total += block.minutes
+    return total
+
+
+def compute_metrics(
+    project: Project,
+    scenario: Scenario,
+    placements: list[Placement] | None = None,
+    minimums: Minimums | None = None,
+) -> ScenarioMetrics:
+    """All comparison measures of ``scenario`` from its calendar, bell schedules and solution."""
+    events = schedule_events(project, scenario, placements)
+    meetings = [e for e in events if e.kind == "meeting"]
+    sittings = [e for e in events if e.kind == "advisory"]
+    days = dated_events(scenario, events)
+    weeks = scenario.weeks_per_cycle() or 1.0
+    long_min = scenario.rules.long_block_minutes
+    subjects = {s.id: s for s in project.subjects}
+
+    m = ScenarioMetrics(scenario.id, scenario.name, weeks_per_cycle=weeks, long_block_minutes=long_min)
+    m.school_days = len(days)
+    m.first_day = scenario.calendar.first_day
+    m.last_day = scenario.calendar.last_day
+    for _, day_type_id, _ in days:
+        m.day_type_counts[day_type_id] = m.day_type_counts.get(day_type_id, 0) + 1
+    m.placed_meetings = len(meetings)
+    m.required_meetings = sum(s.meetings_per_cycle for s in scenario.sections)
+
+    # annual instructional minutes, long blocks
+    for section in scenario.sections:
+        m.section_minutes[section.id] = 0
+        m.subject_minutes.setdefault(section.subject_id, 0)
+        m.subject_long_minutes.setdefault(section.subject_id, 0)
+        for cohort_id in section.cohort_ids:
+            m.cohort_minutes.setdefault(cohort_id, 0)
+            m.cohort_long_minutes.setdefault(cohort_id, 0)
+            m.cohort_subject_minutes.setdefault((cohort_id, section.subject_id), 0)
+    for cohort in project.cohorts:
+        m.cohort_minutes.setdefault(cohort.id, 0)
+        m.cohort_long_minutes.setdefault(cohort.id, 0)
+    for _, _, todays in days:
+        for e in todays:
+            if e.kind != "meeting":
+                continue
+            minutes = e.minutes
+            long = minutes >= long_min
+            m.section_minutes[e.record_id] += minutes
+            m.subject_minutes[e.subject_id] += minutes
+            if long:
+                m.subject_long_minutes[e.subject_id] += minutes
+            subject = subjects.get(e.subject_id or "")
+            if subject is not None and subject.project_based:
+                m.pbl_minutes += minutes
+                if long:
+                    m.pbl_long_minutes += minutes
+            for cohort_id in e.cohort_ids:
+                m.cohort_minutes[cohort_id] += minutes
+                m.cohort_subject_minutes[(cohort_id, e.subject_id)] += minutes
+                if long:
+                    m.cohort_long_minutes[cohort_id] += minutes
+
+    _internships(scenario, days, m)
+    _advisories(project, scenario, sittings, days, m)
+    _teams_and_teachers(project, scenario, events, days, m)
+    _transitions(project, days, m)
+    _rooms(project, scenario, days, m)
+    if minimums is not None:
+        m.shortfalls = shortfalls(project, scenario, m, minimums)
+    return m
+
+
+def _internships(scenario: Scenario, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics) -> None:
+    windows_by_cohort: dict[str, list] = defaultdict(list)
+    for internship in scenario.internships:
+        for cohort_id in internship.cohort_ids:
+            windows_by_cohort[cohort_id].extend(internship.windows)
+    for cohort_id, windows in windows_by_cohort.items():
+        day_count, minutes = 0, 0
+        for _, day_type_id, _ in days:
+            today = _union_minutes((w.start, w.end) for w in windows if w.applies_to(day_type_id))
+            if today:
+                day_count += 1
+                minutes += today
+        m.internship_days[cohort_id] = day_count
+        m.internship_hours[cohort_id] = minutes / 60
+
+
+def _advisories(
+    project: Project,
+    scenario: Scenario,
+    sittings: list[ScheduleEvent],
+    days: list[tuple[date, str, list[ScheduleEvent]]],
+    m: ScenarioMetrics,
+) -> None:
+    weeks = m.weeks_per_cycle
+    for advisory in project.advisories:
+        mine = [s for s in sittings if s.record_id == advisory.id]
+        m.advisory_minutes_per_week[advisory.id] = sum(s.minutes for s in mine) / weeks
+        m.advisory_hours_per_year[advisory.id] = (
+            sum(
+                e.minutes
+                for _, _, todays in days
+                for e in todays
+                if e.kind == "advisory" and e.record_id == advisory.id
+            )
+            / 60
+        )
+        for teacher_id in (advisory.advisor_id,):
+            m.teacher_advisory_minutes_per_week[teacher_id] = (
+                m.teacher_advisory_minutes_per_week.get(teacher_id, 0.0) + m.advisory_minutes_per_week[advisory.id]
+            )
+    cohort_ids = sorted({c for a in project.advisories for c in a.cohort_ids})
+    for cohort_id in cohort_ids:
+        per_cycle = 0
+        for day_type in scenario.day_types:
+            per_cycle += _union_minutes(
+                (s.start, s.end) for s in sittings if s.day_type_id == day_type.id and cohort_id in s.cohort_ids
+            )
+        m.cohort_advisory_minutes_per_week[cohort_id] = per_cycle / weeks
+        annual = 0
+        for _, _, todays in days:
+            annual += _union_minutes(
+                (e.start, e.end) for e in todays if e.kind == "advisory" and cohort_id in e.cohort_ids
+            )
+        m.cohort_advisory_hours_per_year[cohort_id] = annual / 60
+
+
+def _teams_and_teachers(
+    project: Project,
+    scenario: Scenario,
+    events: list[ScheduleEvent],
+    days: list[tuple[date, str, list[ScheduleEvent]]],
+    m: ScenarioMetrics,
+) -> None:
+    weeks = m.weeks_per_cycle
+    slices = _slices(scenario, events)
+    sliced = [[e for e in events if _in_slice(scenario, e, active)] for active in slices]
+    for team in project.teams:
+        worst = min(
+            common_planning_minutes(project, scenario, team.member_ids, team.min_meeting_minutes, part)
+            for part in sliced
+        )
+        m.team_planning_per_week[team.id] = worst / weeks
+        m.team_planning_required[team.id] = team.planning_minutes_per_week
+    for teacher in project.teachers:
+        busiest = max(
+            sum(e.minutes for e in part if e.kind == "meeting" and teacher.id in e.teacher_ids) for part in sliced
+        )
+        m.teacher_minutes_per_week[teacher.id] = busiest / weeks
+        m.teacher_annual_minutes[teacher.id] = 0
+        m.teacher_preparations[teacher.id] = len(
+            {e.subject_id for e in events if e.kind == "meeting" and teacher.id in e.teacher_ids}
+        )
+    for _, _, todays in days:
+        for e in todays:
+            if e.kind == "meeting":
+                for teacher_id in e.teacher_ids:
+                    if teacher_id in m.teacher_annual_minutes:
+                        m.teacher_annual_minutes[teacher_id] += e.minutes
+
+
+def _transitions(project: Project, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics) -> None:
+    """Moves from one event to the next within a school day, averaged over every school date."""
+    for cohort in project.cohorts:
+        counts = []
+        for _, _, todays in days:
+            mine = sorted((e for e in todays if cohort.id in e.cohort_ids), key=lambda e: (e.start, e.end))
+            changes = sum(1 for a, b in itertools.pairwise(mine) if (a.kind, a.record_id) != (b.kind, b.record_id))
+            counts.append(changes)
+        m.transitions[cohort.id] = Transitions(sum(counts) / len(counts) if counts else 0.0, max(counts, default=0))
+
+
+def _rooms(
+    project: Project, scenario: Scenario, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics
+) -> None:
+    """Share of the year's class and advisory block minutes in which each room is in use."""
+    schedules = {b.id: b for b in scenario.bell_schedules}
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for day_type in scenario.day_types:
+        schedule = schedules.get(day_type.bell_schedule_id)
+        blocks = schedule.blocks_of(BlockKind.CLASS, BlockKind.ADVISORY) if schedule else []
+        windows[day_type.id] = [(b.start, b.end) for b in blocks]
+    available = sum(_union_minutes(windows.get(day_type_id, [])) for _, day_type_id, _ in days)
+    m.room_available_minutes = available
+    for room in project.rooms:
+        used = 0
+        for _, day_type_id, todays in days:
+            used += _intersect_minutes(
+                [(e.start, e.end) for e in todays if e.room_id == room.id], windows.get(day_type_id, [])
+            )
+        m.room_used_minutes[room.id] = used
+        m.room_utilisation[room.id] = used / available if available else 0.0
+
+
+def shortfalls(project: Project, scenario: Scenario, m: ScenarioMetrics, minimums: Minimums) -> list[Shortfall]:
+    """Every requirement of ``minimums`` (and every team's planning minutes) the scenario misses."""
+    found: list[Shortfall] = []
+    if minimums.instructional_days is not None and m.school_days < minimums.instructional_days:
+        found.append(
+            Shortfall(
+                "instructional_days",
+                "school",
+                scenario.id,
+                "School year",
+                minimums.instructional_days,
+                m.school_days,
+                "days",
+            )
+        )
+    for cohort in project.cohorts:
+        required = minimums.by_grade.get(cohort.grade, minimums.annual_instructional_minutes)
+        actual = m.cohort_minutes.get(cohort.id, 0)
+        if minimums.count_advisory_as_instruction:
+            actual += round(m.cohort_advisory_hours_per_year.get(cohort.id, 0.0) * 60)
+        if required is not None and actual < required:
+            found.append(
+                Shortfall("instructional_minutes", "cohort", cohort.id, cohort.name, required, actual, "min/year")
+            )
+        for subject_id, needed in minimums.subject_annual_minutes.items():
+            if (cohort.id, subject_id) not in m.cohort_subject_minutes:
+                continue  # the cohort does not take that subject in this scenario
+            got = m.cohort_subject_minutes[(cohort.id, subject_id)]
+            if got < needed:
+                subject = next((s.name for s in project.subjects if s.id == subject_id), subject_id)
+                found.append(
+                    Shortfall(
+                        "subject_minutes", "cohort", cohort.id, f"{cohort.name} — {subject}", needed, got, "min/year"
+                    )
+                )
+        if minimums.advisory_minutes_per_week is not None and cohort.id in m.cohort_advisory_minutes_per_week:
+            got_f = m.cohort_advisory_minutes_per_week[cohort.id]
+            if got_f + 1e-9 < minimums.advisory_minutes_per_week:
+                found.append(
+                    Shortfall(
+                        "advisory_minutes_per_week",
+                        "cohort",
+                        cohort.id,
+                        cohort.name,
+                        minimums.advisory_minutes_per_week,
+                        got_f,
+                        "min/week",
+                    )
+                )
+        if minimums.internship_hours_per_year is not None and cohort.id in m.internship_hours:
+            got_f = m.internship_hours[cohort.id]
+            if got_f + 1e-9 < minimums.internship_hours_per_year:
+                found.append(
+                    Shortfall(
+                        "internship_hours",
+                        "cohort",
+                        cohort.id,
+                        cohort.name,
+                        minimums.internship_hours_per_year,
+                        got_f,
+                        "h/year",
+                    )
+                )
+    if minimums.team_planning_from_teams:
+        for team in project.teams:
+            required_week = team.planning_minutes_per_week
+            got_f = m.team_planning_per_week.get(team.id, 0.0)
+            # compare per cycle, as the team_planning rule does (rounded up requirement)
+            if required_week > 0 and got_f * m.weeks_per_cycle + 1e-6 < scenario.per_cycle_requirement(required_week):
+                found.append(
+                    Shortfall("planning_minutes_per_week", "team", team.id, team.name, required_week, got_f, "min/week")
+                )
+    return found
