@@ -396,11 +396,8 @@ class ProjectStore:
             session.add(row)
             session.flush()
         else:
-            stored = dict(
-                session.execute(select(ScenarioRow.id, ScenarioRow.version).where(ScenarioRow.project_pk == row.pk))
-                .tuples()
-                .all()
-            )
+            query = select(ScenarioRow.id, ScenarioRow.version).where(ScenarioRow.project_pk == row.pk)
+            stored = dict(session.execute(query).all())  # type: ignore[arg-type]
             for scenario in project.scenarios:
                 if stored.get(scenario.id, 0) > scenario.version:
                     raise ConcurrentEditError(
