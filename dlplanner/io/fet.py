@@ -1,0 +1,495 @@
+"""Read and write FET's ``.fet`` files (FET 5 and 6), and turn one into a dlplanner project.
+
+Reading keeps every constraint (supported or not) so nothing is silently dropped; writing produces
+FET's own "data and timetable" file: the input file unchanged plus, for every placed activity, a
+permanently locked ``ConstraintActivityPreferredStartingTime`` and, where it has a room, a locked
+``ConstraintActivityPreferredRoom`` — what FET writes as ``*_data_and_timetable.fet``, so FET can
+open the result and show (or regenerate around) the timetable.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from lxml import etree
+
+from dlplanner.domain.calendar import RotationKind
+from dlplanner.domain.fet import (
+    FetActivity,
+    FetConstraint,
+    FetFormatError,
+    FetGroup,
+    FetInstance,
+    FetPlacement,
+    FetRoom,
+    FetSubgroup,
+    FetTimetable,
+    FetYear,
+)
+from dlplanner.domain.model import (
+    BellSchedule,
+    Block,
+    BlockKind,
+    Cohort,
+    DayType,
+    Placement,
+    Project,
+    Room,
+    Scenario,
+    Section,
+    Solution,
+    SolveStatus,
+    Subject,
+    Teacher,
+    TimeWindow,
+)
+
+SLOT_TAGS = {"Preferred_Time_Slot", "Not_Available_Time", "Break_Time", "Preferred_Starting_Time"}
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data
+
+
+def _parse_tree(path: Path) -> etree._ElementTree:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such FET file")
+    try:
+        data = _read_bytes(path)
+    except OSError as exc:
+        raise FetFormatError(f"{path}: cannot read the file ({exc})") from exc
+    parser = etree.XMLParser(huge_tree=True, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else "?"
+        raise FetFormatError(f"{path}:{line}: not well-formed XML ({exc.msg}); is this a .fet file?") from exc
+    if root.tag != "fet":
+        raise FetFormatError(f"{path}:{root.sourceline}: the root element is <{root.tag}>, expected <fet>")
+    return etree.ElementTree(root)
+
+
+def _text(el: etree._Element | None) -> str:
+    return "" if el is None or el.text is None else el.text
+
+
+def _int(path: Path, el: etree._Element, tag: str, default: int | None = None) -> int:
+    child = el.find(tag)
+    if child is None or not _text(child).strip():
+        if default is None:
+            raise FetFormatError(f"{path}:{el.sourceline}: <{el.tag}> has no <{tag}>")
+        return default
+    try:
+        return int(float(_text(child).strip()))
+    except ValueError:
+        raise FetFormatError(
+            f"{path}:{child.sourceline}: <{tag}> must be a whole number, not '{_text(child).strip()}'"
+        ) from None
+
+
+def _names(root: etree._Element, list_tag: str, item_tag: str) -> list[str]:
+    lst = root.find(list_tag)
+    if lst is None:
+        return []
+    return [_text(item.find("Name")) for item in lst.findall(item_tag)]
+
+
+def _read_constraint(path: Path, el: etree._Element, space: bool) -> FetConstraint:
+    ctype = el.tag[len("Constraint") :] if el.tag.startswith("Constraint") else el.tag
+    c = FetConstraint(type=ctype, space=space, line=el.sourceline or 0)
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in SLOT_TAGS:
+            parts = [_text(x) for x in child if isinstance(x.tag, str)]
+            if len(parts) >= 2:
+                c.slots.append((parts[0], parts[1]))
+            continue
+        c.fields.setdefault(child.tag, []).append(_text(child))
+    weight = c.get("Weight_Percentage", c.get("Weight", "100")).strip() or "100"
+    try:
+        c.weight = float(weight)
+    except ValueError:
+        raise FetFormatError(
+            f"{path}:{el.sourceline}: <{el.tag}> has a weight '{weight}' that is not a number"
+        ) from None
+    if not 0.0 <= c.weight <= 100.0:
+        raise FetFormatError(f"{path}:{el.sourceline}: <{el.tag}> has weight {weight}; FET weights are 0 to 100")
+    c.active = c.get_bool("Active", True)
+    return c
+
+
+def read_fet(path: str | Path) -> FetInstance:
+    """Parse a ``.fet`` (or gzipped ``.fet.gz``) file; errors name the file and line."""
+    path = Path(path)
+    root = _parse_tree(path).getroot()
+    inst = FetInstance(name=path.name.removesuffix(".gz").removesuffix(".fet"), source=str(path))
+    inst.version = root.get("version", "")
+    inst.days = _names(root, "Days_List", "Day")
+    inst.hours = _names(root, "Hours_List", "Hour")
+    if not inst.days or not inst.hours:
+        raise FetFormatError(f"{path}:{root.sourceline}: the file has no days or no hours (Days_List / Hours_List)")
+    inst.subjects = _names(root, "Subjects_List", "Subject")
+    inst.activity_tags = _names(root, "Activity_Tags_List", "Activity_Tag")
+    inst.teachers = _names(root, "Teachers_List", "Teacher")
+    inst.buildings = _names(root, "Buildings_List", "Building")
+    students = root.find("Students_List")
+    if students is not None:
+        for y in students.findall("Year"):
+            year = FetYear(_text(y.find("Name")), _int(path, y, "Number_of_Students", 0))
+            for g in y.findall("Group"):
+                group = FetGroup(_text(g.find("Name")), _int(path, g, "Number_of_Students", 0))
+                for s in g.findall("Subgroup"):
+                    group.subgroups.append(FetSubgroup(_text(s.find("Name")), _int(path, s, "Number_of_Students", 0)))
+                year.groups.append(group)
+            inst.years.append(year)
+    rooms = root.find("Rooms_List")
+    if rooms is not None:
+        for r in rooms.findall("Room"):
+            inst.rooms.append(
+                FetRoom(
+                    name=_text(r.find("Name")),
+                    building=_text(r.find("Building")),
+                    capacity=_int(path, r, "Capacity", 30000),
+                    virtual=_text(r.find("Virtual")).strip().lower() == "true",
+                )
+            )
+    acts = root.find("Activities_List")
+    seen_ids: set[int] = set()
+    if acts is not None:
+        for a in acts.findall("Activity"):
+            act = FetActivity(
+                id=_int(path, a, "Id"),
+                subject=_text(a.find("Subject")),
+                teachers=[_text(t) for t in a.findall("Teacher")],
+                students=[_text(s) for s in a.findall("Students")],
+                tags=[_text(t) for t in a.findall("Activity_Tag")],
+                duration=_int(path, a, "Duration"),
+                line=a.sourceline or 0,
+            )
+            act.total_duration = _int(path, a, "Total_Duration", act.duration)
+            act.group_id = _int(path, a, "Activity_Group_Id", 0)
+            act.active = _text(a.find("Active")).strip().lower() != "false"
+            if a.find("Number_Of_Students") is not None:
+                act.n_students = _int(path, a, "Number_Of_Students", 0)
+            if act.id in seen_ids:
+                raise FetFormatError(f"{path}:{a.sourceline}: activity id {act.id} is used twice")
+            if act.duration < 1 or act.duration > len(inst.hours):
+                raise FetFormatError(
+                    f"{path}:{a.sourceline}: activity {act.id} lasts {act.duration} hours; "
+                    f"a day has {len(inst.hours)} hours"
+                )
+            seen_ids.add(act.id)
+            inst.activities.append(act)
+    for list_tag, space in (("Time_Constraints_List", False), ("Space_Constraints_List", True)):
+        lst = root.find(list_tag)
+        if lst is None:
+            continue
+        for el in lst:
+            if isinstance(el.tag, str):
+                (inst.space_constraints if space else inst.time_constraints).append(_read_constraint(path, el, space))
+    return inst
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _sub(parent: etree._Element, tag: str, text: str) -> None:
+    child = etree.SubElement(parent, tag)
+    child.text = text
+    child.tail = "\n\t"
+
+
+def _locked_element(tag: str, fields: list[tuple[str, str]]) -> etree._Element:
+    el = etree.Element(tag)
+    el.text = "\n\t"
+    for name, value in fields:
+        _sub(el, name, value)
+    el[-1].tail = "\n"
+    el.tail = "\n"
+    return el
+
+
+def _existing_locks(root: etree._Element) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
+    """Hard, active locks already in the file, so they are not written twice."""
+    times: set[tuple[str, str, str]] = set()
+    rooms: set[tuple[str, str]] = set()
+    for el in root.iter("ConstraintActivityPreferredStartingTime"):
+        if _text(el.find("Weight_Percentage")).strip() in ("100", "100.0") and _text(el.find("Active")) != "false":
+            times.add(
+                (
+                    _text(el.find("Activity_Id")).strip(),
+                    _text(el.find("Preferred_Day")),
+                    _text(el.find("Preferred_Hour")),
+                )
+            )
+    for el in root.iter("ConstraintActivityPreferredRoom"):
+        if _text(el.find("Weight_Percentage")).strip() in ("100", "100.0") and _text(el.find("Active")) != "false":
+            rooms.add((_text(el.find("Activity_Id")).strip(), _text(el.find("Room"))))
+    return times, rooms
+
+
+def write_fet_timetable(source: str | Path, instance: FetInstance, timetable: FetTimetable, out: str | Path) -> None:
+    """Write FET's "data and timetable" file: ``source`` plus a permanently locked starting time for
+    every placed activity and a locked preferred room where it has one. Written to a temporary file
+    first and moved into place, so a failure never leaves half a file."""
+    source, out = Path(source), Path(out)
+    tree = _parse_tree(source)
+    root = tree.getroot()
+    times_list = root.find("Time_Constraints_List")
+    if times_list is None:
+        times_list = etree.SubElement(root, "Time_Constraints_List")
+        times_list.text = "\n"
+    space_list = root.find("Space_Constraints_List")
+    if space_list is None:
+        space_list = etree.SubElement(root, "Space_Constraints_List")
+        space_list.text = "\n"
+    have_times, have_rooms = _existing_locks(root)
+    for act in instance.activities:
+        place = timetable.placements.get(act.id)
+        if place is None or not act.active:
+            continue
+        day, hour = instance.days[place.day], instance.hours[place.hour]
+        if (str(act.id), day, hour) not in have_times:
+            times_list.append(
+                _locked_element(
+                    "ConstraintActivityPreferredStartingTime",
+                    [
+                        ("Weight_Percentage", "100"),
+                        ("Activity_Id", str(act.id)),
+                        ("Preferred_Day", day),
+                        ("Preferred_Hour", hour),
+                        ("Permanently_Locked", "true"),
+                        ("Active", "true"),
+                        ("Comments", ""),
+                    ],
+                )
+            )
+        if place.room is not None and (str(act.id), place.room) not in have_rooms:
+            space_list.append(
+                _locked_element(
+                    "ConstraintActivityPreferredRoom",
+                    [
+                        ("Weight_Percentage", "100"),
+                        ("Activity_Id", str(act.id)),
+                        ("Room", place.room),
+                        ("Permanently_Locked", "true"),
+                        ("Active", "true"),
+                        ("Comments", ""),
+                    ],
+                )
+            )
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        tree.write(str(partial), encoding="UTF-8", xml_declaration=True)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def read_fet_timetable(path: str | Path, instance: FetInstance) -> FetTimetable:
+    """The timetable held by a "data and timetable" file: hard, active starting-time and room
+    constraints of single activities (the locks FET and dlplanner write)."""
+    locked = read_fet(path)
+    timetable = FetTimetable()
+    for c in locked.time_constraints:
+        if c.type == "ActivityPreferredStartingTime" and c.active and c.hard:
+            slot = instance.slot_index(c.get("Preferred_Day"), c.get("Preferred_Hour"))
+            if slot is not None:
+                timetable.placements[c.get_int("Activity_Id")] = FetPlacement(slot[0], slot[1])
+    for c in locked.space_constraints:
+        if c.type == "ActivityPreferredRoom" and c.active and c.hard:
+            place = timetable.placements.get(c.get_int("Activity_Id"))
+            if place is not None:
+                place.room = c.get("Room")
+    return timetable
+
+
+# -- import into a dlplanner project -----------------------------------------------------------
+
+
+def fet_to_project(instance: FetInstance, notes: list[str] | None = None) -> Project:
+    """A dlplanner project holding a FET instance: days → day types, hours → blocks of a bell
+    schedule, subgroups → cohorts, activities → sections. What dlplanner cannot express is listed
+    in ``notes`` (and in the project description) rather than dropped silently."""
+    notes = notes if notes is not None else []
+    subject_ids = {name: f"subj-{i + 1}" for i, name in enumerate(instance.subjects)}
+    teacher_ids = {name: f"t-{i + 1}" for i, name in enumerate(instance.teachers)}
+    room_ids = {r.name: f"room-{i + 1}" for i, r in enumerate(instance.rooms)}
+    subgroups = instance.subgroup_names()
+    cohort_ids = {name: f"sg-{i + 1}" for i, name in enumerate(subgroups)}
+    smap = instance.students_map()
+    counts = instance.students_count()
+    day_ids = [f"d{i + 1}" for i in range(len(instance.days))]
+
+    def block_time(h: int) -> tuple[int, int]:
+        start = 8 * 60 + 60 * h
+        return start, start + 60
+
+    # breaks → non-class blocks; days with the same breaks share a bell schedule
+    breaks: set[tuple[int, int]] = set()
+    mapped: set[int] = set()
+    for c in instance.active_constraints():
+        if c.type == "BreakTimes" and c.hard:
+            for day, hour in c.slots:
+                slot = instance.slot_index(day, hour)
+                if slot:
+                    breaks.add(slot)
+            mapped.add(id(c))
+    schedules: dict[tuple[int, ...], BellSchedule] = {}
+    day_types: list[DayType] = []
+    for d, name in enumerate(instance.days):
+        pattern = tuple(h for h in range(len(instance.hours)) if (d, h) in breaks)
+        bell = schedules.get(pattern)
+        if bell is None:
+            bell = BellSchedule(id=f"bell-{len(schedules) + 1}", name=f"FET hours {len(schedules) + 1}")
+            for h, hour_name in enumerate(instance.hours):
+                start, end = block_time(h)
+                kind = BlockKind.LUNCH if h in pattern else BlockKind.CLASS
+                bell.blocks.append(Block(id=f"h{h + 1}", start=start, end=end, kind=kind, label=hour_name))
+            schedules[pattern] = bell
+        day_types.append(DayType(id=day_ids[d], name=name, bell_schedule_id=bell.id))
+
+    teachers = [Teacher(id=teacher_ids[n], name=n) for n in instance.teachers]
+    by_teacher = {t.name: t for t in teachers}
+    for c in instance.active_constraints():
+        if c.type == "TeacherNotAvailableTimes" and c.hard and c.get("Teacher") in by_teacher:
+            for day, hour in c.slots:
+                slot = instance.slot_index(day, hour)
+                if slot:
+                    start, end = block_time(slot[1])
+                    by_teacher[c.get("Teacher")].unavailable.append(TimeWindow(day_ids[slot[0]], start, end))
+            mapped.add(id(c))
+    for act in instance.active_activities():
+        for t in act.teachers:
+            if t in by_teacher and act.subject in subject_ids:
+                by_teacher[t].subject_ids.add(subject_ids[act.subject])
+
+    fixed_room: dict[int, str] = {}
+    for c in instance.active_constraints():
+        if c.type == "ActivityPreferredRoom" and c.hard and c.get("Room") in room_ids:
+            fixed_room[c.get_int("Activity_Id")] = room_ids[c.get("Room")]
+            mapped.add(id(c))
+
+    # activities → sections: one per (activity group, duration)
+    grouped: dict[tuple[int, int], list[FetActivity]] = {}
+    for act in instance.active_activities():
+        key = (act.group_id or -act.id, act.duration)
+        grouped.setdefault(key, []).append(act)
+    sections: list[Section] = []
+    for (_gid, duration), acts in grouped.items():
+        first = acts[0]
+        cohorts: dict[str, None] = {}
+        for s in first.students:
+            for sub in smap.get(s, []):
+                cohorts.setdefault(cohort_ids[sub])
+        rooms = {fixed_room.get(a.id) for a in acts}
+        section = Section(
+            id=f"a{first.id}",
+            name=f"{first.subject} ({', '.join(first.students) or 'no students'})",
+            subject_id=subject_ids.get(first.subject, ""),
+            cohort_ids=list(cohorts),
+            meetings_per_cycle=len(acts),
+            length_blocks=duration,
+            teacher_ids=[teacher_ids[t] for t in first.teachers if t in teacher_ids],
+            room_id=rooms.pop() if len(rooms) == 1 else None,
+            enrolment=instance.activity_size(first),
+            min_capacity=0,
+            allow_break_span=True,
+        )
+        sections.append(section)
+
+    unmapped: dict[str, int] = {}
+    for c in instance.active_constraints():
+        if id(c) in mapped or c.type in ("BasicCompulsoryTime", "BasicCompulsorySpace"):
+            continue
+        unmapped[f"Constraint{c.type}"] = unmapped.get(f"Constraint{c.type}", 0) + 1
+    for name, n in sorted(unmapped.items()):
+        notes.append(f"not carried into the project (dlplanner has no such rule yet): {name} × {n}")
+
+    scenario = Scenario(
+        id="fet",
+        name="FET import",
+        description=f"Imported from {Path(instance.source).name or 'a FET file'}",
+        bell_schedules=list(schedules.values()),
+        day_types=day_types,
+        sections=sections,
+    )
+    scenario.calendar.rotation.weekday_map = {i: day_ids[i] for i in range(min(5, len(day_ids)))}
+    if len(day_ids) != 5:
+        scenario.calendar.rotation.kind = RotationKind.CYCLE
+        scenario.calendar.rotation.sequence = list(day_ids)
+    project = Project(
+        name=instance.name or "FET import",
+        school_name=instance.name,
+        description="Imported from FET. " + " ".join(notes),
+        subjects=[Subject(id=subject_ids[s], name=s) for s in instance.subjects],
+        teachers=teachers,
+        rooms=[Room(id=room_ids[r.name], name=r.name, capacity=r.capacity) for r in instance.rooms],
+        cohorts=[Cohort(id=cohort_ids[s], name=s, grade=0, size=counts.get(s, 0)) for s in subgroups],
+        scenarios=[scenario],
+    )
+    return project
+
+
+def project_to_fet_timetable(instance: FetInstance, project: Project, scenario: Scenario) -> FetTimetable:
+    """The FET timetable of a scenario's solution for a project imported from ``instance``: each
+    section's meetings, in order, go to the FET activities it was made from."""
+    days = {d.id: i for i, d in enumerate(scenario.day_types)}
+    rooms = {r.id: r.name for r in project.rooms}
+    by_section: dict[str, list[FetActivity]] = {}
+    grouped: dict[tuple[int, int], list[FetActivity]] = {}
+    for act in instance.active_activities():
+        grouped.setdefault((act.group_id or -act.id, act.duration), []).append(act)
+    for acts in grouped.values():
+        by_section[f"a{acts[0].id}"] = acts
+    timetable = FetTimetable()
+    for p in scenario.solution.placements:
+        acts = by_section.get(p.section_id)
+        if not acts or p.meeting >= len(acts) or p.day_type_id not in days:
+            continue
+        schedule = scenario.schedule_of(p.day_type_id)
+        hour = next((h for h, b in enumerate(schedule.blocks) if b.start == p.start), None)
+        if hour is None:
+            continue
+        timetable.placements[acts[p.meeting].id] = FetPlacement(
+            days[p.day_type_id], hour, rooms.get(p.room_id) if p.room_id else None
+        )
+    return timetable
+
+
+def fet_solution(instance: FetInstance, project: Project, scenario: Scenario, timetable: FetTimetable) -> Solution:
+    """A scenario solution from a FET timetable (for a project made by :func:`fet_to_project`)."""
+    room_ids = {r.name: r.id for r in project.rooms}
+    by_id = {a.id: a for a in instance.activities}
+    grouped: dict[tuple[int, int], list[FetActivity]] = {}
+    for act in instance.active_activities():
+        grouped.setdefault((act.group_id or -act.id, act.duration), []).append(act)
+    solution = Solution(status=SolveStatus.FEASIBLE)
+    for acts in grouped.values():
+        for i, act in enumerate(acts):
+            place = timetable.placements.get(act.id)
+            if place is None:
+                continue
+            day = scenario.day_types[place.day]
+            blocks = scenario.schedule_of(day.id).blocks
+            section = scenario.section(f"a{acts[0].id}")
+            solution.placements.append(
+                Placement(
+                    section_id=section.id,
+                    meeting=i,
+                    day_type_id=day.id,
+                    start=blocks[place.hour].start,
+                    end=blocks[place.hour + by_id[act.id].duration - 1].end,
+                    room_id=room_ids.get(place.room) if place.room else None,
+                    teacher_ids=list(section.teacher_ids),
+                )
+            )
+    return solution
