@@ -1,1 +1,17 @@
-"""solver layer (see DESIGN.md)."""
+"""The CP-SAT scheduling engine (the only package that imports OR-Tools); see engine.solve."""
+
+from dlplanner.solver.engine import explain, solve
+from dlplanner.solver.rules import HARD_RULES, RULE_IDS, SOFT_RULES
+from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
+
+__all__ = [
+    "HARD_RULES",
+    "RULE_IDS",
+    "SOFT_RULES",
+    "Conflict",
+    "Progress",
+    "SolveRequest",
+    "SolveResult",
+    "explain",
+    "solve",
+]

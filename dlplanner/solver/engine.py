@@ -1,0 +1,322 @@
+"""``solve``: build the CP-SAT model, find a timetable, optimise the soft rules, explain failures.
+
+Two phases: first a feasibility pass with the hard rules only (fast to find, warm-started from the
+hint), then the soft rules and the objective are added and the search restarts from that solution
+as a hint, for the rest of the time limit. When CP-SAT proves the hard rules infeasible, a separate
+pass with one assumption literal per requirement group (single worker, no objective) finds a small
+set of groups that cannot all hold, shrunk by deletion, and says it in plain words.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from dlplanner.domain.model import Placement, Project, Scenario, SolveStatus, fmt_time
+from dlplanner.solver.model_builder import Context
+from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
+from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
+
+ProgressFn = Callable[[Progress], None]
+StopFn = Callable[[], bool]
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    """Reports progress and stops the search when asked; the solver keeps the best solution."""
+
+    def __init__(self, t0: float, on_progress: ProgressFn | None, should_stop: StopFn | None, with_objective: bool):
+        super().__init__()
+        self.t0 = t0
+        self.on_progress = on_progress
+        self.should_stop = should_stop
+        self.with_objective = with_objective
+        self.count = 0
+        self.first: float | None = None
+
+    def on_solution_callback(self) -> None:
+        self.count += 1
+        now = time.monotonic() - self.t0
+        if self.first is None:
+            self.first = now
+        if self.on_progress is not None:
+            if self.with_objective:
+                objective, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+            else:
+                objective, bound = math.inf, 0.0
+            self.on_progress(Progress(now, objective, bound, self.count))
+        if self.should_stop is not None and self.should_stop():
+            self.StopSearch()
+
+
+class _StopWatcher:
+    """Polls ``should_stop`` while CP-SAT runs (it may find no solution to call back with)."""
+
+    def __init__(self, solver: cp_model.CpSolver, should_stop: StopFn | None):
+        self.solver, self.should_stop = solver, should_stop
+        self.done = threading.Event()
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, daemon=True) if should_stop else None
+
+    def _run(self) -> None:
+        while not self.done.wait(0.05):
+            if self.should_stop():
+                self.stopped = True
+                self.solver.StopSearch()
+                return
+
+    def __enter__(self) -> _StopWatcher:
+        if self.thread:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        if self.thread:
+            self.thread.join()
+
+
+def _params(solver: cp_model.CpSolver, time_limit: float, workers: int, seed: int) -> None:
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+
+
+def _validation_conflicts(project: Project, scenario: Scenario) -> list[Conflict]:
+    """Blocking problems of the pre-solve validation, if that module exists yet."""
+    try:
+        from dlplanner.domain import validation
+    except ImportError:
+        return []
+    problems = validation.blocking(validation.validate(project, scenario))
+    conflicts = []
+    for problem in problems:
+        records = [(r.kind, r.id) for r in getattr(problem, "records", []) if hasattr(r, "kind")]
+        conflicts.append(Conflict(str(getattr(problem, "message", problem)), records))
+    return conflicts
+
+
+def _pin_geometry_conflicts(ctx: Context) -> list[Conflict]:
+    """Pins that no candidate start matches (not at a class block, wrong length, unknown day type)."""
+    conflicts = []
+    for info in ctx.sections:
+        for pin in info.pinned:
+            if not any(c.pinned_index == pin.meeting for c in info.candidates):
+                allowed = pin.day_type_id in ctx.day_ids and (pin.start, pin.end) in ctx.allowed_intervals(
+                    info.section, pin.day_type_id
+                )
+                if allowed:
+                    continue  # allowed but forbidden by a rule: the explanation pass names it
+                day = ctx.day_names.get(pin.day_type_id, pin.day_type_id)
+                conflicts.append(
+                    Conflict(
+                        f"The pinned meeting {pin.meeting + 1} of {ctx.section_label(info.section)} on {day} "
+                        f"{fmt_time(pin.start)}–{fmt_time(pin.end)} does not start at a class block with the "
+                        "section's length inside one class run; move or unpin it",
+                        [("section", info.section.id)],
+                    )
+                )
+    pinned_sections = {p.section_id for p in ctx.pins}
+    for sid in pinned_sections - {i.section.id for i in ctx.sections}:
+        conflicts.append(Conflict(f"A pinned meeting belongs to section '{sid}', which does not exist", []))
+    return conflicts
+
+
+def _extract(ctx: Context, solver: cp_model.CpSolver) -> list[Placement]:
+    """Placements from the solved values: meetings numbered in time order, pinned ones keep their index."""
+    order = {d: i for i, d in enumerate(ctx.day_ids)}
+    placements: list[Placement] = []
+    for info in ctx.sections:
+        chosen = [c for c in info.candidates if solver.BooleanValue(c.lit)]
+        chosen.sort(key=lambda c: (order[c.day], c.start))
+        pinned_idx = {c.pinned_index for c in chosen if c.pinned_index is not None}
+        free = iter(i for i in range(len(chosen) + len(pinned_idx)) if i not in pinned_idx)
+        if info.fixed_teachers:
+            teachers = list(info.fixed_teachers)
+        else:
+            teachers = [t for t, y in info.teacher_vars.items() if solver.BooleanValue(y)]
+        for cand in chosen:
+            room = next((rid for rid, w in cand.room_lits.items() if solver.BooleanValue(w)), None)
+            index = cand.pinned_index if cand.pinned_index is not None else next(free)
+            placements.append(
+                Placement(
+                    info.section.id,
+                    index,
+                    cand.day,
+                    cand.start,
+                    cand.end,
+                    room,
+                    list(teachers),
+                    pinned=cand.pinned_index is not None,
+                )
+            )
+    return placements
+
+
+def _penalties(ctx: Context, solver: cp_model.CpSolver) -> dict[str, int]:
+    totals = dict.fromkeys(SOFT_RULES, 0)
+    for p in ctx.penalties:
+        totals[p.rule_id] = totals.get(p.rule_id, 0) + p.weight * p.count(solver)
+    return totals
+
+
+def _status(code: int) -> SolveStatus:
+    return {
+        cp_model.OPTIMAL: SolveStatus.OPTIMAL,
+        cp_model.FEASIBLE: SolveStatus.FEASIBLE,
+        cp_model.INFEASIBLE: SolveStatus.INFEASIBLE,
+        cp_model.MODEL_INVALID: SolveStatus.UNKNOWN,
+    }.get(code, SolveStatus.UNKNOWN)
+
+
+def solve(
+    request: SolveRequest, on_progress: ProgressFn | None = None, should_stop: StopFn | None = None
+) -> SolveResult:
+    """Place every section of the scenario; see the module docstring for the phases."""
+    t0 = time.monotonic()
+    project = request.project
+    scenario = project.scenario(request.scenario_id)
+    conflicts = _validation_conflicts(project, scenario)
+    if conflicts:
+        return SolveResult(
+            SolveStatus.INFEASIBLE,
+            conflicts=conflicts,
+            wall_time=time.monotonic() - t0,
+            messages=["Pre-solve validation found blocking problems; nothing was solved."],
+        )
+    current = scenario.solution.placements
+    pins = [p for p in current if p.pinned] if request.respect_pins else []
+    hint = request.hint if request.hint is not None else current
+
+    ctx = Context(project, scenario, weights=request.weights, pins=pins)
+    conflicts = _pin_geometry_conflicts(ctx)
+    if conflicts:
+        return SolveResult(SolveStatus.INFEASIBLE, conflicts=conflicts, wall_time=time.monotonic() - t0)
+    for add in HARD_RULES.values():
+        add(ctx)
+    if hint:
+        ctx.hint(hint)
+    proto = ctx.model.Proto()
+    messages = [f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints"]
+
+    # phase 1: a first timetable, hard rules only
+    solver = cp_model.CpSolver()
+    _params(solver, request.time_limit - (time.monotonic() - t0), request.workers, request.seed)
+    callback = _Callback(t0, on_progress, should_stop, with_objective=False)
+    with _StopWatcher(solver, should_stop) as watcher:
+        code = solver.Solve(ctx.model, callback)
+    first_at = callback.first
+    if code == cp_model.INFEASIBLE:
+        result = SolveResult(SolveStatus.INFEASIBLE, wall_time=0.0, messages=messages)
+        if request.explain:
+            remaining = max(2.0, request.time_limit - (time.monotonic() - t0))
+            result.conflicts = explain(project, scenario, pins, remaining, request.seed)
+        result.wall_time = time.monotonic() - t0
+        return result
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        note = "stopped before a timetable was found" if watcher.stopped else "no timetable found within the time limit"
+        return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
+    placements = _extract(ctx, solver)
+    solutions = callback.count or 1
+
+    # phase 2: soft rules, from the first timetable
+    stopped = watcher.stopped or (should_stop is not None and should_stop())
+    remaining = request.time_limit - (time.monotonic() - t0)
+    if stopped or remaining < 0.05:
+        return SolveResult(
+            SolveStatus.FEASIBLE,
+            placements,
+            wall_time=time.monotonic() - t0,
+            time_to_first=first_at,
+            solutions=solutions,
+            messages=[*messages, "soft rules not optimised (stopped or out of time)"],
+        )
+    ctx.hint(placements)
+    for add in SOFT_RULES.values():
+        add(ctx)
+    ctx.model.Minimize(ctx.objective())
+    solver2 = cp_model.CpSolver()
+    _params(solver2, remaining, request.workers, request.seed)
+    callback2 = _Callback(t0, on_progress, should_stop, with_objective=True)
+    with _StopWatcher(solver2, should_stop):
+        code2 = solver2.Solve(ctx.model, callback2)
+    solutions += callback2.count
+    if code2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return SolveResult(
+            SolveStatus.FEASIBLE,
+            placements,
+            wall_time=time.monotonic() - t0,
+            time_to_first=first_at,
+            solutions=solutions,
+            messages=[*messages, "soft rules not optimised (no improved timetable in time)"],
+        )
+    penalties = _penalties(ctx, solver2)
+    return SolveResult(
+        _status(code2),
+        _extract(ctx, solver2),
+        objective=float(sum(penalties.values())),
+        best_bound=float(solver2.BestObjectiveBound()),
+        penalties=penalties,
+        wall_time=time.monotonic() - t0,
+        time_to_first=first_at,
+        solutions=solutions,
+        messages=messages,
+    )
+
+
+def explain(
+    project: Project, scenario: Scenario, pins: list[Placement], time_limit: float, seed: int = 0
+) -> list[Conflict]:
+    """A small set of requirement groups that cannot all hold, in plain words naming the records."""
+    t0 = time.monotonic()
+    ctx = Context(project, scenario, explain=True, pins=pins)
+    for add in HARD_RULES.values():
+        add(ctx)
+    keys = list(ctx.assumptions)
+    if not keys:
+        return [Conflict("The rules cannot all hold, but no single requirement could be named (clashes only).", [])]
+    index_of = {ctx.assumptions[k].Index(): k for k in keys}
+
+    def run(active: list[str], limit: float) -> tuple[int, list[str]]:
+        ctx.model.ClearAssumptions()
+        ctx.model.AddAssumptions([ctx.assumptions[k] for k in active])
+        solver = cp_model.CpSolver()
+        _params(solver, limit, 1, seed)
+        code = solver.Solve(ctx.model)
+        core = []
+        if code == cp_model.INFEASIBLE:
+            core = [index_of[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in index_of]
+        return code, core
+
+    code, core = run(keys, max(1.0, time_limit * 0.6))
+    if code != cp_model.INFEASIBLE:
+        return [
+            Conflict(
+                "No timetable exists, but the explanation pass could not narrow the reason down in time "
+                "(the conflict involves the no-clash rules across many sections).",
+                [],
+            )
+        ]
+    if not core:
+        core = keys
+    # shrink by deletion, each try with a short limit
+    for key in list(core):
+        left = time_limit - (time.monotonic() - t0)
+        if left < 0.2 or len(core) <= 1:
+            break
+        if key not in core:
+            continue
+        trial = [k for k in core if k != key]
+        code, smaller = run(trial, min(2.0, left))
+        if code == cp_model.INFEASIBLE:
+            core = [k for k in trial if k in smaller] if smaller else trial
+    groups = [ctx.groups[k] for k in core]
+    names = [g.message for g in groups]
+    text = f"{names[0]} cannot hold"
+    if len(names) > 1:
+        text = f"{', '.join(names[:-1])} and {names[-1]} cannot all hold"
+    records = list(dict.fromkeys(r for g in groups for r in g.records))
+    return [Conflict(text[0].upper() + text[1:], records)]

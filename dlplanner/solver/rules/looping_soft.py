@@ -1,0 +1,21 @@
+"""Soft rule ``looping_soft``."""
+
+from dlplanner.solver.model_builder import Context, Penalty
+from dlplanner.solver.rules.looping_hard import broken, prior_pairings
+
+
+def add_looping_soft(ctx: Context) -> None:
+    """Soft looping rules should keep last year's pairing: each broken rule costs its own weight."""
+    for rule in ctx.scenario.looping_rules:
+        if rule.hard or rule.weight == 0:
+            continue
+        pairings = prior_pairings(ctx, rule)
+        if not pairings:
+            continue
+        b = broken(ctx, rule, pairings)
+        if b is False:
+            continue
+        if b is True:
+            ctx.penalties.append(Penalty("looping_soft", rule.weight, [], 1, lambda solver: 1))
+            continue
+        ctx.penalties.append(Penalty("looping_soft", rule.weight, [], b, lambda solver, b=b: solver.Value(b)))

@@ -1,0 +1,23 @@
+"""Rule ``meeting_count``."""
+
+from dlplanner.solver.model_builder import Context
+
+
+def add_meeting_count(ctx: Context) -> None:
+    """Every section has exactly ``meetings_per_cycle`` meetings.
+
+    Meetings of one section are interchangeable in the model (no index): the sum of its start
+    literals equals the count, and indexes 0 … n-1 are given in time order after solving.
+    """
+    for info in ctx.sections:
+        s = info.section
+        n = s.meetings_per_cycle
+        enforce = ctx.group(
+            f"meetings:{s.id}",
+            f"{ctx.section_label(s)}'s {n} meeting{'s' if n != 1 else ''}",
+            [("section", s.id)],
+        )
+        lits = [c.lit for c in info.candidates]
+        ctx.model.Add(sum(lits) == n).OnlyEnforceIf(enforce)
+        if enforce:
+            ctx.model.Add(sum(lits) <= n)

@@ -1,0 +1,40 @@
+"""Rule ``pinned``."""
+
+from dlplanner.domain.model import fmt_time
+from dlplanner.solver.model_builder import Context
+from dlplanner.solver.rules._common import impossible
+
+
+def add_pinned(ctx: Context) -> None:
+    """A pinned placement comes back at exactly the same day type, start, end, room and teachers."""
+    model = ctx.model
+    for info in ctx.sections:
+        s = info.section
+        for pin in info.pinned:
+            day = ctx.day_names.get(pin.day_type_id, pin.day_type_id)
+            enforce = ctx.group(
+                f"pin:{s.id}:{pin.meeting}",
+                f"the pinned meeting {pin.meeting + 1} of {ctx.section_label(s)} ({day} {fmt_time(pin.start)})",
+                [("section", s.id), ("placement", f"{s.id}#{pin.meeting}")],
+            )
+            cand = next((c for c in info.candidates if c.pinned_index == pin.meeting), None)
+            if cand is None:
+                impossible(ctx, enforce)
+                continue
+            model.Add(cand.lit == 1).OnlyEnforceIf(enforce)
+            if ctx.project.rooms and pin.room_id is not None:
+                w = cand.room_lits.get(pin.room_id)
+                if w is None:
+                    impossible(ctx, enforce)
+                else:
+                    model.Add(w == 1).OnlyEnforceIf(enforce)
+            if info.fixed_teachers:
+                if pin.teacher_ids and set(pin.teacher_ids) != set(info.fixed_teachers):
+                    impossible(ctx, enforce)
+            else:
+                for tid in pin.teacher_ids:
+                    y = info.teacher_vars.get(tid)
+                    if y is None or tid not in cand.teacher_lits:
+                        impossible(ctx, enforce)
+                    else:
+                        model.Add(y == 1).OnlyEnforceIf(enforce)

@@ -1,0 +1,33 @@
+"""Soft rule ``room_changes``."""
+
+from dlplanner.solver.model_builder import Context, Penalty
+
+
+def add_room_changes(ctx: Context) -> None:
+    """Minimise room changes for team-taught and lab sections: each extra distinct room they use costs."""
+    weight = ctx.weight("room_changes")
+    if weight == 0 or not ctx.project.rooms:
+        return
+    model = ctx.model
+    for info in ctx.sections:
+        s = info.section
+        if not (s.team_taught or "lab" in s.room_features) or s.meetings_per_cycle < 2:
+            continue
+        per_room: dict[str, list] = {}
+        for cand in info.candidates:
+            for rid, w in cand.room_lits.items():
+                per_room.setdefault(rid, []).append(w)
+        if len(per_room) < 2:
+            continue
+        used = {}
+        for rid, ws in per_room.items():
+            u = model.NewBoolVar("")
+            model.AddMaxEquality(u, ws)
+            used[rid] = u
+
+        def evaluate(solver, used=used) -> int:
+            return max(0, sum(solver.Value(u) for u in used.values()) - 1)
+
+        extra = model.NewIntVar(0, len(used), "")
+        model.Add(extra >= sum(used.values()) - 1)
+        ctx.penalties.append(Penalty("room_changes", weight, [], extra, evaluate))

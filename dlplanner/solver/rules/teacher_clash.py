@@ -1,0 +1,12 @@
+"""Rule ``teacher_clash``."""
+
+from dlplanner.solver.model_builder import Context
+
+
+def add_teacher_clash(ctx: Context) -> None:
+    """A teacher is in at most one meeting or advisory sitting at a time.
+
+    At most one "meets with teacher t" literal per (teacher, day type, time point, term atom); advisory
+    sittings are fixed, so candidates overlapping them were ruled out by ``advisory_time``.
+    """
+    ctx.add_no_overlap("teacher")
