@@ -757,11 +757,12 @@ def check_teacher_assignment(ctx: CheckContext) -> list[Violation]:
                     )
                 )
     # load per cycle, in every slice of the year
+    meetings_of = _by_resource(ctx.meetings, lambda e: e.teacher_ids)
     for teacher_id, teacher in ctx.teachers.items():
         if teacher.max_minutes_per_week is None:
             continue
         limit = ctx.scenario.per_cycle_limit(teacher.max_minutes_per_week)
-        own = [e for e in ctx.meetings if teacher_id in e.teacher_ids]
+        own = meetings_of.get(teacher_id, [])
         for active in ctx.slices():
             load = sum(e.end - e.start for e in own if ctx.in_slice(e, active))
             if load > limit:

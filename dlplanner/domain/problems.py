@@ -26,7 +26,7 @@ class RecordRef:
 
 
 def named(prefix: str, name: str) -> str:
-    """'Cohort 9A' for a cohort named '9A', but not 'Cohort Cohort 9A' for one named 'Cohort 9A'."""
-    if name.casefold().startswith(prefix.casefold()):
+    """'Cohort 9A' for a cohort named '9A', but not 'Cohort Cohort 9A' or 'Team Grade 9 team'."""
+    if prefix.casefold() in name.casefold().split():
         return name
     return f"{prefix} {name}"

@@ -375,7 +375,7 @@ def test_team_planning() -> None:
     project.teams[0].planning_minutes_per_week = 701  # 280.4 -> 281 per cycle
     (violation,) = only(project, scenario, "team_planning")
     assert violation.message == (
-        "Team Grade 9 team has 280 min of common planning per cycle but needs 281 min (701 min per week)"
+        "Grade 9 team has 280 min of common planning per cycle but needs 281 min (701 min per week)"
     )
     project.teams[0].planning_minutes_per_week = 501
     project.teams[0].min_meeting_minutes = 45  # the 40-minute planning block no longer counts: 200 < 201

@@ -1,0 +1,798 @@
+"""Pre-solve validation: find what makes a scenario impossible (or suspicious) before solving it.
+
+The solver can only say "infeasible"; these checks say *why* in words a scheduler can act on
+("Ms. Rivera must teach 1,650 min per cycle but may teach at most 1,500 min"). Errors block
+solving; warnings and infos are shown but do not. Each problem has a stable ``code``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from dlplanner.domain.model import (
+    Advisory,
+    Block,
+    BlockKind,
+    PairingKind,
+    Project,
+    Scenario,
+    Section,
+    fmt_minutes,
+    fmt_time,
+)
+from dlplanner.domain.problems import RecordRef, named
+
+MAX_ADVISORY_SIZE = 18
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks solving
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass
+class Problem:
+    severity: Severity
+    code: str
+    message: str
+    records: list[RecordRef] = field(default_factory=list)
+
+
+def blocking(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop the solver from running."""
+    return [p for p in problems if p.severity == Severity.ERROR]
+
+
+def validate(project: Project, scenario: Scenario | None = None) -> list[Problem]:
+    """Every problem of the project, and of one scenario (or of every scenario when None)."""
+    problems = _project_problems(project)
+    scenarios = [scenario] if scenario is not None else project.scenarios
+    for one in scenarios:
+        found = _ScenarioValidator(project, one).run()
+        if scenario is None:
+            for problem in found:
+                problem.message += f" (scenario {one.name})"
+        problems.extend(found)
+    return problems
+
+
+# -- small helpers -------------------------------------------------------------------------------
+
+Interval = tuple[int, int]
+
+
+def _ref(kind: str, record: object) -> RecordRef:
+    return RecordRef(kind, getattr(record, "id", ""), getattr(record, "name", "") or getattr(record, "id", ""))
+
+
+def _union_minutes(intervals: Iterable[Interval]) -> int:
+    total, end = 0, None
+    for s, e in sorted(i for i in intervals if i[1] > i[0]):
+        if end is None or s >= end:
+            total += e - s
+            end = e
+        elif e > end:
+            total += e - end
+            end = e
+    return total
+
+
+def _clip(intervals: Iterable[Interval], within: Iterable[Interval]) -> list[Interval]:
+    within = list(within)
+    return [(max(s, ws), min(e, we)) for s, e in intervals for ws, we in within if max(s, ws) < min(e, we)]
+
+
+def _runs(blocks: list[Block], wide: bool = False) -> list[list[Block]]:
+    """Class runs: class blocks joined only by passing blocks (wide: every class block of the day)."""
+    ordered = sorted(blocks, key=lambda b: (b.start, b.end))
+    classes = [b for b in ordered if b.kind == BlockKind.CLASS]
+    if wide:
+        return [classes] if classes else []
+    runs: list[list[Block]] = []
+    current: list[Block] = []
+    for block in ordered:
+        if block.kind == BlockKind.CLASS:
+            if current and block.start < current[-1].end:
+                continue
+            current.append(block)
+        elif block.kind != BlockKind.PASSING and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _max_disjoint(intervals: list[Interval]) -> int:
+    count, last_end = 0, None
+    for s, e in sorted(intervals, key=lambda i: i[1]):
+        if last_end is None or s >= last_end:
+            count += 1
+            last_end = e
+    return count
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- project-level problems ----------------------------------------------------------------------
+
+
+def _duplicates(items: list, kind: str, what: str) -> list[Problem]:
+    problems = []
+    for item_id, n in Counter(item.id for item in items).items():
+        if n > 1:
+            names = ", ".join(repr(i.name) for i in items if i.id == item_id)
+            first = next(i.name for i in items if i.id == item_id)
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "duplicate_id",
+                    f"{_plural(n, what)} share the id '{item_id}' ({names})",
+                    [RecordRef(kind, item_id, first)],
+                )
+            )
+    return problems
+
+
+def _project_problems(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for items, kind, what in [
+        (project.subjects, "subject", "subject"),
+        (project.teachers, "teacher", "teacher"),
+        (project.rooms, "room", "room"),
+        (project.campuses, "campus", "campus"),
+        (project.cohorts, "cohort", "cohort"),
+        (project.advisories, "advisory", "advisory"),
+        (project.teams, "team", "team"),
+        (project.scenarios, "scenario", "scenario"),
+    ]:
+        problems += _duplicates(items, kind, what)
+    subjects = {s.id for s in project.subjects}
+    teachers = {t.id: t for t in project.teachers}
+    cohorts = {c.id for c in project.cohorts}
+    rooms = {r.id for r in project.rooms}
+    campuses = {c.id for c in project.campuses}
+
+    def unknown(record_kind: str, record: object, field_what: str, value: str) -> Problem:
+        label = getattr(record, "name", "") or getattr(record, "id", "")
+        return Problem(
+            Severity.ERROR,
+            "unknown_reference",
+            f"{record_kind.capitalize()} {label} refers to {field_what} '{value}', which does not exist",
+            [_ref(record_kind, record)],
+        )
+
+    for teacher in project.teachers:
+        problems += [unknown("teacher", teacher, "subject", s) for s in sorted(teacher.subject_ids - subjects)]
+        if teacher.campus_id and teacher.campus_id not in campuses:
+            problems.append(unknown("teacher", teacher, "campus", teacher.campus_id))
+        if teacher.max_minutes_per_week is not None and teacher.max_minutes_per_week < 0:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "bad_number",
+                    f"{teacher.name} has a negative maximum teaching load",
+                    [_ref("teacher", teacher)],
+                )
+            )
+    for room in project.rooms:
+        if room.campus_id and room.campus_id not in campuses:
+            problems.append(unknown("room", room, "campus", room.campus_id))
+    for cohort in project.cohorts:
+        if cohort.campus_id and cohort.campus_id not in campuses:
+            problems.append(unknown("cohort", cohort, "campus", cohort.campus_id))
+    for travel in project.travel:
+        for campus_id in (travel.campus_a, travel.campus_b):
+            if campus_id not in campuses:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        "unknown_reference",
+                        f"Travel time {travel.campus_a}–{travel.campus_b} refers to campus '{campus_id}', "
+                        "which does not exist",
+                        [RecordRef("campus", campus_id, campus_id)],
+                    )
+                )
+    for advisory in project.advisories:
+        label = named("Advisory", advisory.name)
+        if advisory.advisor_id not in teachers:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "advisor_unknown",
+                    f"{label} has advisor '{advisory.advisor_id}', who is not a teacher of the school",
+                    [_ref("advisory", advisory)],
+                )
+            )
+        problems += [unknown("advisory", advisory, "cohort", c) for c in advisory.cohort_ids if c not in cohorts]
+        if advisory.room_id and advisory.room_id not in rooms:
+            problems.append(unknown("advisory", advisory, "room", advisory.room_id))
+        size = _advisory_size(project, advisory)
+        if size > MAX_ADVISORY_SIZE:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    "advisory_too_big",
+                    f"{label} has {size} students; advisories work best with at most {MAX_ADVISORY_SIZE}",
+                    [_ref("advisory", advisory)],
+                )
+            )
+    for team in project.teams:
+        problems += [unknown("team", team, "teacher", t) for t in team.member_ids if t not in teachers]
+        problems += [unknown("team", team, "cohort", c) for c in team.cohort_ids if c not in cohorts]
+    return problems
+
+
+def _advisory_size(project: Project, advisory: Advisory) -> int:
+    if advisory.size:
+        return advisory.size
+    sizes = {c.id: c.size for c in project.cohorts}
+    return sum(sizes.get(c, 0) for c in advisory.cohort_ids)
+
+
+# -- scenario-level problems ---------------------------------------------------------------------
+
+
+class _ScenarioValidator:
+    def __init__(self, project: Project, scenario: Scenario) -> None:
+        self.project = project
+        self.scenario = scenario
+        self.problems: list[Problem] = []
+        self.teachers = {t.id: t for t in project.teachers}
+        self.rooms = {r.id: r for r in project.rooms}
+        self.cohorts = {c.id: c for c in project.cohorts}
+        self.subjects = {s.id: s for s in project.subjects}
+        self.teams = {t.id: t for t in project.teams}
+        self.terms = {t.id: t for t in scenario.calendar.terms}
+        schedules = {b.id: b for b in scenario.bell_schedules}
+        # day type id -> its blocks (empty when the bell schedule is unknown)
+        self.blocks: dict[str, list[Block]] = {
+            d.id: sorted(schedules[d.bell_schedule_id].blocks, key=lambda b: (b.start, b.end))
+            if d.bell_schedule_id in schedules
+            else []
+            for d in scenario.day_types
+        }
+        self.day_names = {d.id: d.name for d in scenario.day_types}
+
+    def add(self, severity: Severity, code: str, message: str, *records: RecordRef) -> None:
+        self.problems.append(Problem(severity, code, message, list(records)))
+
+    def run(self) -> list[Problem]:
+        self._ids()
+        self._bell_schedules()
+        self._day_types()
+        self._rotation()
+        self._internships()
+        self._advisories()
+        self._sections()
+        self._teacher_load()
+        self._cohort_demand()
+        self._team_planning()
+        self._looping()
+        self._windows()
+        return self.problems
+
+    # identities and references
+    def _ids(self) -> None:
+        s = self.scenario
+        for items, kind, what in [
+            (s.bell_schedules, "bell_schedule", "bell schedule"),
+            (s.day_types, "day_type", "day type"),
+            (s.sections, "section", "section"),
+            (s.internships, "internship", "internship"),
+            (s.calendar.terms, "term", "term"),
+        ]:
+            self.problems += _duplicates(items, kind, what)
+        counts = Counter(r.id for r in s.looping_rules)
+        for rule_id, n in counts.items():
+            if n > 1:
+                self.add(
+                    Severity.ERROR,
+                    "duplicate_id",
+                    f"{n} looping rules share the id '{rule_id}'",
+                    RecordRef("looping_rule", rule_id, rule_id),
+                )
+        for schedule in s.bell_schedules:
+            for block_id, n in Counter(b.id for b in schedule.blocks).items():
+                if n > 1:
+                    self.add(
+                        Severity.ERROR,
+                        "duplicate_id",
+                        f"Bell schedule {schedule.name} has {n} blocks with the id '{block_id}'",
+                        _ref("bell_schedule", schedule),
+                    )
+
+    def _bell_schedules(self) -> None:
+        for schedule in self.scenario.bell_schedules:
+            ref = _ref("bell_schedule", schedule)
+            ordered = sorted(schedule.blocks, key=lambda b: (b.start, b.end))
+            for block in ordered:
+                if block.end <= block.start:
+                    self.add(
+                        Severity.ERROR,
+                        "bad_block",
+                        f"Block {block.label or block.id} of bell schedule {schedule.name} ends "
+                        f"({fmt_time(block.end)}) before it starts ({fmt_time(block.start)})",
+                        ref,
+                        RecordRef("block", block.id, block.label or block.id),
+                    )
+            valid = [b for b in ordered if b.end > b.start]
+            for a, b in itertools.pairwise(valid):
+                if b.start < a.end:
+                    self.add(
+                        Severity.ERROR,
+                        "blocks_overlap",
+                        f"Blocks {a.label or a.id} ({fmt_time(a.start)}–{fmt_time(a.end)}) and "
+                        f"{b.label or b.id} ({fmt_time(b.start)}–{fmt_time(b.end)}) of bell schedule "
+                        f"{schedule.name} overlap",
+                        ref,
+                    )
+
+    def _day_types(self) -> None:
+        schedules = {b.id for b in self.scenario.bell_schedules}
+        if not self.scenario.day_types:
+            self.add(Severity.ERROR, "no_day_types", f"Scenario {self.scenario.name} has no day types")
+        for day_type in self.scenario.day_types:
+            ref = _ref("day_type", day_type)
+            if day_type.bell_schedule_id not in schedules:
+                self.add(
+                    Severity.ERROR,
+                    "unknown_reference",
+                    f"Day type {day_type.name} follows bell schedule '{day_type.bell_schedule_id}', "
+                    "which does not exist",
+                    ref,
+                )
+            elif not any(b.kind == BlockKind.CLASS and b.end > b.start for b in self.blocks[day_type.id]):
+                self.add(Severity.WARNING, "no_class_time", f"Day type {day_type.name} has no class time", ref)
+
+    def _unknown_day_type(self, where: str, day_type_id: str, *records: RecordRef) -> None:
+        self.add(
+            Severity.ERROR,
+            "unknown_reference",
+            f"{where} refers to day type '{day_type_id}', which is not a day type of the scenario",
+            *(records or [RecordRef("scenario", self.scenario.id, self.scenario.name)]),
+        )
+
+    def _rotation(self) -> None:
+        calendar = self.scenario.calendar
+        rotation = calendar.rotation
+        weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        for weekday, day_type_id in sorted(rotation.weekday_map.items()):
+            if day_type_id not in self.blocks:
+                self._unknown_day_type(f"The rotation's {weekdays[weekday % 7]}", day_type_id)
+        for position, day_type_id in enumerate(rotation.sequence):
+            if day_type_id not in self.blocks:
+                self._unknown_day_type(f"Day {position + 1} of the rotation's cycle", day_type_id)
+        for day, day_type_id in sorted(rotation.overrides.items()):
+            if day_type_id not in self.blocks:
+                self._unknown_day_type(f"The rotation's override for {day.isoformat()}", day_type_id)
+        for special in calendar.special_days:
+            if special.day_type_id and special.day_type_id not in self.blocks:
+                self._unknown_day_type(f"Special day {special.day.isoformat()}", special.day_type_id)
+
+    def _internships(self) -> None:
+        for internship in self.scenario.internships:
+            ref = _ref("internship", internship)
+            for cohort_id in internship.cohort_ids:
+                if cohort_id not in self.cohorts:
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference",
+                        f"Internship {internship.name} refers to cohort '{cohort_id}', which does not exist",
+                        ref,
+                    )
+            for window in internship.windows:
+                days = [window.day_type_id] if window.day_type_id else list(self.blocks)
+                if window.day_type_id and window.day_type_id not in self.blocks:
+                    self._unknown_day_type(f"Internship {internship.name}", window.day_type_id, ref)
+                    continue
+                for day_type_id in days:
+                    blocks = self.blocks[day_type_id]
+                    if not blocks:
+                        continue
+                    first, last = blocks[0].start, max(b.end for b in blocks)
+                    if window.start < first or window.end > last:
+                        self.add(
+                            Severity.WARNING,
+                            "internship_outside_day",
+                            f"Internship {internship.name} window {fmt_time(window.start)}–{fmt_time(window.end)} "
+                            f"on {self.day_names[day_type_id]} is outside the school day "
+                            f"({fmt_time(first)}–{fmt_time(last)})",
+                            ref,
+                        )
+
+    def _away(self, cohort_ids: Iterable[str], day_type_id: str) -> list[Interval]:
+        """A cohort's internship windows widened by travel on one day type."""
+        wanted = set(cohort_ids)
+        return [
+            (w.start - i.travel_minutes, w.end + i.travel_minutes)
+            for i in self.scenario.internships
+            if wanted & set(i.cohort_ids)
+            for w in i.windows
+            if w.applies_to(day_type_id)
+        ]
+
+    def _sittings(self, advisory: Advisory) -> list[tuple[str, Interval]]:
+        """(day type, interval) of each advisory sitting, as docs/rules.md advisory_time defines them."""
+        if advisory.meeting_blocks:
+            result = []
+            for ref in advisory.meeting_blocks:
+                block = next((b for b in self.blocks.get(ref.day_type_id, []) if b.id == ref.block_id), None)
+                if block is not None:
+                    result.append((ref.day_type_id, (block.start, block.end)))
+            return result
+        result = []
+        for day_type_id, blocks in self.blocks.items():
+            away = self._away(advisory.cohort_ids, day_type_id)
+            for block in blocks:
+                if block.kind == BlockKind.ADVISORY and not any(s < block.end and block.start < e for s, e in away):
+                    result.append((day_type_id, (block.start, block.end)))
+        return result
+
+    def _advisories(self) -> None:
+        for advisory in self.project.advisories:
+            ref = _ref("advisory", advisory)
+            label = named("Advisory", advisory.name)
+            for block_ref in advisory.meeting_blocks:
+                if block_ref.day_type_id not in self.blocks:
+                    self._unknown_day_type(label, block_ref.day_type_id, ref)
+                elif not any(b.id == block_ref.block_id for b in self.blocks[block_ref.day_type_id]):
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference",
+                        f"{label} meets in block '{block_ref.block_id}', which {self.day_names[block_ref.day_type_id]}"
+                        " does not have",
+                        ref,
+                    )
+            if not advisory.meeting_blocks and not self._sittings(advisory):
+                has_blocks = any(b.kind == BlockKind.ADVISORY for blocks in self.blocks.values() for b in blocks)
+                why = "all advisory blocks fall in its cohorts' internships" if has_blocks else "there is none"
+                self.add(
+                    Severity.ERROR,
+                    "advisory_no_block",
+                    f"{label} has no advisory block to meet in ({why})",
+                    ref,
+                )
+
+    # sections
+    def _starts(self, section: Section) -> dict[str, list[Interval]]:
+        """Every (start, end) a meeting of the section may take, per day type."""
+        result: dict[str, list[Interval]] = {}
+        for day_type_id, blocks in self.blocks.items():
+            options: list[Interval] = []
+            for run in _runs(blocks, wide=section.allow_break_span):
+                for i, block in enumerate(run):
+                    if section.length_minutes is not None:
+                        if block.start + section.length_minutes <= run[-1].end:
+                            options.append((block.start, block.start + section.length_minutes))
+                    else:
+                        k = section.length_blocks or 1
+                        if i + k <= len(run):
+                            options.append((block.start, run[i + k - 1].end))
+            result[day_type_id] = options
+        return result
+
+    def _min_length(self, section: Section) -> int | None:
+        lengths = [e - s for options in self._starts(section).values() for s, e in options]
+        return min(lengths) if lengths else None
+
+    def _sections(self) -> None:
+        for section in self.scenario.sections:
+            ref = _ref("section", section)
+            for what, values, known in [
+                ("subject", [section.subject_id], self.subjects),
+                ("cohort", section.cohort_ids, self.cohorts),
+                ("teacher", section.teacher_ids, self.teachers),
+                ("teacher", section.teacher_pool, self.teachers),
+                ("room", [section.room_id] if section.room_id else [], self.rooms),
+                ("term", [section.term_id] if section.term_id else [], self.terms),
+            ]:
+                for value in values:
+                    if value not in known:
+                        self.add(
+                            Severity.ERROR,
+                            "unknown_reference",
+                            f"{section.name} refers to {what} '{value}', which does not exist",
+                            ref,
+                        )
+            if section.meetings_per_cycle < 1:
+                self.add(
+                    Severity.ERROR,
+                    "no_meetings",
+                    f"{section.name} meets {section.meetings_per_cycle} times per cycle; it needs at least 1",
+                    ref,
+                )
+            bad_length = (section.length_minutes is not None and section.length_minutes <= 0) or (
+                section.length_minutes is None and section.length_blocks is not None and section.length_blocks < 1
+            )
+            if bad_length:
+                self.add(Severity.ERROR, "bad_length", f"{section.name} has a length of zero or less", ref)
+            else:
+                self._section_fits(section, ref)
+            self._section_room(section, ref)
+            self._section_teachers(section, ref)
+
+    def _length_text(self, section: Section) -> str:
+        if section.length_minutes is not None:
+            return f"{fmt_minutes(section.length_minutes)} min"
+        return _plural(section.length_blocks or 1, "class block")
+
+    def _section_fits(self, section: Section, ref: RecordRef) -> None:
+        starts = self._starts(section)
+        if not any(starts.values()):
+            self.add(
+                Severity.ERROR,
+                "length_fits_nowhere",
+                f"{section.name} lasts {self._length_text(section)}, which fits no class run of any day type",
+                ref,
+            )
+            return
+        possible = sum(_max_disjoint(options) for options in starts.values())
+        if section.meetings_per_cycle > possible:
+            self.add(
+                Severity.ERROR,
+                "too_many_meetings",
+                f"{section.name} needs {section.meetings_per_cycle} meetings of {self._length_text(section)} per "
+                f"cycle but at most {possible} fit in the cycle's class time",
+                ref,
+            )
+
+    def _section_room(self, section: Section, ref: RecordRef) -> None:
+        if not self.project.rooms:
+            return
+        need = section.min_capacity if section.min_capacity is not None else self.project.section_enrolment(section)
+        features = sorted(section.room_features)
+        wanted = " and ".join(
+            [f"feature{'s' if len(features) > 1 else ''} {', '.join(f'`{f}`' for f in features)}"] if features else []
+        )
+        wanted = f"{wanted} and capacity ≥ {need}" if wanted else f"capacity ≥ {need}"
+        if section.room_id:
+            room = self.rooms.get(section.room_id)
+            if room and (not section.room_features <= room.features or room.capacity < need):
+                self.add(
+                    Severity.ERROR,
+                    "room_impossible",
+                    f"{section.name} must meet in {room.name}, which does not have {wanted}",
+                    ref,
+                    _ref("room", room),
+                )
+            return
+        if not any(section.room_features <= r.features and r.capacity >= need for r in self.project.rooms):
+            self.add(Severity.ERROR, "room_impossible", f"No room with {wanted} for {section.name}", ref)
+
+    def _section_teachers(self, section: Section, ref: RecordRef) -> None:
+        subject = self.subjects.get(section.subject_id)
+        subject_name = subject.name if subject else section.subject_id
+        if section.fixed_teachers:
+            for teacher_id in section.teacher_ids:
+                teacher = self.teachers.get(teacher_id)
+                if teacher and section.subject_id not in teacher.subject_ids:
+                    self.add(
+                        Severity.WARNING,
+                        "teacher_not_qualified",
+                        f"{teacher.name} teaches {section.name} but is not listed as qualified for {subject_name}",
+                        ref,
+                        _ref("teacher", teacher),
+                    )
+            return
+        if section.teachers_needed < 1:
+            self.add(
+                Severity.ERROR, "no_teachers_needed", f"{section.name} needs no teacher (teachers needed < 1)", ref
+            )
+            return
+        qualified = self.project.qualified_teachers(section)
+        if not qualified:
+            why = (
+                "its teacher pool names no teacher of the school"
+                if section.teacher_pool
+                else (f"nobody is qualified for {subject_name}")
+            )
+            self.add(Severity.ERROR, "no_qualified_teacher", f"No qualified teacher for {section.name} ({why})", ref)
+        elif len(qualified) < section.teachers_needed:
+            self.add(
+                Severity.ERROR,
+                "pool_too_small",
+                f"{section.name} needs {section.teachers_needed} teachers but only {len(qualified)} can teach it "
+                f"({', '.join(t.name for t in qualified)})",
+                ref,
+            )
+
+    # capacity: teachers and cohorts
+    def _slices(self, sections: list[Section]) -> list[tuple[str, list[Section]]]:
+        """Sections running together in each part of the year between term boundaries."""
+        terms = sorted({s.term_id for s in sections if s.term_id in self.terms})
+        if not terms:
+            return [("", sections)]
+        known = [self.terms[t] for t in terms]
+        cuts = sorted({t.start for t in known} | {t.end + timedelta(days=1) for t in known})
+        result, seen = [], set()
+        for begin, stop in itertools.pairwise(cuts):
+            active = frozenset(t.id for t in known if t.start <= begin and stop - timedelta(days=1) <= t.end)
+            if not active or active in seen:
+                continue
+            seen.add(active)
+            names = ", ".join(self.terms[t].name for t in sorted(active, key=lambda t: self.terms[t].start))
+            running = [s for s in sections if s.term_id is None or s.term_id not in self.terms or s.term_id in active]
+            result.append((f" in {names}", running))
+        return result or [("", sections)]
+
+    def _demand(self, sections: list[Section]) -> int:
+        total = 0
+        for section in sections:
+            length = self._min_length(section)
+            if length is not None and section.meetings_per_cycle > 0:
+                total += section.meetings_per_cycle * length
+        return total
+
+    def _class_time(self, day_type_id: str) -> list[Interval]:
+        return [(run[0].start, run[-1].end) for run in _runs(self.blocks[day_type_id])]
+
+    def _teacher_load(self) -> None:
+        for teacher in self.project.teachers:
+            own = [s for s in self.scenario.sections if teacher.id in s.teacher_ids]
+            if not own:
+                continue
+            ref = _ref("teacher", teacher)
+            available = 0
+            advisories = [a for a in self.project.advisories if a.advisor_id == teacher.id]
+            for day_type_id in self.blocks:
+                runs = self._class_time(day_type_id)
+                blocked = [(w.start, w.end) for w in teacher.unavailable if w.applies_to(day_type_id)]
+                blocked += [i for a in advisories for d, i in self._sittings(a) if d == day_type_id]
+                available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+            limit = (
+                self.scenario.per_cycle_limit(teacher.max_minutes_per_week)
+                if teacher.max_minutes_per_week is not None
+                else None
+            )
+            for label, sections in self._slices(own):
+                demand = self._demand(sections)
+                if limit is not None and demand > limit:
+                    self.add(
+                        Severity.ERROR,
+                        "teacher_overloaded",
+                        f"{teacher.name} must teach {fmt_minutes(demand)} min per cycle{label} but may teach at most "
+                        f"{fmt_minutes(limit)} min ({fmt_minutes(teacher.max_minutes_per_week or 0)} min per week)",
+                        ref,
+                    )
+                if demand > available:
+                    self.add(
+                        Severity.ERROR,
+                        "teacher_unavailable",
+                        f"{teacher.name} must teach {fmt_minutes(demand)} min per cycle{label} but is available "
+                        f"{fmt_minutes(available)} min",
+                        ref,
+                    )
+
+    def _cohort_demand(self) -> None:
+        for cohort in self.project.cohorts:
+            own = [s for s in self.scenario.sections if cohort.id in s.cohort_ids]
+            if not own:
+                continue
+            advisories = [a for a in self.project.advisories if cohort.id in a.cohort_ids]
+            available = 0
+            for day_type_id in self.blocks:
+                runs = self._class_time(day_type_id)
+                blocked = self._away([cohort.id], day_type_id)
+                blocked += [i for a in advisories for d, i in self._sittings(a) if d == day_type_id]
+                available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+            for label, sections in self._slices(own):
+                demand = self._demand(sections)
+                if demand > available:
+                    self.add(
+                        Severity.ERROR,
+                        "cohort_overloaded",
+                        f"{named('Cohort', cohort.name)} needs {fmt_minutes(demand)} min of classes{label} but has "
+                        f"{fmt_minutes(available)} class minutes in the cycle",
+                        _ref("cohort", cohort),
+                    )
+
+    def _team_planning(self) -> None:
+        for team in self.project.teams:
+            if team.planning_minutes_per_week <= 0:
+                continue
+            members = [self.teachers[m] for m in team.member_ids if m in self.teachers]
+            needed = self.scenario.per_cycle_requirement(team.planning_minutes_per_week)
+            possible = 0
+            for day_type_id, blocks in self.blocks.items():
+                busy: list[Interval] = []
+                for member in members:
+                    busy += [(w.start, w.end) for w in member.unavailable if w.applies_to(day_type_id)]
+                    for advisory in self.project.advisories:
+                        if advisory.advisor_id == member.id:
+                            busy += [i for d, i in self._sittings(advisory) if d == day_type_id]
+                for block in blocks:
+                    if (
+                        block.kind in (BlockKind.CLASS, BlockKind.PLANNING)
+                        and block.minutes >= team.min_meeting_minutes
+                        and not any(s < block.end and block.start < e for s, e in busy)
+                    ):
+                        possible += block.minutes
+            if possible < needed:
+                self.add(
+                    Severity.ERROR,
+                    "team_planning_impossible",
+                    f"{named('Team', team.name)} needs {fmt_minutes(needed)} min of common planning per cycle "
+                    f"({fmt_minutes(team.planning_minutes_per_week)} min per week) but its members are all free "
+                    f"for at most {fmt_minutes(possible)} min of class and planning blocks",
+                    _ref("team", team),
+                    *(_ref("teacher", m) for m in members),
+                )
+
+    def _looping(self) -> None:
+        for rule in self.scenario.looping_rules:
+            ref = RecordRef("looping_rule", rule.id, rule.id)
+            cohort = self.cohorts.get(rule.cohort_id)
+            if cohort is None:
+                self.add(
+                    Severity.ERROR,
+                    "unknown_reference",
+                    f"Looping rule {rule.id} refers to cohort '{rule.cohort_id}', which does not exist",
+                    ref,
+                )
+                continue
+            cohort_name = named("Cohort", cohort.name)
+            what = rule.kind.value.replace("_", " ")
+            if rule.kind == PairingKind.SUBJECT_TEACHER:
+                subject = self.subjects.get(rule.subject_id or "")
+                what = f"{subject.name if subject else rule.subject_id} teacher"
+            pairings = [
+                p
+                for p in self.project.prior_pairings
+                if p.cohort_id == rule.cohort_id
+                and p.kind == rule.kind
+                and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+            ]
+            strength = "hard" if rule.hard else "soft"
+            if not pairings:
+                self.add(
+                    Severity.WARNING if rule.hard else Severity.INFO,
+                    "looping_no_prior",
+                    f"The {strength} looping rule for {cohort_name}'s {what} has no pairing from last year to keep",
+                    ref,
+                    _ref("cohort", cohort),
+                )
+                continue
+            if rule.kind == PairingKind.TEAM:
+                gone = [p.team_id for p in pairings if p.team_id and p.team_id not in self.teams]
+                left = [p.team_id for p in pairings if p.team_id in self.teams]
+                kind_word = "team"
+            else:
+                gone = [t for p in pairings for t in p.teacher_ids if t not in self.teachers]
+                left = [t for p in pairings for t in p.teacher_ids if t in self.teachers]
+                kind_word = "teacher"
+            if gone:
+                severity = Severity.ERROR if rule.hard and not left else Severity.WARNING
+                self.add(
+                    severity,
+                    "looping_prior_gone",
+                    f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's {kind_word} "
+                    f"{', '.join(repr(g) for g in gone)}, who is no longer in the school"
+                    if kind_word == "teacher"
+                    else f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's team "
+                    f"{', '.join(repr(g) for g in gone)}, which no longer exists",
+                    ref,
+                    _ref("cohort", cohort),
+                )
+
+    def _windows(self) -> None:
+        for teacher in self.project.teachers:
+            for kind, windows in (("unavailable time", teacher.unavailable), ("avoid window", teacher.avoid)):
+                for window in windows:
+                    if window.day_type_id and window.day_type_id not in self.blocks:
+                        self.add(
+                            Severity.INFO,
+                            "window_day_type_unknown",
+                            f"{teacher.name}'s {kind} on day type '{window.day_type_id}' "
+                            f"({fmt_time(window.start)}–{fmt_time(window.end)}) matches no day type of scenario "
+                            f"{self.scenario.name}",
+                            _ref("teacher", teacher),
+                        )
