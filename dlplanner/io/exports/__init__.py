@@ -1,0 +1,1 @@
+"""Timetable exports: PDF, XLSX, CSV, iCalendar and a static HTML site (see docs/exports.md)."""

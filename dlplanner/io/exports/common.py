@@ -1,0 +1,286 @@
+"""What every timetable export shares: display-ready entries, views (master, teacher, cohort, room) and grids.
+
+A day type's *slots* are its bell-schedule blocks without passing time, in order, each with its
+real start and end; a grid puts the entries of one person, group or room on those slots (a double
+block spans two slots). Exports only format what this module computes, so a PDF page, a sheet and
+an HTML page of the same teacher always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dlplanner.domain import Block, BlockKind, DayType, Project, Scenario, fmt_time
+from dlplanner.domain.metrics import ScheduleEvent, dated_events, schedule_events
+
+VIEWS = ("master", "teacher", "cohort", "room")
+
+
+class ExportError(Exception):
+    """A user-facing export failure (unknown view, unsupported output path)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One meeting or advisory sitting with names resolved for display."""
+
+    event: ScheduleEvent
+    title: str
+    subject: str
+    color: str
+    room: str
+    teachers: tuple[str, ...]
+    cohorts: tuple[str, ...]
+    term: str
+    section_name: str
+
+    @property
+    def day_type_id(self) -> str:
+        return self.event.day_type_id
+
+    @property
+    def start(self) -> int:
+        return self.event.start
+
+    @property
+    def end(self) -> int:
+        return self.event.end
+
+    @property
+    def time(self) -> str:
+        return f"{fmt_time(self.start)}–{fmt_time(self.end)}"
+
+    @property
+    def is_advisory(self) -> bool:
+        return self.event.kind == "advisory"
+
+
+@dataclass
+class Owner:
+    """Whose timetable a page, sheet or calendar shows: a teacher, cohort or room (or the master)."""
+
+    kind: str  # "teacher", "cohort", "room", "master"
+    id: str
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return f"{self.kind}-{slugify(self.id)}"
+
+    @property
+    def title(self) -> str:
+        return {"teacher": "Teacher", "cohort": "Cohort", "room": "Room", "master": "Master schedule"}[self.kind] + (
+            "" if self.kind == "master" else f": {self.name}"
+        )
+
+
+@dataclass(frozen=True)
+class SlotCell:
+    """One cell of a grid column: ``span`` consecutive slots starting at ``first`` with these entries."""
+
+    first: int
+    span: int
+    blocks: tuple[Block, ...]
+    entries: tuple[Entry, ...]
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+
+
+class Timetable:
+    """A scenario's timetable ready for display: entries, day types, slots and owners."""
+
+    def __init__(self, project: Project, scenario: Scenario) -> None:
+        self.project = project
+        self.scenario = scenario
+        subjects = {s.id: s for s in project.subjects}
+        teachers = {t.id: t.name for t in project.teachers}
+        rooms = {r.id: r.name for r in project.rooms}
+        cohorts = {c.id: c.name for c in project.cohorts}
+        sections = {s.id: s for s in scenario.sections}
+        advisories = {a.id: a for a in project.advisories}
+        terms = {t.id: t.name for t in scenario.calendar.terms}
+        self.entries: list[Entry] = []
+        for event in schedule_events(project, scenario):
+            if event.kind == "meeting":
+                section = sections[event.record_id]
+                subject = subjects.get(section.subject_id)
+                title, section_name = section.name, section.name
+                subject_name = subject.name if subject else section.subject_id
+                color = subject.color if subject else "#8aa4c8"
+            else:
+                advisory = advisories[event.record_id]
+                title = f"Advisory {advisory.name}" if "advis" not in advisory.name.casefold() else advisory.name
+                section_name, subject_name, color = advisory.name, "Advisory", "#c8c8c8"
+            self.entries.append(
+                Entry(
+                    event=event,
+                    title=title,
+                    subject=subject_name,
+                    color=color or "#8aa4c8",
+                    room=rooms.get(event.room_id or "", event.room_id or ""),
+                    teachers=tuple(teachers.get(t, t) for t in event.teacher_ids),
+                    cohorts=tuple(cohorts.get(c, c) for c in event.cohort_ids),
+                    term=terms.get(event.term_id or "", event.term_id or ""),
+                    section_name=section_name,
+                )
+            )
+        self._schedules = {b.id: b for b in scenario.bell_schedules}
+
+    # -- names -----------------------------------------------------------------------------
+    @property
+    def school_name(self) -> str:
+        return self.project.school_name or self.project.name
+
+    @property
+    def day_types(self) -> list[DayType]:
+        return list(self.scenario.day_types)
+
+    def day_name(self, day_type_id: str) -> str:
+        for d in self.scenario.day_types:
+            if d.id == day_type_id:
+                return d.name
+        return day_type_id
+
+    def bell_name(self, day_type_id: str) -> str:
+        for d in self.scenario.day_types:
+            if d.id == day_type_id and d.bell_schedule_id in self._schedules:
+                return self._schedules[d.bell_schedule_id].name
+        return ""
+
+    # -- slots -----------------------------------------------------------------------------
+    def slots(self, day_type_id: str) -> list[Block]:
+        """The day type's blocks except passing time, in order of time."""
+        for d in self.scenario.day_types:
+            if d.id == day_type_id and d.bell_schedule_id in self._schedules:
+                schedule = self._schedules[d.bell_schedule_id]
+                return [b for b in schedule.sorted_blocks() if b.kind != BlockKind.PASSING]
+        return []
+
+    def teaching_slots(self, day_type_id: str) -> list[Block]:
+        """Slots where meetings or sittings happen (class and advisory blocks): the master's columns."""
+        return [b for b in self.slots(day_type_id) if b.kind in (BlockKind.CLASS, BlockKind.ADVISORY)]
+
+    def day_span(self) -> tuple[int, int]:
+        """Earliest start and latest end over every block and entry (for time-scaled drawings)."""
+        starts = [b.start for d in self.day_types for b in self.slots(d.id)] + [e.start for e in self.entries]
+        ends = [b.end for d in self.day_types for b in self.slots(d.id)] + [e.end for e in self.entries]
+        return (min(starts, default=8 * 60), max(ends, default=15 * 60))
+
+    # -- owners ----------------------------------------------------------------------------
+    def owners(self, view: str) -> list[Owner]:
+        """One owner per teacher, cohort or room (with their entries); the master view is one owner."""
+        if view == "master":
+            return [Owner("master", "master", "Master schedule", list(self.entries))]
+        if view == "teacher":
+            records = [(t.id, t.name) for t in self.project.teachers]
+            pick = lambda e, rid: rid in e.event.teacher_ids  # noqa: E731
+        elif view == "cohort":
+            records = [(c.id, c.name) for c in self.project.cohorts]
+            pick = lambda e, rid: rid in e.event.cohort_ids  # noqa: E731
+        elif view == "room":
+            records = [(r.id, r.name) for r in self.project.rooms]
+            pick = lambda e, rid: e.event.room_id == rid  # noqa: E731
+        else:
+            raise ExportError(f"Unknown view '{view}' (views: {', '.join(VIEWS)})")
+        return [Owner(view, rid, name, [e for e in self.entries if pick(e, rid)]) for rid, name in records]
+
+    def owners_for(self, view: str | None, default: tuple[str, ...] = VIEWS) -> list[Owner]:
+        """Owners of one view, or of every view in ``default`` when ``view`` is None."""
+        result: list[Owner] = []
+        for v in (view,) if view else default:
+            result.extend(self.owners(v))
+        return result
+
+    # -- grids -----------------------------------------------------------------------------
+    def grid(self, entries: list[Entry], day_type_id: str) -> list[SlotCell]:
+        """Cells of one day column: consecutive slots holding the same entries are merged."""
+        slots = self.slots(day_type_id)
+        todays = [e for e in entries if e.day_type_id == day_type_id]
+        keys = []
+        for block in slots:
+            keys.append(tuple(e for e in todays if e.start < block.end and block.start < e.end))
+        cells: list[SlotCell] = []
+        i = 0
+        while i < len(slots):
+            j = i + 1
+            while keys[i] and j < len(slots) and keys[j] == keys[i]:
+                j += 1
+            cells.append(SlotCell(i, j - i, tuple(slots[i:j]), keys[i]))
+            i = j
+        return cells
+
+    def master_cell(self, teacher_id: str, day_type_id: str, block: Block) -> list[Entry]:
+        return [
+            e
+            for e in self.entries
+            if e.day_type_id == day_type_id
+            and teacher_id in e.event.teacher_ids
+            and e.start < block.end
+            and block.start < e.end
+        ]
+
+    def master_rows(self) -> list[tuple[str, str]]:
+        """(teacher id, name) of the master schedule's rows: every teacher, then unstaffed meetings."""
+        rows = [(t.id, t.name) for t in self.project.teachers]
+        if any(not e.event.teacher_ids for e in self.entries):
+            rows.append(("", "(no teacher)"))
+        return rows
+
+    def master_entries(self, teacher_id: str, day_type_id: str, block: Block) -> list[Entry]:
+        if teacher_id:
+            return self.master_cell(teacher_id, day_type_id, block)
+        return [
+            e
+            for e in self.entries
+            if e.day_type_id == day_type_id and not e.event.teacher_ids and e.start < block.end and block.start < e.end
+        ]
+
+    # -- dates -----------------------------------------------------------------------------
+    def dated(self, entries: list[Entry] | None = None) -> list[tuple[date, str, list[Entry]]]:
+        """Every school date with its day type and the entries on it (terms applied)."""
+        chosen = self.entries if entries is None else entries
+        by_event = {id(e.event): e for e in chosen}
+        events = [e.event for e in chosen]
+        return [(day, dt, [by_event[id(ev)] for ev in evs]) for day, dt, evs in dated_events(self.scenario, events)]
+
+
+def block_label(block: Block) -> str:
+    return block.label or block.id
+
+
+def entry_lines(entry: Entry, owner_kind: str) -> list[str]:
+    """The lines a grid cell shows for an entry, leaving out what the page's owner already says."""
+    lines = [entry.title]
+    details = []
+    if owner_kind != "cohort" and entry.cohorts:
+        details.append(", ".join(entry.cohorts))
+    if owner_kind != "teacher" and entry.teachers:
+        details.append(", ".join(entry.teachers))
+    if owner_kind != "room" and entry.room:
+        details.append(entry.room)
+    if entry.term:
+        details.append(entry.term)
+    if details:
+        lines.append(" · ".join(details))
+    return lines
+
+
+def scenario_caption(tt: Timetable) -> str:
+    year = tt.scenario.calendar
+    label = f" · {year.label}" if year.label else ""
+    return (
+        f"{tt.school_name} · scenario {tt.scenario.name}{label} · {year.first_day:%d %b %Y} – {year.last_day:%d %b %Y}"
+    )

@@ -1,0 +1,88 @@
+"""CSV exports: one row per meeting of the cycle, and one row per dated meeting through the year.
+
+Columns are documented in docs/exports.md; names are stable so that student information systems
+and spreadsheets can map them once. Times are 24-hour ``HH:MM``; list fields join names with "; ".
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from dlplanner.domain import Project, Scenario
+from dlplanner.io.exports.common import Entry, Timetable
+
+FLAT_COLUMNS = [
+    "kind",
+    "section_id",
+    "section",
+    "subject",
+    "cohorts",
+    "teachers",
+    "room",
+    "day_type_id",
+    "day_type",
+    "start",
+    "end",
+    "minutes",
+    "term",
+    "meeting",
+]
+
+DATED_COLUMNS = ["date", "weekday", *FLAT_COLUMNS]
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _row(tt: Timetable, e: Entry) -> dict[str, str | int]:
+    return {
+        "kind": e.event.kind,
+        "section_id": e.event.record_id,
+        "section": e.section_name,
+        "subject": e.subject,
+        "cohorts": "; ".join(e.cohorts),
+        "teachers": "; ".join(e.teachers),
+        "room": e.room,
+        "day_type_id": e.day_type_id,
+        "day_type": tt.day_name(e.day_type_id),
+        "start": _hhmm(e.start),
+        "end": _hhmm(e.end),
+        "minutes": e.end - e.start,
+        "term": e.term,
+        "meeting": e.event.meeting + 1,
+    }
+
+
+def write_flat_csv(project: Project, scenario: Scenario, path: Path) -> Path:
+    """One row per meeting (and advisory sitting) of the cycle."""
+    tt = Timetable(project, scenario)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, FLAT_COLUMNS)
+        writer.writeheader()
+        for e in tt.entries:
+            writer.writerow(_row(tt, e))
+    return path
+
+
+def write_dated_csv(project: Project, scenario: Scenario, path: Path) -> Path:
+    """One row per meeting per school date: the cycle expanded through the calendar (terms, holidays)."""
+    tt = Timetable(project, scenario)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, DATED_COLUMNS)
+        writer.writeheader()
+        for day, _, entries in tt.dated():
+            for e in entries:
+                writer.writerow({"date": day.isoformat(), "weekday": f"{day:%A}", **_row(tt, e)})
+    return path
+
+
+def dated_path(path: Path) -> Path:
+    """Where the per-date CSV goes next to the flat one: ``timetable.csv`` → ``timetable-by-date.csv``."""
+    return path.with_name(f"{path.stem}-by-date{path.suffix or '.csv'}")
+
+
+def write_csv(project: Project, scenario: Scenario, path: Path) -> list[Path]:
+    """The flat CSV at ``path`` and the per-date CSV beside it."""
+    return [write_flat_csv(project, scenario, path), write_dated_csv(project, scenario, dated_path(path))]

@@ -1,0 +1,134 @@
+"""Export a scenario's timetable in one of the formats people print, share or import elsewhere.
+
+``export(project, scenario_key, fmt, out, view=None)`` is the single entry point for the CLI and the
+GUI's File → Export; each format's writer lives in ``dlplanner.io``. Files are written to a
+temporary name first and moved into place when complete, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dlplanner.domain import Project, Scenario
+from dlplanner.io.exports.common import VIEWS, ExportError
+from dlplanner.services.projects import ServiceError
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    id: str
+    description: str
+    suffixes: tuple[str, ...]  # accepted output suffixes; "" = a folder
+    writer: Callable[..., list[Path]]
+    options: tuple[str, ...] = ()
+
+
+def _pdf(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.exports.pdf import write_pdf
+
+    return write_pdf(project, scenario, out, view, paper=options.get("paper") or "a4")
+
+
+def _xlsx(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.exports.xlsx import write_xlsx
+
+    return write_xlsx(project, scenario, out, view)
+
+
+def _csv(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.exports.csv_export import write_csv
+
+    return write_csv(project, scenario, out)
+
+
+def _ics(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.exports.ics import write_ics
+
+    return write_ics(project, scenario, out, view, entity=options.get("entity"))
+
+
+def _html(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.exports.html_site import write_html_site
+
+    return write_html_site(project, scenario, out, view)
+
+
+def _json(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    try:
+        from dlplanner.io.timetable_json import write_timetable
+    except ImportError as exc:  # the JSON exporter is written by another part of the project
+        raise ServiceError("The JSON timetable export is not available in this build") from exc
+    write_timetable(project, scenario, out)
+    return [out]
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.id: f
+    for f in (
+        ExportFormat("pdf", "printable timetables (master, teachers, cohorts, rooms)", (".pdf",), _pdf, ("paper",)),
+        ExportFormat("xlsx", "spreadsheet: master sheet and a sheet per teacher and cohort", (".xlsx",), _xlsx),
+        ExportFormat("csv", "flat CSV plus a per-date CSV beside it", (".csv",), _csv),
+        ExportFormat(
+            "ics",
+            "iCalendar: .zip or folder of one file per owner, or one .ics",
+            (".ics", ".zip", ""),
+            _ics,
+            ("entity",),
+        ),
+        ExportFormat("html", "static HTML site (a folder)", ("",), _html),
+        ExportFormat("json", "timetable JSON", (".json",), _json),
+    )
+}
+
+
+def export(
+    project: Project, scenario_key: str, fmt: str, out: str | Path, view: str | None = None, **options: Any
+) -> list[Path]:
+    """Write scenario ``scenario_key`` of ``project`` as ``fmt`` to ``out``; returns the files written.
+
+    ``view`` limits the export to the master schedule or to the teacher, cohort or room timetables.
+    Options: ``paper`` ("a4" or "letter", PDF), ``entity`` (one teacher/cohort/room id or name, iCalendar).
+    """
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ServiceError(f"Unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
+    if view is not None and view not in VIEWS:
+        raise ServiceError(f"Unknown view '{view}' (views: {', '.join(VIEWS)})")
+    spec = FORMATS[fmt]
+    scenario = project.scenario(scenario_key)
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if suffix not in spec.suffixes:
+        wanted = " or ".join(s or "a folder" for s in spec.suffixes)
+        raise ServiceError(f"A {fmt} export goes to {wanted}, not '{target.name}'")
+    if not target.parent.is_dir():
+        raise ServiceError(f"Folder {target.parent} does not exist")
+    if not scenario.solution.placements and not project.advisories:
+        raise ServiceError(f"Scenario '{scenario.name}' has no timetable yet: solve it first")
+    with tempfile.TemporaryDirectory(prefix=".dlp-export-", dir=target.parent) as tmp:
+        staged = Path(tmp) / target.name
+        try:
+            written = spec.writer(project, scenario, staged, view, **options)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        final = []
+        for path in written:
+            relative = path.relative_to(Path(tmp))
+            destination = target.parent / relative
+            if staged.is_dir() and path.parent == staged:
+                continue  # folder outputs are moved as a whole below
+            if destination.is_dir():
+                shutil.rmtree(destination)
+            path.replace(destination)
+            final.append(destination)
+        if staged.is_dir():
+            if target.exists():
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+            staged.replace(target)
+            final.extend(target / p.name for p in written if p.parent == staged)
+    return final
