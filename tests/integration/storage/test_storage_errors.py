@@ -19,9 +19,11 @@ from dlplanner.storage import (
     DatabaseNotFoundError,
     NewerSchemaError,
     NotAProjectError,
+    OutdatedSchemaError,
     ProjectStore,
     StorageError,
     location_to_url,
+    schema,
     upgrade_database,
 )
 from dlplanner.storage.schema import head_revision
@@ -304,3 +306,19 @@ def test_closed_store_refuses_use(tmp_path: Path):
     store.close()
     with pytest.raises(StorageError, match="is closed"):
         store.list_projects()
+
+
+def test_an_older_schema_asks_for_an_upgrade_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Only one revision exists so far: pretend this dlplanner's head is a later "0002".
+    path = tmp_path / "school.dlp"
+    _saved(str(path))
+    before = file_hash(path)
+    monkeypatch.setattr(schema, "head_revision", lambda: "0002")
+    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002"})
+    with pytest.raises(OutdatedSchemaError) as info:
+        ProjectStore.open(str(path))
+    assert str(info.value) == (
+        f"{path} was saved by an older dlplanner (schema revision 0001); "
+        f"run `dlplanner db upgrade {path}` to update it (make a copy first)"
+    )
+    assert file_hash(path) == before
