@@ -1,7 +1,7 @@
 """The CP-SAT scheduling engine (the only package that imports OR-Tools); see engine.solve."""
 
 from dlplanner.solver.engine import explain, solve
-from dlplanner.solver.rules import HARD_RULES, RULE_IDS, SOFT_RULES
+from dlplanner.solver.rules import HARD_RULES, RULE_IDS, SOFT_RULES, first_line
 from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "SolveRequest",
     "SolveResult",
     "explain",
+    "first_line",
     "solve",
 ]

@@ -1,0 +1,201 @@
+"""One small test per hard rule: the rule holds in the solver's result, judged by the checker."""
+
+from __future__ import annotations
+
+from solver_kit import A, C, L, add_section, blocks_of, by_section, judged, run, school
+
+from dlplanner.domain.model import (
+    Advisory,
+    BlockRef,
+    Campus,
+    CampusTravel,
+    Internship,
+    LoopingRule,
+    PairingKind,
+    Placement,
+    PriorPairing,
+    Room,
+    TeacherTeam,
+    TimeWindow,
+)
+from dlplanner.solver import HARD_RULES, SOFT_RULES, first_line
+
+
+def test_every_rule_of_the_contract_has_a_function_saying_it_in_plain_words():
+    hard = ["teacher_clash", "cohort_clash", "room_clash", "meeting_count", "meeting_length", "class_time"]
+    hard += ["teacher_available", "room_fit", "campus_travel", "teacher_assignment", "advisory_time"]
+    hard += ["internship_window", "team_planning", "looping_hard", "pinned"]
+    soft = ["spread_days", "subject_twice_daily", "teacher_gaps", "consecutive_teaching", "teacher_preferences"]
+    soft += ["long_blocks_pbl", "daily_load_balance", "room_changes", "looping_soft"]
+    assert list(HARD_RULES) == hard
+    assert list(SOFT_RULES) == soft
+    for fn in [*HARD_RULES.values(), *SOFT_RULES.values()]:
+        assert len(first_line(fn)) > 20
+
+
+def test_teacher_clash():
+    p = school(teachers=1, cohorts=2)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t0"])
+    result = run(p)
+    judged(p, result)
+    assert len({p.start for p in result.placements}) == 3
+
+
+def test_cohort_clash():
+    p = school(teachers=3, cohorts=1)
+    for i in range(3):
+        add_section(p, f"s{i}", cohort_ids=["c0"], teacher_ids=[f"t{i}"])
+    result = run(p)
+    judged(p, result)
+    assert len({p.start for p in result.placements}) == 3
+
+
+def test_room_clash():
+    p = school(teachers=2, cohorts=2, rooms=1)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"])
+    result = run(p)
+    judged(p, result)
+    assert {p.room_id for p in result.placements} == {"r0"}
+    assert len({p.start for p in result.placements}) == 3
+
+
+def test_meeting_count():
+    p = school(days=3)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=5)
+    result = run(p)
+    judged(p, result)
+    assert sorted(m.meeting for m in result.placements) == [0, 1, 2, 3, 4]
+
+
+def test_meeting_length_double_block_absorbs_passing_time():
+    p = school(blocks=blocks_of(3), days=1)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], length_blocks=2)
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"], length_minutes=50)
+    result = run(p)
+    judged(p, result)
+    a, b = by_section(result)["a"][0], by_section(result)["b"][0]
+    assert a.end - a.start == 125
+    assert b.end - b.start == 50
+
+
+def test_class_time_double_block_never_spans_lunch_unless_allowed():
+    blocks = [(480, 540, C), (540, 600, C), (600, 630, L), (630, 690, C), (690, 750, C)]
+    p = school(blocks=blocks, days=1, teachers=2)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], length_blocks=2)
+    add_section(p, "wide", cohort_ids=["c1"], teacher_ids=["t1"], length_blocks=3, allow_break_span=True)
+    result = run(p)
+    judged(p, result)
+    a = by_section(result)["a"][0]
+    assert (a.start, a.end) in {(480, 600), (630, 750)}
+    wide = by_section(result)["wide"][0]
+    assert wide.start < 600 < 630 < wide.end
+
+
+def test_teacher_available():
+    p = school(days=3)
+    p.teachers[0].unavailable = [TimeWindow("d0", 0, 24 * 60), TimeWindow(None, 480, 540)]
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
+    add_section(p, "pool", cohort_ids=["c1"], teacher_pool=["t0"], teachers_needed=1)
+    result = run(p)
+    judged(p, result)
+    assert all(m.day_type_id != "d0" and m.start > 540 for m in result.placements)
+
+
+def test_room_fit():
+    p = school(rooms=2)
+    p.rooms[1].features = {"lab"}
+    p.rooms.append(Room("big", "Hall", 100))
+    add_section(p, "lab", cohort_ids=["c0"], teacher_ids=["t0"], room_features={"lab"}, meetings_per_cycle=2)
+    add_section(p, "big", cohort_ids=["c1"], teacher_ids=["t1"], enrolment=80)
+    result = run(p)
+    judged(p, result)
+    assert {m.room_id for m in by_section(result)["lab"]} == {"r1"}
+    assert by_section(result)["big"][0].room_id == "big"
+
+
+def test_campus_travel():
+    p = school(blocks=blocks_of(3, passing=10), days=1, teachers=2, cohorts=1)
+    p.campuses = [Campus("north", "North"), Campus("south", "South")]
+    p.travel = [CampusTravel("north", "south", 30)]
+    p.rooms = [Room("n1", "N1", 30, campus_id="north"), Room("s1", "S1", 30, campus_id="south")]
+    add_section(p, "n", cohort_ids=["c0"], teacher_ids=["t0"], room_id="n1")
+    add_section(p, "s", cohort_ids=["c0"], teacher_ids=["t1"], room_id="s1")
+    result = run(p)
+    judged(p, result)
+    starts = sorted(m.start for m in result.placements)
+    assert starts == [480, 620]  # the middle block would leave 10 minutes to travel
+
+
+def test_teacher_assignment_pool_load_and_team_teaching():
+    p = school(days=1, teachers=3)
+    p.teachers[0].max_minutes_per_week = 0  # may not teach at all
+    add_section(p, "pool", cohort_ids=["c0"], teacher_pool=["t0", "t1"], teachers_needed=1, meetings_per_cycle=2)
+    add_section(p, "duo", cohort_ids=["c1"], teachers_needed=2, meetings_per_cycle=1)
+    result = run(p)
+    judged(p, result)
+    assert {tuple(m.teacher_ids) for m in by_section(result)["pool"]} == {("t1",)}
+    assert len(by_section(result)["duo"][0].teacher_ids) == 2
+
+
+def test_advisory_time():
+    blocks = [(480, 540, C), (540, 565, A), (565, 625, C)]
+    p = school(blocks=blocks, days=1, teachers=1, cohorts=1)
+    p.advisories = [Advisory("adv", "Crew", "t0", ["c0"], meeting_blocks=[BlockRef("d0", "b0")])]
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"])
+    result = run(p)
+    judged(p, result)
+    assert result.placements[0].start == 565
+
+
+def test_internship_window():
+    p = school(days=2, cohorts=1)
+    p.scenarios[0].internships = [
+        Internship("lti", "LTI", ["c0"], [TimeWindow("d0", 480, 700)], travel_minutes=30),
+        Internship("am", "Mornings", ["c0"], [TimeWindow("d1", 400, 500)]),
+    ]
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
+    result = run(p)
+    judged(p, result)
+    assert sorted((m.day_type_id, m.start) for m in result.placements) == [("d1", 545), ("d1", 610)]
+
+
+def test_team_planning_needs_members_free_at_once():
+    p = school(days=1, teachers=2, cohorts=2)
+    p.teams = [TeacherTeam("team", "Team", ["t0", "t1"], ["c0", "c1"], planning_minutes_per_week=5 * 120)]
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"])
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"])
+    result = run(p)
+    judged(p, result)
+    assert result.placements[0].start == result.placements[1].start
+
+
+def test_looping_hard_keeps_last_years_subject_teacher_and_team():
+    p = school(days=2, teachers=4, cohorts=2)
+    p.prior_pairings = [
+        PriorPairing("c0", PairingKind.SUBJECT_TEACHER, subject_id="math", teacher_ids=["t2"]),
+        PriorPairing("c1", PairingKind.TEAM, team_id="team"),
+    ]
+    p.teams = [TeacherTeam("team", "Team", ["t3"], ["c1"])]
+    p.scenarios[0].looping_rules = [
+        LoopingRule("keep-math", "c0", PairingKind.SUBJECT_TEACHER, subject_id="math"),
+        LoopingRule("keep-team", "c1", PairingKind.TEAM),
+    ]
+    add_section(p, "m0", cohort_ids=["c0"], subject_id="math", teachers_needed=1, meetings_per_cycle=2)
+    add_section(p, "e1", cohort_ids=["c1"], subject_id="eng", teachers_needed=1, meetings_per_cycle=2)
+    result = run(p)
+    judged(p, result)
+    assert {m.teacher_ids[0] for m in by_section(result)["m0"]} == {"t2"}
+    assert {m.teacher_ids[0] for m in by_section(result)["e1"]} == {"t3"}
+
+
+def test_pinned_placement_comes_back_exactly():
+    p = school(days=2, teachers=2, cohorts=1, rooms=2)
+    add_section(p, "a", cohort_ids=["c0"], teacher_pool=["t0", "t1"], meetings_per_cycle=3)
+    pin = Placement("a", 2, "d0", 545, 605, "r1", ["t1"], pinned=True)
+    p.scenarios[0].solution.placements = [pin]
+    result = run(p)
+    judged(p, result, pins=[pin])
+    got = next(m for m in result.placements if m.meeting == 2)
+    assert (got.day_type_id, got.start, got.room_id, got.teacher_ids, got.pinned) == ("d0", 545, "r1", ["t1"], True)
