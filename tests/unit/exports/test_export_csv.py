@@ -1,0 +1,39 @@
+"""CSV exports read back with Python's csv module."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from dlp_tiny_school import project
+
+from dlplanner.io.exports.csv_export import DATED_COLUMNS, FLAT_COLUMNS, write_csv
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_flat_and_dated_csv(tmp_path: Path) -> None:
+    proj = project()
+    flat, dated = write_csv(proj, proj.scenarios[0], tmp_path / "timetable.csv")
+    assert dated.name == "timetable-by-date.csv"
+    rows = _read(flat)
+    assert list(rows[0]) == FLAT_COLUMNS
+    assert len(rows) == 6 + 2  # six meetings and the advisory's two sittings
+    math9 = [r for r in rows if r["section_id"] == "math9"]
+    assert {(r["day_type"], r["start"], r["end"], r["room"], r["teachers"], r["term"]) for r in math9} == {
+        ("A day", "10:10", "11:00", "Room 101", "Ben Brook", "Term 1"),
+        ("B day", "10:10", "11:00", "Room 101", "Ben Brook", "Term 1"),
+    }
+    assert next(r for r in rows if r["section_id"] == "hum9")["cohorts"] == "Grade 9"
+
+    by_date = _read(dated)
+    assert list(by_date[0]) == DATED_COLUMNS
+    # Humanities 9 days, Math 9 4 (T1), Science 9 3 (T2 A days), Math 10 5 (A days), advisory 9
+    assert len(by_date) == 9 + 4 + 3 + 5 + 9
+    assert "2026-09-11" not in {r["date"] for r in by_date}  # the holiday
+    science = sorted(r["date"] for r in by_date if r["section_id"] == "sci9")
+    assert science == ["2026-09-14", "2026-09-16", "2026-09-18"]
+    assert {r["weekday"] for r in by_date if r["date"] == "2026-09-14"} == {"Monday"}

@@ -1,0 +1,76 @@
+"""iCalendar exports read back with the icalendar parser: real dated events, no holidays, stable UIDs."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from dlp_export_helpers import expected_events
+from dlp_tiny_school import project
+from icalendar import Calendar
+
+from dlplanner.io.exports.common import ExportError
+from dlplanner.io.exports.ics import write_ics
+
+
+def _events(data: bytes) -> list:
+    return [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+
+
+def test_zip_has_one_calendar_per_teacher_and_cohort(tmp_path: Path) -> None:
+    proj = project()
+    scenario = proj.scenarios[0]
+    (out,) = write_ics(proj, scenario, tmp_path / "cal.zip")
+    with zipfile.ZipFile(out) as zf:
+        names = sorted(zf.namelist())
+        assert names == sorted(
+            ["teacher-t1.ics", "teacher-t2.ics", "teacher-t3.ics", "cohort-c9.ics", "cohort-c10.ics"]
+        )
+        for teacher in ("t1", "t2", "t3"):
+            events = _events(zf.read(f"teacher-{teacher}.ics"))
+            assert len(events) == expected_events(proj, scenario, teacher=teacher)
+        for cohort in ("c9", "c10"):
+            events = _events(zf.read(f"cohort-{cohort}.ics"))
+            assert len(events) == expected_events(proj, scenario, cohort=cohort)
+    # by hand: Humanities 9 + Math 9 4 + Science 9 3 + advisory 9 = 25 events for Grade 9
+    assert expected_events(proj, scenario, cohort="c9") == 25
+
+
+def test_events_are_dated_and_skip_the_holiday(tmp_path: Path) -> None:
+    proj = project()
+    (out,) = write_ics(proj, proj.scenarios[0], tmp_path / "t2.ics", entity="t2")
+    events = _events(out.read_bytes())
+    starts = sorted(e.decoded("dtstart") for e in events)
+    assert len(events) == 9  # Math 9 on 4 T1 days, Math 10 on 5 A days
+    assert all(s.date() != date(2026, 9, 11) for s in starts)
+    math10 = sorted(e.decoded("dtstart") for e in events if str(e.get("summary")) == "Math 10")
+    assert [d.day for d in math10] == [7, 9, 14, 16, 18]
+    assert math10[0] == datetime(2026, 9, 7, 8, 0)
+    first = next(e for e in events if e.decoded("dtstart") == datetime(2026, 9, 8, 10, 10))
+    assert str(first.get("summary")) == "Math 9"
+    assert first.decoded("dtend") == datetime(2026, 9, 8, 11, 0)
+    assert str(first.get("location")) == "Room 101"
+
+
+def test_uids_are_unique_and_stable_across_exports(tmp_path: Path) -> None:
+    proj = project()
+    first = write_ics(proj, proj.scenarios[0], tmp_path / "a.ics", stamp=datetime(2026, 1, 1, tzinfo=UTC))[0]
+    again = write_ics(proj, proj.scenarios[0], tmp_path / "b.ics", stamp=datetime(2026, 2, 1, tzinfo=UTC))[0]
+    uids_a = [str(e.get("uid")) for e in _events(first.read_bytes())]
+    uids_b = [str(e.get("uid")) for e in _events(again.read_bytes())]
+    assert len(set(uids_a)) == len(uids_a) == expected_events(proj, proj.scenarios[0])
+    assert uids_a == uids_b
+
+
+def test_a_single_ics_cannot_hold_every_teacher(tmp_path: Path) -> None:
+    proj = project()
+    with pytest.raises(ExportError, match="zip"):
+        write_ics(proj, proj.scenarios[0], tmp_path / "all.ics", view="teacher")
+
+
+def test_folder_output(tmp_path: Path) -> None:
+    proj = project()
+    written = write_ics(proj, proj.scenarios[0], tmp_path / "cals", view="room")
+    assert sorted(p.name for p in written) == ["room-r1.ics", "room-r2.ics"]
