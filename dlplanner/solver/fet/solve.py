@@ -1,0 +1,230 @@
+"""Solve a FET instance with CP-SAT: times first (feasibility, then soft constraints), then rooms.
+
+Stages, all within one time limit:
+1. *feasible*: the time model with hard constraints only (smaller, so a first timetable comes
+   sooner — soft constraints are optimised only after a first feasible timetable, per the engine
+   calibration note);
+2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
+   timetable; its proven bound is reported;
+3. *rooms*: with times fixed, a small model assigns rooms (one activity per room at a time,
+   not-available rooms, soft room preferences). If no assignment exists, the clashing slots are
+   forbidden to the activities involved and the time stages run again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
+from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains, weight_units
+
+SCALE = 10000  # penalty units per FET conflict (weight 100 × 100)
+
+
+@dataclass
+class FetProgress:
+    elapsed: float
+    stage: str
+    objective: float | None
+    bound: float | None
+
+
+@dataclass
+class FetSolveResult:
+    status: str  # "optimal", "feasible", "infeasible", "unknown"
+    timetable: FetTimetable = field(default_factory=FetTimetable)
+    soft_penalty: float | None = None  # FET conflicts units (weight/100 per broken unit)
+    best_bound: float | None = None
+    time_to_first: float | None = None
+    time_to_best: float | None = None
+    wall_time: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def has_timetable(self) -> bool:
+        return bool(self.timetable.placements)
+
+
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Records solution times, reports progress and honours a stop request."""
+
+    def __init__(self, t0: float, stage: str, on_progress, should_stop, has_objective: bool) -> None:
+        super().__init__()
+        self.t0, self.stage, self.on_progress, self.should_stop = t0, stage, on_progress, should_stop
+        self.has_objective = has_objective
+        self.first: float | None = None
+        self.last: float | None = None
+
+    def on_solution_callback(self) -> None:
+        now = time.monotonic() - self.t0
+        if self.first is None:
+            self.first = now
+        self.last = now
+        if self.on_progress:
+            obj = self.ObjectiveValue() / SCALE if self.has_objective else None
+            bound = self.BestObjectiveBound() / SCALE if self.has_objective else None
+            self.on_progress(FetProgress(now, self.stage, obj, bound))
+        if self.should_stop and self.should_stop():
+            self.StopSearch()
+
+
+def _solver(limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+    s = cp_model.CpSolver()
+    s.parameters.max_time_in_seconds = max(0.1, limit)
+    s.parameters.num_workers = max(1, workers)
+    s.parameters.random_seed = seed
+    return s
+
+
+def _read_times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
+    out = {}
+    for aid, xs in fm.x.items():
+        for s, v in xs.items():
+            if solver.BooleanValue(v):
+                out[aid] = s
+                break
+    return out
+
+
+def assign_rooms(
+    inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int
+) -> tuple[dict[int, str | None] | None, float, float, list[tuple[int, Slot]]]:
+    """Rooms for fixed times: returns (rooms, penalty, bound, conflicts) — rooms None when no
+    assignment exists, with the (activity, slot) pairs that compete for too few rooms."""
+    doms = room_domains(inst)
+    na = _room_not_available(inst)
+    acts = {a.id: a for a in inst.active_activities()}
+    model = cp_model.CpModel()
+    r: dict[int, dict[str, cp_model.IntVar]] = {}
+    per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
+    penalty = []
+    for aid, dom in doms.items():
+        if aid not in times:
+            continue
+        d, h = times[aid]
+        cover = [(d, hh) for hh in range(h, h + acts[aid].duration)]
+        choices = {}
+        for room in sorted(dom.rooms):
+            if any(s in na.get(room, set()) for s in cover):
+                continue
+            v = model.NewBoolVar("")
+            choices[room] = v
+            for s in cover:
+                per_room_slot[(room, s)].append(v)
+            for weight, rooms, _name in dom.soft:
+                if room not in rooms:
+                    penalty.append(weight_units(weight) * v)
+        if not choices:
+            return None, 0.0, 0.0, [(aid, (d, h))]
+        model.AddExactlyOne(choices.values())
+        r[aid] = choices
+    for terms in per_room_slot.values():
+        if len(terms) > 1:
+            model.AddAtMostOne(terms)
+    if penalty:
+        model.Minimize(sum(penalty))
+    solver = _solver(limit, workers, seed)
+    status = solver.Solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        conflicts = []
+        by_slot: dict[Slot, list[int]] = defaultdict(list)
+        for aid in r:
+            d, h = times[aid]
+            for hh in range(h, h + acts[aid].duration):
+                by_slot[(d, hh)].append(aid)
+        for slot, aids in by_slot.items():
+            pool = set().union(*(doms[a].rooms for a in aids))
+            if len(aids) > len(pool) - sum(1 for room in pool if slot in na.get(room, set())) or len(aids) > 1:
+                conflicts += [(a, times[a]) for a in aids]
+        return None, 0.0, 0.0, conflicts
+    rooms: dict[int, str | None] = {}
+    for aid, choices in r.items():
+        rooms[aid] = next(room for room, v in choices.items() if solver.BooleanValue(v))
+    obj = solver.ObjectiveValue() / SCALE if penalty else 0.0
+    bound = solver.BestObjectiveBound() / SCALE if penalty else 0.0
+    return rooms, obj, bound, []
+
+
+def solve_fet(
+    instance: FetInstance,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    seed: int = 0,
+    on_progress: Callable[[FetProgress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FetSolveResult:
+    """Find a timetable for ``instance`` within ``time_limit`` seconds (stages in the module doc)."""
+    t0 = time.monotonic()
+    result = FetSolveResult(status="unknown")
+    forbidden: dict[int, set[Slot]] = defaultdict(set)
+
+    def left() -> float:
+        return time_limit - (time.monotonic() - t0)
+
+    for _attempt in range(5):
+        # stage 1: hard constraints only
+        fm = build_time_model(instance, with_soft=False, extra_forbidden=forbidden)
+        if fm.infeasible_reason:
+            result.status = "infeasible"
+            result.messages.append(fm.infeasible_reason)
+            break
+        watch = _Watch(t0, "feasible", on_progress, should_stop, False)
+        solver = _solver(left() * 0.75, workers, seed)
+        status = solver.Solve(fm.model, watch)
+        if status == cp_model.INFEASIBLE:
+            result.status = "infeasible"
+            result.messages.append("the hard constraints dlplanner models admit no timetable (proved)")
+            break
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            result.messages.append(f"no timetable found in {time_limit:g} s")
+            break
+        if result.time_to_first is None:
+            result.time_to_first = watch.first if watch.first is not None else time.monotonic() - t0
+        times = _read_times(fm, solver)
+        penalty: float | None = None
+        bound: float | None = None
+        proven = False
+        # stage 2: soft constraints, hinted
+        if left() > 1.0 and not (should_stop and should_stop()):
+            full = build_time_model(instance, with_soft=True, extra_forbidden=forbidden)
+            if full.penalties:
+                full.model.Minimize(sum(w * e for w, e, _ in full.penalties))
+                for aid, xs in full.x.items():
+                    for s, v in xs.items():
+                        full.model.AddHint(v, times.get(aid) == s)
+                watch2 = _Watch(t0, "optimise", on_progress, should_stop, True)
+                solver2 = _solver(max(0.5, left() - min(5.0, 0.1 * time_limit)), workers, seed)
+                status2 = solver2.Solve(full.model, watch2)
+                if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    times = _read_times(full, solver2)
+                    penalty = solver2.ObjectiveValue() / SCALE
+                    bound = solver2.BestObjectiveBound() / SCALE
+                    proven = status2 == cp_model.OPTIMAL
+                    result.time_to_best = watch2.last
+            else:
+                penalty, bound, proven = 0.0, 0.0, True
+        # stage 3: rooms
+        rooms, room_pen, room_bound, conflicts = assign_rooms(instance, times, max(1.0, left()), workers, seed)
+        if rooms is None:
+            for aid, slot in conflicts:
+                forbidden[aid].add(slot)
+            result.messages.append(f"rooms: no assignment for the times found; retrying with {len(conflicts)} cuts")
+            if left() < 1.0:
+                break
+            continue
+        tt = FetTimetable({aid: FetPlacement(d, h, rooms.get(aid)) for aid, (d, h) in times.items()})
+        result.timetable = tt
+        result.status = "optimal" if proven and not forbidden else "feasible"
+        if penalty is not None:
+            result.soft_penalty = round(penalty + room_pen, 6)
+            result.best_bound = round((bound or 0.0) + room_bound, 6) if not forbidden else None
+        if result.time_to_best is None:
+            result.time_to_best = time.monotonic() - t0
+        break
+    result.wall_time = time.monotonic() - t0
+    return result
