@@ -1,0 +1,314 @@
+"""Timetable JSON: written files follow the documented schema, read back exactly, and re-check the same."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dlplanner.domain.calendar import Term
+from dlplanner.domain.checker import check_timetable
+from dlplanner.domain.model import (
+    Advisory,
+    BellSchedule,
+    Block,
+    BlockKind,
+    Campus,
+    CampusTravel,
+    Cohort,
+    DayType,
+    Internship,
+    LoopingRule,
+    PairingKind,
+    Placement,
+    PriorPairing,
+    Project,
+    Room,
+    Scenario,
+    Section,
+    SolveStatus,
+    Subject,
+    Teacher,
+    TeacherTeam,
+    TimeWindow,
+)
+from dlplanner.io.timetable_json import TimetableFormatError, read_timetable, timetable_document, write_timetable
+
+DOCS = Path(__file__).parents[3] / "docs"
+SCHEMA = json.loads((DOCS / "timetable-json.schema.json").read_text(encoding="utf-8"))
+C, P, A, L = BlockKind.CLASS, BlockKind.PASSING, BlockKind.ADVISORY, BlockKind.LUNCH
+
+
+def school() -> tuple[Project, Scenario]:
+    """An A/B block school with a team-taught double block, an advisory, an internship and two campuses."""
+    blocks = [
+        Block("b1", 495, 585, C, "Block 1"),
+        Block("x1", 585, 595, P),
+        Block("b2", 595, 685, C, "Block 2"),
+        Block("crew", 685, 715, A, "Crew"),
+        Block("lunch", 715, 745, L, "Lunch"),
+        Block("b3", 745, 835, C, "Block 3"),
+    ]
+    scenario = Scenario(
+        "ab",
+        "A/B block",
+        bell_schedules=[BellSchedule("reg", "Regular", blocks)],
+        day_types=[DayType("a", "A day", "reg"), DayType("b", "B day", "reg")],
+        sections=[
+            Section("biolit", "BioLit 9", "bio", ["9a"], 2, length_blocks=2, teacher_ids=["rivera", "okafor"]),
+            Section("math", "Math 9", "math", ["9a"], 1, teacher_pool=["kim"], room_features={"studio"}),
+            Section("art", "Art 10", "art", ["10a"], 1, length_minutes=90, teacher_ids=["kim"], term_id="fall"),
+        ],
+        internships=[Internship("lti", "LTI", ["10a"], [TimeWindow("a", 495, 685)], travel_minutes=15)],
+        looping_rules=[LoopingRule("l1", "9a", PairingKind.ADVISOR, hard=False, weight=7)],
+    )
+    scenario.calendar.terms = [Term("fall", "Fall", *map(_date, ("2026-08-24", "2027-01-15")))]
+    scenario.rules.weights = {"spread_days": 4}
+    scenario.solution.status = SolveStatus.OPTIMAL
+    scenario.solution.penalties = {"spread_days": 0}
+    scenario.solution.placements = [
+        Placement("biolit", 0, "a", 495, 685, "r1", ["rivera", "okafor"], pinned=True),
+        Placement("biolit", 1, "b", 495, 685, "r1", ["rivera", "okafor"]),
+        Placement("math", 0, "a", 745, 835, "studio", ["kim"]),
+        Placement("art", 0, "b", 745, 835, "studio", ["kim"]),
+    ]
+    project = Project(
+        "Harbor Point",
+        school_name="Harbor Point Academy (made up)",
+        subjects=[Subject("bio", "Biology"), Subject("math", "Math", project_based=True), Subject("art", "Art")],
+        teachers=[
+            Teacher("rivera", "Ms. Rivera", {"bio"}, 1000, [TimeWindow("b", 745, 835)]),
+            Teacher("okafor", "Mr. Okafor", {"bio", "eng"}, avoid=[TimeWindow(None, 800, 835)]),
+            Teacher("kim", "Dr. Kim", {"math", "art"}, campus_id="n"),
+        ],
+        rooms=[Room("r1", "Room 1", 30, set(), "n"), Room("studio", "Studio", 30, {"studio", "sink"}, "n")],
+        campuses=[Campus("n", "North"), Campus("s", "South")],
+        travel=[CampusTravel("n", "s", 20)],
+        cohorts=[Cohort("9a", "9A", 9, 25, "STEM", "class-of-2030"), Cohort("10a", "10A", 10, 25)],
+        advisories=[Advisory("crew1", "Crew 1", "kim", ["9a"], 12, "r1")],
+        teams=[TeacherTeam("g9", "Grade 9", ["rivera", "okafor"], ["9a"], 60)],
+        prior_pairings=[PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["rivera"])],
+        scenarios=[scenario],
+    )
+    return project, scenario
+
+
+def _date(text: str):
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+# -- a small JSON Schema checker for the keywords the schema uses (no extra dependency) ----------
+
+
+def conform(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
+    """Where ``value`` breaks ``schema``: type, const, enum, required, properties, items, bounds, pattern, $ref."""
+    if "$ref" in schema:
+        return conform(value, SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]], where)
+    if "anyOf" in schema:
+        return [] if any(not conform(value, s, where) for s in schema["anyOf"]) else [f"{where}: matches no choice"]
+    errors: list[str] = []
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else types
+        checks = {
+            "object": lambda v: isinstance(v, dict),
+            "array": lambda v: isinstance(v, list),
+            "string": lambda v: isinstance(v, str),
+            "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            "boolean": lambda v: isinstance(v, bool),
+            "null": lambda v: v is None,
+        }
+        if not any(checks[n](value) for n in names):
+            return [f"{where}: {value!r} is not {types}"]
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{where}: should be {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} not in {schema['enum']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{where}: below minimum")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{where}: above maximum")
+    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
+        errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
+    if isinstance(value, dict):
+        errors += [f"{where}: missing {key}" for key in schema.get("required", []) if key not in value]
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        for key, item in value.items():
+            if key in properties:
+                errors += conform(item, properties[key], f"{where}.{key}")
+            elif extra is False:
+                errors.append(f"{where}: unexpected {key}")
+            elif isinstance(extra, dict):
+                errors += conform(item, extra, f"{where}.{key}")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            errors += conform(item, schema["items"], f"{where}[{i}]")
+    return errors
+
+
+def test_schema_file_is_a_json_schema_naming_the_documented_keys() -> None:
+    assert SCHEMA["$schema"].startswith("https://json-schema.org/")
+    assert set(SCHEMA["required"]) >= {
+        "format",
+        "version",
+        "school",
+        "scenario",
+        "time_grid",
+        "teachers",
+        "rooms",
+        "cohorts",
+        "subjects",
+        "sections",
+        "advisories",
+        "internships",
+        "teams",
+        "placements",
+    }
+    placement = SCHEMA["$defs"]["placement"]
+    assert set(placement["properties"]) == {
+        "section",
+        "meeting",
+        "day_type",
+        "start",
+        "end",
+        "start_time",
+        "end_time",
+        "room",
+        "teachers",
+        "pinned",
+    }
+    assert SCHEMA["$defs"]["block"]["required"] == ["id", "kind", "start", "end"]
+    refs = re.findall(r'"\$ref": "#/\$defs/(\w+)"', json.dumps(SCHEMA))
+    assert set(refs) <= set(SCHEMA["$defs"])
+    # the markdown page shows the same schema
+    page = (DOCS / "timetable-json.md").read_text(encoding="utf-8")
+    embedded = page.rsplit("```json\n", 1)[1].split("\n```", 1)[0]
+    assert json.loads(embedded) == SCHEMA
+
+
+def test_written_file_follows_the_schema(tmp_path: Path) -> None:
+    project, scenario = school()
+    path = write_timetable(project, scenario, tmp_path / "ab.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert conform(document, SCHEMA) == []
+    assert document["format"] == "dlplanner-timetable" and document["version"] == 1
+    first = document["time_grid"]["day_types"][0]["blocks"][0]
+    assert (first["start"], first["start_time"], first["end_time"]) == (495, "08:15", "09:45")
+    assert document["placements"][0] == {
+        "section": "biolit",
+        "meeting": 0,
+        "day_type": "a",
+        "start": 495,
+        "end": 685,
+        "start_time": "08:15",
+        "end_time": "11:25",
+        "room": "r1",
+        "teachers": ["rivera", "okafor"],
+        "pinned": True,
+    }
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_the_conformance_check_does_catch_mistakes() -> None:
+    project, scenario = school()
+    document = timetable_document(project, scenario)
+    document["placements"][0]["start_time"] = "8:15"
+    del document["placements"][1]["day_type"]
+    document["time_grid"]["day_types"][0]["blocks"][0]["kind"] = "recess"
+    errors = conform(document, SCHEMA)
+    assert len(errors) == 3, errors
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    project, scenario = school()
+    path = write_timetable(project, scenario, tmp_path / "ab.json")
+    project2, scenario2 = read_timetable(path)
+    for name in ("subjects", "teachers", "rooms", "campuses", "travel", "cohorts", "advisories", "teams"):
+        assert getattr(project2, name) == getattr(project, name), name
+    assert project2.prior_pairings == project.prior_pairings
+    for name in ("id", "name", "bell_schedules", "day_types", "sections", "internships", "looping_rules", "rules"):
+        assert getattr(scenario2, name) == getattr(scenario, name), name
+    assert scenario2.solution.placements == scenario.solution.placements
+    assert scenario2.solution.status == SolveStatus.OPTIMAL
+    assert scenario2.calendar.terms == scenario.calendar.terms
+    assert scenario2.weeks_per_cycle() == scenario.weeks_per_cycle()
+    # written again, the read-back data gives the same file
+    again = write_timetable(project2, scenario2, tmp_path / "again.json")
+    assert again.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("breakage", ["none", "teacher_clash", "internship", "team_planning"])
+def test_check_gives_the_same_verdict_on_read_back_data(tmp_path: Path, breakage: str) -> None:
+    project, scenario = school()
+    if breakage == "teacher_clash":
+        scenario.solution.placements[3].day_type_id = "a"  # Art with Kim while Kim teaches Math
+    elif breakage == "internship":
+        scenario.solution.placements[3].start, scenario.solution.placements[3].end = 595, 685
+        scenario.internships[0].windows[0].day_type_id = "b"
+    elif breakage == "team_planning":
+        project.teams[0].planning_minutes_per_week = 2000
+    original = check_timetable(project, scenario)
+    assert original.ok == (breakage == "none")
+    project2, scenario2 = read_timetable(write_timetable(project, scenario, tmp_path / "t.json"))
+    again = check_timetable(project2, scenario2)
+    assert [(v.rule_id, v.message) for v in again.violations] == [(v.rule_id, v.message) for v in original.violations]
+    assert again.penalties == original.penalties
+    assert original.penalties["looping_soft"] == 7 and original.penalties["long_blocks_pbl"] == 0
+
+
+def _broken(tmp_path: Path, mutate) -> Path:
+    project, scenario = school()
+    document = timetable_document(project, scenario)
+    mutate(document)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (lambda d: d.update(format="something-else"), 'not a dlplanner timetable (no "format"'),
+        (lambda d: d.update(version=2), "timetable format version 2 is not supported"),
+        (lambda d: d.pop("time_grid"), 'document: missing "time_grid"'),
+        (lambda d: d["placements"][1].pop("section"), 'placements[1]: missing "section"'),
+        (lambda d: d["placements"][2].update(start="9:00"), "placements[2].start: expected a whole number, got '9:00'"),
+        (lambda d: d["placements"][0].update(start_time="08:20"), "placements[0].start_time: 08:20 does not match"),
+        (lambda d: d["placements"][0].update(end=2000), "placements[0].end: 2000 is not a time of day"),
+        (lambda d: d["placements"][0].update(teachers="rivera"), "placements[0].teachers: expected a list, got text"),
+        (
+            lambda d: d["time_grid"]["day_types"][1]["blocks"][2].update(kind="recess"),
+            "time_grid.day_types[1].blocks[2].kind: 'recess' is not one of",
+        ),
+        (lambda d: d["teachers"][1].update(shoe_size=44), "teachers[1]: unknown field(s) shoe_size"),
+        (lambda d: d["sections"][0].update(meetings_per_cycle="two"), "sections[0].meetings_per_cycle: expected"),
+        (lambda d: d["scenario"]["terms"][0].update(start="fall"), "scenario.terms[0].start: 'fall' is not a date"),
+    ],
+)
+def test_bad_input_names_the_file_and_place(tmp_path: Path, mutate, expected: str) -> None:
+    path = _broken(tmp_path, mutate)
+    with pytest.raises(TimetableFormatError) as caught:
+        read_timetable(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and expected in message, message
+    assert caught.value.__cause__ is None
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(TimetableFormatError, match="no such file"):
+        read_timetable(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "dlplanner-timetable",', encoding="utf-8")
+    with pytest.raises(TimetableFormatError, match=r"bad.json: not valid JSON \(line 1"):
+        read_timetable(bad)
+    bad.write_bytes(b"\xff\xfe{}")
+    with pytest.raises(TimetableFormatError, match="not UTF-8"):
+        read_timetable(bad)
