@@ -1,0 +1,1141 @@
+"""Build the four bundled sample schools and write them as ``resources/samples/<id>.json``.
+
+Run from the repository root::
+
+    .venv/bin/python resources/samples/build_samples.py
+
+Every number here is plausible sample data made up for dlplanner, not a real school. The output is
+deterministic (same bytes on every run); ``tests/unit/test_samples.py`` checks that the committed JSON
+files equal a fresh build and that every scenario has room to spare (demand vs. supply).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from dlplanner.domain.calendar import (
+    Holiday,
+    Rotation,
+    RotationKind,
+    SchoolYear,
+    SpecialDay,
+    SpecialDayKind,
+    Term,
+)
+from dlplanner.domain.codec import project_to_json
+from dlplanner.domain.model import (
+    SCHEMA_NOTE,
+    Advisory,
+    BellSchedule,
+    Block,
+    BlockKind,
+    Campus,
+    CampusTravel,
+    Cohort,
+    DayType,
+    Internship,
+    LoopingRule,
+    PairingKind,
+    PriorPairing,
+    Project,
+    Room,
+    RuleSettings,
+    Scenario,
+    Section,
+    Subject,
+    Teacher,
+    TeacherTeam,
+    TimeWindow,
+)
+
+HERE = Path(__file__).resolve().parent
+SAMPLE_IDS = ("big-picture", "new-tech", "internationals", "linked-learning")
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday"}
+
+C, A, L, P = BlockKind.CLASS, BlockKind.ADVISORY, BlockKind.LUNCH, BlockKind.PLANNING
+
+
+# --------------------------------------------------------------------------------------------
+# small helpers
+# --------------------------------------------------------------------------------------------
+def hm(text: str) -> int:
+    """Minutes after midnight for '8:30'."""
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def window(day_type_id: str | None, start: str, end: str) -> TimeWindow:
+    return TimeWindow(day_type_id, hm(start), hm(end))
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday (0 = Monday) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def us_holidays_2026_27() -> list[Holiday]:
+    thanksgiving = nth_weekday(2026, 11, 3, 4)
+    return [
+        Holiday("Labor Day", nth_weekday(2026, 9, 0, 1), nth_weekday(2026, 9, 0, 1)),
+        Holiday("Thanksgiving break", thanksgiving - timedelta(days=1), thanksgiving + timedelta(days=1)),
+        Holiday("Winter break", date(2026, 12, 21), date(2027, 1, 1)),
+        Holiday("Martin Luther King Jr. Day", nth_weekday(2027, 1, 0, 3), nth_weekday(2027, 1, 0, 3)),
+        Holiday("Presidents' Day", nth_weekday(2027, 2, 0, 3), nth_weekday(2027, 2, 0, 3)),
+        Holiday("Spring break", date(2027, 3, 29), date(2027, 4, 2)),
+        Holiday("Memorial Day", nth_weekday(2027, 5, 0, -1), nth_weekday(2027, 5, 0, -1)),
+    ]
+
+
+SEMESTERS = [
+    Term("S1", "Semester 1", date(2026, 8, 24), date(2027, 1, 15)),
+    Term("S2", "Semester 2", date(2027, 1, 19), date(2027, 6, 4)),
+]
+TRIMESTERS = [
+    Term("T1", "Trimester 1", date(2026, 8, 24), date(2026, 11, 20)),
+    Term("T2", "Trimester 2", date(2026, 11, 30), date(2027, 3, 5)),
+    Term("T3", "Trimester 3", date(2027, 3, 8), date(2027, 6, 4)),
+]
+
+
+def special_days(late_start_note: str) -> list[SpecialDay]:
+    """Two PD days without students and four late-start PD mornings (same day type, later start)."""
+    days = [
+        SpecialDay(date(2026, 10, 9), SpecialDayKind.PD, None, False, "Staff PD day: no students"),
+        SpecialDay(date(2027, 3, 5), SpecialDayKind.PD, None, False, "Staff PD day: no students"),
+    ]
+    for late in (date(2026, 9, 23), date(2026, 11, 18), date(2027, 2, 24), date(2027, 4, 21)):
+        days.append(SpecialDay(late, SpecialDayKind.LATE_START, None, True, late_start_note))
+    return days
+
+
+def weekly_rotation() -> Rotation:
+    return Rotation(RotationKind.WEEKDAY, weekday_map=dict(enumerate(WEEKDAYS)))
+
+
+def ab_rotation() -> Rotation:
+    return Rotation(RotationKind.CYCLE, sequence=["a", "b"])
+
+
+def school_year(terms: list[Term], rotation: Rotation, late_start_note: str) -> SchoolYear:
+    return SchoolYear(
+        label="2026–27",
+        first_day=date(2026, 8, 24),
+        last_day=date(2027, 6, 4),
+        holidays=us_holidays_2026_27(),
+        terms=[Term(t.id, t.name, t.start, t.end) for t in terms],
+        special_days=special_days(late_start_note),
+        rotation=rotation,
+    )
+
+
+def bell(bell_id: str, name: str, spec: Sequence[tuple[str, str, str, BlockKind, str]]) -> BellSchedule:
+    """A bell schedule from (id, start, end, kind, label) rows; gaps between rows become passing blocks."""
+    blocks: list[Block] = []
+    for block_id, start, end, kind, label in spec:
+        if blocks and blocks[-1].end < hm(start):
+            gap_start = blocks[-1].end
+            blocks.append(Block(f"pass-{gap_start}", gap_start, hm(start), BlockKind.PASSING, "Passing"))
+        blocks.append(Block(block_id, hm(start), hm(end), kind, label))
+    return BellSchedule(bell_id, name, blocks)
+
+
+def weekly_day_types(bell_of: dict[str, str]) -> list[DayType]:
+    return [DayType(d, WEEKDAY_NAMES[d], bell_of[d]) for d in WEEKDAYS]
+
+
+def section(
+    section_id: str,
+    name: str,
+    subject_id: str,
+    cohort_ids: Iterable[str],
+    meetings: int,
+    *,
+    teachers: Iterable[str] = (),
+    pool: Iterable[str] = (),
+    blocks: int = 1,
+    features: Iterable[str] = (),
+    room_id: str | None = None,
+    term_id: str | None = None,
+) -> Section:
+    return Section(
+        id=section_id,
+        name=name,
+        subject_id=subject_id,
+        cohort_ids=list(cohort_ids),
+        meetings_per_cycle=meetings,
+        length_blocks=blocks,
+        teacher_ids=list(teachers),
+        teacher_pool=list(pool),
+        teachers_needed=1,
+        room_id=room_id,
+        room_features=set(features),
+        term_id=term_id,
+    )
+
+
+def rooms(prefix: str, name: str, count: int, capacity: int, features: Iterable[str] = (), campus: str | None = None):
+    return [Room(f"{prefix}-{i}", f"{name} {i}", capacity, set(features), campus) for i in range(1, count + 1)]
+
+
+def description(text: str) -> str:
+    return f"{text} {SCHEMA_NOTE} Every name, size and number is plausible sample data, not a real school."
+
+
+# Made-up teacher names: (given, family) pairs combined in order, so every sample gets distinct names.
+GIVEN = (  # noqa: SIM905 - easier to read and extend as one text
+    "Ana Ben Carla Dev Elena Farid Grace Hugo Imani Jonah Keiko Luis Maya Nikhil Olivia Pablo Quinn Rosa Sam "
+    "Tariq Uma Victor Wen Ximena Yusuf Zoe Amara Bruno Chloe Diego Esme Felix Gia Hamid Ines Jae Kofi Lena "
+    "Marco Noor Omar Priya Rafael Sofia Theo Valeria Will Yara Zane Aisha Boris Celia Dmitri Eva Femi Gabe"
+).split()
+FAMILY = (  # noqa: SIM905
+    "Alvarez Brooks Chen Diallo Evans Fischer Garcia Hughes Ito Jensen Kim Lopez Mensah Nakamura Okafor Patel "
+    "Quintero Rossi Singh Torres Usman Vargas Walsh Xu Yilmaz Zhou Abara Bianchi Castro Dubois Eriksen Flores"
+).split()
+
+
+def person(index: int) -> str:
+    return f"{GIVEN[index % len(GIVEN)]} {FAMILY[(index * 7 + 3) % len(FAMILY)]}"
+
+
+class Staff:
+    """Collects teachers with generated names in a stable order."""
+
+    def __init__(self, name_offset: int) -> None:
+        self.teachers: list[Teacher] = []
+        self.offset = name_offset
+
+    def add(self, teacher_id: str, subjects: Iterable[str], max_week: int = 1500, **extra) -> str:
+        index = self.offset + len(self.teachers)
+        name = person(index)
+        email = f"{name.split()[0][0].lower()}.{name.split()[1].lower()}@example.org"
+        self.teachers.append(Teacher(teacher_id, name, set(subjects), max_week, email=email, **extra))
+        return teacher_id
+
+
+# --------------------------------------------------------------------------------------------
+# Big Picture
+# --------------------------------------------------------------------------------------------
+def build_big_picture() -> Project:
+    subjects = [
+        Subject("project", "Advisory project (learning plan)", "#e07a5f", "Advisory", project_based=True),
+        Subject("math", "Mathematics", "#3d85c6", "Math"),
+        Subject("science", "Science", "#6aa84f", "Science", project_based=True),
+        Subject("spanish", "Spanish", "#f1c232", "World languages"),
+    ]
+    sizes = {9: [16, 16, 16], 10: [16, 15, 15], 11: [16, 16], 12: [16, 15]}
+    staff = Staff(0)
+    cohorts: list[Cohort] = []
+    advisories: list[Advisory] = []
+    room_list: list[Room] = []
+    prior: list[PriorPairing] = []
+    advisor_of: dict[str, str] = {}
+    room_of: dict[str, str] = {}
+    for grade, grade_sizes in sizes.items():
+        for k, size in enumerate(grade_sizes):
+            letter = "abc"[k]
+            cohort_id = f"g{grade}-{letter}"
+            n = len(cohorts) + 1
+            advisor = staff.add(f"adv-{n:02d}", ["project"], 1200)
+            room_id = f"adv-room-{n:02d}"
+            room_list.append(Room(room_id, f"Advisory room {n}", 18))
+            cohorts.append(
+                Cohort(
+                    cohort_id,
+                    f"Grade {grade} advisory {letter.upper()}",
+                    grade,
+                    size,
+                    "",
+                    f"class-{2039 - grade}-{letter}",
+                )
+            )
+            advisories.append(
+                Advisory(
+                    f"advisory-{cohort_id}", f"Advisory {grade}{letter.upper()}", advisor, [cohort_id], size, room_id
+                )
+            )
+            advisor_of[cohort_id], room_of[cohort_id] = advisor, room_id
+            if grade > 9:  # grade 9 advisories are new; the others kept their advisor from last year
+                prior.append(PriorPairing(cohort_id, PairingKind.ADVISOR, teacher_ids=[advisor]))
+    staff.add("math-1", ["math"], 1200, avoid=[window("fri", "12:40", "13:55")])
+    staff.add("math-2", ["math"], 1200)
+    staff.add("sci-1", ["science"], 1200)
+    # part-time (0.8): not in on Fridays
+    staff.add("sci-2", ["science"], 900, unavailable=[window("fri", "7:00", "17:00")])
+    staff.add("spanish-1", ["spanish"], 1200, avoid=[window(None, "9:20", "10:35")])
+    room_list += rooms("math-room", "Math room", 2, 20)
+    room_list += rooms("lab", "Science lab", 2, 20, ["lab"])
+    room_list += [Room("spanish-room", "Spanish room", 20), Room("commons", "Commons", 90, {"commons"})]
+
+    lower = [c.id for c in cohorts if c.grade <= 10]
+    upper = [c.id for c in cohorts if c.grade >= 11]
+    teams = [
+        TeacherTeam(
+            "lower-house",
+            "Lower house (grades 9–10) advisors and specialists",
+            [advisor_of[c] for c in lower] + ["math-1", "math-2", "sci-1", "sci-2", "spanish-1"],
+            lower,
+            60,
+            45,
+        ),
+        TeacherTeam(
+            "upper-house",
+            "Upper house (grades 11–12) advisors and specialists",
+            [advisor_of[c] for c in upper] + ["math-1", "math-2", "sci-1", "sci-2", "spanish-1"],
+            upper,
+            60,
+            45,
+        ),
+    ]
+
+    def sections_for_cohorts() -> list[Section]:
+        result: list[Section] = []
+        for group, per_week in ((lower, 2), (upper, 1)):
+            half = len(group) // 2
+            for i, cohort_id in enumerate(group):
+                math_t, sci_t = ("math-1", "sci-1") if i < half else ("math-2", "sci-2")
+                result += [
+                    section(f"{cohort_id}-math", f"Math {cohort_id}", "math", [cohort_id], per_week, teachers=[math_t]),
+                    section(
+                        f"{cohort_id}-science",
+                        f"Science {cohort_id}",
+                        "science",
+                        [cohort_id],
+                        per_week,
+                        teachers=[sci_t],
+                        features=["lab"],
+                    ),
+                    section(
+                        f"{cohort_id}-spanish",
+                        f"Spanish {cohort_id}",
+                        "spanish",
+                        [cohort_id],
+                        1,
+                        teachers=["spanish-1"],
+                    ),
+                    section(
+                        f"{cohort_id}-project",
+                        f"Project workshop {cohort_id}",
+                        "project",
+                        [cohort_id],
+                        1,
+                        teachers=[advisor_of[cohort_id]],
+                        blocks=2,
+                        room_id=room_of[cohort_id],
+                    ),
+                ]
+        return result
+
+    day_bell = [
+        ("adv-am", "8:30", "9:15", A, "Morning advisory (pick-me-up)"),
+        ("b1", "9:20", "10:35", C, "Block 1"),
+        ("b2", "10:45", "12:00", C, "Block 2"),
+        ("lunch", "12:00", "12:40", L, "Lunch"),
+        ("b3", "12:40", "13:55", C, "Block 3"),
+        ("adv-pm", "14:05", "14:50", A, "Afternoon advisory (reflection)"),
+    ]
+    bells = [
+        bell("regular", "Regular day", day_bell),
+        bell(
+            "wednesday",
+            "Wednesday (staff meeting after school)",
+            [*day_bell, ("staff", "15:00", "16:00", P, "Staff meeting")],
+        ),
+    ]
+    day_types = weekly_day_types({d: "wednesday" if d == "wed" else "regular" for d in WEEKDAYS})
+    job_shadow = Internship(
+        "job-shadow",
+        "Grades 9–10 job shadow day",
+        lower,
+        [window("wed", "9:00", "13:30")],
+        20,
+        "Grades 9–10 spend Wednesday mornings at a mentor's workplace.",
+    )
+
+    def scenario(scenario_id: str, name: str, text: str, upper_windows: list[TimeWindow]) -> Scenario:
+        lti = Internship(
+            "lti",
+            "Learning Through Internship (LTI)",
+            upper,
+            upper_windows,
+            20,
+            "Grades 11–12 at their internship sites with a mentor.",
+        )
+        return Scenario(
+            scenario_id,
+            name,
+            text,
+            school_year(TRIMESTERS, weekly_rotation(), "Late start: students arrive 10:00 after staff PD"),
+            bells,
+            day_types,
+            sections_for_cohorts(),
+            [lti, job_shadow],
+            [LoopingRule(f"loop-{p.cohort_id}", p.cohort_id, PairingKind.ADVISOR) for p in prior],
+            RuleSettings(long_block_minutes=75),
+        )
+
+    scenarios = [
+        scenario(
+            "two-internship-days",
+            "Two internship days",
+            "Grades 11–12 at internships Tuesday and Thursday 9:00–13:30 (20 min travel), back for afternoon "
+            "advisory; grades 9–10 job shadow on Wednesday mornings.",
+            [window("tue", "9:00", "13:30"), window("thu", "9:00", "13:30")],
+        ),
+        scenario(
+            "internship-afternoons",
+            "Internship afternoons",
+            "Grades 11–12 at internships Monday to Thursday afternoons 12:30–15:30 (20 min travel) instead of two "
+            "full days; grades 9–10 job shadow on Wednesday mornings.",
+            [window(d, "12:30", "15:30") for d in ("mon", "tue", "wed", "thu")],
+        ),
+    ]
+    return Project(
+        name="Big Picture sample",
+        school_name="Harbor View Big Picture Academy",
+        description=description(
+            "A small Big Picture Learning school: 157 students in ten advisories of 15–16 that stay with the same "
+            "advisor for four years, advisory twice a day, internships (LTI) two days a week for grades 11–12 and "
+            "one job-shadow morning for grades 9–10, and a few specialists (math, science, Spanish) who teach the "
+            "advisories."
+        ),
+        subjects=subjects,
+        teachers=staff.teachers,
+        rooms=room_list,
+        cohorts=cohorts,
+        advisories=advisories,
+        teams=teams,
+        prior_pairings=prior,
+        scenarios=scenarios,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# New Tech
+# --------------------------------------------------------------------------------------------
+# Per grade: (key, subject, name, teachers, A/B meetings, 7-period meetings, room features).
+# Courses with two teachers are team-taught integrated courses for two cohorts at once (~52 students).
+NEW_TECH_COURSES: dict[int, list[tuple[str, str, str, tuple[str, ...], int, int, tuple[str, ...]]]] = {
+    9: [
+        ("biolit", "biolit", "BioLit (Biology + English 9)", ("bio9", "eng9"), 2, 5, ("lab",)),
+        ("math", "math", "Algebra I", ("math9",), 1, 5, ()),
+        ("spanish", "spanish", "Spanish I", ("span9",), 1, 5, ()),
+        ("pe", "pe", "PE & Health", ("pe9",), 1, 3, ("gym",)),
+        ("art", "art", "Art & Design", ("art9",), 1, 2, ("studio",)),
+    ],
+    10: [
+        ("whlit", "whlit", "World History + English 10", ("hist10", "eng10"), 2, 5, ()),
+        ("math", "math", "Geometry", ("math10",), 1, 5, ()),
+        ("chem", "science", "Chemistry", ("chem10",), 1, 4, ("lab",)),
+        ("spanish", "spanish", "Spanish II", ("span10",), 1, 5, ()),
+        ("media", "media", "Digital Media", ("media10",), 1, 3, ("computers",)),
+    ],
+    11: [
+        ("english", "english", "American Literature", ("eng11",), 1, 5, ()),
+        ("history", "history", "US History", ("hist11",), 1, 5, ()),
+        ("physics", "science", "Physics", ("phys11",), 1, 5, ("lab",)),
+        ("math", "math", "Algebra II", ("math11",), 1, 5, ()),
+        ("engineering", "engineering", "Engineering Design", ("engin11",), 1, 5, ("shop",)),
+    ],
+    12: [
+        ("english", "english", "English 12: Rhetoric", ("eng12",), 1, 5, ()),
+        ("gov", "history", "Government & Economics", ("gov12",), 1, 5, ()),
+        ("physics", "science", "Environmental Science", ("env12",), 1, 5, ("lab",)),
+        ("math", "math", "Statistics", ("math12",), 1, 5, ()),
+        ("capstone", "capstone", "Senior Capstone Project", ("capstone12",), 1, 5, ()),
+    ],
+}
+
+
+def build_new_tech() -> Project:
+    subjects = [
+        Subject("biolit", "BioLit (Biology + English 9)", "#38761d", "Integrated", project_based=True),
+        Subject("whlit", "World History + English 10", "#a61c00", "Integrated", project_based=True),
+        Subject("english", "English", "#cc4125", "English", project_based=True),
+        Subject("history", "History & Social Science", "#b45f06", "History", project_based=True),
+        Subject("math", "Mathematics", "#3c78d8", "Math"),
+        Subject("science", "Science", "#6aa84f", "Science", project_based=True),
+        Subject("spanish", "Spanish", "#f1c232", "World languages"),
+        Subject("pe", "PE & Health", "#76a5af", "PE"),
+        Subject("art", "Art & Design", "#c27ba0", "Arts", project_based=True),
+        Subject("media", "Digital Media", "#8e7cc3", "CTE", project_based=True),
+        Subject("engineering", "Engineering Design", "#e69138", "CTE", project_based=True),
+        Subject("capstone", "Senior Capstone", "#674ea7", "Integrated", project_based=True),
+    ]
+    base_subject = {"bio9": "science", "eng9": "english", "hist10": "history", "eng10": "english"}
+    sizes = {9: [26, 26, 27, 26], 10: [27, 26, 26, 26], 11: [26, 27, 26, 25], 12: [27, 26, 26, 27]}
+    staff = Staff(10)
+    cohorts: list[Cohort] = []
+    advisories: list[Advisory] = []
+    teams: list[TeacherTeam] = []
+    for grade, courses in NEW_TECH_COURSES.items():
+        members: list[str] = []
+        for _key, subject_id, _name, teacher_ids, *_ in courses:
+            for teacher_id in teacher_ids:
+                extra: dict = {}
+                if teacher_id == "art9":  # part-time: leaves at noon on Fridays
+                    extra["unavailable"] = [window("fri", "12:00", "17:00")]
+                if teacher_id == "media10":  # teaches at the district CTE center first thing every day
+                    extra["unavailable"] = [window(None, "7:00", "10:00")]
+                if teacher_id == "math12":
+                    extra["avoid"] = [window(None, "14:00", "17:00")]
+                subject_ids = {subject_id} | ({base_subject[teacher_id]} if teacher_id in base_subject else set())
+                members.append(staff.add(teacher_id, subject_ids, 1500, **extra))
+        grade_cohorts = [f"g{grade}-{x}" for x in "abcd"]
+        for k, (cohort_id, size) in enumerate(zip(grade_cohorts, sizes[grade], strict=True)):
+            letter = cohort_id[-1].upper()
+            cohorts.append(
+                Cohort(
+                    cohort_id, f"Grade {grade} cohort {letter}", grade, size, "", f"nt-{2039 - grade}-{letter.lower()}"
+                )
+            )
+            advisor = [m for m in members if m != "media10"][k]
+            advisories.append(
+                Advisory(
+                    f"advisory-{cohort_id}",
+                    f"Advisory {grade}{letter}",
+                    advisor,
+                    [cohort_id],
+                    size,
+                    f"room-{grade}{k + 1:02d}",
+                )
+            )
+        teams.append(TeacherTeam(f"team-{grade}", f"Grade {grade} team", members, grade_cohorts, 90, 45))
+    room_list = [Room(f"room-{g}{k:02d}", f"Room {g}{k:02d}", 30) for g in range(9, 13) for k in range(1, 5)]
+    room_list += [
+        Room("large-lab", "Large lab (BioLit)", 56, {"lab"}),
+        Room("commons", "Commons studio", 60),
+        *rooms("lab", "Science lab", 3, 30, ["lab"]),
+        Room("gym", "Gym", 60, {"gym"}),
+        Room("art-room", "Art room", 30, {"studio"}),
+        Room("media-lab", "Media lab", 30, {"computers"}),
+        Room("shop", "Engineering shop", 30, {"shop"}),
+    ]
+
+    def sections(kind: str) -> list[Section]:
+        result: list[Section] = []
+        for grade, courses in NEW_TECH_COURSES.items():
+            group_x, group_y = [f"g{grade}-a", f"g{grade}-b"], [f"g{grade}-c", f"g{grade}-d"]
+            singles = [c for c in courses if len(c[3]) == 1]
+            cut = (len(singles) + 1) // 2
+            for key, subject_id, name, teacher_ids, ab, trad, features in courses:
+                if len(teacher_ids) > 1:  # team-taught, two cohorts together
+                    for pair in (group_x, group_y):
+                        sid = f"{key}-{pair[0][-1]}{pair[1][-1]}"
+                        if kind == "ab":
+                            result.append(
+                                section(sid, name, subject_id, pair, ab, teachers=teacher_ids, features=features)
+                            )
+                        elif kind == "trad":
+                            result.append(
+                                section(
+                                    sid, name, subject_id, pair, trad, teachers=teacher_ids, blocks=2, features=features
+                                )
+                            )
+                        else:
+                            for term in ("S1", "S2"):
+                                result.append(
+                                    section(
+                                        f"{sid}-{term.lower()}",
+                                        f"{name} ({term})",
+                                        subject_id,
+                                        pair,
+                                        5,
+                                        teachers=teacher_ids,
+                                        features=features,
+                                        term_id=term,
+                                    )
+                                )
+                    continue
+                index = singles.index((key, subject_id, name, teacher_ids, ab, trad, features))
+                for cohort_id in group_x + group_y:
+                    sid = f"{cohort_id}-{key}"
+                    if kind == "ab":
+                        result.append(
+                            section(sid, name, subject_id, [cohort_id], ab, teachers=teacher_ids, features=features)
+                        )
+                    elif kind == "trad":
+                        result.append(
+                            section(sid, name, subject_id, [cohort_id], trad, teachers=teacher_ids, features=features)
+                        )
+                    else:  # 4x4: one semester, daily; the two halves of the grade take the courses in opposite terms
+                        first = (index < cut) == (cohort_id in group_x)
+                        result.append(
+                            section(
+                                sid,
+                                name,
+                                subject_id,
+                                [cohort_id],
+                                5,
+                                teachers=teacher_ids,
+                                features=features,
+                                term_id="S1" if first else "S2",
+                            )
+                        )
+        return result
+
+    block_day = [
+        ("advisory", "8:00", "8:25", A, "Advisory"),
+        ("b1", "8:30", "10:00", C, "Block 1"),
+        ("b2", "10:10", "11:40", C, "Block 2"),
+        ("lunch", "11:40", "12:15", L, "Lunch"),
+        ("b3", "12:15", "13:45", C, "Block 3"),
+        ("b4", "13:55", "15:25", C, "Block 4"),
+    ]
+    collab = ("collab", "15:35", "16:20", P, "Grade-team collaboration")
+    period_day = [
+        ("p1", "8:00", "8:50", C, "Period 1"),
+        ("p2", "8:55", "9:45", C, "Period 2"),
+        ("advisory", "9:50", "10:15", A, "Advisory"),
+        ("p3", "10:20", "11:10", C, "Period 3"),
+        ("p4", "11:15", "12:05", C, "Period 4"),
+        ("lunch", "12:05", "12:40", L, "Lunch"),
+        ("p5", "12:40", "13:30", C, "Period 5"),
+        ("p6", "13:35", "14:25", C, "Period 6"),
+        ("p7", "14:30", "15:20", C, "Period 7"),
+    ]
+    collab7 = ("collab", "15:30", "16:15", P, "Grade-team collaboration")
+    tue_thu = {d: "collab" if d in ("tue", "thu") else "plain" for d in WEEKDAYS}
+    year = "Late start: first block 10:00 after staff PD"
+    scenarios = [
+        Scenario(
+            "ab-block",
+            "A/B block",
+            "Two-day A/B rotation of four 90-minute blocks and a daily 25-minute advisory; each course meets "
+            "every other day, the integrated courses (BioLit, World History + English) every day. Grade teams "
+            "meet after school on A days.",
+            school_year(SEMESTERS, ab_rotation(), year),
+            [bell("a-day", "A day", [*block_day, collab]), bell("b-day", "B day", block_day)],
+            [DayType("a", "A day", "a-day"), DayType("b", "B day", "b-day")],
+            sections("ab"),
+        ),
+        Scenario(
+            "traditional-7",
+            "Traditional 7-period",
+            "Weekly Monday–Friday schedule of seven 50-minute periods and a 25-minute advisory; the integrated "
+            "courses meet in a daily double period. Grade teams meet after school Tuesday and Thursday.",
+            school_year(SEMESTERS, weekly_rotation(), year),
+            [
+                bell("plain", "7-period day", period_day),
+                bell("collab", "7-period day + team time", [*period_day, collab7]),
+            ],
+            weekly_day_types(tue_thu),
+            sections("trad"),
+        ),
+        Scenario(
+            "4x4-block",
+            "4x4 block",
+            "Four 90-minute blocks every day; each course meets daily for one semester (S1 or S2), the "
+            "integrated courses all year. Grade teams meet after school Tuesday and Thursday.",
+            school_year(SEMESTERS, weekly_rotation(), year),
+            [bell("plain", "4x4 day", block_day), bell("collab", "4x4 day + team time", [*block_day, collab])],
+            weekly_day_types(tue_thu),
+            sections("4x4"),
+        ),
+    ]
+    return Project(
+        name="New Tech sample",
+        school_name="Riverside New Tech High School",
+        description=description(
+            "A New Tech Network high school: 420 students in grades 9–12, 16 cohorts of about 26, team-taught "
+            "integrated project-based courses for two cohorts at a time (BioLit, World History + English 10), "
+            "grade-level teacher teams with 90 minutes of common planning a week and a daily advisory. Three "
+            "calendars to compare: A/B block, traditional 7-period and 4x4 block."
+        ),
+        subjects=subjects,
+        teachers=staff.teachers,
+        rooms=room_list,
+        cohorts=cohorts,
+        advisories=advisories,
+        teams=teams,
+        scenarios=scenarios,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Internationals
+# --------------------------------------------------------------------------------------------
+# (key, subject, name, meetings per week, length in blocks, room features)
+INTERNATIONALS_COURSES = [
+    ("math", "math", "Math", 3, 1, ()),
+    ("science-lab", "science", "Science lab", 1, 2, ("lab",)),
+    ("science", "science", "Science", 1, 1, ("lab",)),
+    ("social", "social", "Social studies", 3, 1, ()),
+    ("ela", "ela", "English / ESL", 3, 1, ()),
+    ("art", "art", "Art", 2, 1, ("studio",)),
+]
+INTERNATIONALS_ROLES = ("ela", "social", "math", "science", "art")
+
+
+def build_internationals() -> Project:
+    subjects = [
+        Subject("math", "Math", "#3d85c6", "Math"),
+        Subject("science", "Science", "#6aa84f", "Science", project_based=True),
+        Subject("social", "Social studies", "#b45f06", "Social studies", project_based=True),
+        Subject("ela", "English / ESL", "#cc0000", "English", project_based=True),
+        Subject("art", "Art", "#c27ba0", "Arts", project_based=True),
+    ]
+    staff = Staff(20)
+    cohorts: list[Cohort] = []
+    advisories: list[Advisory] = []
+    teams: list[TeacherTeam] = []
+    prior: list[PriorPairing] = []
+    room_list: list[Room] = []
+    team_sizes = [[25, 26, 25, 24], [26, 25, 24, 25], [25, 25, 26, 24], [24, 26, 25, 25]]
+    for t in range(1, 5):
+        team_id = f"team-{t}"
+        low = 9 if t <= 2 else 11
+        members = []
+        for role in INTERNATIONALS_ROLES:
+            extra: dict = {}
+            max_week = 1500
+            if (t, role) == (4, "art"):  # part-time artist in residence: not in on Fridays
+                extra["unavailable"] = [window("fri", "7:00", "17:00")]
+                max_week = 900
+            if (t, role) == (2, "math"):
+                extra["avoid"] = [window(None, "8:30", "9:45")]
+            members.append(staff.add(f"t{t}-{role}", [role], max_week, **extra))
+        room_list += [Room(f"t{t}-room-{k}", f"Team {t} room {k}", 28) for k in range(1, 5)]
+        room_list += [
+            Room(f"t{t}-lab", f"Team {t} science lab", 28, {"lab"}),
+            Room(f"t{t}-studio", f"Team {t} art studio", 28, {"studio"}),
+        ]
+        ids = []
+        for k, size in enumerate(team_sizes[t - 1], start=1):
+            looping = k <= 2  # cohorts 1-2 are in their second year with the team
+            grade = low + 1 if looping else low
+            cohort_id = f"t{t}-c{k}"
+            ids.append(cohort_id)
+            cohorts.append(
+                Cohort(
+                    cohort_id,
+                    f"Team {t} cohort {k} (grades {low}/{low + 1} team, year {2 if looping else 1})",
+                    grade,
+                    size,
+                    "",
+                    f"intl-{2039 - grade}-t{t}c{k}",
+                )
+            )
+            advisories.append(
+                Advisory(
+                    f"advisory-{cohort_id}", f"Advisory T{t}-{k}", members[k - 1], [cohort_id], size, f"t{t}-room-{k}"
+                )
+            )
+            if looping:
+                prior.append(PriorPairing(cohort_id, PairingKind.TEAM, team_id=team_id))
+        teams.append(TeacherTeam(team_id, f"Team {t} (grades {low}/{low + 1})", members, ids, 100, 45))
+
+    def sections(pooled: bool) -> list[Section]:
+        result = []
+        for cohort in cohorts:
+            t = cohort.id.split("-")[0]
+            for key, subject_id, name, meetings, length, features in INTERNATIONALS_COURSES:
+                role = subject_id
+                who = {"pool": [f"t{n}-{role}" for n in range(1, 5)]} if pooled else {"teachers": [f"{t}-{role}"]}
+                result.append(
+                    section(
+                        f"{cohort.id}-{key}",
+                        name,
+                        subject_id,
+                        [cohort.id],
+                        meetings,
+                        blocks=length,
+                        features=features,
+                        **who,
+                    )
+                )
+        return result
+
+    day = [
+        ("b1", "8:30", "9:45", C, "Block 1"),
+        ("b2", "9:50", "11:05", C, "Block 2"),
+        ("advisory", "11:10", "11:40", A, "Advisory"),
+        ("lunch", "11:40", "12:15", L, "Lunch"),
+        ("b3", "12:15", "13:30", C, "Block 3"),
+        ("b4", "13:35", "14:50", C, "Block 4"),
+    ]
+    bells = [
+        bell("regular", "Regular day", day),
+        bell("team-day", "Team meeting day", [*day, ("team", "15:00", "15:50", P, "Team meeting")]),
+    ]
+    day_types = weekly_day_types({d: "team-day" if d in ("tue", "thu") else "regular" for d in WEEKDAYS})
+
+    def scenario(scenario_id, name, text, pooled, looping) -> Scenario:
+        return Scenario(
+            scenario_id,
+            name,
+            text,
+            school_year(SEMESTERS, weekly_rotation(), "Late start: classes begin 10:00 after team inquiry time"),
+            bells,
+            day_types,
+            sections(pooled),
+            [],
+            [LoopingRule(f"loop-{p.cohort_id}", p.cohort_id, PairingKind.TEAM) for p in prior] if looping else [],
+            RuleSettings(long_block_minutes=75),
+        )
+
+    scenarios = [
+        scenario(
+            "teams-loop",
+            "Teams loop",
+            "Each interdisciplinary team keeps its cohorts for two years (hard looping rule) and teaches all of "
+            "their classes; teams meet Tuesday and Thursday after school.",
+            False,
+            True,
+        ),
+        scenario(
+            "no-looping",
+            "No looping",
+            "No looping: every class is taught by any teacher of its subject, chosen by the solver from the four "
+            "teams; the teams still meet Tuesday and Thursday.",
+            True,
+            False,
+        ),
+    ]
+    return Project(
+        name="Internationals sample",
+        school_name="Bridgeport International High School",
+        description=description(
+            "An Internationals Network school for recent immigrants learning English: 400 students in four "
+            "interdisciplinary teams of five teachers, each team with about 100 students in four cohorts of 25, "
+            "mixed grades 9/10 and 11/12; teams loop for two years and meet twice a week."
+        ),
+        subjects=subjects,
+        teachers=staff.teachers,
+        rooms=room_list,
+        cohorts=cohorts,
+        advisories=advisories,
+        teams=teams,
+        prior_pairings=prior,
+        scenarios=scenarios,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Linked Learning
+# --------------------------------------------------------------------------------------------
+PATHWAYS = ("engineering", "health", "performing-arts", "general")
+LL_GROUPS = [("eng", "engineering", 2), ("hlth", "health", 2), ("arts", "performing-arts", 2), ("gen", "general", 4)]
+LL_SIZES = [31, 29, 30, 28, 32, 30, 29, 31, 30, 30]  # one grade, in LL_GROUPS order: 300 students
+CTE = {
+    "engineering": ("eng-design", "shop"),
+    "health": ("health-sci", "health-lab"),
+    "performing-arts": ("perf-arts", "studio"),
+}
+HSC = "health-campus"  # room feature of the Health Sciences Center rooms
+
+
+def build_linked_learning() -> Project:
+    subjects = [
+        Subject("english", "English", "#cc4125", "English"),
+        Subject("math", "Mathematics", "#3c78d8", "Math"),
+        Subject("science", "Science", "#6aa84f", "Science"),
+        Subject("history", "History", "#b45f06", "History"),
+        Subject("spanish", "Spanish", "#f1c232", "World languages"),
+        Subject("pe", "Physical education", "#76a5af", "PE"),
+        Subject("eng-design", "Engineering Design (CTE)", "#e69138", "Engineering pathway", project_based=True),
+        Subject("health-sci", "Health Science (CTE)", "#a64d79", "Health pathway", project_based=True),
+        Subject("perf-arts", "Performing Arts (CTE)", "#8e7cc3", "Arts pathway", project_based=True),
+    ]
+    campuses = [
+        Campus("main", "Main campus", "1200 Harbor Blvd"),
+        Campus("hsc", "Health Sciences Center", "Community hospital, 400 Mercy Way"),
+    ]
+    cohorts: list[Cohort] = []
+    for grade in range(9, 13):
+        sizes = iter(LL_SIZES)
+        for key, pathway, count in LL_GROUPS:
+            for k in range(1, count + 1):
+                cohort_id = f"g{grade}-{key}-{k}"
+                cohorts.append(
+                    Cohort(
+                        cohort_id,
+                        f"Grade {grade} {pathway.replace('-', ' ')} {k}",
+                        grade,
+                        next(sizes),
+                        pathway,
+                        f"ll-{2039 - grade}-{key}-{k}",
+                        "hsc" if pathway == "health" else "main",
+                    )
+                )
+    by = {
+        (c.grade, c.pathway): [x.id for x in cohorts if x.grade == c.grade and x.pathway == c.pathway] for c in cohorts
+    }
+
+    def group(pathway: str, grades: Iterable[int]) -> list[str]:
+        return [cid for g in grades for cid in by[(g, pathway)]]
+
+    staff = Staff(40)
+    fixed: dict[tuple[str, str], str] = {}  # (subject, cohort) -> teacher
+    pools: dict[tuple[str, str], list[str]] = {}  # (subject, cohort) -> pool
+
+    def assign(teacher_id: str, subject_id: str, cohort_ids: Iterable[str]) -> None:
+        for cid in cohort_ids:
+            fixed[(subject_id, cid)] = teacher_id
+
+    # core subjects: health cohorts by teachers based at the Health Sciences Center, engineering and arts
+    # cohorts by their pathway teachers, general cohorts by a pool the solver chooses from
+    for subject_id, short in (("english", "en"), ("math", "ma"), ("science", "sc"), ("history", "hi")):
+        if subject_id == "math":
+            staff.add("ma-hsc-1", ["math"], campus_id="hsc")
+            # part-time (0.6), off Friday afternoons
+            staff.add("ma-hsc-2", ["math"], 900, campus_id="hsc", unavailable=[window("fri", "12:00", "17:00")])
+            # based on the main campus, teaches the grade-12 health cohorts at the HSC: needs travel time
+            staff.add("ma-travel", ["math"], campus_id="main", avoid=[window("mon", "8:00", "9:30")])
+            assign("ma-hsc-1", "math", group("health", (9, 10)))
+            assign("ma-hsc-2", "math", group("health", (11,)))
+            assign("ma-travel", "math", group("health", (12,)) + by[(12, "general")][:2])
+        else:
+            for half, grades in ((1, (9, 10)), (2, (11, 12))):
+                staff.add(f"{short}-hsc-{half}", [subject_id], campus_id="hsc")
+                assign(f"{short}-hsc-{half}", subject_id, group("health", grades))
+        for k, (pathway, grades) in enumerate(
+            (
+                ("engineering", (9, 10)),
+                ("engineering", (11, 12)),
+                ("performing-arts", (9, 10)),
+                ("performing-arts", (11, 12)),
+            ),
+            start=1,
+        ):
+            extra = {"avoid": [window(None, "14:30", "15:30")]} if (subject_id, k) == ("history", 2) else {}
+            staff.add(f"{short}-path-{k}", [subject_id], campus_id="main", **extra)
+            assign(f"{short}-path-{k}", subject_id, group(pathway, grades))
+        pool = [staff.add(f"{short}-gen-{k}", [subject_id], campus_id="main") for k in range(1, 5)]
+        for cid in group("general", range(9, 13)):
+            if (subject_id, cid) not in fixed:
+                pools[(subject_id, cid)] = pool
+    for pathway, (subject_id, _feature) in CTE.items():
+        short = {"engineering": "eng", "health": "hlth", "performing-arts": "arts"}[pathway]
+        campus = "hsc" if pathway == "health" else "main"
+        pool = [staff.add(f"cte-{short}-{k}", [subject_id], campus_id=campus) for k in range(1, 4)]
+        for cid in group(pathway, range(9, 13)):
+            pools[(subject_id, cid)] = pool
+    spanish_pool = [staff.add(f"sp-{k}", ["spanish"], campus_id="main") for k in range(1, 5)]
+    for cid in group("general", range(9, 13)):
+        pools[("spanish", cid)] = spanish_pool
+    pe_pool = [staff.add(f"pe-{k}", ["pe"], campus_id="main") for k in range(1, 5)]
+    staff.add("pe-hsc", ["pe"], campus_id="hsc")
+    for cohort in cohorts:
+        if cohort.pathway == "health":
+            fixed[("pe", cohort.id)] = "pe-hsc"
+        else:
+            pools[("pe", cohort.id)] = pe_pool
+
+    room_list = [
+        *rooms("m-room", "Room", 30, 32, campus="main"),
+        *rooms("m-lab", "Science lab", 7, 32, ["lab"], "main"),
+        *rooms("m-shop", "Engineering shop", 3, 32, ["shop"], "main"),
+        *rooms("m-studio", "Performing arts studio", 3, 40, ["studio"], "main"),
+        *rooms("m-gym", "Gym", 3, 70, ["gym"], "main"),
+        *rooms("hsc-room", "HSC room", 6, 32, [HSC], "hsc"),
+        *rooms("hsc-lab", "HSC science lab", 2, 32, ["lab", HSC], "hsc"),
+        *rooms("hsc-hlab", "HSC health lab", 3, 32, ["health-lab", HSC], "hsc"),
+        Room("hsc-fitness", "HSC fitness room", 40, {"gym", HSC}, "hsc"),
+    ]
+    main_rooms = [r.id for r in room_list if r.campus_id == "main" and r.capacity <= 40]
+    hsc_rooms = [r.id for r in room_list if r.campus_id == "hsc" and "health-lab" not in r.features]
+    main_advisors = [t.id for t in staff.teachers if t.campus_id == "main" and t.id[:2] in ("en", "ma", "sc", "hi")]
+    main_advisors = [t for t in main_advisors if t != "ma-travel"]
+    hsc_advisors = [
+        t.id for t in staff.teachers if t.campus_id == "hsc" and t.id not in ("ma-hsc-2",) and "cte" not in t.id
+    ]
+    advisories = []
+    main_i = hsc_i = 0
+    for cohort in cohorts:
+        if cohort.pathway == "health":
+            advisor, room_id = hsc_advisors[hsc_i], hsc_rooms[hsc_i]
+            hsc_i += 1
+        else:
+            advisor, room_id = main_advisors[main_i], main_rooms[main_i]
+            main_i += 1
+        advisories.append(
+            Advisory(f"advisory-{cohort.id}", f"Advisory {cohort.name}", advisor, [cohort.id], cohort.size, room_id)
+        )
+
+    teams = []
+    for pathway in ("engineering", "health", "performing-arts"):
+        members = sorted(
+            {fixed[key] for key in fixed if key[1] in group(pathway, range(9, 13)) and fixed[key] != "ma-travel"}
+        )
+        cte_subject = CTE[pathway][0]
+        members += next(pools[key] for key in pools if key[0] == cte_subject)
+        teams.append(
+            TeacherTeam(
+                f"team-{pathway}",
+                f"{pathway.replace('-', ' ').title()} pathway team",
+                members,
+                group(pathway, range(9, 13)),
+                60,
+                45,
+            )
+        )
+
+    names = {
+        "english": "English {g}",
+        "math": "Math {g}",
+        "science": "Science {g}",
+        "history": "History {g}",
+        "spanish": "Spanish",
+        "pe": "PE",
+        "eng-design": "Engineering Design {g}",
+        "health-sci": "Health Science {g}",
+        "perf-arts": "Performing Arts {g}",
+    }
+
+    def sections(kind: str) -> list[Section]:
+        # meetings per week (block: 90-minute blocks; 7-period: 50-minute periods, CTE as double periods)
+        per_week = {
+            "block": {"english": 2, "math": 2, "science": 2, "history": 2, "cte": 2, "spanish": 2, "pe": 1},
+            "7": {"english": 5, "math": 5, "science": 4, "history": 4, "cte": 3, "spanish": 5, "pe": 2},
+        }[kind]
+        result = []
+        for cohort in cohorts:
+            cte_subject = CTE[cohort.pathway][0] if cohort.pathway in CTE else "spanish"
+            for subject_id in ("english", "math", "science", "history", cte_subject, "pe"):
+                is_cte = subject_id in ("eng-design", "health-sci", "perf-arts")
+                features = []
+                if subject_id == "science":
+                    features.append("lab")
+                elif subject_id == "pe":
+                    features.append("gym")
+                elif is_cte:
+                    features.append(CTE[cohort.pathway][1])
+                if cohort.pathway == "health":
+                    features.append(HSC)
+                key = (subject_id, cohort.id)
+                who = {"teachers": [fixed[key]]} if key in fixed else {"pool": pools[key]}
+                result.append(
+                    section(
+                        f"{cohort.id}-{subject_id}",
+                        names[subject_id].format(g=cohort.grade),
+                        subject_id,
+                        [cohort.id],
+                        per_week["cte" if is_cte else subject_id],
+                        blocks=2 if is_cte and kind == "7" else 1,
+                        features=features,
+                        **who,
+                    )
+                )
+        return result
+
+    block_day = [
+        ("b1", "8:00", "9:30", C, "Block 1"),
+        ("b2", "9:40", "11:10", C, "Block 2"),
+        ("advisory", "11:15", "11:45", A, "Advisory"),
+        ("lunch", "11:45", "12:20", L, "Lunch"),
+        ("b3", "12:20", "13:50", C, "Block 3"),
+        ("b4", "14:00", "15:30", C, "Block 4"),
+    ]
+    period_day = [
+        ("p1", "8:00", "8:50", C, "Period 1"),
+        ("p2", "8:55", "9:45", C, "Period 2"),
+        ("advisory", "9:50", "10:15", A, "Advisory"),
+        ("p3", "10:20", "11:10", C, "Period 3"),
+        ("p4", "11:15", "12:05", C, "Period 4"),
+        ("lunch", "12:05", "12:40", L, "Lunch"),
+        ("p5", "12:40", "13:30", C, "Period 5"),
+        ("p6", "13:35", "14:25", C, "Period 6"),
+        ("p7", "14:30", "15:20", C, "Period 7"),
+    ]
+    wed = {d: "wednesday" if d == "wed" else "regular" for d in WEEKDAYS}
+    seniors = [c.id for c in cohorts if c.grade == 12]
+    year_note = "Late start: classes begin 9:30 after pathway team PD"
+    scenarios = [
+        Scenario(
+            "block-friday-wbl",
+            "Block with Friday WBL",
+            "Four 90-minute blocks a day; each core course meets twice a week. Seniors spend Fridays in "
+            "work-based learning with industry partners (30 min travel). Pathway teams meet Wednesday after school.",
+            school_year(SEMESTERS, weekly_rotation(), year_note),
+            [
+                bell("regular", "Block day", block_day),
+                bell(
+                    "wednesday",
+                    "Block day + pathway team time",
+                    [*block_day, ("team", "15:40", "16:40", P, "Pathway team time")],
+                ),
+            ],
+            weekly_day_types(wed),
+            sections("block"),
+            [
+                Internship(
+                    "senior-wbl",
+                    "Senior work-based learning",
+                    seniors,
+                    [window("fri", "8:00", "15:30")],
+                    30,
+                    "Grade 12 at internships with industry partners of their pathway every Friday.",
+                )
+            ],
+        ),
+        Scenario(
+            "seven-period",
+            "7-period",
+            "Seven 50-minute periods Monday–Friday and a 25-minute advisory; CTE courses meet three times a week in "
+            "double periods; no Friday work-based learning. Pathway teams meet Wednesday after school.",
+            school_year(SEMESTERS, weekly_rotation(), year_note),
+            [
+                bell("regular", "7-period day", period_day),
+                bell(
+                    "wednesday",
+                    "7-period day + pathway team time",
+                    [*period_day, ("team", "15:30", "16:30", P, "Pathway team time")],
+                ),
+            ],
+            weekly_day_types(wed),
+            sections("7"),
+        ),
+    ]
+    return Project(
+        name="Linked Learning sample",
+        school_name="Harborview Linked Learning High School",
+        description=description(
+            "A comprehensive Linked Learning high school: 1,200 students in grades 9–12, three career pathways "
+            "(engineering, health, performing arts) and a general program in cohorts of 28–32 that travel together "
+            "through English, math, science, history and their CTE course. The health pathway is housed at the "
+            "Health Sciences Center, 15 minutes from the main campus. Seniors do work-based learning on Fridays."
+        ),
+        subjects=subjects,
+        teachers=staff.teachers,
+        rooms=room_list,
+        campuses=campuses,
+        travel=[CampusTravel("main", "hsc", 15)],
+        cohorts=cohorts,
+        advisories=advisories,
+        teams=teams,
+        scenarios=scenarios,
+    )
+
+
+BUILDERS = {
+    "big-picture": build_big_picture,
+    "new-tech": build_new_tech,
+    "internationals": build_internationals,
+    "linked-learning": build_linked_learning,
+}
+
+
+def build_all() -> dict[str, Project]:
+    return {sample_id: BUILDERS[sample_id]() for sample_id in SAMPLE_IDS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    out_dir = Path(argv[0]) if argv else HERE
+    for sample_id, project in build_all().items():
+        path = out_dir / f"{sample_id}.json"
+        path.write_text(project_to_json(project), encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
