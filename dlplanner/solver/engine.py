@@ -28,8 +28,16 @@ StopFn = Callable[[], bool]
 class _Callback(cp_model.CpSolverSolutionCallback):
     """Reports progress and stops the search when asked; the solver keeps the best solution."""
 
-    def __init__(self, t0: float, on_progress: ProgressFn | None, should_stop: StopFn | None, with_objective: bool):
+    def __init__(
+        self,
+        t0: float,
+        on_progress: ProgressFn | None,
+        should_stop: StopFn | None,
+        with_objective: bool,
+        scale: int = 1,
+    ):
         super().__init__()
+        self.scale = scale
         self.t0 = t0
         self.on_progress = on_progress
         self.should_stop = should_stop
@@ -44,7 +52,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self.first = now
         if self.on_progress is not None:
             if self.with_objective:
-                objective, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+                objective = float(self.ObjectiveValue() // self.scale)
+                bound = float(self.BestObjectiveBound() // self.scale)
             else:
                 objective, bound = math.inf, 0.0
             self.on_progress(Progress(now, objective, bound, self.count))
@@ -156,6 +165,32 @@ def _extract(ctx: Context, solver: cp_model.CpSolver) -> list[Placement]:
     return placements
 
 
+def _changes_from(ctx: Context, hint: list[Placement]) -> list:
+    """Terms that are 1 when a hinted meeting moves or changes room: the tie-break that keeps re-solves close.
+
+    They enter the objective below every soft penalty (the penalties are scaled by their count + 1),
+    so a re-solve never trades a penalty for stability, but among equally good timetables it keeps
+    the one the user already has.
+    """
+    wanted: dict[str, dict[tuple[str, int, int], str | None]] = {}
+    for p in hint:
+        wanted.setdefault(p.section_id, {})[(p.day_type_id, p.start, p.end)] = p.room_id
+    terms = []
+    for info in ctx.sections:
+        at = wanted.get(info.section.id)
+        if not at:
+            continue
+        for cand in info.candidates:
+            key = (cand.day, cand.start, cand.end)
+            if key not in at:
+                continue
+            terms.append(1 - cand.lit)
+            w = cand.room_lits.get(at[key] or "")
+            if w is not None and w is not cand.lit:
+                terms.append(1 - w)
+    return terms
+
+
 def _penalties(ctx: Context, solver: cp_model.CpSolver) -> dict[str, int]:
     totals = dict.fromkeys(SOFT_RULES, 0)
     for p in ctx.penalties:
@@ -237,10 +272,12 @@ def solve(
     ctx.hint(placements)
     for add in SOFT_RULES.values():
         add(ctx)
-    ctx.model.Minimize(ctx.objective())
+    changes = _changes_from(ctx, hint) if hint else []
+    scale = len(changes) + 1
+    ctx.model.Minimize(scale * ctx.objective() + sum(changes))
     solver2 = cp_model.CpSolver()
     _params(solver2, remaining, request.workers, request.seed)
-    callback2 = _Callback(t0, on_progress, should_stop, with_objective=True)
+    callback2 = _Callback(t0, on_progress, should_stop, with_objective=True, scale=scale)
     with _StopWatcher(solver2, should_stop):
         code2 = solver2.Solve(ctx.model, callback2)
     solutions += callback2.count
@@ -258,7 +295,7 @@ def solve(
         _status(code2),
         _extract(ctx, solver2),
         objective=float(sum(penalties.values())),
-        best_bound=float(solver2.BestObjectiveBound()),
+        best_bound=float(solver2.BestObjectiveBound() // scale),
         penalties=penalties,
         wall_time=time.monotonic() - t0,
         time_to_first=first_at,
