@@ -1,0 +1,55 @@
+"""Solve a scenario: run the engine, store its timetable in the scenario, judge it with the checker.
+
+No Qt, no database session: the caller (GUI worker thread or CLI) saves the project afterwards.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+
+from dlplanner.domain.checker import CheckReport, check_pins, check_timetable
+from dlplanner.domain.model import Project, SolveStatus
+from dlplanner.solver import Progress, SolveRequest, SolveResult, solve
+
+
+def solve_scenario(
+    project: Project,
+    scenario_key: str,
+    *,
+    time_limit: float,
+    workers: int = 2,
+    seed: int = 0,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[SolveResult, CheckReport | None]:
+    """Solve the scenario (by id or name); store the result when it has placements; check it.
+
+    The scenario's current solution is the warm start and its pinned placements stay. An infeasible
+    or empty result leaves the stored timetable alone, only its status changes, so a failed attempt
+    never throws away the user's work.
+    """
+    scenario = project.scenario(scenario_key)
+    requested = copy.deepcopy([p for p in scenario.solution.placements if p.pinned])
+    result = solve(
+        SolveRequest(project, scenario.id, time_limit=time_limit, workers=workers, seed=seed),
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+    if not result.placements:
+        if result.status == SolveStatus.INFEASIBLE:
+            scenario.solution.status = SolveStatus.INFEASIBLE
+        return result, None
+    solution = scenario.solution
+    solution.placements = result.placements
+    solution.status = result.status
+    solution.objective = result.objective
+    solution.best_bound = result.best_bound
+    solution.penalties = dict(result.penalties)
+    solution.wall_time = result.wall_time
+    solution.solved_at = datetime.now().replace(microsecond=0)
+    solution.stale = False
+    report = check_timetable(project, scenario, result.placements)
+    report.violations.extend(check_pins(requested, result.placements))
+    return result, report
