@@ -77,3 +77,20 @@ __all__ = [
     "fmt_minutes",
     "fmt_time",
 ]
+
+# The independent checker and pre-solve validation (appended after the model so they can import it).
+from dlplanner.domain.checker import CheckReport, Violation, check_pins, check_timetable
+from dlplanner.domain.problems import RecordRef
+from dlplanner.domain.validation import Problem, Severity, blocking, validate
+
+__all__ += [
+    "CheckReport",
+    "Problem",
+    "RecordRef",
+    "Severity",
+    "Violation",
+    "blocking",
+    "check_pins",
+    "check_timetable",
+    "validate",
+]

@@ -462,6 +462,39 @@ class _ScenarioValidator:
                     ref,
                 )
 
+        self._advisory_clashes()
+
+    def _advisory_clashes(self) -> None:
+        """Sittings are fixed by the bell schedule, so two that share an advisor or a room can never be solved."""
+        for kind, key in (("advisor", lambda a: a.advisor_id), ("room", lambda a: a.room_id)):
+            by_resource: dict[str, list[tuple[Advisory, str, Interval]]] = {}
+            for advisory in self.project.advisories:
+                if key(advisory):
+                    for day_type_id, interval in self._sittings(advisory):
+                        by_resource.setdefault(key(advisory), []).append((advisory, day_type_id, interval))
+            for resource, sittings in by_resource.items():
+                reported: set[tuple[str, str]] = set()
+                for (a, day_a, (s1, e1)), (b, day_b, (s2, e2)) in itertools.combinations(sittings, 2):
+                    pair = (a.id, b.id)
+                    if a is b or day_a != day_b or not (s1 < e2 and s2 < e1) or pair in reported:
+                        continue
+                    reported.add(pair)
+                    who = (
+                        self.teachers[resource].name
+                        if kind == "advisor" and resource in self.teachers
+                        else self.rooms[resource].name
+                        if resource in self.rooms
+                        else resource
+                    )
+                    self.add(
+                        Severity.ERROR,
+                        "advisory_clash",
+                        f"{named('Advisory', a.name)} and {named('advisory', b.name)} both meet with {who} on "
+                        f"{self.day_names[day_a]} {fmt_time(max(s1, s2))}–{fmt_time(min(e1, e2))}",
+                        _ref("advisory", a),
+                        _ref("advisory", b),
+                    )
+
     # sections
     def _starts(self, section: Section) -> dict[str, list[Interval]]:
         """Every (start, end) a meeting of the section may take, per day type."""

@@ -343,6 +343,14 @@ def test_advisory_with_unknown_advisor_and_too_many_students() -> None:
     )
 
 
+def test_advisories_sharing_an_advisor_or_room_at_the_same_time() -> None:
+    project = school()
+    project.advisories.append(Advisory("crew4", "Crew 4", "chen", ["9b"], 12, "lab"))
+    problems = validate(project, project.scenarios[0])
+    assert codes(problems) == ["advisory_clash"]  # one per pair, not one per day
+    assert problems[0].message == "Advisory Crew 3 and advisory Crew 4 both meet with Mr. Chen on Mon 11:10–11:40"
+
+
 def test_hard_looping_rule_without_prior_pairing() -> None:
     project = school()
     project.scenarios[0].looping_rules = [LoopingRule("l1", "9a", PairingKind.ADVISOR)]
