@@ -236,12 +236,14 @@ def _existing_locks(root: etree._Element) -> tuple[set[tuple[str, str, str]], se
     return times, rooms
 
 
-def write_fet_timetable(source: str | Path, instance: FetInstance, timetable: FetTimetable, out: str | Path) -> None:
+def write_fet_timetable(
+    source: str | Path | etree._ElementTree, instance: FetInstance, timetable: FetTimetable, out: str | Path
+) -> None:
     """Write FET's "data and timetable" file: ``source`` plus a permanently locked starting time for
     every placed activity and a locked preferred room where it has one. Written to a temporary file
     first and moved into place, so a failure never leaves half a file."""
-    source, out = Path(source), Path(out)
-    tree = _parse_tree(source)
+    out = Path(out)
+    tree = source if isinstance(source, etree._ElementTree) else _parse_tree(Path(source))
     root = tree.getroot()
     times_list = root.find("Time_Constraints_List")
     if times_list is None:
@@ -493,3 +495,122 @@ def fet_solution(instance: FetInstance, project: Project, scenario: Scenario, ti
                 )
             )
     return solution
+
+
+# -- export of any project scenario ---------------------------------------------------------------
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
+    child = etree.SubElement(parent, tag)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def project_to_fet(project: Project, scenario: Scenario) -> tuple[etree._ElementTree, FetInstance, FetTimetable]:
+    """A FET file for a scenario: day types → days, block positions → hours (non-class blocks →
+    break times), cohorts → years, section meetings → (split) activities; plus its timetable."""
+    day_types = scenario.day_types
+    schedules = [scenario.schedule_of(d.id).sorted_blocks() for d in day_types]
+    n_hours = max((len(s) for s in schedules), default=0)
+    if not day_types or not n_hours:
+        raise FetFormatError(f"Scenario '{scenario.name}' has no day types or no blocks to export")
+    first = max(schedules, key=len)
+    hours = [b.label or f"{b.start // 60}:{b.start % 60:02d}" for b in first]
+    hours = [h if hours.count(h) == 1 else f"{h} ({i + 1})" for i, h in enumerate(hours)]
+    days = [d.name for d in day_types]
+    root = etree.Element("fet", version="6.8.5")
+    _el(root, "Institution_Name", project.school_name or project.name)
+    _el(root, "Comments", f"Exported by dlplanner from scenario {scenario.name}")
+    dl = _el(root, "Days_List")
+    _el(dl, "Number_of_Days", str(len(days)))
+    for d in days:
+        _el(_el(dl, "Day"), "Name", d)
+    hl = _el(root, "Hours_List")
+    _el(hl, "Number_of_Hours", str(n_hours))
+    for h in hours:
+        _el(_el(hl, "Hour"), "Name", h)
+    sl = _el(root, "Subjects_List")
+    for subj in project.subjects:
+        _el(_el(sl, "Subject"), "Name", subj.name)
+    _el(root, "Activity_Tags_List")
+    tl = _el(root, "Teachers_List")
+    for t in project.teachers:
+        _el(_el(tl, "Teacher"), "Name", t.name)
+    stl = _el(root, "Students_List")
+    for c in project.cohorts:
+        y = _el(stl, "Year")
+        _el(y, "Name", c.name)
+        _el(y, "Number_of_Students", str(c.size))
+    _el(root, "Buildings_List")
+    rl = _el(root, "Rooms_List")
+    for r in project.rooms:
+        re_ = _el(rl, "Room")
+        _el(re_, "Name", r.name)
+        _el(re_, "Building", "")
+        _el(re_, "Capacity", str(r.capacity))
+    subjects = {s.id: s.name for s in project.subjects}
+    teachers = {t.id: t.name for t in project.teachers}
+    cohorts = {c.id: c.name for c in project.cohorts}
+    rooms = {r.id: r.name for r in project.rooms}
+    al = _el(root, "Activities_List")
+    next_id = 1
+    ids: dict[tuple[str, int], int] = {}
+    for sec in scenario.sections:
+        n = max(1, sec.meetings_per_cycle)
+        dur = sec.length_blocks or 1
+        group = next_id if n > 1 else 0
+        for m in range(n):
+            a = _el(al, "Activity")
+            placed = next((p for p in scenario.solution.placements if p.section_id == sec.id and p.meeting == m), None)
+            names = sec.teacher_ids or (placed.teacher_ids if placed else [])
+            for tid in names:
+                _el(a, "Teacher", teachers.get(tid, tid))
+            _el(a, "Subject", subjects.get(sec.subject_id, sec.subject_id))
+            for cid in sec.cohort_ids:
+                _el(a, "Students", cohorts.get(cid, cid))
+            _el(a, "Duration", str(dur))
+            _el(a, "Total_Duration", str(dur * n))
+            _el(a, "Id", str(next_id))
+            _el(a, "Activity_Group_Id", str(group))
+            _el(a, "Active", "true")
+            _el(a, "Comments", sec.name)
+            ids[(sec.id, m)] = next_id
+            next_id += 1
+    tcl = _el(root, "Time_Constraints_List")
+    bc = _el(tcl, "ConstraintBasicCompulsoryTime")
+    _el(bc, "Weight_Percentage", "100")
+    _el(bc, "Active", "true")
+    breaks = [
+        (days[d], hours[h])
+        for d, blocks in enumerate(schedules)
+        for h in range(n_hours)
+        if h >= len(blocks) or blocks[h].kind != BlockKind.CLASS
+    ]
+    if breaks:
+        bt = _el(tcl, "ConstraintBreakTimes")
+        _el(bt, "Weight_Percentage", "100")
+        _el(bt, "Number_of_Break_Times", str(len(breaks)))
+        for day, hour in breaks:
+            slot = _el(bt, "Break_Time")
+            _el(slot, "Day", day)
+            _el(slot, "Hour", hour)
+        _el(bt, "Active", "true")
+    scl = _el(root, "Space_Constraints_List")
+    bs = _el(scl, "ConstraintBasicCompulsorySpace")
+    _el(bs, "Weight_Percentage", "100")
+    _el(bs, "Active", "true")
+    etree.indent(root, space="\t")
+    tree = etree.ElementTree(root)
+    instance = FetInstance(name=project.name, days=days, hours=hours)
+    timetable = FetTimetable()
+    for p in scenario.solution.placements:
+        aid = ids.get((p.section_id, p.meeting))
+        d = next((i for i, dt in enumerate(day_types) if dt.id == p.day_type_id), None)
+        if aid is None or d is None:
+            continue
+        h = next((i for i, b in enumerate(schedules[d]) if b.start == p.start), None)
+        if h is not None:
+            timetable.placements[aid] = FetPlacement(d, h, rooms.get(p.room_id) if p.room_id else None)
+    instance.activities = [FetActivity(id=i, subject="") for i in ids.values()]
+    return tree, instance, timetable

@@ -1,0 +1,118 @@
+"""FET use cases: import a ``.fet`` into a project, solve a ``.fet`` to FET's timetable file, and
+export a project's solution back to FET. No Qt, no click: the CLI and the GUI both call these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dlplanner.domain.fet import FetFormatError, FetInstance
+from dlplanner.domain.fet_checker import FetCheckReport, check_fet
+from dlplanner.io.fet import (
+    fet_to_project,
+    project_to_fet,
+    project_to_fet_timetable,
+    read_fet,
+    read_fet_timetable,
+    write_fet_timetable,
+)
+from dlplanner.services import projects
+
+__all__ = ["FetFormatError", "export_fet", "import_fet", "solve_fet_file", "support_lines"]
+
+#: ``solve(instance, time_limit, workers, seed, on_progress=, should_stop=)`` returning an object
+#: with ``status``, ``timetable``, ``soft_penalty``, ``best_bound``, ``time_to_first``,
+#: ``time_to_best``, ``messages`` and ``has_timetable`` — ``dlplanner.solver.fet.solve_fet``.
+#: Passed in by the caller (CLI, GUI) because the layer contracts keep OR-Tools out of services.
+FetSolver = Callable[..., Any]
+
+
+def support_lines(instance: FetInstance) -> list[str]:
+    """What of the file dlplanner models: unsupported constraint types by name and count."""
+    lines = [
+        f"{instance.name}: {len(instance.active_activities())} activities, {len(instance.teachers)} teachers, "
+        f"{len(instance.subgroup_names())} subgroups, {len(instance.rooms)} rooms, "
+        f"{len(instance.days)} days × {len(instance.hours)} hours"
+    ]
+    unsupported = instance.unsupported()
+    if not unsupported:
+        lines.append("all constraint types supported")
+        return lines
+    hard = instance.unsupported_hard()
+    lines.append("not fully supported" if hard else "supported except soft constraints")
+    for name, n in sorted(unsupported.items()):
+        kind = "hard" if name in hard else "soft"
+        lines.append(f"unsupported ({kind}, ignored): {name} × {n}")
+    return lines
+
+
+@dataclass
+class ImportOutcome:
+    location: str
+    notes: list[str] = field(default_factory=list)
+
+
+def import_fet(fet_path: str, location: str, *, overwrite: bool = False) -> ImportOutcome:
+    """Read ``fet_path`` and store it as a new dlplanner project at ``location``."""
+    instance = read_fet(fet_path)
+    notes: list[str] = support_lines(instance)
+    project = fet_to_project(instance, notes)
+    projects.create_project(location, project, overwrite=overwrite)
+    return ImportOutcome(location, notes)
+
+
+@dataclass
+class SolveOutcome:
+    result: Any  # dlplanner.solver.fet.FetSolveResult
+    report: FetCheckReport
+    instance: FetInstance
+    written: bool
+
+
+def solve_fet_file(
+    in_path: str,
+    out_path: str,
+    solve: FetSolver,
+    *,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    seed: int = 0,
+    on_progress: Callable[[Any], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> SolveOutcome:
+    """Parse → solve → write FET's data-and-timetable file → re-read it and check it."""
+    instance = read_fet(in_path)
+    result = solve(instance, time_limit, workers, seed, on_progress=on_progress, should_stop=should_stop)
+    if not result.has_timetable:
+        return SolveOutcome(result, FetCheckReport(unsupported=instance.unsupported()), instance, False)
+    write_fet_timetable(in_path, instance, result.timetable, out_path)
+    # the judge re-reads both files from disk: what was written is what is checked
+    checked_instance = read_fet(in_path)
+    report = check_fet(checked_instance, read_fet_timetable(out_path, checked_instance))
+    return SolveOutcome(result, report, instance, True)
+
+
+def export_fet(location: str, scenario_key: str, out_path: str, fet_path: str | None = None) -> FetCheckReport:
+    """Write a scenario's solution as FET's data-and-timetable file and check it. With ``fet_path``
+    (the file the project was imported from) the original FET data is kept and locked; without it,
+    a FET file is generated from the project (days, hours, teachers, cohorts, rooms, sections)."""
+    project = projects.open_project(location)
+    scenario = project.scenario(scenario_key)
+    if not scenario.solution.placements:
+        raise projects.ServiceError(f"Scenario '{scenario.name}' has no solution to export; solve it first")
+    if fet_path is None:
+        tree, instance, timetable = project_to_fet(project, scenario)
+        write_fet_timetable(tree, instance, timetable, out_path)
+    else:
+        instance = read_fet(fet_path)
+        timetable = project_to_fet_timetable(instance, project, scenario)
+        if not timetable.placements:
+            raise projects.ServiceError(
+                f"Scenario '{scenario.name}' does not match the activities of {Path(fet_path).name}; "
+                "was the project imported from this file?"
+            )
+        write_fet_timetable(fet_path, instance, timetable, out_path)
+    written = read_fet(out_path)
+    return check_fet(written, read_fet_timetable(out_path, written))
