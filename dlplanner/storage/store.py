@@ -371,7 +371,8 @@ class ProjectStore:
 
         Raises :class:`ConcurrentEditError` (and writes nothing) if a scenario was saved by
         someone else since ``project`` was loaded. After the commit, each scenario's ``version``
-        is the one now stored. Scenarios stored but no longer in ``project`` are deleted.
+        is the one now stored. Scenarios stored but no longer in ``project`` are deleted. A
+        project is identified by its name: saving a renamed project adds a new one.
         """
         self._check_open()
         seen: set[str] = set()
