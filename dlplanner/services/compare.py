@@ -1,0 +1,394 @@
+"""Compare 2–4 scenarios of one project on the measures a leadership team decides by.
+
+Builds a :class:`~dlplanner.io.report.Comparison` from each scenario's dated metrics
+(:mod:`dlplanner.domain.metrics`), its solver status and the checker's per-rule penalties, plus a
+placement diff for every pair of scenarios; writes it as an HTML or PDF report. The GUI's
+comparison view shows the same object.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from pathlib import Path
+
+from dlplanner.domain import Placement, Project, Scenario, fmt_time
+from dlplanner.domain.checker import DEFAULT_WEIGHTS, check_timetable
+from dlplanner.domain.metrics import Minimums, ScenarioMetrics, compute_metrics
+from dlplanner.io.report import Comparison, MeasureTable, PairDiff, PlacementChange, Row, write_report
+from dlplanner.services import projects
+from dlplanner.services.projects import ServiceError
+from dlplanner.services.scenarios import status_of
+
+__all__ = ["Comparison", "MeasureTable", "Minimums", "PairDiff", "compare", "compare_at", "write_comparison"]
+
+
+def compare(
+    project: Project, scenario_keys: list[str], minimums: Minimums | None = None, *, check: bool = True
+) -> Comparison:
+    """The comparison of the named scenarios (ids or names), in the order given.
+
+    ``check`` recomputes hard-rule violations and soft penalties with the independent checker
+    (the judge) instead of trusting the penalties stored with each solution.
+    """
+    if not 2 <= len(scenario_keys) <= 4:
+        raise ServiceError(f"Compare 2 to 4 scenarios, not {len(scenario_keys)}")
+    chosen = [project.scenario(k) for k in scenario_keys]
+    if len({s.id for s in chosen}) != len(chosen):
+        raise ServiceError("The same scenario is named twice; compare different scenarios")
+    minimums = minimums or Minimums()
+    metrics = [compute_metrics(project, s, minimums=minimums) for s in chosen]
+    result = Comparison(
+        project_name=project.name,
+        school_name=project.school_name,
+        scenario_names=[s.name for s in chosen],
+        scenario_ids=[s.id for s in chosen],
+        created=datetime.now().replace(microsecond=0),
+    )
+    result.tables = _tables(project, chosen, metrics, minimums, check)
+    result.diffs = [placement_diff(project, a, b) for a, b in itertools.combinations(chosen, 2)]
+    for s in chosen:
+        if not s.solution.placements:
+            result.notes.append(f"'{s.name}' has no timetable yet: minutes of classes are 0 until it is solved.")
+        elif s.solution.stale:
+            result.notes.append(f"'{s.name}' was edited after its last solve: its timetable may be out of date.")
+    return result
+
+
+def compare_at(location: str, scenario_keys: list[str], minimums: Minimums | None = None) -> Comparison:
+    return compare(projects.open_project(location), scenario_keys, minimums)
+
+
+def write_comparison(comparison: Comparison, out: str | Path, paper: str = "a4") -> Path:
+    """Write the report as HTML or PDF (by suffix), replacing ``out`` only once it is complete."""
+    target = Path(out)
+    if target.suffix.lower() not in (".html", ".htm", ".pdf"):
+        raise ServiceError(f"The comparison report is written as .html or .pdf, not '{target.name}'")
+    if not target.parent.is_dir():
+        raise ServiceError(f"Folder {target.parent} does not exist")
+    partial = target.with_name(f".{target.stem}.partial{target.suffix}")
+    try:
+        write_report(comparison, partial, paper)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+def _rows(labels: list[tuple[str, str]], values: list[dict], convert=lambda v: v) -> list[Row]:
+    """One row per (id, label) with each scenario's value for that id (None when the scenario lacks it)."""
+    return [Row(label, [convert(v[rid]) if rid in v else None for v in values]) for rid, label in labels]
+
+
+def _tables(
+    project: Project, chosen: list[Scenario], ms: list[ScenarioMetrics], minimums: Minimums, check: bool
+) -> list[MeasureTable]:
+    cohorts = [(c.id, c.name) for c in project.cohorts]
+    subjects = [(s.id, s.name) for s in project.subjects if any(s.id in m.subject_minutes for m in ms)]
+    teachers = [(t.id, t.name) for t in project.teachers]
+    rooms = [(r.id, r.name) for r in project.rooms]
+    long_min = sorted({m.long_block_minutes for m in ms})
+    tables: list[MeasureTable] = []
+
+    calendar = MeasureTable("calendar", "Calendar and cycle", "", chart=False)
+    calendar.rows = [
+        Row("School days", [m.school_days for m in ms]),
+        Row("First – last day", [f"{m.first_day:%d %b %Y} – {m.last_day:%d %b %Y}" for m in ms]),
+        Row("Day types in the cycle", [", ".join(d.name for d in s.day_types) for s in chosen]),
+        Row(
+            "School days per day type",
+            [
+                ", ".join(f"{_day_name(s, d)} {n}" for d, n in m.day_type_counts.items())
+                for s, m in zip(chosen, ms, strict=True)
+            ],
+        ),
+        Row("Cycle length (weeks)", [f"{m.weeks_per_cycle:.2f}" for m in ms]),
+        Row("Meetings placed / required", [f"{m.placed_meetings} / {m.required_meetings}" for m in ms]),
+    ]
+    tables.append(calendar)
+
+    tables.append(
+        MeasureTable(
+            "cohort_minutes",
+            "Annual instructional minutes per cohort",
+            "min/year",
+            _rows(cohorts, [m.cohort_minutes for m in ms]),
+            note="Class meetings counted on every school date of their day type, within their term.",
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "subject_minutes",
+            "Annual instructional minutes per subject",
+            "min/year",
+            _rows(subjects, [m.subject_minutes for m in ms]),
+            note="All sections of the subject together.",
+        )
+    )
+    long_rows = _rows(subjects, [m.subject_long_minutes for m in ms])
+    long_rows.append(
+        Row(
+            "Project-based subjects: share in long blocks (%)",
+            [round(100 * m.pbl_long_minutes / m.pbl_minutes, 1) if m.pbl_minutes else None for m in ms],
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "long_blocks",
+            f"Minutes in long blocks (≥ {'/'.join(str(x) for x in long_min)} min) per subject",
+            "min/year",
+            long_rows,
+            note="Long blocks leave room for project-based work.",
+        )
+    )
+    adv_cohorts = [(c, n) for c, n in cohorts if any(c in m.cohort_advisory_minutes_per_week for m in ms)]
+    tables.append(
+        MeasureTable(
+            "advisory_week",
+            "Advisory minutes per week",
+            "min/week",
+            _rows(adv_cohorts, [m.cohort_advisory_minutes_per_week for m in ms]),
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "advisory_year",
+            "Advisory contact hours per year",
+            "h/year",
+            _rows(adv_cohorts, [m.cohort_advisory_hours_per_year for m in ms]),
+            decimals=1,
+        )
+    )
+    intern_cohorts = [(c, n) for c, n in cohorts if any(c in m.internship_hours for m in ms)]
+    tables.append(
+        MeasureTable(
+            "internship_hours",
+            "Internship hours per year",
+            "h/year",
+            _rows(intern_cohorts, [m.internship_hours for m in ms]),
+            note="Time in the internship windows on school dates; travel time not counted.",
+            decimals=1,
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "internship_days",
+            "Internship days per year",
+            "days",
+            _rows(intern_cohorts, [m.internship_days for m in ms]),
+            chart=False,
+        )
+    )
+    teams = [(t.id, f"{t.name} (needs {t.planning_minutes_per_week})") for t in project.teams]
+    tables.append(
+        MeasureTable(
+            "team_planning",
+            "Common planning minutes per team per week",
+            "min/week",
+            _rows(teams, [m.team_planning_per_week for m in ms]),
+            note="Class and planning blocks during which every member is free (the team_planning rule); "
+            "with terms, the lowest part of the year.",
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "teacher_load",
+            "Teacher teaching load per week",
+            "min/week",
+            _rows(teachers, [m.teacher_minutes_per_week for m in ms]),
+            note="Minutes of class meetings (advisory not included); with terms, the busiest part of the year.",
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "preparations",
+            "Different preparations per teacher",
+            "subjects",
+            _rows(teachers, [m.teacher_preparations for m in ms]),
+            chart=False,
+        )
+    )
+    tables.append(
+        MeasureTable(
+            "transitions",
+            "Class changes per student per day",
+            "changes/day",
+            [
+                Row(name, [m.transitions[cid].mean if cid in m.transitions else None for m in ms])
+                for cid, name in cohorts
+            ]
+            + [
+                Row(f"{name} — most in one day", [m.transitions[cid].max if cid in m.transitions else None for m in ms])
+                for cid, name in cohorts
+            ],
+            note="Moves from one class or advisory to the next, averaged over every school date.",
+            decimals=2,
+            chart=False,
+        )
+    )
+    util = _rows(rooms, [m.room_utilisation for m in ms], lambda v: round(100 * v, 1))
+    util.append(Row("All rooms (mean)", [round(100 * m.overall_room_utilisation, 1) for m in ms]))
+    tables.append(
+        MeasureTable(
+            "rooms",
+            "Room utilisation",
+            "% of class and advisory time",
+            util,
+            decimals=1,
+        )
+    )
+    tables.append(_shortfall_table(ms, minimums))
+    tables.append(_solver_table(project, chosen, check))
+    return tables
+
+
+def _day_name(scenario: Scenario, day_type_id: str) -> str:
+    return next((d.name for d in scenario.day_types if d.id == day_type_id), day_type_id)
+
+
+def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums) -> MeasureTable:
+    keys: dict[tuple[str, str], str] = {}
+    for m in ms:
+        for s in m.shortfalls:
+            keys.setdefault((s.measure, s.record_id), f"{s.name}: {s.measure.replace('_', ' ')}")
+    rows = []
+    for key, label in keys.items():
+        values: list[float | int | str | None] = []
+        for m in ms:
+            found = next((s for s in m.shortfalls if (s.measure, s.record_id) == key), None)
+            values.append(
+                f"{found.actual:,.0f} of {found.required:,.0f} {found.unit} (short {found.missing:,.0f})"
+                if found
+                else "met"
+            )
+        rows.append(Row(label, values))
+    asked = []
+    if minimums.annual_instructional_minutes is not None or minimums.by_grade:
+        asked.append("annual instructional minutes")
+    if minimums.subject_annual_minutes:
+        asked.append("subject minutes")
+    if minimums.advisory_minutes_per_week is not None:
+        asked.append("advisory minutes per week")
+    if minimums.internship_hours_per_year is not None:
+        asked.append("internship hours")
+    if minimums.instructional_days is not None:
+        asked.append("instructional days")
+    asked.append("each team's planning minutes")
+    return MeasureTable(
+        "shortfalls",
+        "Compliance with minimums",
+        "",
+        rows,
+        note=("Checked: " + ", ".join(asked) + ". ") + ("Every minimum is met." if not rows else ""),
+        chart=False,
+    )
+
+
+def _solver_table(project: Project, chosen: list[Scenario], check: bool) -> MeasureTable:
+    statuses, objectives, violations, penalties = [], [], [], []
+    for s in chosen:
+        statuses.append(str(status_of(s)) + f" ({s.solution.status.value})")
+        objectives.append(s.solution.objective)
+        if check and s.solution.placements:
+            report = check_timetable(project, s)
+            violations.append(len(report.violations))
+            penalties.append(report.penalties)
+        else:
+            violations.append(None)
+            penalties.append(dict(s.solution.penalties))
+    rule_ids = list(DEFAULT_WEIGHTS) + sorted({r for p in penalties for r in p} - set(DEFAULT_WEIGHTS))
+    rows = [
+        Row("Status", statuses),
+        Row("Objective", objectives),
+        Row("Hard-rule violations (checker)", violations),
+        Row("Total penalty", [sum(p.values()) if p else None for p in penalties]),
+    ]
+    rows += [
+        Row(f"penalty: {rule}", [p.get(rule) for p in penalties])
+        for rule in rule_ids
+        if any(rule in p for p in penalties)
+    ]
+    return MeasureTable(
+        "solver",
+        "Solver status and per-rule penalties",
+        "",
+        rows,
+        note="Penalties recomputed by the independent checker from each timetable (rule ids of docs/rules.md).",
+        chart=False,
+    )
+
+
+# -- placement diff ----------------------------------------------------------------------------
+
+
+def _describe(project: Project, scenario: Scenario, p: Placement) -> str:
+    rooms = {r.id: r.name for r in project.rooms}
+    teachers = {t.id: t.name for t in project.teachers}
+    parts = [f"{_day_name(scenario, p.day_type_id)} {fmt_time(p.start)}–{fmt_time(p.end)}"]
+    if p.room_id:
+        parts.append(rooms.get(p.room_id, p.room_id))
+    if p.teacher_ids:
+        parts.append(", ".join(teachers.get(t, t) for t in p.teacher_ids))
+    return " · ".join(parts)
+
+
+def placement_diff(project: Project, a: Scenario, b: Scenario) -> PairDiff:
+    """Meetings (section, meeting index) placed differently in ``b`` than in ``a``, and whose days changed."""
+    diff = PairDiff(a.name, b.name)
+    before = {(p.section_id, p.meeting): p for p in a.solution.placements}
+    after = {(p.section_id, p.meeting): p for p in b.solution.placements}
+    names = {s.id: s.name for s in [*a.sections, *b.sections]}
+    same_cycle = [d.id for d in a.day_types] == [d.id for d in b.day_types]
+    for key in sorted(set(before) | set(after)):
+        pa, pb = before.get(key), after.get(key)
+        what = []
+        if pa is None:
+            what = ["added"]
+        elif pb is None:
+            what = ["removed"]
+        else:
+            if pa.day_type_id != pb.day_type_id or not same_cycle:
+                what.append("day")
+            if (pa.start, pa.end) != (pb.start, pb.end):
+                what.append("time")
+            if pa.room_id != pb.room_id:
+                what.append("room")
+            if sorted(pa.teacher_ids) != sorted(pb.teacher_ids):
+                what.append("teachers")
+        if not what:
+            diff.unchanged += 1
+            continue
+        diff.changes.append(
+            PlacementChange(
+                section_id=key[0],
+                section=names.get(key[0], key[0]),
+                meeting=key[1],
+                before=_describe(project, a, pa) if pa else "",
+                after=_describe(project, b, pb) if pb else "",
+                what=what,
+            )
+        )
+    diff.teacher_days = _teacher_days(project, a, b)
+    return diff
+
+
+def _teacher_days(project: Project, a: Scenario, b: Scenario) -> list[tuple[str, list[str]]]:
+    """Teachers whose timetable differs on some day type (by name, so A/B vs 4x4 calendars compare too)."""
+
+    def days_of(s: Scenario, teacher_id: str) -> dict[str, set[tuple]]:
+        result: dict[str, set[tuple]] = {}
+        for p in s.solution.placements:
+            if teacher_id in p.teacher_ids:
+                result.setdefault(_day_name(s, p.day_type_id), set()).add((p.section_id, p.start, p.end, p.room_id))
+        return result
+
+    changed = []
+    for teacher in project.teachers:
+        da, db = days_of(a, teacher.id), days_of(b, teacher.id)
+        days = [d for d in dict.fromkeys([*da, *db]) if da.get(d, set()) != db.get(d, set())]
+        if days:
+            changed.append((teacher.name, days))
+    return changed
