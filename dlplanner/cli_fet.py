@@ -102,3 +102,7 @@ def export_command(project: str, scenario: str, out: str, fet_file: str | None) 
         raise click.ClickException(str(exc)) from exc
     click.echo(f"checker: {report.verdict()}")
     click.echo(f"wrote {out}")
+
+
+if __name__ == "__main__":  # `python -m dlplanner.cli_fet solve …` (the benchmark uses this)
+    fet()

@@ -1,0 +1,227 @@
+"""Side by side: FET's own generator (fet-cl) and `dlplanner fet solve` on FET's example files.
+
+    .venv/bin/python benchmarks/fet_vs_fetcl.py [--time-limit 60] [--workers 2] [--confirm 8]
+        [--out benchmarks/results/fet_vs_fetcl.md] [FILE.fet ...]
+
+With no files, every official example (FET-5-official, FET-6-official) is run. For each file,
+fet-cl and dlplanner run one after the other with the same time limit on the same machine.
+dlplanner's timetable is judged by dlplanner's checker and, for a sample (``--confirm``), by
+fet-cl itself: the output file has every activity locked, so fet-cl should finish at once.
+Times are measured and written down, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dlplanner.io.fet import read_fet  # noqa: E402
+
+EXAMPLES = Path("/usr/share/doc/fet-data/examples")
+
+
+@dataclass
+class Row:
+    name: str
+    activities: int
+    supported: bool
+    unsupported: str
+    fet_ok: bool
+    fet_time: float
+    dl_status: str = ""
+    dl_valid: bool = False
+    dl_first: float | None = None
+    dl_best: float | None = None
+    dl_wall: float = 0.0
+    penalty: str = ""
+    bound: str = ""
+    verdict: str = ""
+    confirmed: str = ""
+    fet_soft: str = ""
+
+
+def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]:
+    t0 = time.monotonic()
+    proc = subprocess.run(
+        ["fet-cl", f"--inputfile={path}", f"--outputdir={outdir}", f"--timelimitseconds={int(limit)}", "--htmllevel=0"],
+        capture_output=True,
+        text=True,
+        timeout=limit + 120,
+    )
+    elapsed = time.monotonic() - t0
+    result = outdir / "logs" / "result.txt"
+    text = proc.stdout + (result.read_text(errors="replace") if result.exists() else "")
+    ok = "Simulation successful" in text
+    soft = ""
+    for f in outdir.glob("timetables/*/*_soft_conflicts.txt"):
+        m = re.search(r"Total soft conflicts: ([\d.]+)", f.read_text(encoding="utf-8-sig", errors="replace"))
+        soft = m.group(1) if m else ""
+    return ok, elapsed, soft
+
+
+def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str, str]:
+    t0 = time.monotonic()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dlplanner.cli_fet",
+            "solve",
+            str(path),
+            "--out",
+            str(out),
+            "--time-limit",
+            str(limit),
+            "--workers",
+            str(workers),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=limit * 3 + 120,
+    )
+    info = {"wall": f"{time.monotonic() - t0:.2f}", "rc": str(proc.returncode), "stderr": proc.stderr[-300:]}
+    for line in proc.stdout.splitlines():
+        if line.startswith("status: "):
+            info["status"] = line[8:]
+        elif line.startswith("time to first timetable: "):
+            m = re.match(r"time to first timetable: ([\d.]+)s; to best: ([\d.]+)s", line)
+            if m:
+                info["first"], info["best"] = m.group(1), m.group(2)
+        elif line.startswith("soft penalty: "):
+            m = re.match(r"soft penalty: ([\d.e+-]+)(?: \(proven lower bound ([\d.e+-]+)\))?", line)
+            if m:
+                info["penalty"], info["bound"] = m.group(1), m.group(2) or ""
+        elif line.startswith("checker: "):
+            info["verdict"] = line[9:]
+    return info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--time-limit", type=float, default=60.0)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--confirm", type=int, default=8, help="How many valid dlplanner outputs to load into fet-cl.")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "fet_vs_fetcl.md"))
+    args = ap.parse_args()
+    files = [Path(f) for f in args.files] or sorted(
+        Path(p)
+        for p in glob.glob(str(EXAMPLES / "FET-5-official/**/*.fet"), recursive=True)
+        + glob.glob(str(EXAMPLES / "FET-6-official/**/*.fet"), recursive=True)
+    )
+    rows: list[Row] = []
+    work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
+    confirmed = 0
+    for i, path in enumerate(files):
+        inst = read_fet(path)
+        unsup = inst.unsupported()
+        row = Row(
+            name=path.name,
+            activities=len(inst.active_activities()),
+            supported=inst.fully_supported,
+            unsupported=", ".join(f"{k.removeprefix('Constraint')}×{v}" for k, v in sorted(unsup.items())),
+            fet_ok=False,
+            fet_time=0.0,
+        )
+        row.fet_ok, row.fet_time, _ = run_fetcl(path, args.time_limit, work / f"fet-{i}")
+        out = work / f"dl-{i}.fet"
+        info = run_dlplanner(path, args.time_limit, args.workers, out)
+        row.dl_status = info.get("status", f"error rc={info['rc']}")
+        row.dl_wall = float(info["wall"])
+        row.dl_first = float(info["first"]) if "first" in info else None
+        row.dl_best = float(info["best"]) if "best" in info else None
+        row.penalty, row.bound = info.get("penalty", ""), info.get("bound", "")
+        row.verdict = info.get("verdict", "no timetable")
+        row.dl_valid = row.verdict.startswith("valid")
+        if row.dl_valid and confirmed < args.confirm and out.exists():
+            ok, t, soft = run_fetcl(out, 30, work / f"confirm-{i}")
+            row.confirmed = f"yes ({t:.1f}s)" if ok else f"NO ({t:.1f}s)"
+            row.fet_soft = soft
+            confirmed += 1
+        rows.append(row)
+        print(
+            f"{row.name}: fet {'ok' if row.fet_ok else 'fail'} {row.fet_time:.1f}s | dlplanner {row.dl_status} "
+            f"first {row.dl_first} wall {row.dl_wall:.1f}s | {row.verdict} | confirmed {row.confirmed or '-'}",
+            flush=True,
+        )
+        write_table(rows, args, Path(args.out))
+
+
+def _f(x: float | None) -> str:
+    return "" if x is None else f"{x:.1f}"
+
+
+def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
+    lines = [
+        "# dlplanner vs fet-cl on FET's example files",
+        "",
+        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs (shared with other work while running), "
+        f"Python {platform.python_version()}; time limit {args.time_limit:g} s each; dlplanner workers "
+        f"{args.workers}. Files run: {len(rows)}. Reproduce: `.venv/bin/python benchmarks/fet_vs_fetcl.py "
+        f"--time-limit {args.time_limit:g} FILES…` (no files: all official examples).",
+        "",
+        "FET time = fet-cl wall time (it stops at its first timetable). dlplanner *first* = seconds from the "
+        "start of solving (model building included, file parsing and Python start-up not) to the first "
+        "timetable; *best* = to the best one; dlplanner keeps optimising soft constraints until the limit or "
+        "proven optimum (*wall* = the whole `fet solve` process). Ratio = dlplanner first / FET time. "
+        "Penalty and bound are in FET's unit (weight/100 per broken constraint). *Confirmed*: the output "
+        "(every activity locked) loaded into fet-cl, which must find the timetable; *FET soft* is the total "
+        "soft conflicts fet-cl reports for it, to compare with the checker.",
+        "",
+        "| file | act. | all supported | unsupported (active) | FET | FET s | dlplanner | first s | best s | wall s "
+        "| penalty | bound | checker | ratio | confirmed by fet-cl | FET soft |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = f"{r.dl_first / max(r.fet_time, 0.01):.2f}" if r.fet_ok and r.dl_valid and r.dl_first else ""
+        lines.append(
+            f"| {r.name} | {r.activities} | {'yes' if r.supported else 'no'} | {r.unsupported} | "
+            f"{'solved' if r.fet_ok else 'not solved'} | {r.fet_time:.1f} | {r.dl_status} | {_f(r.dl_first)} | "
+            f"{_f(r.dl_best)} | {r.dl_wall:.1f} | {r.penalty} | {r.bound} | {r.verdict} | {ratio} | {r.confirmed} | "
+            f"{r.fet_soft} |"
+        )
+    lines += ["", "## Summary", "", *summary(rows)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def summary(rows: list[Row]) -> list[str]:
+    sup = [r for r in rows if r.supported]
+    fet_solved = [r for r in sup if r.fet_ok]
+    ours = [r for r in fet_solved if r.dl_valid]
+    ratios = [r.dl_first / max(r.fet_time, 0.01) for r in ours if r.dl_first is not None]
+    beyond = [r for r in sup if not r.fet_ok and r.dl_valid]
+    conf = [r for r in rows if r.confirmed]
+    lines = [
+        f"- files run: {len(rows)} ({len(sup)} with all active hard constraints supported)",
+        f"- fully supported files fet-cl solved in the limit: {len(fet_solved)}; dlplanner produced a "
+        f"checker-valid timetable for {len(ours)} of them"
+        + (f" ({100 * len(ours) / len(fet_solved):.0f} %)" if fet_solved else ""),
+        f"- median time ratio dlplanner first / fet-cl on those: {statistics.median(ratios):.2f}"
+        if ratios
+        else "- median time ratio: n/a",
+        f"- fully supported files fet-cl did not solve but dlplanner did: {len(beyond)}"
+        + (f" ({', '.join(r.name + ' bound ' + (r.bound or '?') for r in beyond)})" if beyond else ""),
+        f"- all files: dlplanner valid {sum(r.dl_valid for r in rows)}, fet-cl solved {sum(r.fet_ok for r in rows)}",
+        f"- outputs confirmed by loading into fet-cl: {sum(r.confirmed.startswith('yes') for r in conf)} of "
+        f"{len(conf)} tried",
+    ]
+    return lines
+
+
+if __name__ == "__main__":
+    main()
