@@ -1,0 +1,591 @@
+"""Edit operations on a project and the fast conflict check used while a card is dragged.
+
+Every edit the desktop app offers is one function here, so the GUI's undo commands stay thin
+(each calls one operation and its inverse) and the same edits can be scripted or tested without Qt.
+Operations return what their inverse needs (the old value, the removed record ...).
+
+The conflict check recomputes only the hard rules a single move can break (clashes, class time,
+availability, room fit, internships, campus travel, team planning) against an index of the rest
+of the timetable built once per drag, so each candidate target costs well under a millisecond.
+It reuses the independent checker's day geometry and event list (never solver code), and words
+its findings as the checker does, so the board and the checker name the same rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from dlplanner.domain.checker import CheckContext, Violation, _Event, _overlap, _span
+from dlplanner.domain.model import (
+    BellSchedule,
+    Block,
+    BlockKind,
+    Placement,
+    Project,
+    Scenario,
+    Section,
+    Solution,
+    fmt_minutes,
+    fmt_time,
+)
+from dlplanner.domain.problems import RecordRef, named
+
+PlacementKey = tuple[str, int]  # (section id, meeting index): one meeting of a section
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (the message says why, in words for the user)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a dragged meeting would go: a day type, a start time and a room (None: no room)."""
+
+    day_type_id: str
+    start: int
+    room_id: str | None
+
+
+def key_of(placement: Placement) -> PlacementKey:
+    return (placement.section_id, placement.meeting)
+
+
+# -- the geometry of a meeting ---------------------------------------------------------------------
+
+
+def _runs(schedule: BellSchedule, section: Section) -> list[list[Block]]:
+    if section.allow_break_span:
+        blocks = schedule.blocks_of(BlockKind.CLASS)
+        return [blocks] if blocks else []
+    return schedule.class_runs()
+
+
+def meeting_end(scenario: Scenario, section: Section, day_type_id: str, start: int) -> int | None:
+    """Where a meeting of ``section`` starting at ``start`` ends, or None when it cannot start there.
+
+    Follows the checker's reading of meeting_length / class_time: it starts at a class block start;
+    ``length_minutes`` wins over ``length_blocks``; it stays inside one class run.
+    """
+    try:
+        schedule = scenario.schedule_of(day_type_id)
+    except KeyError:
+        return None
+    for run in _runs(schedule, section):
+        for i, block in enumerate(run):
+            if block.start != start:
+                continue
+            if section.length_minutes is not None:
+                end = start + section.length_minutes
+                return end if end <= run[-1].end else None
+            k = section.length_blocks or 1
+            return run[i + k - 1].end if i + k <= len(run) else None
+    return None
+
+
+def start_times(scenario: Scenario, section: Section, day_type_id: str) -> list[int]:
+    """Every start time on a day type where a meeting of ``section`` fits the bell schedule."""
+    try:
+        schedule = scenario.schedule_of(day_type_id)
+    except KeyError:
+        return []
+    starts = sorted({b.start for run in _runs(schedule, section) for b in run})
+    return [s for s in starts if meeting_end(scenario, section, day_type_id, s) is not None]
+
+
+def fits_bell_schedule(scenario: Scenario, placement: Placement) -> bool:
+    """Whether a placement still starts at a class block and has its length under the current bells."""
+    try:
+        section = scenario.section(placement.section_id)
+    except KeyError:
+        return False
+    return meeting_end(scenario, section, placement.day_type_id, placement.start) == placement.end
+
+
+# -- timetable operations --------------------------------------------------------------------------
+
+
+def find_placement(scenario: Scenario, key: PlacementKey) -> Placement | None:
+    for placement in scenario.solution.placements:
+        if key_of(placement) == key:
+            return placement
+    return None
+
+
+def replace_placement(scenario: Scenario, key: PlacementKey, new: Placement | None) -> Placement | None:
+    """Put ``new`` in place of meeting ``key`` (None takes it off the timetable); returns the old one.
+
+    The one primitive every timetable edit and its undo goes through, so the list never holds
+    two placements of the same meeting.
+    """
+    placements = scenario.solution.placements
+    old_index = next((i for i, p in enumerate(placements) if key_of(p) == key), None)
+    old = placements[old_index] if old_index is not None else None
+    if new is not None and key_of(new) != key:
+        raise EditError(f"placement of {key_of(new)} cannot replace meeting {key}")
+    if old_index is None:
+        if new is not None:
+            placements.append(new)
+    elif new is None:
+        del placements[old_index]
+    else:
+        placements[old_index] = new
+    return old
+
+
+def moved_placement(scenario: Scenario, placement: Placement, target: Target) -> Placement:
+    """The placement as it would be at ``target`` (its end follows the section's length there)."""
+    section = scenario.section(placement.section_id)
+    end = meeting_end(scenario, section, target.day_type_id, target.start)
+    if end is None:
+        day = scenario.day_type(target.day_type_id).name
+        raise EditError(f"{section.name} cannot start at {fmt_time(target.start)} on {day}: no class block fits it")
+    return dataclasses.replace(
+        placement,
+        day_type_id=target.day_type_id,
+        start=target.start,
+        end=end,
+        room_id=target.room_id,
+        teacher_ids=list(placement.teacher_ids),
+    )
+
+
+def move_placement(scenario: Scenario, key: PlacementKey, target: Target) -> Placement:
+    """Move meeting ``key`` to ``target``; returns the placement as it was (for undo)."""
+    current = find_placement(scenario, key)
+    if current is None:
+        raise EditError(f"meeting {key[1] + 1} of section '{key[0]}' is not on the timetable")
+    replace_placement(scenario, key, moved_placement(scenario, current, target))
+    return current
+
+
+def place_meeting(scenario: Scenario, section_id: str, meeting: int, target: Target, teacher_ids: list[str]) -> None:
+    """Put an unscheduled meeting on the timetable at ``target``."""
+    if find_placement(scenario, (section_id, meeting)) is not None:
+        raise EditError(f"meeting {meeting + 1} of section '{section_id}' is already placed")
+    draft = Placement(section_id, meeting, target.day_type_id, target.start, target.start, target.room_id, teacher_ids)
+    replace_placement(scenario, (section_id, meeting), moved_placement(scenario, draft, target))
+
+
+def default_teachers(project: Project, section: Section) -> list[str]:
+    """Teachers for a meeting placed by hand: the fixed ones, or those its other meetings have."""
+    if section.teacher_ids:
+        return list(section.teacher_ids)
+    qualified = project.qualified_teachers(section)
+    return [t.id for t in qualified[: section.teachers_needed]]
+
+
+def set_pinned(scenario: Scenario, key: PlacementKey, pinned: bool) -> bool:
+    """Pin or unpin meeting ``key``; returns the previous state."""
+    placement = find_placement(scenario, key)
+    if placement is None:
+        raise EditError(f"meeting {key[1] + 1} of section '{key[0]}' is not on the timetable")
+    old = placement.pinned
+    placement.pinned = pinned
+    return old
+
+
+def unscheduled_meetings(scenario: Scenario) -> list[PlacementKey]:
+    """Meetings the sections need that have no placement: the board's unscheduled tray."""
+    placed = {key_of(p) for p in scenario.solution.placements}
+    return [
+        (section.id, i)
+        for section in scenario.sections
+        for i in range(section.meetings_per_cycle)
+        if (section.id, i) not in placed
+    ]
+
+
+def misfits(scenario: Scenario) -> list[Placement]:
+    """Placements that no longer fit the bell schedules (after a block or template edit)."""
+    return [p for p in scenario.solution.placements if not fits_bell_schedule(scenario, p)]
+
+
+def unschedule(scenario: Scenario, keys: Iterable[PlacementKey]) -> list[Placement]:
+    """Take meetings off the timetable (into the unscheduled tray); returns them for undo."""
+    removed = []
+    for key in list(keys):
+        old = replace_placement(scenario, key, None)
+        if old is not None:
+            removed.append(old)
+    return removed
+
+
+def apply_solution(scenario: Scenario, solution: Solution) -> Solution:
+    """Make ``solution`` the scenario's timetable (a solver result); returns the old one for undo."""
+    old = scenario.solution
+    scenario.solution = solution
+    return old
+
+
+def mark_stale(scenario: Scenario | None, stale: bool = True) -> bool:
+    """Note that the data changed since the solution was made; returns the previous flag."""
+    if scenario is None:
+        return False
+    old = scenario.solution.stale
+    scenario.solution.stale = stale
+    return old
+
+
+# -- record and block operations -----------------------------------------------------------------
+
+
+def set_field(record: Any, name: str, value: Any) -> Any:
+    """Set one field of a domain record; returns the old value."""
+    if name not in {f.name for f in dataclasses.fields(record)}:
+        raise EditError(f"{type(record).__name__} has no field '{name}'")
+    old = getattr(record, name)
+    setattr(record, name, value)
+    return old
+
+
+def insert_record(records: list[Any], index: int, record: Any) -> None:
+    """Insert a record into one of the project's lists (teachers, rooms, sections ...)."""
+    if any(getattr(r, "id", None) == getattr(record, "id", object()) for r in records):
+        raise EditError(f"a record with id '{record.id}' already exists")
+    records.insert(index, record)
+
+
+def remove_record(records: list[Any], index: int) -> Any:
+    """Remove the record at ``index``; returns it so undo can put it back."""
+    return records.pop(index)
+
+
+def new_id(existing: Iterable[str], prefix: str) -> str:
+    """An id not used yet: prefix-1, prefix-2 ..."""
+    used = set(existing)
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def replace_blocks(schedule: BellSchedule, blocks: list[Block]) -> list[Block]:
+    """Give a bell schedule a new list of blocks (a template, a move, a resize); returns the old list."""
+    old = schedule.blocks
+    schedule.blocks = [dataclasses.replace(b) for b in blocks]
+    return old
+
+
+def snap(minutes: float, step: int = 5) -> int:
+    """Round a time to the designer's grid (5 minutes)."""
+    return int(round(minutes / step) * step)
+
+
+# -- conflicts of a move --------------------------------------------------------------------------
+
+
+class _Index:
+    """The timetable's meetings and advisory sittings by (resource, day type), built once."""
+
+    def __init__(self, project: Project, scenario: Scenario, placements: list[Placement]) -> None:
+        self.project = project
+        self.scenario = scenario
+        self.ctx = CheckContext(project, scenario, placements)
+        self.by_teacher: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+        self.by_cohort: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+        self.by_room: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+        for event in self.ctx.events:
+            for t in event.teacher_ids:
+                self.by_teacher[(t, event.day_type_id)].append(event)
+            for c in event.cohort_ids:
+                self.by_cohort[(c, event.day_type_id)].append(event)
+            if event.room_id:
+                self.by_room[(event.room_id, event.day_type_id)].append(event)
+        self.teams_of: dict[str, list] = defaultdict(list)
+        for team in project.teams:
+            if team.planning_minutes_per_week > 0:
+                for member in team.member_ids:
+                    self.teams_of[member].append(team)
+
+
+class MoveChecker:
+    """The hard rules one placement would break at a target, against the rest of the timetable.
+
+    Build it when a drag starts (cost: one pass over the timetable); :meth:`conflicts` is then cheap
+    enough to run on every mouse move. Terms are honoured for clashes; team planning and campus
+    travel treat the year as one slice, which can only report more, never less, than the checker.
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        scenario: Scenario,
+        placement: Placement,
+        index: _Index | None = None,
+        *,
+        planning: bool = True,
+    ) -> None:
+        self.placement = placement
+        self.section = scenario.section(placement.section_id)
+        self.index = index or _Index(project, scenario, scenario.solution.placements)
+        self.ctx = self.index.ctx
+        self._cache: dict[Target, list[Violation]] = {}
+        teams = {id(t): t for tid in placement.teacher_ids for t in self.index.teams_of.get(tid, [])}
+        self._teams = list(teams.values()) if planning else []
+        self._baseline = {team.id: self._planning_by_day(team, None) for team in self._teams}
+
+    def _others(self, events: list[_Event]) -> Iterable[_Event]:
+        return (e for e in events if e.placement is not self.placement)
+
+    def conflicts(self, target: Target) -> list[Violation]:
+        cached = self._cache.get(target)
+        if cached is None:
+            cached = self._cache[target] = self._compute(target)
+        return cached
+
+    def _compute(self, target: Target) -> list[Violation]:
+        ctx, section, day = self.ctx, self.section, target.day_type_id
+        ref = ctx.section_ref(section)
+        end = meeting_end(ctx.scenario, section, day, target.start) if day in ctx.days else None
+        if end is None:
+            return [
+                Violation(
+                    "class_time",
+                    f"{section.name} cannot start at {fmt_time(target.start)} on {ctx.day_name(day)}: "
+                    "no class block (or not enough class time in a row) starts there",
+                    [ref],
+                )
+            ]
+        start = target.start
+        when = ctx.when(day, start, end)
+        found: list[Violation] = []
+        teacher_ids = list(dict.fromkeys(self.placement.teacher_ids))
+        cohort_ids = list(dict.fromkeys(section.cohort_ids))
+
+        def clashing(events: list[_Event]) -> list[_Event]:
+            return [
+                e
+                for e in self._others(events)
+                if _overlap(e.start, e.end, start, end) and ctx.terms_overlap(e.term_id, section.term_id)
+            ]
+
+        for t in teacher_ids:
+            for e in clashing(self.index.by_teacher.get((t, day), [])):
+                found.append(
+                    Violation(
+                        "teacher_clash",
+                        f"{ctx.teacher_name(t)} already has {e.label} on {ctx.when(day, e.start, e.end)}",
+                        [ctx.teacher_ref(t), ref, e.ref],
+                    )
+                )
+        for c in cohort_ids:
+            for e in clashing(self.index.by_cohort.get((c, day), [])):
+                found.append(
+                    Violation(
+                        "cohort_clash",
+                        f"{ctx.cohort_name(c)} already has {e.label} on {ctx.when(day, e.start, e.end)}",
+                        [ctx.cohort_ref(c), ref, e.ref],
+                    )
+                )
+        if target.room_id:
+            for e in clashing(self.index.by_room.get((target.room_id, day), [])):
+                found.append(
+                    Violation(
+                        "room_clash",
+                        f"{ctx.room_name(target.room_id)} already hosts {e.label} on {ctx.when(day, e.start, e.end)}",
+                        [ctx.room_ref(target.room_id), ref, e.ref],
+                    )
+                )
+        for t in teacher_ids:
+            teacher = ctx.teachers.get(t)
+            for window in teacher.unavailable if teacher else []:
+                if window.overlaps(day, start, end):
+                    found.append(
+                        Violation(
+                            "teacher_available",
+                            f"{teacher.name} is unavailable {_span(window.start, window.end)} on {ctx.day_name(day)}",
+                            [ctx.teacher_ref(t), ref],
+                        )
+                    )
+                    break
+        found.extend(self._room_fit(target.room_id, when, ref))
+        for internship in ctx.scenario.internships:
+            travel = internship.travel_minutes
+            for c in cohort_ids:
+                if c in internship.cohort_ids and any(
+                    w.applies_to(day) and _overlap(start, end, w.start - travel, w.end + travel)
+                    for w in internship.windows
+                ):
+                    found.append(
+                        Violation(
+                            "internship_window",
+                            f"{ctx.cohort_name(c)} "
+                            f"is away on internship {internship.name} then (± {travel} min travel)",
+                            [ctx.cohort_ref(c), ref, RecordRef("internship", internship.id, internship.name)],
+                        )
+                    )
+        found.extend(self._campus_travel(day, start, end, target.room_id, teacher_ids, cohort_ids, ref))
+        found.extend(self._team_planning(day, start, end))
+        return found
+
+    def _room_fit(self, room_id: str | None, when: str, ref: RecordRef) -> list[Violation]:
+        ctx, section = self.ctx, self.section
+        what = f"{section.name} on {when}"
+        if room_id is None:
+            return [Violation("room_fit", f"{what} has no room", [ref])] if ctx.rooms else []
+        room = ctx.rooms.get(room_id)
+        if room is None:
+            return [Violation("room_fit", f"{what} is in room '{room_id}', which does not exist", [ref])]
+        refs = [ref, ctx.room_ref(room_id)]
+        found = []
+        if section.room_id and section.room_id != room_id:
+            found.append(Violation("room_fit", f"{section.name} must be in {ctx.room_name(section.room_id)}", refs))
+        lacking = sorted(section.room_features - room.features)
+        if lacking:
+            found.append(Violation("room_fit", f"{ctx.room_name(room_id)} lacks {', '.join(lacking)}", refs))
+        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+        if room.capacity < needed:
+            found.append(
+                Violation(
+                    "room_fit",
+                    f"{section.name} needs {needed} seats; {ctx.room_name(room_id)} holds {room.capacity}",
+                    refs,
+                )
+            )
+        return found
+
+    def _campus(self, room_id: str | None) -> str | None:
+        room = self.ctx.rooms.get(room_id) if room_id else None
+        return room.campus_id if room else None
+
+    def _campus_travel(
+        self,
+        day: str,
+        start: int,
+        end: int,
+        room_id: str | None,
+        teachers: list[str],
+        cohorts: list[str],
+        ref: RecordRef,
+    ) -> list[Violation]:
+        ctx = self.ctx
+        campus = self._campus(room_id)
+        if campus is None or not ctx.project.travel:
+            return []
+        found = []
+        people = [("teacher", t, self.index.by_teacher) for t in teachers] + [
+            ("cohort", c, self.index.by_cohort) for c in cohorts
+        ]
+        for kind, who, table in people:
+            events = [
+                e for e in self._others(table.get((who, day), [])) if ctx.terms_overlap(e.term_id, self.section.term_id)
+            ]
+            before = max(
+                (e for e in events if (e.start, e.end) < (start, end)), key=lambda e: (e.start, e.end), default=None
+            )
+            after = min(
+                (e for e in events if (e.start, e.end) > (start, end)), key=lambda e: (e.start, e.end), default=None
+            )
+            name = ctx.teacher_name(who) if kind == "teacher" else ctx.cohort_name(who)
+            who_ref = ctx.teacher_ref(who) if kind == "teacher" else ctx.cohort_ref(who)
+            for first_end, second_start, other in (
+                (before.end, start, before) if before else (None, None, None),
+                (end, after.start, after) if after else (None, None, None),
+            ):
+                if other is None:
+                    continue
+                travel = ctx.project.travel_minutes(campus, self._campus(other.room_id))
+                if travel > 0 and second_start - first_end < travel:
+                    found.append(
+                        Violation(
+                            "campus_travel",
+                            f"{name} needs {travel} min to travel between {other.label} and {self.section.name}",
+                            [who_ref, ref, other.ref],
+                        )
+                    )
+        return found
+
+    def _planning_by_day(self, team: Any, extra: tuple[str, int, int] | None) -> dict[str, int]:
+        """Common free planning minutes of a team per day type, without the moved placement (plus ``extra``)."""
+        ctx = self.ctx
+        minutes: dict[str, int] = {}
+        for day_type in ctx.scenario.day_types:
+            if extra is not None and extra[0] != day_type.id:
+                continue
+            total = 0
+            for block in ctx.days[day_type.id].blocks:
+                if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < team.min_meeting_minutes:
+                    continue
+                if all(self._member_free(member, day_type.id, block, extra) for member in team.member_ids):
+                    total += block.minutes
+            minutes[day_type.id] = total
+        return minutes
+
+    def _member_free(self, member: str, day: str, block: Block, extra: tuple[str, int, int] | None) -> bool:
+        teacher = self.ctx.teachers.get(member)
+        if teacher and any(w.overlaps(day, block.start, block.end) for w in teacher.unavailable):
+            return False
+        if any(
+            _overlap(e.start, e.end, block.start, block.end)
+            for e in self._others(self.index.by_teacher.get((member, day), []))
+        ):
+            return False
+        return not (
+            extra is not None
+            and member in self.placement.teacher_ids
+            and _overlap(extra[1], extra[2], block.start, block.end)
+        )
+
+    def _team_planning(self, day: str, start: int, end: int) -> list[Violation]:
+        found = []
+        for team in self._teams:
+            baseline = self._baseline[team.id]
+            got = sum(baseline.values()) - baseline.get(day, 0) + self._planning_by_day(team, (day, start, end))[day]
+            needed = self.ctx.scenario.per_cycle_requirement(team.planning_minutes_per_week)
+            if got < needed:
+                found.append(
+                    Violation(
+                        "team_planning",
+                        f"{named('Team', team.name)} would have {fmt_minutes(got)} min of common planning per cycle "
+                        f"but needs {fmt_minutes(needed)} min",
+                        [RecordRef("team", team.id, team.name)],
+                    )
+                )
+        return found
+
+
+def move_conflicts(project: Project, scenario: Scenario, placement: Placement, target: Target) -> list[Violation]:
+    """The hard rules ``placement`` would break at ``target`` (one-off; use MoveChecker while dragging)."""
+    return MoveChecker(project, scenario, placement).conflicts(target)
+
+
+def timetable_conflicts(project: Project, scenario: Scenario) -> dict[PlacementKey, list[Violation]]:
+    """Every placed meeting's broken hard rules where it stands, for the cards and the conflicts panel.
+
+    Team planning is a property of the whole timetable rather than of one card, so it is left to the
+    full checker; everything else a card can break is listed on the card.
+    """
+    index = _Index(project, scenario, scenario.solution.placements)
+    result: dict[PlacementKey, list[Violation]] = {}
+    for placement in scenario.solution.placements:
+        if placement.section_id not in index.ctx.sections:
+            continue
+        checker = MoveChecker(project, scenario, placement, index, planning=False)
+        found = checker.conflicts(Target(placement.day_type_id, placement.start, placement.room_id))
+        if not found and not fits_bell_schedule(scenario, placement):
+            found = [
+                Violation(
+                    "meeting_length",
+                    f"{checker.section.name} on "
+                    f"{index.ctx.when(placement.day_type_id, placement.start, placement.end)} "
+                    "does not match its length under the current bell schedule",
+                    [index.ctx.section_ref(checker.section)],
+                )
+            ]
+        if found:
+            result[key_of(placement)] = found
+    return result
+
+
+def advisory_sittings(
+    project: Project, scenario: Scenario
+) -> list[tuple[str, str, int, int, str | None, str, list[str]]]:
+    """(advisory id, day type, start, end, room, advisor, cohorts) of every advisory sitting, for the boards."""
+    ctx = CheckContext(project, scenario, [])
+    return [
+        (e.ref.id, e.day_type_id, e.start, e.end, e.room_id, e.teacher_ids[0], list(e.cohort_ids)) for e in ctx.sittings
+    ]

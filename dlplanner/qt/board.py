@@ -1,0 +1,878 @@
+"""Timetable boards: a day-type × time grid for one cohort, teacher or room, and the master board.
+
+Both are QGraphicsViews sharing one drag machinery: pressing a card builds a
+:class:`~dlplanner.domain.editing.MoveChecker` once, every candidate target cell is coloured
+green (fits) or red (would break a hard rule), moving the mouse snaps the card to the nearest
+target, and releasing moves it through an undoable command (after a confirmation on red).
+``drop_card`` is the same drop as an API, for tests and the keyboard.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QMenu,
+    QMessageBox,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from dlplanner.domain import Block, BlockKind, Placement, Scenario, Section, fmt_time
+from dlplanner.domain.checker import Violation
+from dlplanner.domain.editing import (
+    MoveChecker,
+    PlacementKey,
+    Target,
+    advisory_sittings,
+    default_teachers,
+    key_of,
+    meeting_end,
+    start_times,
+)
+from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
+from dlplanner.qt.document import Document
+from dlplanner.qt.style import KIND_COLORS, pathway_color, text_color_for
+
+MEETING_MIME = "application/x-dlplanner-meeting"
+GREEN = QColor(60, 170, 90, 70)
+RED = QColor(210, 60, 50, 70)
+GREEN_EDGE = QColor(40, 140, 70)
+RED_EDGE = QColor(190, 40, 30)
+
+
+def confirm_conflicts(parent: QWidget, conflicts: list[Violation]) -> bool:
+    """Ask before dropping a card where it breaks hard rules (the default; tests replace it)."""
+    listed = "\n".join(f"• {v.message}" for v in conflicts[:8])
+    more = f"\n… and {len(conflicts) - 8} more" if len(conflicts) > 8 else ""
+    answer = QMessageBox.warning(
+        parent,
+        "Break hard rules?",
+        f"Placing the meeting here breaks {len(conflicts)} hard rule(s):\n\n{listed}{more}\n\nPlace it anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class CardItem(QGraphicsItem):
+    """One meeting on the board: coloured by subject or pathway, outlined when pinned or in conflict."""
+
+    def __init__(
+        self,
+        key: PlacementKey | None,
+        rect: QRectF,
+        color: QColor,
+        lines: list[str],
+        *,
+        pinned: bool = False,
+        conflicts: list[Violation] | None = None,
+        tooltip: str = "",
+    ) -> None:
+        super().__init__()
+        self.key, self.rect, self.color, self.lines = key, QRectF(0, 0, rect.width(), rect.height()), color, lines
+        self.pinned, self.conflicts = pinned, conflicts or []
+        self.selected = False
+        self.setPos(rect.topLeft())
+        self.setZValue(10)
+        self.setToolTip(tooltip)
+        self.setAcceptHoverEvents(False)
+
+    @property
+    def draggable(self) -> bool:
+        return self.key is not None
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.rect.adjusted(1, 1, -1, -1)
+        if self.selected:
+            edge = QPen(QColor("#1d4f91"), 2.5)
+        elif self.conflicts:
+            edge = QPen(RED_EDGE, 2.2)
+        elif self.pinned:
+            edge = QPen(QColor("#3a2a05"), 2.2)
+        else:
+            edge = QPen(self.color.darker(140), 1)
+        painter.setPen(edge)
+        painter.setBrush(QBrush(self.color))
+        painter.drawRoundedRect(rect, 4, 4)
+        if self.pinned:  # a corner band: pinned cards look different at a glance
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e0a030"))
+            painter.drawRect(QRectF(rect.right() - 7, rect.top() + 1, 6, rect.height() - 2))
+        painter.setPen(text_color_for(self.color))
+        font = painter.font()
+        font.setPointSizeF(8.0)
+        right_margin = 10 if self.pinned else 4
+        text_rect = rect.adjusted(4, 2, -right_margin, -2)
+        y = text_rect.top()
+        for i, line in enumerate(self.lines):
+            font.setBold(i == 0)
+            painter.setFont(font)
+            metrics = QFontMetrics(font)
+            if y + metrics.height() > text_rect.bottom() + 2 and i > 0:
+                break
+            label = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+            painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()), label)
+            y += metrics.height()
+        if self.conflicts:
+            badge = QRectF(rect.right() - 18 - (7 if self.pinned else 0), rect.bottom() - 15, 16, 13)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(RED_EDGE)
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(QColor("white"))
+            font.setBold(True)
+            font.setPointSizeF(7.0)
+            painter.setFont(font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(len(self.conflicts)))
+
+
+@dataclass
+class _Drag:
+    key: PlacementKey | None  # None: an unscheduled meeting dragged in from the tray
+    placement: Placement
+    section: Section
+    checker: MoveChecker
+    grab_minutes: int = 0
+    cards: list[CardItem] = field(default_factory=list)
+    origins: list[QPointF] = field(default_factory=list)
+    overlays: dict[Target, QGraphicsRectItem] = field(default_factory=dict)
+    target: Target | None = None
+    hover: QGraphicsRectItem | None = None
+
+
+class BoardView(QGraphicsView):
+    """What both boards share: the document, the cards, selection, drag with green/red targets."""
+
+    card_selected = Signal(object)  # PlacementKey | None
+    target_hovered = Signal(object, list)  # Target | None, conflicts
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.cards: dict[PlacementKey, list[CardItem]] = {}
+        self.selected_key: PlacementKey | None = None
+        self.color_by = "subject"
+        self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
+        self._drag: _Drag | None = None
+        self._press_pos: QPointF | None = None
+        self._resize_timer = QTimer(self, singleShot=True, interval=80)
+        self._resize_timer.timeout.connect(self.refresh)
+        document.changed.connect(lambda _kind: self.refresh())
+        document.card_selected.connect(self._show_selected)
+
+    # -- to be provided by each board --------------------------------------------------------------
+    def build(self, scenario: Scenario) -> None:
+        raise NotImplementedError
+
+    def target_at(self, pos: QPointF, drag: _Drag) -> Target | None:
+        raise NotImplementedError
+
+    def target_rect(self, target: Target, drag: _Drag) -> QRectF | None:
+        """The cell a target is drawn as while dragging (None: not visible on this board)."""
+        raise NotImplementedError
+
+    def candidate_targets(self, drag: _Drag) -> list[Target]:
+        raise NotImplementedError
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw everything from the document (cheap enough to do after each edit)."""
+        if self._drag is not None:
+            return
+        self.scene().clear()
+        self.cards = {}
+        scenario = self.document.scenario
+        if self.document.project is None or scenario is None:
+            self.scene().setSceneRect(QRectF(0, 0, 10, 10))
+            return
+        self.build(scenario)
+        self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(0, 0, 8, 8))
+        self._show_selected(self.selected_key)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self._resize_timer.start()
+
+    def card_color(self, section: Section) -> QColor:
+        project = self.document.project
+        if self.color_by == "pathway" and project is not None:
+            cohorts = {c.id: c for c in project.cohorts}
+            pathway = next((cohorts[c].pathway for c in section.cohort_ids if c in cohorts), "")
+            return pathway_color(pathway)
+        try:
+            return QColor(project.subject(section.subject_id).color) if project else QColor("#8aa4c8")
+        except KeyError:
+            return QColor("#8aa4c8")
+
+    def card_lines(self, placement: Placement, section: Section) -> list[str]:
+        doc = self.document
+        cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids)
+        teachers = ", ".join(doc.name_of("teacher", t) for t in placement.teacher_ids)
+        room = doc.name_of("room", placement.room_id) if placement.room_id else "no room"
+        return [section.name, cohorts, teachers, room]
+
+    def card_tooltip(self, placement: Placement, section: Section, conflicts: list[Violation]) -> str:
+        lines = [
+            f"<b>{section.name}</b> (meeting {placement.meeting + 1} of {section.meetings_per_cycle})",
+            f"{fmt_time(placement.start)}–{fmt_time(placement.end)}",
+            *self.card_lines(placement, section)[1:],
+        ]
+        if placement.pinned:
+            lines.append("📌 pinned: the solver keeps it here")
+        lines += [f"<span style='color:#a02622'>⚠ {v.message}</span>" for v in conflicts]
+        return "<br>".join(lines)
+
+    def add_card(self, placement: Placement, section: Section, rect: QRectF, lines: list[str] | None = None) -> None:
+        conflicts = self.document.conflicts().get(key_of(placement), [])
+        card = CardItem(
+            key_of(placement),
+            rect,
+            self.card_color(section),
+            lines or self.card_lines(placement, section),
+            pinned=placement.pinned,
+            conflicts=conflicts,
+            tooltip=self.card_tooltip(placement, section, conflicts),
+        )
+        self.scene().addItem(card)
+        self.cards.setdefault(card.key, []).append(card)
+
+    def _show_selected(self, key: PlacementKey | None) -> None:
+        self.selected_key = key
+        for cards in self.cards.values():
+            for card in cards:
+                if card.selected != (card.key == key):
+                    card.selected = card.key == key
+                    card.update()
+        if key in self.cards:
+            self.ensureVisible(self.cards[key][0], 20, 20)
+
+    # -- dragging ----------------------------------------------------------------------------------
+    def begin_drag(self, key: PlacementKey | None, placement: Placement, grab_minutes: int = 0) -> _Drag:
+        scenario = self.document.scenario
+        assert scenario is not None and self.document.project is not None
+        section = scenario.section(placement.section_id)
+        checker = MoveChecker(self.document.project, scenario, placement)
+        drag = _Drag(key, placement, section, checker, grab_minutes)
+        if key is not None:
+            drag.cards = self.cards.get(key, [])
+            drag.origins = [c.pos() for c in drag.cards]
+            for card in drag.cards:
+                card.setZValue(30)
+                card.setOpacity(0.85)
+        self._drag = drag
+        for target in self.candidate_targets(drag):
+            self._overlay(drag, target)
+        return drag
+
+    def _overlay(self, drag: _Drag, target: Target) -> QGraphicsRectItem | None:
+        item = drag.overlays.get(target)
+        if item is not None:
+            return item
+        rect = self.target_rect(target, drag)
+        if rect is None:
+            return None
+        bad = bool(drag.checker.conflicts(target))
+        item = self.scene().addRect(rect.adjusted(1, 1, -1, -1), QPen(Qt.PenStyle.NoPen), QBrush(RED if bad else GREEN))
+        item.setZValue(5)
+        item.setData(0, "bad" if bad else "good")
+        drag.overlays[target] = item
+        return item
+
+    def update_drag(self, pos: QPointF) -> Target | None:
+        """Snap the dragged card to the target under ``pos`` and show whether it fits."""
+        drag = self._drag
+        if drag is None:
+            return None
+        target = self.target_at(pos, drag)
+        if target == drag.target:
+            return target
+        drag.target = target
+        if drag.hover is not None:
+            self.scene().removeItem(drag.hover)
+            drag.hover = None
+        conflicts: list[Violation] = []
+        if target is not None:
+            conflicts = drag.checker.conflicts(target)
+            self._overlay(drag, target)
+            rect = self.target_rect(target, drag)
+            if rect is not None:
+                end = meeting_end(self.document.scenario, drag.section, target.day_type_id, target.start)
+                if end is not None:
+                    rect = self.span_rect(target, end, drag) or rect
+                edge = RED_EDGE if conflicts else GREEN_EDGE
+                drag.hover = self.scene().addRect(rect, QPen(edge, 3), QBrush(Qt.BrushStyle.NoBrush))
+                drag.hover.setZValue(40)
+                for card, origin in zip(drag.cards, drag.origins, strict=True):
+                    card.setPos(rect.left(), rect.top() if self.moves_cards_vertically() else origin.y())
+        self.target_hovered.emit(target, conflicts)
+        return target
+
+    def span_rect(self, target: Target, end: int, drag: _Drag) -> QRectF | None:
+        return None
+
+    def moves_cards_vertically(self) -> bool:
+        return True
+
+    def cancel_drag(self) -> None:
+        drag, self._drag = self._drag, None
+        if drag is not None:
+            for card, origin in zip(drag.cards, drag.origins, strict=True):
+                card.setPos(origin)
+                card.setZValue(10)
+                card.setOpacity(1.0)
+            for item in [*drag.overlays.values(), drag.hover]:
+                if item is not None and item.scene() is self.scene():
+                    self.scene().removeItem(item)
+        self.target_hovered.emit(None, [])
+
+    def finish_drag(self) -> bool:
+        drag = self._drag
+        if drag is None:
+            return False
+        target = drag.target
+        self.cancel_drag()
+        if target is None:
+            return False
+        if drag.key is None:
+            return self.place_meeting(drag.placement.section_id, drag.placement.meeting, target)
+        return self.drop_card(drag.key, target, drag.checker)
+
+    def drop_card(self, key: PlacementKey, target: Target, checker: MoveChecker | None = None) -> bool:
+        """Move meeting ``key`` to ``target`` (asks first when it breaks hard rules). Returns whether it moved."""
+        scenario, project = self.document.scenario, self.document.project
+        if scenario is None or project is None:
+            return False
+        placement = next((p for p in scenario.solution.placements if key_of(p) == key), None)
+        if placement is None:
+            return False
+        if (placement.day_type_id, placement.start, placement.room_id) == (
+            target.day_type_id,
+            target.start,
+            target.room_id,
+        ):
+            return False
+        checker = checker or MoveChecker(project, scenario, placement)
+        conflicts = checker.conflicts(target)
+        if any(v.rule_id == "class_time" for v in conflicts):
+            return False  # the meeting cannot even start there: nothing to confirm
+        if conflicts and not self.confirm(self, conflicts):
+            return False
+        section = scenario.section(placement.section_id)
+        self.document.push(MoveCommand(self.document, scenario, key, target, section.name))
+        self.document.select_card(key)
+        return True
+
+    def place_meeting(self, section_id: str, meeting: int, target: Target) -> bool:
+        """Put an unscheduled meeting at ``target`` (asks first when it breaks hard rules)."""
+        scenario, project = self.document.scenario, self.document.project
+        if scenario is None or project is None:
+            return False
+        section = scenario.section(section_id)
+        draft = self.draft_placement(section, meeting, target)
+        conflicts = MoveChecker(project, scenario, draft).conflicts(target)
+        if any(v.rule_id == "class_time" for v in conflicts):
+            return False
+        if conflicts and not self.confirm(self, conflicts):
+            return False
+        teachers = list(draft.teacher_ids)
+        self.document.push(PlaceCommand(self.document, scenario, (section_id, meeting), target, teachers, section.name))
+        self.document.select_card((section_id, meeting))
+        return True
+
+    def draft_placement(self, section: Section, meeting: int, target: Target | None = None) -> Placement:
+        project = self.document.project
+        assert project is not None
+        day = target.day_type_id if target else ""
+        start = target.start if target else 0
+        room = target.room_id if target else section.room_id
+        return Placement(section.id, meeting, day, start, start, room, default_teachers(project, section))
+
+    # -- mouse ----------------------------------------------------------------------------------
+    def _card_at(self, view_pos: object) -> CardItem | None:
+        for item in self.items(view_pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: object) -> None:
+        card = self._card_at(event.position().toPoint())
+        if card is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.document.select_card(card.key)
+            self.card_selected.emit(card.key)
+            if card.draggable:
+                scenario = self.document.scenario
+                placement = next(p for p in scenario.solution.placements if key_of(p) == card.key)
+                scene_pos = self.mapToScene(event.position().toPoint())
+                self._press_pos = scene_pos
+                self.begin_drag(card.key, placement, self.grab_minutes(placement, scene_pos))
+            event.accept()
+            return
+        if card is None and event.button() == Qt.MouseButton.LeftButton:
+            self.document.select_card(None)
+        super().mousePressEvent(event)
+
+    def grab_minutes(self, placement: Placement, scene_pos: QPointF) -> int:
+        return 0
+
+    def mouseMoveEvent(self, event: object) -> None:
+        if self._drag is not None:
+            self.update_drag(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.update_drag(self.mapToScene(event.position().toPoint()))
+            self.finish_drag()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: object) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self.cancel_drag()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: object) -> None:
+        card = self._card_at(event.pos())
+        scenario = self.document.scenario
+        if card is None or card.key is None or scenario is None:
+            return
+        placement = next(p for p in scenario.solution.placements if key_of(p) == card.key)
+        menu = QMenu(self)
+        pin = menu.addAction("Unpin" if placement.pinned else "Pin here")
+        unschedule = menu.addAction("Move to unscheduled tray")
+        chosen = menu.exec(event.globalPos())
+        if chosen is pin:
+            self.document.push(PinCommand(self.document, scenario, [card.key], not placement.pinned))
+        elif chosen is unschedule:
+            self.document.push(UnscheduleCommand(self.document, scenario, [card.key]))
+
+    # -- drops from the unscheduled tray ----------------------------------------------------------
+    def _mime_meeting(self, mime: QMimeData) -> tuple[str, int] | None:
+        if not mime.hasFormat(MEETING_MIME):
+            return None
+        section_id, _, meeting = bytes(mime.data(MEETING_MIME).data()).decode().rpartition("|")
+        return section_id, int(meeting)
+
+    def dragEnterEvent(self, event: object) -> None:
+        meeting = self._mime_meeting(event.mimeData())
+        scenario = self.document.scenario
+        if meeting is None or scenario is None:
+            event.ignore()
+            return
+        section = scenario.section(meeting[0])
+        self.begin_drag(None, self.draft_placement(section, meeting[1]))
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: object) -> None:
+        if self._drag is None:
+            event.ignore()
+            return
+        target = self.update_drag(self.mapToScene(event.position().toPoint()))
+        if target is not None:
+            self._drag.placement.room_id = target.room_id
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self.cancel_drag()
+
+    def dropEvent(self, event: object) -> None:
+        if self._drag is None:
+            event.ignore()
+            return
+        self.update_drag(self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+        self.finish_drag()
+
+
+def _header_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(9.0)
+    font.setBold(True)
+    return font
+
+
+class EntityBoard(BoardView):
+    """Day types as columns, time running down, for one cohort, teacher or room."""
+
+    AXIS = 50
+    HEADER = 30
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.filter_kind = "cohort"
+        self.filter_id: str | None = None
+        self._days: list[str] = []
+        self._t0, self._ppm, self._col_w = 0, 1.0, 150.0
+
+    def set_filter(self, kind: str, record_id: str | None) -> None:
+        self.filter_kind, self.filter_id = kind, record_id
+        self.refresh()
+
+    def shows(self, placement: Placement, section: Section) -> bool:
+        if self.filter_id is None:
+            return False
+        if self.filter_kind == "cohort":
+            return self.filter_id in section.cohort_ids
+        if self.filter_kind == "teacher":
+            return self.filter_id in placement.teacher_ids
+        return placement.room_id == self.filter_id
+
+    def x_of(self, day_index: int) -> float:
+        return self.AXIS + day_index * self._col_w
+
+    def y_of(self, minutes: float) -> float:
+        return self.HEADER + (minutes - self._t0) * self._ppm
+
+    def build(self, scenario: Scenario) -> None:
+        scene = self.scene()
+        days = scenario.day_types
+        self._days = [d.id for d in days]
+        blocks = {d.id: self._blocks(scenario, d.id) for d in days}
+        starts = [b.start for bs in blocks.values() for b in bs] or [8 * 60]
+        ends = [b.end for bs in blocks.values() for b in bs] or [15 * 60]
+        self._t0 = int(math.floor((min(starts) - 10) / 30) * 30)
+        t1 = int(math.ceil(max(ends) / 30) * 30)
+        width = max(self.viewport().width(), 600)
+        height = max(self.viewport().height(), 400)
+        self._col_w = max(120.0, (width - self.AXIS - 24) / max(1, len(days)))
+        self._ppm = max(0.75, (height - self.HEADER - 12) / max(30, t1 - self._t0))
+        header_font = _header_font()
+        # time axis
+        for t in range(self._t0, t1 + 1, 30):
+            y = self.y_of(t)
+            line = scene.addLine(self.AXIS - 4, y, self.x_of(len(days)), y, QPen(QColor("#e3e7ed"), 1))
+            line.setZValue(1)
+            if t % 60 == 0 or self._ppm * 30 >= 22:
+                label = scene.addSimpleText(fmt_time(t))
+                label.setBrush(QColor("#5b6878"))
+                label.setPos(4, y - 7)
+        for i, day in enumerate(days):
+            x = self.x_of(i)
+            head = scene.addRect(QRectF(x, 0, self._col_w, self.HEADER - 4), QPen(Qt.PenStyle.NoPen), QColor("#e9edf3"))
+            head.setZValue(2)
+            text = QGraphicsSimpleTextItem(day.name)
+            text.setFont(header_font)
+            text.setPos(x + 6, 6)
+            text.setZValue(3)
+            scene.addItem(text)
+            for block in blocks[day.id]:
+                rect = QRectF(x, self.y_of(block.start), self._col_w, block.minutes * self._ppm)
+                item = scene.addRect(rect, QPen(QColor("#d5dbe4"), 0.5), QColor(KIND_COLORS[block.kind]))
+                item.setZValue(0)
+                item.setToolTip(f"{block.label or block.kind.value} {fmt_time(block.start)}–{fmt_time(block.end)}")
+                if block.kind not in (BlockKind.CLASS, BlockKind.PASSING) and rect.height() >= 12:
+                    name = block.label or block.kind.value
+                    tag = scene.addSimpleText(
+                        QFontMetrics(QFont()).elidedText(name, Qt.TextElideMode.ElideRight, int(self._col_w - 8))
+                    )
+                    tag.setBrush(QColor("#7a8594"))
+                    tag.setPos(x + 4, rect.top() + 1)
+                    tag.setZValue(1)
+        self._draw_cards(scenario)
+
+    def _blocks(self, scenario: Scenario, day_type_id: str) -> list[Block]:
+        try:
+            return scenario.schedule_of(day_type_id).sorted_blocks()
+        except KeyError:
+            return []
+
+    def _draw_cards(self, scenario: Scenario) -> None:
+        sections = {s.id: s for s in scenario.sections}
+        per_day: dict[str, list[tuple[int, int, Callable[[QRectF], None]]]] = {d: [] for d in self._days}
+        for placement in scenario.solution.placements:
+            section = sections.get(placement.section_id)
+            if section is None or placement.day_type_id not in per_day or not self.shows(placement, section):
+                continue
+            per_day[placement.day_type_id].append(
+                (placement.start, placement.end, lambda r, p=placement, s=section: self.add_card(p, s, r))
+            )
+        project = self.document.project
+        for advisory_id, day, start, end, room, advisor, cohorts in advisory_sittings(project, scenario):
+            if day not in per_day:
+                continue
+            shown = (
+                (self.filter_kind == "cohort" and self.filter_id in cohorts)
+                or (self.filter_kind == "teacher" and self.filter_id == advisor)
+                or (self.filter_kind == "room" and self.filter_id == room)
+            )
+            if shown:
+                lines = [self.document.name_of("advisory", advisory_id), self.document.name_of("teacher", advisor)]
+                per_day[day].append((start, end, lambda r, lines=lines: self._add_sitting(r, lines)))
+        for i, day in enumerate(self._days):
+            for start, end, lane, lanes, draw in _lanes(per_day[day]):
+                width = self._col_w / lanes
+                draw(QRectF(self.x_of(i) + lane * width + 2, self.y_of(start), width - 4, (end - start) * self._ppm))
+
+    def _add_sitting(self, rect: QRectF, lines: list[str]) -> None:
+        card = CardItem(None, rect, QColor("#f3dfae"), lines, tooltip="Advisory sitting (set by the bell schedule)")
+        card.setZValue(8)
+        self.scene().addItem(card)
+
+    def grab_minutes(self, placement: Placement, scene_pos: QPointF) -> int:
+        return int((scene_pos.y() - self.y_of(placement.start)) / self._ppm)
+
+    def target_at(self, pos: QPointF, drag: _Drag) -> Target | None:
+        if not self._days or pos.x() < self.AXIS:
+            return None
+        index = int((pos.x() - self.AXIS) // self._col_w)
+        if not 0 <= index < len(self._days):
+            return None
+        day = self._days[index]
+        starts = start_times(self.document.scenario, drag.section, day)
+        if not starts:
+            return None
+        wanted = self._t0 + (pos.y() - self.HEADER) / self._ppm - drag.grab_minutes
+        start = min(starts, key=lambda s: abs(s - wanted))
+        return Target(day, start, drag.placement.room_id)
+
+    def candidate_targets(self, drag: _Drag) -> list[Target]:
+        scenario = self.document.scenario
+        return [
+            Target(d, s, drag.placement.room_id) for d in self._days for s in start_times(scenario, drag.section, d)
+        ]
+
+    def target_rect(self, target: Target, drag: _Drag) -> QRectF | None:
+        if target.day_type_id not in self._days:
+            return None
+        scenario = self.document.scenario
+        block = next((b for b in self._blocks(scenario, target.day_type_id) if b.start == target.start), None)
+        end = block.end if block else target.start + 30
+        i = self._days.index(target.day_type_id)
+        return QRectF(self.x_of(i), self.y_of(target.start), self._col_w, (end - target.start) * self._ppm)
+
+    def span_rect(self, target: Target, end: int, drag: _Drag) -> QRectF | None:
+        i = self._days.index(target.day_type_id)
+        return QRectF(self.x_of(i) + 2, self.y_of(target.start), self._col_w - 4, (end - target.start) * self._ppm)
+
+
+def _lanes(items: list[tuple[int, int, Callable]]) -> list[tuple[int, int, int, int, Callable]]:
+    """Side-by-side lanes for overlapping items of one column: (start, end, lane, lanes in cluster, draw)."""
+    result: list[tuple[int, int, int, int, Callable]] = []
+    cluster: list[tuple[int, int, int, Callable]] = []
+    cluster_end = -1
+
+    def flush() -> None:
+        lanes = max((lane for _, _, lane, _ in cluster), default=-1) + 1
+        result.extend((s, e, lane, lanes, draw) for s, e, lane, draw in cluster)
+
+    lane_ends: list[int] = []
+    for start, end, draw in sorted(items, key=lambda it: (it[0], it[1])):
+        if cluster and start >= cluster_end:
+            flush()
+            cluster, lane_ends = [], []
+        if not cluster:
+            cluster_end = end
+        lane = next((i for i, e in enumerate(lane_ends) if e <= start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(end)
+        else:
+            lane_ends[lane] = end
+        cluster.append((start, end, lane, draw))
+        cluster_end = max(cluster_end, end)
+    if cluster:
+        flush()
+    return result
+
+
+class MasterBoard(BoardView):
+    """Rows = teachers (or rooms), columns = day type × class block, like a scheduler's wall board."""
+
+    LABEL_W = 136
+    HEAD_DAY = 22
+    HEAD_BLOCK = 20
+    ROW_H = 34
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.rows_kind = "teacher"  # or "room"
+        self._rows: list[str] = []
+        self._cols: list[tuple[str, Block]] = []
+        self._col_w = 64.0
+
+    def set_rows(self, kind: str) -> None:
+        self.rows_kind = kind
+        self.refresh()
+
+    def moves_cards_vertically(self) -> bool:
+        return self.rows_kind == "room"
+
+    @property
+    def top(self) -> float:
+        return self.HEAD_DAY + self.HEAD_BLOCK
+
+    def build(self, scenario: Scenario) -> None:
+        project = self.document.project
+        scene = self.scene()
+        records = sorted(project.teachers if self.rows_kind == "teacher" else project.rooms, key=lambda r: r.name)
+        self._rows = [r.id for r in records]
+        self._cols = []
+        for day in scenario.day_types:
+            try:
+                blocks = scenario.schedule_of(day.id).blocks_of(BlockKind.CLASS)
+            except KeyError:
+                blocks = []
+            self._cols += [(day.id, b) for b in blocks]
+        width = max(self.viewport().width(), 600)
+        self._col_w = max(58.0, (width - self.LABEL_W - 24) / max(1, len(self._cols)))
+        total_w = self.LABEL_W + self._col_w * len(self._cols)
+        total_h = self.top + self.ROW_H * len(self._rows)
+        header_font = _header_font()
+        small = QFont()
+        small.setPointSizeF(7.5)
+        # day headers and block headers
+        x = self.LABEL_W
+        for day in scenario.day_types:
+            count = sum(1 for d, _ in self._cols if d == day.id)
+            if not count:
+                continue
+            rect = QRectF(x, 0, self._col_w * count, self.HEAD_DAY)
+            scene.addRect(rect, QPen(QColor("#cfd6e0")), QColor("#dfe6ef")).setZValue(2)
+            text = QGraphicsSimpleTextItem(day.name)
+            text.setFont(header_font)
+            text.setPos(rect.left() + 6, 3)
+            text.setZValue(3)
+            scene.addItem(text)
+            x += self._col_w * count
+        for i, (_, block) in enumerate(self._cols):
+            rect = QRectF(self.LABEL_W + i * self._col_w, self.HEAD_DAY, self._col_w, self.HEAD_BLOCK)
+            scene.addRect(rect, QPen(QColor("#d5dbe4")), QColor("#eef2f7")).setZValue(2)
+            text = QGraphicsSimpleTextItem(fmt_time(block.start))
+            text.setFont(small)
+            text.setBrush(QColor("#4a5668"))
+            text.setPos(rect.left() + 4, rect.top() + 3)
+            text.setZValue(3)
+            scene.addItem(text)
+        # rows
+        for r, record in enumerate(records):
+            y = self.top + r * self.ROW_H
+            shade = QColor("#ffffff") if r % 2 == 0 else QColor("#f6f8fb")
+            scene.addRect(QRectF(0, y, total_w, self.ROW_H), QPen(QColor("#e3e7ed"), 0.5), shade).setZValue(0)
+            label = QGraphicsSimpleTextItem(record.name)
+            label.setPos(6, y + (self.ROW_H - 14) / 2)
+            label.setZValue(3)
+            scene.addItem(label)
+        for i in range(len(self._cols) + 1):
+            x = self.LABEL_W + i * self._col_w
+            day_edge = i == len(self._cols) or i == 0 or self._cols[i][0] != self._cols[i - 1][0]
+            pen = QPen(QColor("#9aa8bb") if day_edge else QColor("#e3e7ed"), 1.2 if day_edge else 0.6)
+            scene.addLine(x, self.HEAD_DAY, x, total_h, pen).setZValue(1)
+        self._draw_cards(scenario)
+
+    def _col_span(self, day: str, start: int, end: int) -> tuple[int, int] | None:
+        cols = [i for i, (d, b) in enumerate(self._cols) if d == day and b.start < end and start < b.end]
+        return (cols[0], cols[-1]) if cols else None
+
+    def _rows_of(self, placement: Placement) -> list[str]:
+        if self.rows_kind == "teacher":
+            return list(dict.fromkeys(placement.teacher_ids))
+        return [placement.room_id] if placement.room_id else []
+
+    def _draw_cards(self, scenario: Scenario) -> None:
+        sections = {s.id: s for s in scenario.sections}
+        row_index = {rid: i for i, rid in enumerate(self._rows)}
+        cells: dict[tuple[int, int], int] = {}
+        doc = self.document
+        for placement in scenario.solution.placements:
+            section = sections.get(placement.section_id)
+            span = self._col_span(placement.day_type_id, placement.start, placement.end)
+            if section is None or span is None:
+                continue
+            cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids)
+            other = (
+                cohorts
+                if self.rows_kind == "teacher"
+                else ", ".join(doc.name_of("teacher", t) for t in placement.teacher_ids)
+            )
+            room = doc.name_of("room", placement.room_id) if placement.room_id else ""
+            lines = [section.name, f"{other} · {room}" if self.rows_kind == "teacher" and room else other]
+            for row_id in self._rows_of(placement):
+                r = row_index.get(row_id)
+                if r is None:
+                    continue
+                stack = cells.get((r, span[0]), 0)  # clashing cards stack, each a bit lower
+                cells[(r, span[0])] = stack + 1
+                offset = min(stack * 6, self.ROW_H / 2)
+                rect = QRectF(
+                    self.LABEL_W + span[0] * self._col_w + 1,
+                    self.top + r * self.ROW_H + 1 + offset,
+                    (span[1] - span[0] + 1) * self._col_w - 2,
+                    self.ROW_H - 2 - offset,
+                )
+                self.add_card(placement, section, rect, lines)
+
+    def _row_at(self, y: float) -> int | None:
+        r = int((y - self.top) // self.ROW_H)
+        return r if 0 <= r < len(self._rows) and y >= self.top else None
+
+    def target_at(self, pos: QPointF, drag: _Drag) -> Target | None:
+        if pos.x() < self.LABEL_W or not self._cols:
+            return None
+        c = int((pos.x() - self.LABEL_W) // self._col_w)
+        if not 0 <= c < len(self._cols):
+            return None
+        day, block = self._cols[c]
+        room = drag.placement.room_id
+        if self.rows_kind == "room":
+            r = self._row_at(pos.y())
+            if r is None:
+                return None
+            room = self._rows[r]
+        return Target(day, block.start, room)
+
+    def candidate_targets(self, drag: _Drag) -> list[Target]:
+        scenario = self.document.scenario
+        days = list(dict.fromkeys(d for d, _ in self._cols))
+        return [Target(d, s, drag.placement.room_id) for d in days for s in start_times(scenario, drag.section, d)]
+
+    def _cell(self, target: Target, row: int, end: int | None = None) -> QRectF | None:
+        span = self._col_span(target.day_type_id, target.start, end or target.start + 1)
+        if span is None:
+            return None
+        return QRectF(
+            self.LABEL_W + span[0] * self._col_w,
+            self.top + row * self.ROW_H,
+            (span[1] - span[0] + 1) * self._col_w,
+            self.ROW_H,
+        )
+
+    def _target_row(self, target: Target, drag: _Drag) -> int | None:
+        if self.rows_kind == "room":
+            return self._rows.index(target.room_id) if target.room_id in self._rows else None
+        rows = [self._rows.index(t) for t in drag.placement.teacher_ids if t in self._rows]
+        return rows[0] if rows else None
+
+    def target_rect(self, target: Target, drag: _Drag) -> QRectF | None:
+        row = self._target_row(target, drag)
+        return self._cell(target, row) if row is not None else None
+
+    def span_rect(self, target: Target, end: int, drag: _Drag) -> QRectF | None:
+        row = self._target_row(target, drag)
+        return self._cell(target, row, end) if row is not None else None
+
+    def cell_center(self, target: Target, row_id: str) -> QPointF | None:
+        """Scene point of a target cell in a row (for tests and keyboard moves)."""
+        if row_id not in self._rows:
+            return None
+        rect = self._cell(target, self._rows.index(row_id))
+        return rect.center() if rect else None

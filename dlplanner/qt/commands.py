@@ -1,0 +1,204 @@
+"""Undoable edits: each QUndoCommand calls one operation of ``dlplanner.domain.editing`` and its inverse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from dlplanner.domain import BellSchedule, Block, Placement, Scenario, Solution
+from dlplanner.domain import editing as ops
+from dlplanner.domain.editing import PlacementKey, Target
+from dlplanner.qt.document import BLOCKS, DATA, TIMETABLE, Document
+
+
+class _Command(QUndoCommand):
+    kind = DATA
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+
+    def _notify(self) -> None:
+        self.document.changed.emit(self.kind)
+
+
+class SetFieldCommand(_Command):
+    """Change one field of a record (inline table edit); data edits make the solution stale."""
+
+    def __init__(self, document: Document, record: Any, name: str, value: Any, scenario: Scenario | None) -> None:
+        super().__init__(document, f"Edit {name.replace('_', ' ')} of {getattr(record, 'name', '') or record.id}")
+        self.record, self.name, self.value, self.scenario = record, name, value, scenario
+        self.old: Any = None
+        self.old_stale = False
+
+    def redo(self) -> None:
+        self.old = ops.set_field(self.record, self.name, self.value)
+        self.old_stale = ops.mark_stale(self.scenario)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.set_field(self.record, self.name, self.old)
+        ops.mark_stale(self.scenario, self.old_stale)
+        self._notify()
+
+
+class InsertRecordCommand(_Command):
+    def __init__(self, document: Document, records: list, index: int, record: Any, scenario: Scenario | None) -> None:
+        super().__init__(document, f"Add {type(record).__name__.lower()} {record.id}")
+        self.records, self.index, self.record, self.scenario = records, index, record, scenario
+        self.old_stale = False
+
+    def redo(self) -> None:
+        ops.insert_record(self.records, self.index, self.record)
+        self.old_stale = ops.mark_stale(self.scenario)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.remove_record(self.records, self.index)
+        ops.mark_stale(self.scenario, self.old_stale)
+        self._notify()
+
+
+class RemoveRecordCommand(_Command):
+    def __init__(self, document: Document, records: list, index: int, scenario: Scenario | None) -> None:
+        record = records[index]
+        super().__init__(document, f"Remove {type(record).__name__.lower()} {getattr(record, 'name', record.id)}")
+        self.records, self.index, self.scenario = records, index, scenario
+        self.record: Any = None
+        self.old_stale = False
+
+    def redo(self) -> None:
+        self.record = ops.remove_record(self.records, self.index)
+        self.old_stale = ops.mark_stale(self.scenario)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.insert_record(self.records, self.index, self.record)
+        ops.mark_stale(self.scenario, self.old_stale)
+        self._notify()
+
+
+class MoveCommand(_Command):
+    """A card dragged to a new day, time or room."""
+
+    kind = TIMETABLE
+
+    def __init__(self, document: Document, scenario: Scenario, key: PlacementKey, target: Target, label: str) -> None:
+        super().__init__(document, f"Move {label}")
+        self.scenario, self.key, self.target = scenario, key, target
+        self.old: Placement | None = None
+
+    def redo(self) -> None:
+        self.old = ops.move_placement(self.scenario, self.key, self.target)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.replace_placement(self.scenario, self.key, self.old)
+        self._notify()
+
+
+class PlaceCommand(_Command):
+    """An unscheduled meeting put on the board."""
+
+    kind = TIMETABLE
+
+    def __init__(
+        self, document: Document, scenario: Scenario, key: PlacementKey, target: Target, teachers: list[str], label: str
+    ) -> None:
+        super().__init__(document, f"Place {label}")
+        self.scenario, self.key, self.target, self.teachers = scenario, key, target, teachers
+
+    def redo(self) -> None:
+        ops.place_meeting(self.scenario, self.key[0], self.key[1], self.target, list(self.teachers))
+        self._notify()
+
+    def undo(self) -> None:
+        ops.replace_placement(self.scenario, self.key, None)
+        self._notify()
+
+
+class UnscheduleCommand(_Command):
+    """Cards taken off the board into the unscheduled tray."""
+
+    kind = TIMETABLE
+
+    def __init__(self, document: Document, scenario: Scenario, keys: list[PlacementKey]) -> None:
+        super().__init__(document, f"Unschedule {len(keys)} meeting(s)")
+        self.scenario, self.keys = scenario, keys
+        self.removed: list[Placement] = []
+
+    def redo(self) -> None:
+        self.removed = ops.unschedule(self.scenario, self.keys)
+        self._notify()
+
+    def undo(self) -> None:
+        for placement in self.removed:
+            ops.replace_placement(self.scenario, ops.key_of(placement), placement)
+        self._notify()
+
+
+class PinCommand(_Command):
+    kind = TIMETABLE
+
+    def __init__(self, document: Document, scenario: Scenario, keys: list[PlacementKey], pinned: bool) -> None:
+        super().__init__(document, f"{'Pin' if pinned else 'Unpin'} {len(keys)} meeting(s)")
+        self.scenario, self.keys, self.pinned = scenario, keys, pinned
+        self.old: dict[PlacementKey, bool] = {}
+
+    def redo(self) -> None:
+        self.old = {key: ops.set_pinned(self.scenario, key, self.pinned) for key in self.keys}
+        self._notify()
+
+    def undo(self) -> None:
+        for key, was in self.old.items():
+            ops.set_pinned(self.scenario, key, was)
+        self._notify()
+
+
+class ApplySolutionCommand(_Command):
+    """A solver result becomes the timetable, as one undoable step."""
+
+    kind = TIMETABLE
+
+    def __init__(self, document: Document, scenario: Scenario, solution: Solution) -> None:
+        super().__init__(document, f"Apply solver result ({solution.status.value})")
+        self.scenario, self.solution = scenario, solution
+        self.old: Solution | None = None
+
+    def redo(self) -> None:
+        self.old = ops.apply_solution(self.scenario, self.solution)
+        self._notify()
+
+    def undo(self) -> None:
+        if self.old is not None:
+            ops.apply_solution(self.scenario, self.old)
+        self._notify()
+
+
+class BlocksCommand(_Command):
+    """New blocks for a bell schedule (designer edit or template); meetings that no longer fit go to the tray."""
+
+    kind = BLOCKS
+
+    def __init__(
+        self, document: Document, scenario: Scenario, schedule: BellSchedule, blocks: list[Block], text: str
+    ) -> None:
+        super().__init__(document, text)
+        self.scenario, self.schedule, self.blocks = scenario, schedule, blocks
+        self.old: list[Block] = []
+        self.unscheduled: list[Placement] = []
+        self.old_stale = False
+
+    def redo(self) -> None:
+        self.old = ops.replace_blocks(self.schedule, self.blocks)
+        self.unscheduled = ops.unschedule(self.scenario, [ops.key_of(p) for p in ops.misfits(self.scenario)])
+        self.old_stale = ops.mark_stale(self.scenario)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.replace_blocks(self.schedule, self.old)
+        for placement in self.unscheduled:
+            ops.replace_placement(self.scenario, ops.key_of(placement), placement)
+        ops.mark_stale(self.scenario, self.old_stale)
+        self._notify()

@@ -1,0 +1,382 @@
+"""The block-schedule designer: each bell schedule as a vertical timeline drawn to scale.
+
+Blocks are dragged to move and dragged by their top or bottom edge to resize, snapping to 5
+minutes; kind and label are edited beside the timeline; templates replace a schedule's blocks.
+Every change is one :class:`BlocksCommand`, which also moves meetings that no longer fit the
+new bells into the unscheduled tray (and back on undo) — nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlplanner.domain import BellSchedule, Block, BlockKind, fmt_time
+from dlplanner.domain.editing import new_id, snap
+from dlplanner.qt.commands import BlocksCommand
+from dlplanner.qt.document import Document
+from dlplanner.qt.style import KIND_COLORS, KIND_LABELS, icon
+from dlplanner.services.editing import BELL_TEMPLATES
+
+EDGE = 6  # pixels from a block's top or bottom edge that resize instead of move
+
+
+def _parse_clock(text: str) -> int | None:
+    hours, _, minutes = text.strip().partition(":")
+    try:
+        value = int(hours) * 60 + int(minutes or 0)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 24 * 60 else None
+
+
+class Timeline(QGraphicsView):
+    """One bell schedule to scale; emits the edited block list when a drag ends."""
+
+    blocks_edited = Signal(list, str)  # new blocks, undo text
+    block_selected = Signal(object)  # block id or None
+
+    HEADER = 8
+    AXIS = 52
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setMouseTracking(True)
+        self.blocks: list[Block] = []
+        self.items_by_id: dict[str, QGraphicsRectItem] = {}
+        self.selected: str | None = None
+        self._t0, self._t1, self._ppm, self._width = 7 * 60, 17 * 60, 1.0, 320.0
+        self._drag: tuple[str, str, float, int, int] | None = None  # block id, mode, press y, start, end
+
+    def y_of(self, minutes: float) -> float:
+        return self.HEADER + (minutes - self._t0) * self._ppm
+
+    def show_blocks(self, blocks: list[Block]) -> None:
+        self.blocks = [dataclasses.replace(b) for b in blocks]
+        scene = self.scene()
+        scene.clear()
+        self.items_by_id = {}
+        starts = [b.start for b in blocks] or [8 * 60]
+        ends = [b.end for b in blocks] or [15 * 60]
+        self._t0 = int(math.floor((min(starts) - 30) / 60) * 60)
+        self._t1 = int(math.ceil((max(ends) + 30) / 60) * 60)
+        height = max(self.viewport().height() - 2 * self.HEADER, 360)
+        self._ppm = max(0.9, height / (self._t1 - self._t0))
+        self._width = max(260.0, min(460.0, self.viewport().width() - self.AXIS - 30))
+        for t in range(self._t0, self._t1 + 1, 15):
+            y = self.y_of(t)
+            pen = QPen(QColor("#c9d1dc") if t % 60 == 0 else QColor("#eceff4"), 1)
+            scene.addLine(self.AXIS - (8 if t % 60 == 0 else 3), y, self.AXIS + self._width, y, pen)
+            if t % 60 == 0 or self._ppm * 15 >= 16:
+                label = scene.addSimpleText(fmt_time(t))
+                label.setBrush(QColor("#5b6878" if t % 60 == 0 else "#9aa5b3"))
+                label.setPos(2, y - 7)
+        bold = QFont()
+        bold.setBold(True)
+        for block in sorted(self.blocks, key=lambda b: b.start):
+            rect = QRectF(self.AXIS, self.y_of(block.start), self._width, block.minutes * self._ppm)
+            item = scene.addRect(rect, QPen(QColor("#7d8ba0"), 1), QBrush(QColor(KIND_COLORS[block.kind])))
+            item.setData(0, block.id)
+            item.setZValue(2)
+            item.setToolTip(f"{block.label or KIND_LABELS[block.kind]} {fmt_time(block.start)}–{fmt_time(block.end)}")
+            self.items_by_id[block.id] = item
+            if rect.height() >= 13:
+                font = QFont(bold) if block.kind != BlockKind.PASSING else QFont()
+                words = f"{block.label or KIND_LABELS[block.kind]} · {fmt_time(block.start)}–{fmt_time(block.end)}"
+                words += f" · {block.minutes} min"
+                elided = QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, int(self._width - 16))
+                text = QGraphicsSimpleTextItem(elided, item)
+                text.setFont(font)
+                text.setPos(rect.left() + 8, rect.top() + min(4, (rect.height() - 15) / 2))
+        self.scene().setSceneRect(QRectF(0, 0, self.AXIS + self._width + 10, self.y_of(self._t1) + self.HEADER))
+        self.select(self.selected)
+
+    def select(self, block_id: str | None) -> None:
+        self.selected = block_id if block_id in self.items_by_id else None
+        for bid, item in self.items_by_id.items():
+            item.setPen(QPen(QColor("#1d4f91"), 2.5) if bid == self.selected else QPen(QColor("#7d8ba0"), 1))
+        self.block_selected.emit(self.selected)
+
+    def _block_item_at(self, pos: QPointF) -> QGraphicsRectItem | None:
+        for item in self.scene().items(pos):
+            if isinstance(item, QGraphicsRectItem) and item.data(0):
+                return item
+        return None
+
+    def _mode(self, item: QGraphicsRectItem, pos: QPointF) -> str:
+        rect = item.rect()
+        if pos.y() - rect.top() <= EDGE:
+            return "top"
+        if rect.bottom() - pos.y() <= EDGE:
+            return "bottom"
+        return "move"
+
+    def mousePressEvent(self, event: object) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        item = self._block_item_at(pos)
+        if item is None or event.button() != Qt.MouseButton.LeftButton:
+            self.select(None)
+            return
+        block = next(b for b in self.blocks if b.id == item.data(0))
+        self.select(block.id)
+        self._drag = (block.id, self._mode(item, pos), pos.y(), block.start, block.end)
+
+    def mouseMoveEvent(self, event: object) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        if self._drag is None:
+            item = self._block_item_at(pos)
+            mode = self._mode(item, pos) if item else ""
+            cursor = Qt.CursorShape.SizeVerCursor if mode in ("top", "bottom") else Qt.CursorShape.ArrowCursor
+            self.viewport().setCursor(cursor)
+            return
+        block_id, mode, y0, start, end = self._drag
+        start, end = self.dragged_span(mode, (pos.y() - y0) / self._ppm, start, end)
+        item = self.items_by_id[block_id]
+        item.setRect(QRectF(self.AXIS, self.y_of(start), self._width, (end - start) * self._ppm))
+        item.setToolTip(f"{fmt_time(start)}–{fmt_time(end)}")
+
+    @staticmethod
+    def dragged_span(mode: str, delta_minutes: float, start: int, end: int) -> tuple[int, int]:
+        """The block's new times for a drag of ``delta_minutes`` (snapped to 5; at least 5 minutes long)."""
+        if mode == "move":
+            shift = snap(delta_minutes)
+            return start + shift, end + shift
+        if mode == "top":
+            return min(snap(start + delta_minutes), end - 5), end
+        return start, max(snap(end + delta_minutes), start + 5)
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        if self._drag is None:
+            return
+        block_id, mode, y0, start, end = self._drag
+        self._drag = None
+        pos = self.mapToScene(event.position().toPoint())
+        new_start, new_end = self.dragged_span(mode, (pos.y() - y0) / self._ppm, start, end)
+        if (new_start, new_end) != (start, end):
+            self.blocks_edited.emit(
+                self.with_times(block_id, new_start, new_end), "Move block" if mode == "move" else "Resize block"
+            )
+        else:
+            self.show_blocks(self.blocks)
+
+    def with_times(self, block_id: str, start: int, end: int) -> list[Block]:
+        return [dataclasses.replace(b, start=start, end=end) if b.id == block_id else b for b in self.blocks]
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self.show_blocks(self.blocks)
+
+
+class DesignerPage(QWidget):
+    """Bell schedule picker, templates, the timeline, the selected block's fields and minutes per kind."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.schedule_combo = QComboBox()
+        self.schedule_combo.currentIndexChanged.connect(self.refresh)
+        self.used_by = QLabel(objectName="hint", wordWrap=True)
+        self.template_combo = QComboBox()
+        self.template_combo.addItems(list(BELL_TEMPLATES))
+        apply_template = QPushButton("Apply template")
+        apply_template.clicked.connect(lambda: self.apply_template(self.template_combo.currentText()))
+        add = QPushButton(icon("add"), "Add block")
+        add.clicked.connect(self.add_block)
+        remove = QPushButton(icon("remove"), "Delete block")
+        remove.clicked.connect(self.delete_block)
+        self.kind = QComboBox()
+        for kind in BlockKind:
+            self.kind.addItem(KIND_LABELS[kind], kind.value)
+        self.label = QLineEdit()
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        for field in (self.start, self.end):
+            field.setPlaceholderText("8:30")
+            field.setMaximumWidth(90)
+        self.kind.activated.connect(lambda _i: self._edit_selected())
+        for field in (self.label, self.start, self.end):
+            field.editingFinished.connect(self._edit_selected)
+        self.timeline = Timeline()
+        self.timeline.blocks_edited.connect(self._push)
+        self.timeline.block_selected.connect(self._show_block)
+        self.minutes = QTableWidget(0, 3)
+        self.minutes.setHorizontalHeaderLabels(["Kind", "This day", "Per cycle"])
+        self.minutes.verticalHeader().setVisible(False)
+        self.minutes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.minutes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel(objectName="hint", wordWrap=True)
+
+        schedule_box = QGroupBox("Bell schedule")
+        schedule_form = QFormLayout(schedule_box)
+        schedule_form.addRow(self.schedule_combo)
+        schedule_form.addRow(self.used_by)
+        templates_row = QHBoxLayout()
+        templates_row.addWidget(self.template_combo, 1)
+        templates_row.addWidget(apply_template)
+        schedule_form.addRow("Template", templates_row)
+        block_box = QGroupBox("Selected block")
+        block_form = QFormLayout(block_box)
+        block_form.addRow("Kind", self.kind)
+        block_form.addRow("Label", self.label)
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        block_form.addRow("Time", times)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        block_form.addRow(buttons)
+        hint = QLabel(
+            "Drag a block to move it, drag its top or bottom edge to resize (5-minute snap).", objectName="hint"
+        )
+        hint.setWordWrap(True)
+        block_form.addRow(hint)
+        minutes_box = QGroupBox("Minutes per kind")
+        minutes_layout = QVBoxLayout(minutes_box)
+        minutes_layout.addWidget(self.minutes)
+        side = QVBoxLayout()
+        side.addWidget(schedule_box)
+        side.addWidget(block_box)
+        side.addWidget(minutes_box, 1)
+        side.addWidget(self.message)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setMinimumWidth(330)
+        side_widget.setMaximumWidth(440)
+        body = QHBoxLayout()
+        body.addWidget(side_widget)
+        body.addWidget(self.timeline, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Block-schedule designer", objectName="title"))
+        layout.addLayout(body, 1)
+        document.changed.connect(lambda _kind: self.refresh())
+
+    # -- state -----------------------------------------------------------------------------------
+    def schedule(self) -> BellSchedule | None:
+        scenario = self.document.scenario
+        schedule_id = self.schedule_combo.currentData()
+        if scenario is None or schedule_id is None:
+            return None
+        return next((b for b in scenario.bell_schedules if b.id == schedule_id), None)
+
+    def refresh(self) -> None:
+        scenario = self.document.scenario
+        current = self.schedule_combo.currentData()
+        self.schedule_combo.blockSignals(True)
+        self.schedule_combo.clear()
+        for schedule in scenario.bell_schedules if scenario else []:
+            self.schedule_combo.addItem(schedule.name, schedule.id)
+        self.schedule_combo.setCurrentIndex(max(0, self.schedule_combo.findData(current)))
+        self.schedule_combo.blockSignals(False)
+        schedule = self.schedule()
+        self.timeline.show_blocks(schedule.blocks if schedule else [])
+        if scenario and schedule:
+            days = [d.name for d in scenario.day_types if d.bell_schedule_id == schedule.id]
+            self.used_by.setText(f"Used by: {', '.join(days)}" if days else "Not used by any day type")
+        self._fill_minutes()
+
+    def _fill_minutes(self) -> None:
+        scenario, schedule = self.document.scenario, self.schedule()
+        kinds = [k for k in BlockKind if schedule and (schedule.minutes_of(k) or scenario.minutes_per_cycle(k))]
+        self.minutes.setRowCount(len(kinds))
+        for row, kind in enumerate(kinds):
+            self.minutes.setItem(row, 0, QTableWidgetItem(KIND_LABELS[kind]))
+            for col, value in ((1, schedule.minutes_of(kind)), (2, scenario.minutes_per_cycle(kind))):
+                item = QTableWidgetItem(f"{value:,}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.minutes.setItem(row, col, item)
+                item.setBackground(QColor(KIND_COLORS[kind]))
+            self.minutes.item(row, 0).setBackground(QColor(KIND_COLORS[kind]))
+
+    def _show_block(self, block_id: str | None) -> None:
+        block = next((b for b in self.timeline.blocks if b.id == block_id), None)
+        for widget in (self.kind, self.label, self.start, self.end):
+            widget.setEnabled(block is not None)
+            widget.blockSignals(True)
+        if block is not None:
+            self.kind.setCurrentIndex(self.kind.findData(block.kind.value))
+            self.label.setText(block.label)
+            self.start.setText(fmt_time(block.start))
+            self.end.setText(fmt_time(block.end))
+        for widget in (self.kind, self.label, self.start, self.end):
+            widget.blockSignals(False)
+
+    # -- edits -----------------------------------------------------------------------------------
+    def _push(self, blocks: list[Block], text: str) -> None:
+        scenario, schedule = self.document.scenario, self.schedule()
+        if scenario is None or schedule is None:
+            return
+        before = len(scenario.solution.placements)
+        command = BlocksCommand(self.document, scenario, schedule, blocks, f"{text} ({schedule.name})")
+        self.document.push(command)
+        moved = before - len(scenario.solution.placements)
+        self.message.setText(f"{moved} meeting(s) no longer fit and went to the unscheduled tray." if moved else "")
+
+    def _edit_selected(self) -> None:
+        block_id = self.timeline.selected
+        block = next((b for b in self.timeline.blocks if b.id == block_id), None)
+        if block is None:
+            return
+        start, end = _parse_clock(self.start.text()), _parse_clock(self.end.text())
+        if start is None or end is None or end <= start:
+            self.message.setText("Times are like 8:30, and a block ends after it starts.")
+            self._show_block(block_id)
+            return
+        changed = dataclasses.replace(
+            block,
+            kind=BlockKind(self.kind.currentData()),
+            label=self.label.text().strip(),
+            start=snap(start),
+            end=snap(end),
+        )
+        if changed != block:
+            self.edit_block(changed)
+
+    def edit_block(self, changed: Block) -> None:
+        self._push([changed if b.id == changed.id else b for b in self.timeline.blocks], "Edit block")
+        self.timeline.select(changed.id)
+
+    def move_block(self, block_id: str, start: int, end: int) -> None:
+        """Give a block new times (what a drag does), snapped to 5 minutes."""
+        self._push(self.timeline.with_times(block_id, snap(start), snap(end)), "Move block")
+
+    def add_block(self) -> None:
+        blocks = self.timeline.blocks
+        start = max((b.end for b in blocks), default=8 * 60)
+        block = Block(new_id((b.id for b in blocks), "block"), start, start + 50, BlockKind.CLASS, "New block")
+        self._push([*blocks, block], "Add block")
+        self.timeline.select(block.id)
+
+    def delete_block(self) -> None:
+        block_id = self.timeline.selected
+        if block_id is not None:
+            self._push([b for b in self.timeline.blocks if b.id != block_id], "Delete block")
+
+    def apply_template(self, name: str) -> None:
+        self._push(BELL_TEMPLATES[name](), f"Template {name}")

@@ -1,0 +1,118 @@
+"""The open project as the GUI sees it: the domain objects, where they live, the undo stack, problems.
+
+Every widget reads the project from here and changes it only by pushing commands onto
+``undo_stack``; the document then emits ``changed`` with what kind of thing changed so views
+refresh only what they show.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from dlplanner.domain import Project, Scenario
+from dlplanner.domain.checker import Violation
+from dlplanner.domain.editing import PlacementKey, timetable_conflicts
+
+try:  # pre-solve validation is written by another engineer; the status bar shows nothing until it lands
+    from dlplanner.domain.validation import validate as _validate
+except ImportError:  # pragma: no cover
+    _validate = None
+
+DATA, TIMETABLE, BLOCKS, SCENARIO, PROJECT = "data", "timetable", "blocks", "scenario", "project"
+
+
+class Document(QObject):
+    """One open project (or none), its current scenario and its history of edits."""
+
+    changed = Signal(str)  # DATA, TIMETABLE, BLOCKS, SCENARIO or PROJECT
+    problems_changed = Signal()
+    selection_requested = Signal(str, str)  # record kind, id: "show me this record"
+    card_selected = Signal(object)  # PlacementKey or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.location: str | None = None
+        self.scenario_id: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self.problems: list = []
+        self._conflicts: dict[PlacementKey, list[Violation]] | None = None
+        self.changed.connect(self._forget_conflicts)  # connected first: views read fresh conflicts
+        self._validate_timer = QTimer(self, singleShot=True, interval=250)
+        self._validate_timer.timeout.connect(self.revalidate)
+        self.changed.connect(lambda _kind: self._validate_timer.start())
+
+    @property
+    def scenario(self) -> Scenario | None:
+        if self.project is None or self.scenario_id is None:
+            return None
+        return next((s for s in self.project.scenarios if s.id == self.scenario_id), None)
+
+    def set_project(self, project: Project | None, location: str | None) -> None:
+        self.project, self.location = project, location
+        self.scenario_id = project.scenarios[0].id if project and project.scenarios else None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.changed.emit(PROJECT)
+        self.revalidate()
+
+    def set_scenario(self, scenario_id: str) -> None:
+        if scenario_id != self.scenario_id:
+            self.scenario_id = scenario_id
+            self.changed.emit(SCENARIO)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def revalidate(self) -> None:
+        """Run pre-solve validation for the current scenario (cheap enough to run after each edit)."""
+        self._validate_timer.stop()
+        if self.project is None or _validate is None:
+            self.problems = []
+        else:
+            try:
+                self.problems = _validate(self.project, self.scenario)
+            except Exception as exc:  # a validation bug must not take the editor down
+                self.problems = []
+                print(f"dlplanner: validation failed: {exc}")
+        self.problems_changed.emit()
+
+    def _forget_conflicts(self, _kind: str = "") -> None:
+        self._conflicts = None
+
+    def conflicts(self) -> dict[PlacementKey, list[Violation]]:
+        """Each placed meeting's broken hard rules where it stands (computed once per timetable change)."""
+        if self._conflicts is None:
+            scenario = self.scenario
+            self._conflicts = timetable_conflicts(self.project, scenario) if self.project and scenario else {}
+        return self._conflicts
+
+    def problems_for(self, kind: str, record_id: str) -> list:
+        return [p for p in self.problems if any(r.kind == kind and r.id == record_id for r in p.records)]
+
+    def name_of(self, kind: str, record_id: str) -> str:
+        """A record's display name for lists of ids (falls back to the id)."""
+        project = self.project
+        if project is None:
+            return record_id
+        pools = {
+            "teacher": project.teachers,
+            "room": project.rooms,
+            "cohort": project.cohorts,
+            "subject": project.subjects,
+            "campus": project.campuses,
+            "team": project.teams,
+            "advisory": project.advisories,
+        }
+        for record in pools.get(kind, []):
+            if record.id == record_id:
+                return record.name
+        return record_id
+
+    def select_card(self, key: PlacementKey | None) -> None:
+        self.card_selected.emit(key)

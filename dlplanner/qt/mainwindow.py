@@ -1,0 +1,447 @@
+"""The main window: project files, scenario selector, left navigation, docks, menus, autosave/recovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from dlplanner import __version__
+from dlplanner.domain import Project
+from dlplanner.qt.board import BoardView
+from dlplanner.qt.commands import PinCommand, UnscheduleCommand
+from dlplanner.qt.designer import DesignerPage
+from dlplanner.qt.document import PROJECT, Document
+from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, UnscheduledTray
+from dlplanner.qt.solve import SolvePanel
+from dlplanner.qt.style import icon
+from dlplanner.qt.tables import EDITORS, RecordEditor
+from dlplanner.services import editing as editing_service
+from dlplanner.services import projects
+
+MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
+PROJECT_FILTER = "dlplanner projects (*.dlp);;All files (*)"
+
+
+def recovery_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".dlplanner") / "recovery.json"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.document = Document(self)
+        self.setWindowTitle("dlplanner")
+        self.setWindowIcon(icon("app"))
+        self.resize(1340, 760)
+
+        self.board_page = BoardPage(self.document)
+        self.master_page = MasterPage(self.document)
+        self.designer_page = DesignerPage(self.document)
+        self.solve_panel = SolvePanel(self.document)
+        self.editors = {spec.kind: RecordEditor(self.document, spec) for spec in EDITORS}
+        self.pages: list[tuple[str, str, QWidget]] = [
+            ("Board", "board", self.board_page),
+            ("Master board", "master", self.master_page),
+            ("Block designer", "designer", self.designer_page),
+            ("Solve", "solvepanel", self.solve_panel),
+            *((spec.title, spec.icon, self.editors[spec.kind]) for spec in EDITORS),
+        ]
+        self.stack = QStackedWidget()
+        self.nav = QListWidget(objectName="nav")
+        for title, icon_name, page in self.pages:
+            self.nav.addItem(QListWidgetItem(icon(icon_name), title))
+            self.stack.addWidget(page)
+        self.nav.setFixedWidth(172)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.tray = UnscheduledTray(self.document, self.board_page.board)
+        self.conflicts = ConflictsPanel(self.document)
+        self.tray_dock = self._dock("Unscheduled", self.tray, "tray")
+        self.conflicts_dock = self._dock("Conflicts", self.conflicts, "conflicts")
+        self.tabifyDockWidget(self.tray_dock, self.conflicts_dock)
+        self.tray_dock.raise_()
+
+        self.scenario_combo = QComboBox()
+        self.scenario_combo.setMinimumContentsLength(16)
+        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
+        self.problems_button = QPushButton(icon("ok"), "No problems")
+        self.problems_button.setFlat(True)
+        self.problems_button.clicked.connect(self._show_problems)
+        self.location_label = QLabel()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.problems_button)
+
+        self._build_actions()
+        self.document.changed.connect(self._on_changed)
+        self.document.problems_changed.connect(self._update_problems)
+        self.document.selection_requested.connect(self.select_record)
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.nav.setCurrentRow(0)
+        self._update_title()
+
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        dock.setMinimumWidth(220)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    # -- actions and menus -------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: object = None, icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.open_action = self._action("&Open…", self.choose_project, std.Open, "open")
+        self.open_url_action = self._action("Open &database URL…", self.choose_url)
+        self.save_action = self._action("&Save", self.save, std.Save, "save")
+        self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs)
+        quit_action = self._action("&Quit", self.close, std.Quit)
+        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(std.Undo)
+        undo.setIcon(icon("undo"))
+        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(std.Redo)
+        redo.setIcon(icon("redo"))
+        self.undo_action, self.redo_action = undo, redo
+        self.pin_action = self._action("&Pin / unpin card", self.toggle_pin, "Ctrl+P", "pin")
+        self.unschedule_action = self._action("Move card to &tray", self.unschedule_selected, "Del", "tray")
+        self.solve_action = self._action("&Solve", self._solve, "Ctrl+R", "solve")
+        self.cancel_action = self._action("&Cancel solve", self.solve_panel.cancel, "Ctrl+.", "stop")
+
+        file_menu = self.menuBar().addMenu("&File")
+        self.samples_menu = file_menu.addMenu(icon("new"), "&New from sample")
+        for sample in projects.list_samples():
+            self.samples_menu.addAction(
+                self._action(sample.school_name or sample.name, lambda _=False, s=sample.id: self.new_from_sample(s))
+            )
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_url_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.pin_action)
+        edit_menu.addAction(self.unschedule_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for row, (title, icon_name, _page) in enumerate(self.pages):
+            shortcut = f"Ctrl+{row + 1}" if row < 9 else None
+            view_menu.addAction(
+                self._action(title, lambda _=False, r=row: self.nav.setCurrentRow(r), shortcut, icon_name)
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(self.tray_dock.toggleViewAction())
+        view_menu.addAction(self.conflicts_dock.toggleViewAction())
+        solve_menu = self.menuBar().addMenu("&Solve")
+        solve_menu.addAction(self.solve_action)
+        solve_menu.addAction(self.cancel_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About dlplanner", self._about))
+
+        toolbar = QToolBar("Main", objectName="main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.open_action, self.save_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(undo)
+        toolbar.addAction(redo)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Scenario: "))
+        toolbar.addWidget(self.scenario_combo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.pin_action)
+        toolbar.addAction(self.solve_action)
+        self.addToolBar(toolbar)
+
+    # -- projects ----------------------------------------------------------------------------------
+    def load_project(self, project: Project, location: str | None) -> None:
+        self.document.set_project(project, location)
+        if location:
+            self._remember(location)
+
+    def open_project(self, location: str) -> bool:
+        if not self._may_discard():
+            return False
+        try:
+            project = projects.open_project(location)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot open project", f"{location}\n\n{exc}")
+            return False
+        self.load_project(project, location)
+        return True
+
+    def new_from_sample(self, sample_id: str) -> bool:
+        if not self._may_discard():
+            return False
+        try:
+            project = projects.load_sample(sample_id)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot load sample", str(exc))
+            return False
+        self.load_project(project, None)
+        self.document.undo_stack.resetClean()  # a sample is unsaved work until saved somewhere
+        return True
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def choose_url(self) -> None:
+        url, ok = QInputDialog.getText(self, "Open database", "Database URL (postgresql+psycopg://user@host/db):")
+        if ok and url.strip():
+            self.open_project(url.strip())
+
+    def save(self) -> bool:
+        project, location = self.document.project, self.document.location
+        if project is None:
+            return False
+        if location is None:
+            return self.save_as()
+        try:
+            projects.save_project(location, project)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}\n\nYour edits are still open; try Save As.")
+            return False
+        self.document.undo_stack.setClean()
+        editing_service.discard_recovery(recovery_path())
+        self.statusBar().showMessage(f"Saved to {location}", 4000)
+        return True
+
+    def save_as(self, location: str | None = None) -> bool:
+        project = self.document.project
+        if project is None:
+            return False
+        if location is None:
+            location, _ = QFileDialog.getSaveFileName(self, "Save project as", f"{project.name}.dlp", PROJECT_FILTER)
+            if not location:
+                return False
+            if not projects.is_url(location) and not location.endswith(".dlp"):
+                location += ".dlp"
+        try:
+            projects.create_project(location, project, overwrite=True)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}")
+            return False
+        self.document.location = location
+        self.document.undo_stack.setClean()
+        editing_service.discard_recovery(recovery_path())
+        self._remember(location)
+        self._update_title()
+        return True
+
+    def _may_discard(self) -> bool:
+        if not self.document.dirty or self.document.project is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.document.project.name} first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, location: str) -> None:
+        recent = [location, *(r for r in self.recent() if r != location)][:MAX_RECENT]
+        self.settings.setValue("recent", recent)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.recent():
+            self.recent_menu.addAction(self._action(location, lambda _=False, loc=location: self.open_project(loc)))
+        if not self.recent():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    # -- autosave and recovery -----------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write unsaved edits to the recovery file (each minute), so a crash loses at most a minute."""
+        if self.document.project is None or not self.document.dirty:
+            return False
+        try:
+            editing_service.write_recovery(recovery_path(), self.document.project, self.document.location)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 6000)
+            return False
+        return True
+
+    def offer_recovery(self, ask: bool = True) -> bool:
+        """At start: when a recovery file exists, offer to reopen its unsaved edits."""
+        found = editing_service.read_recovery(recovery_path())
+        if found is None:
+            return False
+        where = found.location or "a project never saved"
+        if ask:
+            answer = QMessageBox.question(
+                self,
+                "Recover unsaved work?",
+                f"dlplanner closed with unsaved edits to {found.project.name} ({where}), "
+                f"autosaved {found.saved_at:%Y-%m-%d %H:%M}.\n\nRecover them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                editing_service.discard_recovery(recovery_path())
+                return False
+        self.document.set_project(found.project, found.location)
+        self.document.undo_stack.resetClean()
+        return True
+
+    # -- reactions -----------------------------------------------------------------------------------
+    def _on_changed(self, kind: str) -> None:
+        if kind == PROJECT:
+            self._fill_scenarios()
+        self._update_title()
+        scenario = self.document.scenario
+        if scenario is not None:
+            solution = scenario.solution
+            stale = " (stale: data changed)" if solution.stale else ""
+            self.status_label.setText(f"{len(solution.placements)} placed · {solution.status.value}{stale}")
+
+    def _fill_scenarios(self) -> None:
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        for scenario in self.document.project.scenarios if self.document.project else []:
+            self.scenario_combo.addItem(scenario.name, scenario.id)
+        self.scenario_combo.setCurrentIndex(max(0, self.scenario_combo.findData(self.document.scenario_id)))
+        self.scenario_combo.blockSignals(False)
+
+    def _scenario_chosen(self) -> None:
+        scenario_id = self.scenario_combo.currentData()
+        if scenario_id:
+            self.document.set_scenario(scenario_id)
+
+    def _update_title(self) -> None:
+        project = self.document.project
+        if project is None:
+            self.setWindowTitle("dlplanner")
+            self.location_label.setText("No project open — File → New from sample, or File → Open")
+            return
+        star = "*" if self.document.dirty else ""
+        self.setWindowTitle(f"{project.name}{star} — dlplanner")
+        self.location_label.setText(self.document.location or "not saved yet")
+
+    def _update_problems(self) -> None:
+        problems = self.document.problems
+        errors = sum(1 for p in problems if getattr(p.severity, "value", "") == "error")
+        warnings = len(problems) - errors
+        if not problems:
+            self.problems_button.setIcon(icon("ok"))
+            self.problems_button.setText("No problems")
+        else:
+            self.problems_button.setIcon(icon("error" if errors else "warning"))
+            self.problems_button.setText(f"{errors} error(s), {warnings} warning(s)")
+        self.problems_button.setToolTip("\n".join(p.message for p in problems[:20]))
+
+    def _show_problems(self) -> None:
+        """Jump to the first record a validation problem names."""
+        for problem in self.document.problems:
+            for ref in problem.records:
+                if self.select_record(ref.kind, ref.id):
+                    self.statusBar().showMessage(problem.message, 8000)
+                    return
+
+    def select_record(self, kind: str, record_id: str) -> bool:
+        """Show a record: its editor row, or its board (infeasibility and problem links land here)."""
+        if kind in self.editors and self.editors[kind].select(record_id):
+            self.show_page(self.editors[kind])
+            return True
+        if kind in ("cohort", "teacher", "room"):
+            self.board_page.show_record(kind, record_id)
+            self.show_page(self.board_page)
+            return True
+        if kind in ("day_type", "block", "bell_schedule"):
+            self.show_page(self.designer_page)
+            return True
+        return False
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def current_board(self) -> BoardView:
+        return self.master_page.board if self.stack.currentWidget() is self.master_page else self.board_page.board
+
+    def toggle_pin(self) -> None:
+        scenario, key = self.document.scenario, self.current_board().selected_key
+        placement = (
+            next((p for p in scenario.solution.placements if (p.section_id, p.meeting) == key), None)
+            if scenario
+            else None
+        )
+        if placement is not None:
+            self.document.push(PinCommand(self.document, scenario, [key], not placement.pinned))
+
+    def unschedule_selected(self) -> None:
+        scenario, key = self.document.scenario, self.current_board().selected_key
+        if scenario is not None and key is not None:
+            self.document.push(UnscheduleCommand(self.document, scenario, [key]))
+            self.document.select_card(None)
+
+    def _solve(self) -> None:
+        self.show_page(self.solve_panel)
+        self.solve_panel.start()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About dlplanner", f"dlplanner {__version__}\nSchedules for deeper-learning schools.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.solve_panel.shutdown()
+        self.autosave_timer.stop()
+        editing_service.discard_recovery(recovery_path())  # saved or knowingly discarded: nothing to recover
+        event.accept()

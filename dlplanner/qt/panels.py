@@ -1,0 +1,267 @@
+"""The board pages (entity board with its picker, master board) and the side panels around them.
+
+The unscheduled tray lists meetings without a place (drag one onto a board, or place it at the
+first slot that breaks nothing); the conflicts panel lists every broken hard rule of the
+timetable, the selected card's first, with the records named and one click away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlplanner.domain.editing import MoveChecker, Target, start_times, unscheduled_meetings
+from dlplanner.qt.board import MEETING_MIME, BoardView, EntityBoard, MasterBoard
+from dlplanner.qt.document import PROJECT, SCENARIO, Document
+from dlplanner.qt.style import icon
+
+KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room")]
+
+
+def _color_combo(board: BoardView) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem("Colour by subject", "subject")
+    combo.addItem("Colour by pathway", "pathway")
+
+    def changed() -> None:
+        board.color_by = combo.currentData()
+        board.refresh()
+
+    combo.currentIndexChanged.connect(changed)
+    return combo
+
+
+class BoardPage(QWidget):
+    """The day-type × time board for one cohort, teacher or room, picked from a list."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.board = EntityBoard(document)
+        self.kind_combo = QComboBox()
+        for kind, label in KINDS:
+            self.kind_combo.addItem(label, kind)
+        self.record_combo = QComboBox()
+        self.record_combo.setMinimumContentsLength(18)
+        self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.hint = QLabel(objectName="hint")
+        top = QHBoxLayout()
+        title = QLabel("Timetable board", objectName="title")
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.kind_combo)
+        top.addWidget(self.record_combo, 1)
+        top.addWidget(_color_combo(self.board))
+        top.addStretch(1)
+        top.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.board, 1)
+        self.kind_combo.currentIndexChanged.connect(self._fill_records)
+        self.record_combo.currentIndexChanged.connect(self._apply_filter)
+        self.board.target_hovered.connect(self._show_target)
+        document.changed.connect(self._on_changed)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in (PROJECT, SCENARIO) or self.record_combo.count() == 0:
+            self._fill_records()
+
+    def _fill_records(self) -> None:
+        project = self.document.project
+        kind = self.kind_combo.currentData()
+        current = self.record_combo.currentData()
+        self.record_combo.blockSignals(True)
+        self.record_combo.clear()
+        if project is not None:
+            records = {"cohort": project.cohorts, "teacher": project.teachers, "room": project.rooms}[kind]
+            for record in records:
+                self.record_combo.addItem(record.name, record.id)
+        index = self.record_combo.findData(current)
+        self.record_combo.setCurrentIndex(max(index, 0))
+        self.record_combo.blockSignals(False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self.board.set_filter(self.kind_combo.currentData(), self.record_combo.currentData())
+
+    def show_record(self, kind: str, record_id: str) -> None:
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.record_combo.setCurrentIndex(max(0, self.record_combo.findData(record_id)))
+
+    def _show_target(self, target: Target | None, conflicts: list) -> None:
+        if target is None:
+            self.hint.setText("")
+        elif conflicts:
+            self.hint.setText(f"✗ {conflicts[0].message}" + (f" (+{len(conflicts) - 1})" if len(conflicts) > 1 else ""))
+        else:
+            self.hint.setText("✓ fits: no hard rule broken")
+
+
+class MasterPage(QWidget):
+    """All teachers (or rooms) against every block of the cycle."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.board = MasterBoard(document)
+        self.rows_combo = QComboBox()
+        self.rows_combo.addItem("Rows: teachers", "teacher")
+        self.rows_combo.addItem("Rows: rooms", "room")
+        self.rows_combo.currentIndexChanged.connect(lambda: self.board.set_rows(self.rows_combo.currentData()))
+        self.hint = QLabel(objectName="hint")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Master board", objectName="title"))
+        top.addSpacing(12)
+        top.addWidget(self.rows_combo)
+        top.addWidget(_color_combo(self.board))
+        top.addStretch(1)
+        top.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.board, 1)
+        self.board.target_hovered.connect(
+            lambda target, conflicts: self.hint.setText(
+                "" if target is None else (f"✗ {conflicts[0].message}" if conflicts else "✓ fits")
+            )
+        )
+
+
+class _TrayList(QListWidget):
+    """Unscheduled meetings; dragging one carries (section id, meeting) to a board."""
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        section_id, meeting = item.data(Qt.ItemDataRole.UserRole)
+        mime = QMimeData()
+        mime.setData(MEETING_MIME, f"{section_id}|{meeting}".encode())
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class UnscheduledTray(QWidget):
+    def __init__(self, document: Document, board: BoardView) -> None:
+        super().__init__()
+        self.document, self.board = document, board
+        self.list = _TrayList()
+        self.list.setDragEnabled(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.place_button = QPushButton(icon("add"), "Place at first free slot")
+        self.place_button.clicked.connect(self.place_selected)
+        self.count = QLabel(objectName="hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.place_button)
+        document.changed.connect(lambda _kind: self.refresh())
+
+    def refresh(self) -> None:
+        self.list.clear()
+        scenario = self.document.scenario
+        missing = unscheduled_meetings(scenario) if scenario else []
+        names = {s.id: s for s in scenario.sections} if scenario else {}
+        for section_id, meeting in missing:
+            section = names[section_id]
+            item = QListWidgetItem(
+                icon("tray"), f"{section.name} — meeting {meeting + 1} of {section.meetings_per_cycle}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (section_id, meeting))
+            self.list.addItem(item)
+        self.count.setText(f"{len(missing)} meeting(s) without a place" if missing else "Every meeting is placed")
+        self.place_button.setEnabled(bool(missing))
+
+    def first_free_target(self, section_id: str, meeting: int) -> Target | None:
+        """The first day/time/room where the meeting breaks no hard rule."""
+        scenario, project = self.document.scenario, self.document.project
+        if scenario is None or project is None:
+            return None
+        section = scenario.section(section_id)
+        draft = self.board.draft_placement(section, meeting)
+        checker = MoveChecker(project, scenario, draft)
+        needed = project.section_enrolment(section) if section.min_capacity is None else section.min_capacity
+        rooms = (
+            [section.room_id]
+            if section.room_id
+            else [r.id for r in project.rooms if section.room_features <= r.features and r.capacity >= needed]
+        )
+        for day in scenario.day_types:
+            for start in start_times(scenario, section, day.id):
+                for room in rooms or [None]:
+                    target = Target(day.id, start, room)
+                    if not checker.conflicts(target):
+                        return target
+        return None
+
+    def place_selected(self) -> bool:
+        item = self.list.currentItem() or self.list.item(0)
+        if item is None:
+            return False
+        section_id, meeting = item.data(Qt.ItemDataRole.UserRole)
+        target = self.first_free_target(section_id, meeting)
+        if target is None:
+            self.count.setText("No free slot breaks no rule; drag it onto the board to choose one")
+            return False
+        return self.board.place_meeting(section_id, meeting, target)
+
+
+class ConflictsPanel(QWidget):
+    """Every broken hard rule of the timetable; the selected card's come first."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.summary = QLabel(objectName="hint", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.selected = None
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        document.changed.connect(lambda _kind: self.refresh())
+        document.card_selected.connect(self._card_selected)
+
+    def _card_selected(self, key: object) -> None:
+        self.selected = key
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        conflicts = self.document.conflicts() if self.document.scenario else {}
+        ordered = sorted(conflicts.items(), key=lambda kv: (kv[0] != self.selected, kv[0]))
+        total = 0
+        for key, violations in ordered:
+            for violation in violations:
+                total += 1
+                item = QListWidgetItem(icon("error"), f"{violation.rule_id}: {violation.message}")
+                named = ", ".join(f"{r.kind} {r.name}" for r in violation.records)
+                item.setToolTip(f"{violation.message}\nRecords: {named}\nClick to select the card")
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                if key == self.selected:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.list.addItem(item)
+        self.summary.setText(
+            f"{total} broken hard rule(s) on {len(conflicts)} card(s)" if total else "No card breaks a hard rule"
+        )
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key is not None and key != self.selected:
+            self.document.select_card(tuple(key))

@@ -1,0 +1,291 @@
+"""The solve panel: runs the engine on a worker thread with live progress, cancel and a checked summary.
+
+The worker gets a deep copy of the project, so edits made while it runs never race with the
+solver; its result is applied to the scenario it was started for as one undoable command. The
+summary lists each soft rule's penalty and the independent checker's verdict; when no timetable
+exists, the engine's explanations are shown with links that select the records they name.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import time
+from typing import Any
+
+from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlplanner.domain import Project, Scenario, SolveStatus
+from dlplanner.qt.commands import ApplySolutionCommand
+from dlplanner.qt.document import PROJECT, SCENARIO, Document
+from dlplanner.qt.style import icon
+from dlplanner.services.editing import solution_from_result
+
+
+class SolveWorker(QThread):
+    """Calls ``services.solving.solve_scenario`` off the GUI thread; ``cancel`` asks it to stop early."""
+
+    progressed = Signal(object)  # solver Progress
+    finished_ok = Signal(object, object)  # SolveResult, CheckReport | None
+    failed = Signal(str)
+
+    def __init__(self, project: Project, scenario_id: str, time_limit: float, workers: int, seed: int) -> None:
+        super().__init__()
+        self.project = copy.deepcopy(project)
+        self.scenario_id, self.time_limit, self.workers, self.seed = scenario_id, time_limit, workers, seed
+        self._stop = False
+
+    def cancel(self) -> None:
+        self._stop = True
+
+    def run(self) -> None:
+        try:
+            from dlplanner.services.solving import solve_scenario  # the engine's use case
+
+            result, report = solve_scenario(
+                self.project,
+                self.scenario_id,
+                time_limit=self.time_limit,
+                workers=self.workers,
+                seed=self.seed,
+                on_progress=self.progressed.emit,
+                should_stop=lambda: self._stop,
+            )
+        except Exception as exc:  # shown in the panel; the app keeps running
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.finished_ok.emit(result, report)
+
+
+def record_link(kind: str, record_id: str, name: str) -> str:
+    return f'<a href="record:{html.escape(kind)}:{html.escape(record_id)}">{html.escape(name or record_id)}</a>'
+
+
+class SolvePanel(QWidget):
+    solve_finished = Signal()
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.worker: SolveWorker | None = None
+        self.scenario: Scenario | None = None
+        self._started = 0.0
+        self.last_result: Any = None
+        self.last_report: Any = None
+        self.time_limit = QDoubleSpinBox(minimum=0.5, maximum=3600, value=30, suffix=" s", decimals=1)
+        self.workers = QSpinBox(minimum=1, maximum=32, value=2)
+        self.seed = QSpinBox(minimum=0, maximum=1_000_000, value=0)
+        self.solve_button = QPushButton(icon("solve"), "Solve", objectName="primary")
+        self.cancel_button = QPushButton(icon("stop"), "Cancel (keep best)")
+        self.cancel_button.setEnabled(False)
+        self.solve_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(maximum=1000, textVisible=True)
+        self.progress.setFormat("")
+        self.elapsed = QLabel("—")
+        self.objective = QLabel("—")
+        self.bound = QLabel("—")
+        self.solutions = QLabel("—")
+        self.state = QLabel("Ready. Pinned cards stay; the current timetable is the starting hint.", objectName="hint")
+        self.state.setWordWrap(True)
+
+        settings = QGroupBox("Run")
+        form = QFormLayout(settings)
+        form.addRow("Time limit", self.time_limit)
+        form.addRow("Workers", self.workers)
+        form.addRow("Seed", self.seed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.solve_button)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
+        live = QGroupBox("Progress")
+        live_form = QFormLayout(live)
+        live_form.addRow(self.progress)
+        live_form.addRow("Elapsed", self.elapsed)
+        live_form.addRow("Objective", self.objective)
+        live_form.addRow("Best bound", self.bound)
+        live_form.addRow("Solutions", self.solutions)
+        live_form.addRow(self.state)
+        left = QVBoxLayout()
+        left.addWidget(settings)
+        left.addWidget(live)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMinimumWidth(300)
+
+        self.verdict = QLabel("No result yet", objectName="hint")
+        self.verdict.setWordWrap(True)
+        self.penalties = QTableWidget(0, 2)
+        self.penalties.setHorizontalHeaderLabels(["Soft rule", "Penalty"])
+        self.penalties.verticalHeader().setVisible(False)
+        self.penalties.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.penalties.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.penalties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.explanation = QTextBrowser()
+        self.explanation.setOpenLinks(False)
+        self.explanation.anchorClicked.connect(self._link)
+        results = QGroupBox("Result")
+        results_layout = QVBoxLayout(results)
+        results_layout.addWidget(self.verdict)
+        split = QSplitter()
+        split.addWidget(self.penalties)
+        split.addWidget(self.explanation)
+        split.setSizes([260, 520])
+        results_layout.addWidget(split, 1)
+
+        title = QLabel("Solve", objectName="title")
+        top = QHBoxLayout()
+        top.addWidget(left_widget)
+        top.addWidget(results, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top, 1)
+        self._ticker = QTimer(self, interval=100)
+        self._ticker.timeout.connect(self._tick)
+        document.changed.connect(self._on_changed)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in (PROJECT, SCENARIO) and self.document.scenario is not None and not self.running:
+            self.time_limit.setValue(self.document.scenario.rules.time_limit_seconds)
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def start(self) -> bool:
+        scenario, project = self.document.scenario, self.document.project
+        if scenario is None or project is None or self.running:
+            return False
+        self.scenario = scenario
+        self.worker = SolveWorker(
+            project, scenario.id, self.time_limit.value(), self.workers.value(), self.seed.value()
+        )
+        self.worker.progressed.connect(self._progress)
+        self.worker.finished_ok.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._thread_finished)
+        self.objective.setText("—")
+        self.bound.setText("—")
+        self.solutions.setText("0")
+        self.progress.setValue(0)
+        self.state.setText(f"Solving {scenario.name}…")
+        self.solve_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self._started = time.monotonic()
+        self._ticker.start()
+        self.worker.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.state.setText("Stopping… the best timetable found so far is kept.")
+
+    def shutdown(self) -> None:
+        """Stop and join the worker (window close, tests): no thread outlives the panel."""
+        worker = self.worker
+        if worker is not None:
+            worker.cancel()
+            worker.wait()
+            self._thread_finished()
+
+    def _tick(self) -> None:
+        elapsed = time.monotonic() - self._started
+        limit = self.time_limit.value()
+        self.progress.setValue(min(1000, int(1000 * elapsed / limit)))
+        self.progress.setFormat(f"{elapsed:.1f} s of {limit:g} s")
+        self.elapsed.setText(f"{elapsed:.1f} s")
+
+    def _progress(self, progress: Any) -> None:
+        self.objective.setText(f"{progress.objective:,.0f}")
+        self.bound.setText(f"{progress.bound:,.0f}")
+        self.solutions.setText(str(progress.solutions))
+
+    def _thread_finished(self) -> None:
+        if self.worker is None:
+            return
+        self._ticker.stop()
+        self.worker.deleteLater()
+        self.worker = None
+        self.solve_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.solve_finished.emit()
+
+    def _failed(self, message: str) -> None:
+        self.state.setText(f"The solver failed: {message}")
+        self.verdict.setText("No result")
+
+    def _done(self, result: Any, report: Any) -> None:
+        self.last_result, self.last_report = result, report
+        self.progress.setValue(1000)
+        self.progress.setFormat(f"done in {result.wall_time:.1f} s")
+        if result.objective is not None:
+            self.objective.setText(f"{result.objective:,.0f}")
+        if result.best_bound is not None:
+            self.bound.setText(f"{result.best_bound:,.0f}")
+        self.solutions.setText(str(getattr(result, "solutions", "—")))
+        self.state.setText(f"Finished: {result.status.value}")
+        found = result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) and bool(result.placements)
+        if found and self.scenario is not None:
+            self.document.push(ApplySolutionCommand(self.document, self.scenario, solution_from_result(result)))
+        self.show_result(result, report)
+
+    def show_result(self, result: Any, report: Any) -> None:
+        """Per-rule penalties, the checker's verdict and any infeasibility explanation."""
+        penalties = dict(result.penalties)
+        self.penalties.setRowCount(len(penalties))
+        for row, (rule, value) in enumerate(sorted(penalties.items(), key=lambda kv: -kv[1])):
+            self.penalties.setItem(row, 0, QTableWidgetItem(rule))
+            item = QTableWidgetItem(f"{value:,}")
+            self.penalties.setItem(row, 1, item)
+        status = result.status.value
+        if report is None:
+            verdict, name = f"{status}: no timetable to check", "verdictBad"
+        elif report.ok:
+            verdict, name = f"{status} — checker: every hard rule holds (penalty {report.total_penalty:,})", "verdictOk"
+        else:
+            verdict, name = f"{status} — checker found {len(report.violations)} broken hard rule(s)", "verdictBad"
+        self.verdict.setText(verdict)
+        self.verdict.setObjectName(name)
+        self.verdict.setStyleSheet("")  # re-polish for the new object name
+        parts: list[str] = []
+        conflicts = list(getattr(result, "conflicts", []))
+        if conflicts:
+            parts.append("<h3>Why no timetable exists</h3><ol>")
+            for conflict in conflicts:
+                links = ", ".join(record_link(k, i, self.document.name_of(k, i)) for k, i in conflict.records)
+                parts.append(f"<li>{html.escape(conflict.message)}" + (f"<br><small>{links}</small>" if links else ""))
+            parts.append("</ol>")
+        if report is not None and report.violations:
+            parts.append("<h3>Checker findings</h3><ul>")
+            for violation in report.violations[:50]:
+                links = ", ".join(record_link(r.kind, r.id, r.name) for r in violation.records)
+                parts.append(f"<li><b>{violation.rule_id}</b>: {html.escape(violation.message)} <small>{links}</small>")
+            parts.append("</ul>")
+        for message in getattr(result, "messages", []):
+            parts.append(f"<p>{html.escape(message)}</p>")
+        if not parts:
+            parts.append("<p>No conflicts. Pin the cards you like and solve again to improve the rest.</p>")
+        self.explanation.setHtml("".join(parts))
+
+    def _link(self, url: QUrl) -> None:
+        _, kind, record_id = url.toString().split(":", 2)
+        self.document.selection_requested.emit(kind, record_id)

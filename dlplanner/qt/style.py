@@ -1,0 +1,63 @@
+"""Icons and the style sheet from ``resources/``, so every widget shares one look."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication
+
+from dlplanner.domain import BlockKind
+from dlplanner.paths import resources_dir
+
+# Fill colours of the block kinds, shared by the boards and the block designer.
+KIND_COLORS: dict[BlockKind, str] = {
+    BlockKind.CLASS: "#e8f0fb",
+    BlockKind.ADVISORY: "#fdf0d5",
+    BlockKind.LUNCH: "#e9f5e1",
+    BlockKind.PASSING: "#f3f4f6",
+    BlockKind.PLANNING: "#efe6f7",
+    BlockKind.INTERNSHIP: "#fde4dc",
+    BlockKind.FLEX: "#e0f4f1",
+}
+KIND_LABELS: dict[BlockKind, str] = {
+    BlockKind.CLASS: "Class",
+    BlockKind.ADVISORY: "Advisory",
+    BlockKind.LUNCH: "Lunch",
+    BlockKind.PASSING: "Passing",
+    BlockKind.PLANNING: "Planning / PD",
+    BlockKind.INTERNSHIP: "Internship window",
+    BlockKind.FLEX: "Flex",
+}
+PATHWAY_PALETTE = ["#5b8bd0", "#d07a5b", "#5bb08b", "#b05bb0", "#c9a23c", "#4fa3b8", "#8c7ad0", "#b8615f"]
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (empty icon when missing, so a typo never crashes the app)."""
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def style_sheet() -> str:
+    path = resources_dir() / "style" / "dlplanner.qss"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(icon("app"))
+
+
+def pathway_color(pathway: str) -> QColor:
+    """A stable colour per pathway name (the same pathway always gets the same colour)."""
+    if not pathway:
+        return QColor("#8aa4c8")
+    return QColor(PATHWAY_PALETTE[sum(map(ord, pathway)) % len(PATHWAY_PALETTE)])
+
+
+def text_color_for(background: QColor) -> QColor:
+    """Dark or white text, whichever reads better on ``background``."""
+    luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
+    return QColor("#1b2430") if luminance > 150 else QColor("#ffffff")
