@@ -8,21 +8,28 @@ blocking problems) exits with status 1.
 
 from __future__ import annotations
 
+import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from dlplanner import __version__
-from dlplanner.domain import UnknownRecordError
+from dlplanner.domain import Project, Scenario, UnknownRecordError
 from dlplanner.domain.codec import DecodeError
+from dlplanner.io.timetable_json import TimetableFormatError
 from dlplanner.services import projects
 from dlplanner.storage import StorageError
+
+if TYPE_CHECKING:
+    from dlplanner.domain.checker import CheckReport
+    from dlplanner.solver import Progress
 
 USER_ERRORS: tuple[type[Exception], ...] = (
     projects.ServiceError,
     StorageError,
     DecodeError,
+    TimetableFormatError,
     UnknownRecordError,
     FileNotFoundError,
     PermissionError,
@@ -38,6 +45,11 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError:
+            raise  # click prints usage and the problem itself
+        except click.ClickException as exc:
+            click.echo(f"dlplanner: error: {exc.format_message()}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
         except USER_ERRORS as exc:
             click.echo(f"dlplanner: error: {exc}", err=True)
             ctx.exit(EXIT_USER_ERROR)
@@ -89,8 +101,6 @@ def samples_command() -> None:
 @click.option("--force", is_flag=True, help="Replace an existing project file.")
 def new_command(path: str, sample_id: str | None, name: str | None, force: bool) -> None:
     """Create a project file (or database project) at PROJECT, empty or from a sample."""
-    from dlplanner.domain import Project
-
     project = projects.load_sample(sample_id) if sample_id else Project(name=name or _stem(path))
     if name:
         project.name = name
@@ -135,6 +145,139 @@ def validate_command(project: str, scenario: str | None, project_name: str | Non
         sys.exit(EXIT_FINDINGS)
 
 
+def _pick_scenario(project: Project, key: str | None) -> Scenario:
+    """The named scenario, or the only/first one when none is named (said on the output)."""
+    if key:
+        return project.scenario(key)
+    if not project.scenarios:
+        raise projects.ServiceError(f"Project '{project.name}' has no scenario to solve")
+    if len(project.scenarios) > 1:
+        names = ", ".join(s.name for s in project.scenarios)
+        click.echo(f"No --scenario given: using '{project.scenarios[0].name}' (scenarios: {names})")
+    return project.scenarios[0]
+
+
+@cli.command("solve")
+@project_argument
+@click.option("--scenario", "-s", default=None, help="Scenario id or name (default: the first).")
+@click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="CP-SAT worker threads.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same search).")
+@click.option("--json", "json_out", default=None, type=click.Path(dir_okay=False), help="Write the timetable JSON.")
+@click.option("--save", is_flag=True, help="Store the solution in the project.")
+@project_name_option
+def solve_command(
+    project: str,
+    scenario: str | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    json_out: str | None,
+    save: bool,
+    project_name: str | None,
+) -> None:
+    """Solve a scenario: progress, status, per-rule penalties and the checker's verdict.
+
+    Exits 0 when a timetable the independent checker accepts was found, 1 otherwise.
+    Ctrl+C stops the search and keeps the best timetable found so far.
+    """
+    from dlplanner.services.solving import solve_scenario
+
+    loaded = projects.open_project(project, project_name)
+    target = _pick_scenario(loaded, scenario)
+    stop = _StopOnInterrupt()
+
+    def progress(p: Progress) -> None:
+        click.echo(f"[{p.elapsed:7.2f}s] objective {p.objective:g}  bound {p.bound:g}  solutions {p.solutions}")
+
+    with stop:
+        result, report = solve_scenario(
+            loaded,
+            target.id,
+            time_limit=time_limit,
+            workers=workers,
+            seed=seed,
+            on_progress=progress,
+            should_stop=stop.requested,
+        )
+    click.echo(f"Scenario '{target.name}': {result.status.value} in {result.wall_time:.2f}s")
+    for message in result.messages:
+        click.echo(f"  {message}")
+    for conflict in result.conflicts:
+        click.echo(f"  conflict: {conflict.message}")
+    if result.placements:
+        click.echo(f"  objective {result.objective:g}, best bound {result.best_bound:g}")
+        for rule_id, penalty in sorted(result.penalties.items()):
+            if penalty:
+                click.echo(f"  penalty {rule_id}: {penalty:g}")
+    if report is not None:
+        click.echo(_verdict(report))
+    if json_out and result.placements:
+        from dlplanner.io.timetable_json import write_timetable
+
+        write_timetable(loaded, target, json_out)
+        click.echo(f"Wrote timetable JSON to {json_out}")
+    if save:
+        projects.save_project(project, loaded)
+        click.echo(f"Saved the solution of '{target.name}' to {project}")
+    if report is None or not report.ok:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _verdict(report: CheckReport) -> str:
+    if report.ok:
+        return "Checker: valid — no hard rule broken"
+    lines = [f"Checker: {len(report.violations)} hard-rule violation(s)"]
+    lines += [f"  [{v.rule_id}] {v.message}" for v in report.violations[:50]]
+    if len(report.violations) > 50:
+        lines.append(f"  … and {len(report.violations) - 50} more")
+    return "\n".join(lines)
+
+
+class _StopOnInterrupt:
+    """Turns Ctrl+C during a solve into a polite stop request (the best timetable is kept)."""
+
+    def __init__(self) -> None:
+        self._stop = False
+        self._previous: Any = None
+
+    def requested(self) -> bool:
+        return self._stop
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        click.echo("Stopping: keeping the best timetable found so far…", err=True)
+        self._stop = True
+
+    def __enter__(self) -> _StopOnInterrupt:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread (tests): no handler, no harm
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+@cli.command("check")
+@click.argument("timetable", metavar="FILE.json", type=click.Path(dir_okay=False))
+def check_command(timetable: str) -> None:
+    """Judge a timetable JSON file with the independent checker; exits 1 on any violation."""
+    from dlplanner.domain.checker import check_timetable
+    from dlplanner.io.timetable_json import read_timetable
+
+    project, scenario = read_timetable(timetable)
+    report = check_timetable(project, scenario)
+    click.echo(f"{len(scenario.solution.placements)} placements of scenario '{scenario.name}' in {timetable}")
+    click.echo(_verdict(report))
+    for rule_id, penalty in sorted(report.penalties.items()):
+        if penalty:
+            click.echo(f"  penalty {rule_id}: {penalty:g}")
+    if not report.ok:
+        sys.exit(EXIT_FINDINGS)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point; returns the exit status instead of raising SystemExit in tests."""
     try:
@@ -150,3 +293,12 @@ def _exit_code(code: object) -> int:
     if isinstance(code, int):
         return code
     return 1
+
+
+def _register_command_groups() -> None:
+    from dlplanner.cli_fet import fet
+
+    cli.add_command(fet)
+
+
+_register_command_groups()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dlplanner.domain import BlockKind, Project, Scenario, codec, fmt_minutes
 from dlplanner.paths import samples_dir
-from dlplanner.storage import ProjectStore, location_to_url
+from dlplanner.storage import ProjectStore, display_location
 
 
 class ServiceError(Exception):
@@ -88,7 +88,7 @@ def save_project(location: str, project: Project) -> None:
 
 
 def describe_location(location: str) -> str:
-    return location_to_url(location)
+    return display_location(location)
 
 
 # -- summaries -------------------------------------------------------------------------------
