@@ -40,6 +40,13 @@ class MeasureTable:
     def numeric(self) -> bool:
         return any(isinstance(v, (int, float)) for r in self.rows for v in r.values)
 
+    def differs(self) -> bool:
+        """Whether any row has different values in different scenarios (else a chart shows nothing)."""
+        return any(len({repr(v) for v in r.values}) > 1 for r in self.rows)
+
+    def charted(self) -> bool:
+        return self.chart and self.numeric() and self.differs()
+
 
 @dataclass
 class PlacementChange:
@@ -103,6 +110,7 @@ class Comparison:
 COLORS = ["#3b6ea8", "#e08a2c", "#4a9a5b", "#a8508a"]
 MAX_CHART_ROWS = 24
 MAX_DIFF_LINES = 60
+SAME = "The same in every scenario (no chart)."
 
 
 def fmt_value(value: float | int | str | None, decimals: int = 0) -> str:
@@ -121,10 +129,11 @@ def _chart_figure(table: MeasureTable, names: list[str]):
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
     rows = [r for r in table.rows if any(isinstance(v, (int, float)) for v in r.values)][:MAX_CHART_ROWS]
     n = len(names)
-    height = max(1.6, 0.28 * len(rows) * max(n, 2) / 2 + 0.9)
+    height = min(8.5, max(1.6, 0.28 * len(rows) * max(n, 2) / 2 + 0.9))
     fig = Figure(figsize=(7.2, height), dpi=100)
     ax = fig.add_subplot(111)
     bar_h = 0.8 / n
@@ -135,6 +144,7 @@ def _chart_figure(table: MeasureTable, names: list[str]):
     ax.set_yticks([k + (n - 1) * bar_h / 2 for k in range(len(rows))])
     ax.set_yticklabels([r.label if len(r.label) <= 32 else r.label[:31] + "…" for r in rows], fontsize=8)
     ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:,.0f}"))
     ax.set_xlabel(table.unit, fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -222,8 +232,10 @@ def render_html(comparison: Comparison) -> str:
             parts.append('<p class="note">Nothing to compare.</p>')
             continue
         parts.append(_html_table(table, names))
-        if table.chart and table.numeric():
+        if table.charted():
             parts.append(f'<div class="chart">{chart_svg(table, names)}</div>')
+        elif table.chart and table.numeric():
+            parts.append(f'<p class="note">{SAME}</p>')
     parts.append('<h2 id="diff">What moved</h2>')
     for diff in comparison.diffs:
         parts.append(f"<h3>{escape(diff.a_name)} → {escape(diff.b_name)}</h3>")
@@ -330,13 +342,18 @@ def write_pdf_report(comparison: Comparison, path: Path, paper: str = "a4") -> P
         if len(data) >= 25:
             story.extend(head[1:])
             story.append(t)
-        if table.chart and table.numeric():
+        if table.charted():
             png = chart_png(table, names)
             image = Image(io.BytesIO(png))
             scale = width / image.imageWidth
             image.drawWidth, image.drawHeight = width, image.imageHeight * scale
+            tallest = size[1] - 84 - 24
+            if image.drawHeight > tallest:  # keep the aspect ratio, shrink to one page
+                image.drawWidth, image.drawHeight = width * tallest / image.drawHeight, tallest
             story.append(Spacer(1, 4))
             story.append(image)
+        elif table.chart and table.numeric():
+            story.append(Paragraph(SAME, st["note"]))
     story.append(Paragraph("What moved", st["h2"]))
     for diff in comparison.diffs:
         story.append(Paragraph(esc(f"{diff.a_name} → {diff.b_name}"), st["h3"]))

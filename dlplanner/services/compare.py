@@ -242,7 +242,54 @@ def _tables(
     )
     tables.append(_shortfall_table(ms, minimums))
     tables.append(_solver_table(project, chosen, check))
+    tables.insert(0, _glance_table(tables, ms))
     return tables
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _glance_table(tables: list[MeasureTable], ms: list[ScenarioMetrics]) -> MeasureTable:
+    """One line per measure, so the differences that matter are seen before the detail tables."""
+    solver = next(t for t in tables if t.id == "solver")
+    shortfall_rows = next(t for t in tables if t.id == "shortfalls").rows
+
+    def per(m: ScenarioMetrics, values: dict, keep=lambda k: True) -> list[float]:
+        return [float(v) for k, v in values.items() if keep(k)]
+
+    rows = [
+        Row("School days", [m.school_days for m in ms]),
+        Row("Instructional minutes per cohort, mean (min/year)", [_mean(per(m, m.cohort_minutes)) for m in ms]),
+        Row(
+            "Instructional minutes, lowest cohort (min/year)",
+            [min(m.cohort_minutes.values(), default=None) for m in ms],
+        ),
+        Row(
+            "Project-based minutes in long blocks (%)",
+            [round(100 * m.pbl_long_minutes / m.pbl_minutes, 1) if m.pbl_minutes else None for m in ms],
+        ),
+        Row("Advisory minutes per week, mean", [_mean(per(m, m.cohort_advisory_minutes_per_week)) for m in ms]),
+        Row("Advisory contact hours per year, mean", [_mean(per(m, m.cohort_advisory_hours_per_year)) for m in ms]),
+        Row("Internship hours per year, mean", [_mean(per(m, m.internship_hours)) for m in ms]),
+        Row(
+            "Common planning per team, lowest (min/week)",
+            [min(m.team_planning_per_week.values(), default=None) for m in ms],
+        ),
+        Row(
+            "Teaching load, mean of teaching teachers (min/week)",
+            [_mean([v for v in m.teacher_minutes_per_week.values() if v > 0]) for m in ms],
+        ),
+        Row(
+            "Preparations per teaching teacher, mean",
+            [_mean([float(v) for v in m.teacher_preparations.values() if v > 0]) for m in ms],
+        ),
+        Row("Class changes per student per day, mean", [_mean([t.mean for t in m.transitions.values()]) for m in ms]),
+        Row("Room utilisation, mean (%)", [round(100 * m.overall_room_utilisation, 1) for m in ms]),
+        Row("Minimums not met", [sum(1 for r in shortfall_rows if r.values[i] != "met") for i in range(len(ms))]),
+        *[r for r in solver.rows if r.label in ("Status", "Hard-rule violations (checker)", "Total penalty")],
+    ]
+    return MeasureTable("glance", "At a glance", "", rows, chart=False, decimals=1)
 
 
 def _day_name(scenario: Scenario, day_type_id: str) -> str:

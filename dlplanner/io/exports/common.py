@@ -155,9 +155,11 @@ class Timetable:
         return day_type_id
 
     def bell_name(self, day_type_id: str) -> str:
+        """The bell schedule's name, or "" when it only repeats the day type's name."""
         for d in self.scenario.day_types:
             if d.id == day_type_id and d.bell_schedule_id in self._schedules:
-                return self._schedules[d.bell_schedule_id].name
+                name = self._schedules[d.bell_schedule_id].name
+                return "" if name.casefold() == d.name.casefold() else name
         return ""
 
     # -- slots -----------------------------------------------------------------------------

@@ -96,7 +96,9 @@ def master_tables(tt: Timetable) -> str:
                 entries = tt.master_entries(teacher_id, day.id, block)
                 if entries:
                     text = "<br>".join(
-                        f'<span class="title">{escape(e.title)}</span> {escape(e.room)}' for e in entries
+                        f'<span class="title">{escape(e.title)}</span> {escape(e.room)}'
+                        + (f" <i>{escape(e.term)}</i>" if e.term else "")
+                        for e in entries
                     )
                     cells.append(f'<td style="background:#{light(entries[0].color)}">{text}</td>')
                 else:

@@ -162,6 +162,8 @@ class TimeGrid(Flowable):
         room = int((h - 2) // lead)
         if room <= 0:
             return
+        if len(rows) > room and room <= 2:  # short sitting: title and time on one line
+            rows = [(bold, f"{lines[0]}  {entry.time}"), *rows[len(simpleSplit(lines[0], bold, size, w - 4)) + 1 :]]
         if len(rows) > room:
             rows = rows[:room]
             font, text = rows[-1]
@@ -256,7 +258,10 @@ def master_story(tt: Timetable) -> list:
             for c, block in enumerate(slots, start=1):
                 entries = tt.master_entries(teacher_id, day.id, block)
                 text = "<br/>".join(
-                    f"<b>{_esc(e.title)}</b>" + (f" · {_esc(e.room)}" if e.room else "") for e in entries
+                    f"<b>{_esc(e.title)}</b>"
+                    + (f" · {_esc(e.room)}" if e.room else "")
+                    + (f" · <i>{_esc(e.term)}</i>" if e.term else "")
+                    for e in entries
                 )
                 row.append(Paragraph(text, st["cell"]))
                 if entries:

@@ -99,7 +99,9 @@ def write_master_sheet(ws: Worksheet, tt: Timetable) -> None:
             cell.font = Font(size=9)
             if entries:
                 cell.value = "\n".join(
-                    " · ".join(x for x in (e.title, e.room, ", ".join(e.cohorts) if not e.is_advisory else "") if x)
+                    " · ".join(
+                        x for x in (e.title, e.room, ", ".join(e.cohorts) if not e.is_advisory else "", e.term) if x
+                    )
                     for e in entries
                 )
                 cell.fill = PatternFill("solid", fgColor=light(entries[0].color))
