@@ -1,0 +1,423 @@
+"""CSV import of teachers, rooms, cohorts and sections (templates in resources/templates/, docs/csv-import.md).
+
+Every row is read and checked before anything changes: a file with one bad row imports nothing,
+and every problem is reported with the file, line and column it is in. Rows whose ``id`` already
+exists update that record (fields the CSV has no column for, such as a teacher's unavailable times
+when the column is absent, are kept); other rows add records.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dlplanner.domain import Cohort, Project, Room, Scenario, Section, Teacher, TimeWindow
+
+KINDS = ("teachers", "rooms", "cohorts", "sections")
+MAX_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    help: str
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "teachers": [
+        Column("id", True, "unique id, e.g. t-garcia"),
+        Column("name", True, "name as printed"),
+        Column("subjects", False, "subjects they may teach (ids or names), separated by ;"),
+        Column("max_minutes_per_week", False, "most teaching minutes per week (whole number)"),
+        Column(
+            "unavailable",
+            False,
+            "times they cannot teach: DAYTYPE HH:MM-HH:MM, or * for every day type; separated by ;",
+        ),
+        Column("campus", False, "campus id or name"),
+        Column("email", False, "e-mail address"),
+    ],
+    "rooms": [
+        Column("id", True, "unique id, e.g. r-101"),
+        Column("name", True, "name as printed"),
+        Column("capacity", True, "seats (whole number)"),
+        Column("features", False, "features such as lab; studio; shop, separated by ;"),
+        Column("campus", False, "campus id or name"),
+    ],
+    "cohorts": [
+        Column("id", True, "unique id, e.g. g9-a"),
+        Column("name", True, "name as printed"),
+        Column("grade", True, "grade level (whole number)"),
+        Column("size", True, "number of students (whole number)"),
+        Column("pathway", False, "pathway or academy"),
+        Column("identity", False, "identity that persists across years (for looping)"),
+        Column("campus", False, "campus id or name"),
+    ],
+    "sections": [
+        Column("id", True, "unique id, e.g. bio9-a"),
+        Column("name", True, "name as printed"),
+        Column("subject", True, "subject id or name"),
+        Column("cohorts", False, "cohorts it serves (ids or names), separated by ;"),
+        Column("meetings_per_cycle", False, "meetings per cycle (whole number, default 1)"),
+        Column("length_minutes", False, "length in minutes (leave empty to use length_blocks)"),
+        Column("length_blocks", False, "length in blocks, 2 = double block (default 1)"),
+        Column("teachers", False, "fixed teachers (ids or names), separated by ; (two or more = team-taught)"),
+        Column("teacher_pool", False, "teachers the solver may choose from, separated by ;"),
+        Column("teachers_needed", False, "how many teachers from the pool (default 1)"),
+        Column("room", False, "fixed room id or name"),
+        Column("room_features", False, "room features needed, separated by ;"),
+        Column("min_capacity", False, "smallest room capacity (default: the enrolment)"),
+        Column("enrolment", False, "students (default: the sum of its cohorts' sizes)"),
+        Column("allow_break_span", False, "yes/no: may span lunch or advisory"),
+        Column("term", False, "term id or name (empty: the whole year)"),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    """One bad cell or row: where it is and what to do."""
+
+    file: str
+    line: int
+    column: str  # "" for a whole-row or whole-file problem
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class CsvImportError(Exception):
+    """The file cannot be imported; nothing was changed. ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[CsvProblem]) -> None:
+        self.problems = problems
+        shown = "; ".join(str(p) for p in problems[:MAX_SHOWN])
+        more = f" (and {len(problems) - MAX_SHOWN} more)" if len(problems) > MAX_SHOWN else ""
+        super().__init__(f"{shown}{more}. Nothing was imported." if problems else "Nothing was imported.")
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return f"{len(self.added)} {self.kind} added, {len(self.updated)} updated"
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", header.strip().casefold()).strip("_")
+
+
+def read_rows(path: Path, kind: str) -> tuple[list[tuple[int, dict[str, str]]], list[CsvProblem]]:
+    """(line number, {column: text}) for every non-empty data row, and problems of the header."""
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return [], [CsvProblem(name, 0, "", f"file not found: {path}")]
+    except UnicodeDecodeError:
+        return [], [CsvProblem(name, 1, "", "not UTF-8 text; save the file as 'CSV UTF-8' and try again")]
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(keepends=True), dialect)
+    header = next(reader, None)
+    if not header:
+        return [], [CsvProblem(name, 1, "", "the file is empty; start from the template in resources/templates/")]
+    columns = [_norm(h) for h in header]
+    known = {c.name for c in COLUMNS[kind]}
+    problems = [
+        CsvProblem(name, 1, header[i], f"unknown column for {kind} (columns: {', '.join(sorted(known))})")
+        for i, c in enumerate(columns)
+        if c and c not in known
+    ]
+    seen: set[str] = set()
+    for i, c in enumerate(columns):
+        if c in seen:
+            problems.append(CsvProblem(name, 1, header[i], "column appears twice"))
+        seen.add(c)
+    for column in COLUMNS[kind]:
+        if column.required and column.name not in columns:
+            problems.append(CsvProblem(name, 1, column.name, f"required column is missing ({column.help})"))
+    rows = []
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(columns):
+            problems.append(CsvProblem(name, line, "", f"{len(record)} cells but the header has {len(columns)}"))
+            continue
+        rows.append((line, {c: record[i].strip() if i < len(record) else "" for i, c in enumerate(columns) if c}))
+    return rows, problems
+
+
+# -- parsing cells -------------------------------------------------------------------------------
+
+
+class _Cells:
+    """Reads the cells of one row, collecting problems instead of stopping at the first."""
+
+    def __init__(self, file: str, line: int, row: dict[str, str], problems: list[CsvProblem]) -> None:
+        self.file, self.line, self.row, self.problems = file, line, row, problems
+
+    def has(self, column: str) -> bool:
+        return column in self.row
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = self.row.get(column, "")
+        if required and not value:
+            self.fail(column, "is empty; it is required")
+        return value
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(CsvProblem(self.file, self.line, column, message))
+
+    def integer(
+        self, column: str, *, required: bool = False, default: int | None = None, minimum: int = 0
+    ) -> int | None:
+        value = self.text(column, required)
+        if not value:
+            return default
+        if not re.fullmatch(r"-?\d+", value):
+            self.fail(column, f"'{value}' is not a whole number")
+            return default
+        number = int(value)
+        if number < minimum:
+            self.fail(column, f"{number} is too small (at least {minimum})")
+        return number
+
+    def items(self, column: str) -> list[str]:
+        return [part.strip() for part in re.split(r"[;|]", self.text(column)) if part.strip()]
+
+    def refs(self, column: str, lookup: dict[str, str], what: str) -> list[str]:
+        """Ids for the ids or names listed in a cell; unknown ones are problems."""
+        ids = []
+        for item in self.items(column):
+            found = lookup.get(item) or lookup.get(item.casefold())
+            if found is None:
+                self.fail(column, f"no {what} '{item}'{_known(lookup)}")
+            elif found not in ids:
+                ids.append(found)
+        return ids
+
+    def ref(self, column: str, lookup: dict[str, str], what: str, required: bool = False) -> str | None:
+        if not self.text(column, required):
+            return None
+        found = self.refs(column, lookup, what)
+        if len(self.items(column)) > 1:
+            self.fail(column, f"give one {what}, not a list")
+        return found[0] if found else None
+
+    def flag(self, column: str) -> bool:
+        value = self.text(column).casefold()
+        if value in ("", "no", "n", "false", "0"):
+            return False
+        if value in ("yes", "y", "true", "1", "x"):
+            return True
+        self.fail(column, f"'{value}' is not yes or no")
+        return False
+
+
+def _known(lookup: dict[str, str]) -> str:
+    ids = sorted(set(lookup.values()))
+    if not ids:
+        return " (there are none yet: import them first)"
+    shown = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
+    return f" (known: {shown})"
+
+
+def _lookup(records: list[Any]) -> dict[str, str]:
+    """Id or name (case-insensitive) → id."""
+    table: dict[str, str] = {}
+    for r in records:
+        table[r.name.casefold()] = r.id
+    for r in records:
+        table[r.id] = r.id
+        table[r.id.casefold()] = r.id
+    return table
+
+
+_WINDOW = re.compile(r"^(\S+)\s+(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+
+
+def _windows(cells: _Cells, column: str, day_types: dict[str, str]) -> list[TimeWindow]:
+    windows = []
+    for item in cells.items(column):
+        match = _WINDOW.match(item)
+        if not match:
+            cells.fail(column, f"'{item}' is not DAYTYPE HH:MM-HH:MM (e.g. 'mon 8:00-9:30' or '* 15:00-16:00')")
+            continue
+        day, h1, m1, h2, m2 = match.groups()
+        start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
+        if end <= start:
+            cells.fail(column, f"'{item}' ends before it starts")
+            continue
+        day_id = None
+        if day != "*":
+            day_id = day_types.get(day) or day_types.get(day.casefold())
+            if day_id is None:
+                cells.fail(column, f"no day type '{day}'{_known(day_types)}")
+                continue
+        windows.append(TimeWindow(day_id, start, end))
+    return windows
+
+
+# -- building records ------------------------------------------------------------------------
+
+
+def _teacher(cells: _Cells, project: Project, existing: Teacher | None) -> Teacher:
+    day_types = _lookup([d for s in project.scenarios for d in s.day_types])
+    teacher = Teacher(
+        id=cells.text("id", True),
+        name=cells.text("name", True),
+        subject_ids=set(cells.refs("subjects", _lookup(project.subjects), "subject")),
+        max_minutes_per_week=cells.integer("max_minutes_per_week"),
+        unavailable=_windows(cells, "unavailable", day_types),
+        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+        email=cells.text("email"),
+    )
+    if existing is not None:
+        teacher.avoid = existing.avoid
+        for column, attr in (
+            ("subjects", "subject_ids"),
+            ("max_minutes_per_week", "max_minutes_per_week"),
+            ("unavailable", "unavailable"),
+            ("campus", "campus_id"),
+            ("email", "email"),
+        ):
+            if not cells.has(column):
+                setattr(teacher, attr, getattr(existing, attr))
+    return teacher
+
+
+def _room(cells: _Cells, project: Project, existing: Room | None) -> Room:
+    room = Room(
+        id=cells.text("id", True),
+        name=cells.text("name", True),
+        capacity=cells.integer("capacity", required=True, default=0) or 0,
+        features={f.casefold() for f in cells.items("features")},
+        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+    )
+    if existing is not None:
+        for column, attr in (("features", "features"), ("campus", "campus_id")):
+            if not cells.has(column):
+                setattr(room, attr, getattr(existing, attr))
+    return room
+
+
+def _cohort(cells: _Cells, project: Project, existing: Cohort | None) -> Cohort:
+    cohort = Cohort(
+        id=cells.text("id", True),
+        name=cells.text("name", True),
+        grade=cells.integer("grade", required=True, default=0) or 0,
+        size=cells.integer("size", required=True, default=0) or 0,
+        pathway=cells.text("pathway"),
+        identity=cells.text("identity"),
+        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+    )
+    if existing is not None:
+        for column, attr in (("pathway", "pathway"), ("identity", "identity"), ("campus", "campus_id")):
+            if not cells.has(column):
+                setattr(cohort, attr, getattr(existing, attr))
+    return cohort
+
+
+def _section(cells: _Cells, project: Project, scenario: Scenario, existing: Section | None) -> Section:
+    teachers = _lookup(project.teachers)
+    length_minutes = cells.integer("length_minutes", minimum=1)
+    length_blocks = cells.integer("length_blocks", minimum=1)
+    if length_minutes is not None and length_blocks is not None:
+        cells.fail("length_blocks", "give length_minutes or length_blocks, not both")
+    section = Section(
+        id=cells.text("id", True),
+        name=cells.text("name", True),
+        subject_id=cells.ref("subject", _lookup(project.subjects), "subject", required=True) or "",
+        cohort_ids=cells.refs("cohorts", _lookup(project.cohorts), "cohort"),
+        meetings_per_cycle=cells.integer("meetings_per_cycle", default=1, minimum=1) or 1,
+        length_minutes=length_minutes,
+        length_blocks=None if length_minutes is not None else (length_blocks or 1),
+        teacher_ids=cells.refs("teachers", teachers, "teacher"),
+        teacher_pool=cells.refs("teacher_pool", teachers, "teacher"),
+        teachers_needed=cells.integer("teachers_needed", default=1, minimum=1) or 1,
+        room_id=cells.ref("room", _lookup(project.rooms), "room"),
+        room_features={f.casefold() for f in cells.items("room_features")},
+        min_capacity=cells.integer("min_capacity"),
+        enrolment=cells.integer("enrolment"),
+        allow_break_span=cells.flag("allow_break_span"),
+        term_id=cells.ref("term", _lookup(scenario.calendar.terms), "term"),
+    )
+    if section.teacher_ids and section.teacher_pool:
+        cells.fail("teacher_pool", "give fixed teachers or a pool, not both")
+    if existing is not None:
+        section.term_id = section.term_id if cells.has("term") else existing.term_id
+    return section
+
+
+# -- the import ----------------------------------------------------------------------------------
+
+
+def import_csv(project: Project, kind: str, path: str | Path, scenario: Scenario | None = None) -> ImportResult:
+    """Check every row of ``path``, then add or update the records in ``project`` (all or nothing)."""
+    if kind not in KINDS:
+        raise ValueError(f"Unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
+    if kind == "sections" and scenario is None:
+        raise ValueError("Sections belong to a scenario: say which one")
+    path = Path(path)
+    rows, problems = read_rows(path, kind)
+    if problems and any(p.line <= 1 for p in problems):
+        raise CsvImportError(problems)
+    target: list[Any]
+    build: Callable[[_Cells, Any], Any]
+    if kind == "teachers":
+        target, build = project.teachers, lambda c, old: _teacher(c, project, old)
+    elif kind == "rooms":
+        target, build = project.rooms, lambda c, old: _room(c, project, old)
+    elif kind == "cohorts":
+        target, build = project.cohorts, lambda c, old: _cohort(c, project, old)
+    else:
+        assert scenario is not None
+        target, build = scenario.sections, lambda c, old: _section(c, project, scenario, old)
+    existing = {r.id: r for r in target}
+    built: list[Any] = []
+    first_line: dict[str, int] = {}
+    for line, row in rows:
+        cells = _Cells(path.name, line, row, problems)
+        record_id = row.get("id", "")
+        if record_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", record_id):
+            cells.fail("id", f"'{record_id}' is not a valid id (letters, digits, - _ . only)")
+        if record_id in first_line:
+            cells.fail("id", f"'{record_id}' is already used on line {first_line[record_id]}")
+        first_line.setdefault(record_id, line)
+        built.append(build(cells, existing.get(record_id)))
+    if not rows and not problems:
+        problems.append(CsvProblem(path.name, 2, "", "no data rows below the header"))
+    if problems:
+        raise CsvImportError(problems)
+    result = ImportResult(kind)
+    for record in built:
+        if record.id in existing:
+            target[target.index(existing[record.id])] = record
+            result.updated.append(record.id)
+        else:
+            target.append(record)
+            result.added.append(record.id)
+    return result
+
+
+def template_header(kind: str) -> list[str]:
+    return [c.name for c in COLUMNS[kind]]
