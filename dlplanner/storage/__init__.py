@@ -22,6 +22,7 @@ from dlplanner.storage.errors import (
     ProjectNotFoundError,
     StorageError,
 )
+from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp
 from dlplanner.storage.store import ProjectStore, display_location, location_to_url, upgrade_database
 
 __all__ = [
@@ -33,7 +34,10 @@ __all__ = [
     "NotAProjectError",
     "OutdatedSchemaError",
     "ProjectNotFoundError",
+    "ProjectSnapshot",
     "ProjectStore",
+    "ProjectVersions",
+    "Stamp",
     "StorageError",
     "display_location",
     "location_to_url",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class StorageError(Exception):
     """Any failure to create, open, read or write a project database."""
@@ -36,4 +38,28 @@ class AmbiguousProjectError(StorageError):
 
 
 class ConcurrentEditError(StorageError):
-    """Someone saved a newer version of a scenario since it was loaded."""
+    """Someone saved a newer version of a scenario (or of the project's records) since it was loaded.
+
+    The attributes let a GUI offer the right choice without parsing the message: ``scenario_id``
+    is None when the project-level records (people, rooms, groups) are the thing that changed;
+    ``current_version`` is None when the scenario or project was deleted meanwhile.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        project_name: str = "",
+        scenario_id: str | None = None,
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+        current_version: int | None = None,
+        your_version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.project_name = project_name
+        self.scenario_id = scenario_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current_version = current_version
+        self.your_version = your_version

@@ -14,6 +14,10 @@ Design choices, and why:
 - Enumerations are stored as their text value (no PostgreSQL enum types to migrate).
 - ``Solution.solved_at`` is ISO 8601 text: both naive and timezone-aware datetimes round-trip
   exactly on SQLite and PostgreSQL, which a ``DateTime`` column does not guarantee.
+- District mode (revision 0002): ``projects.data_version`` counts saves of the project-level
+  records (people, rooms, groups) the way ``scenarios.version`` counts saves of a scenario, and
+  both tables record who saved last and when (``updated_by``, ``updated_at`` as ISO 8601 UTC
+  text), so a refused save can say "changed by maria@district at 14:03".
 - Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
   mode, which recreates tables) can refer to them by name.
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Double, ForeignKey, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Double, ForeignKey, Integer, MetaData, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -66,16 +70,31 @@ def _child(cls: str) -> Any:
     return relationship(cls, uselist=False, cascade="all, delete-orphan", passive_deletes=True, lazy="raise")
 
 
+def _updated_by() -> Any:
+    """Who saved the row last (``user@host`` or a district login); '' for rows older than 0002."""
+    return mapped_column(Text(), nullable=False, server_default=text("''"))
+
+
+def _updated_at() -> Any:
+    """When the row was saved last, ISO 8601 in UTC; NULL for rows older than 0002."""
+    return mapped_column(Text(), nullable=True)
+
+
 # -- the project and its people, places and student groups ------------------------------------
 
 
 class ProjectRow(Base):
+    """A project; ``data_version`` is bumped on every save of its project-level records."""
+
     __tablename__ = "projects"
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(unique=True)
     school_name: Mapped[str]
     description: Mapped[str]
+    data_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    updated_by: Mapped[str] = _updated_by()
+    updated_at: Mapped[str | None] = _updated_at()
 
     subjects: Mapped[list[SubjectRow]] = _children("SubjectRow")
     teachers: Mapped[list[TeacherRow]] = _children("TeacherRow")
@@ -214,6 +233,8 @@ class ScenarioRow(_ProjectPart, Base):
     description: Mapped[str]
     calendar: Mapped[JsonData] = _json()
     version: Mapped[int]
+    updated_by: Mapped[str] = _updated_by()
+    updated_at: Mapped[str | None] = _updated_at()
 
     bell_schedules: Mapped[list[BellScheduleRow]] = _children("BellScheduleRow")
     day_types: Mapped[list[DayTypeRow]] = _children("DayTypeRow")

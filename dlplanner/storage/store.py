@@ -17,6 +17,12 @@ SQLite choices, and why:
 
 On PostgreSQL a save locks its project row (``SELECT ... FOR UPDATE``) for the same reason, and
 loads run in one REPEATABLE READ, read-only transaction so a project is read from one snapshot.
+
+District mode (several planners on one database) saves finer pieces, each in its own short
+transaction: :meth:`ProjectStore.save_scenario` (one scenario, checked against the version the
+planner opened) and :meth:`ProjectStore.save_project_data` (people, rooms and groups, checked
+against ``projects.data_version``). A refused save raises :class:`ConcurrentEditError` saying
+what changed, by whom and when; nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -30,12 +36,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, inspect, make_url, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from dlplanner.domain.codec import DecodeError
-from dlplanner.domain.model import Project
+from dlplanner.domain.model import Project, Scenario
 from dlplanner.storage import schema
 from dlplanner.storage.errors import (
     AmbiguousProjectError,
@@ -63,8 +69,9 @@ from dlplanner.storage.orm import (
     TeacherRow,
     TeacherTeamRow,
 )
+from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp, from_text, now_utc, to_text
 
-_PROJECT_PART_TABLES = (
+_PROJECT_DATA_TABLES = (
     SubjectRow,
     TeacherRow,
     RoomRow,
@@ -74,8 +81,8 @@ _PROJECT_PART_TABLES = (
     AdvisoryRow,
     TeacherTeamRow,
     PriorPairingRow,
-    ScenarioRow,  # its own rows go with it (ON DELETE CASCADE)
 )
+_PROJECT_PART_TABLES = (*_PROJECT_DATA_TABLES, ScenarioRow)  # a scenario's own rows go with it (CASCADE)
 
 _LOAD_OPTIONS = (
     selectinload(ProjectRow.subjects),
@@ -344,6 +351,10 @@ class ProjectStore:
 
     def load(self, name: str | None = None) -> Project:
         """The project called ``name``; with ``None`` the only project in the database."""
+        return self.load_snapshot(name).project
+
+    def load_snapshot(self, name: str | None = None) -> ProjectSnapshot:
+        """The project and its version stamps, read from one snapshot (what district mode opens)."""
         self._check_open()
         with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
             names = list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
@@ -359,14 +370,55 @@ class ProjectStore:
                 raise ProjectNotFoundError(
                     f"No project '{name}' in {self.location} (projects: {', '.join(names) or 'none'})"
                 )
-            row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*_LOAD_OPTIONS)).one()
-            try:
-                return project_from_rows(row)
-            except (DecodeError, ValueError) as exc:
-                raise StorageError(f"{self.location}: project '{name}' is damaged and cannot be read: {exc}") from None
+            return self._snapshot(session, name)
+
+    def load_all(self) -> list[ProjectSnapshot]:
+        """Every project in the database, all read from one snapshot (for consistent backups)."""
+        self._check_open()
+        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+            names = list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
+            return [self._snapshot(session, name) for name in names]
+
+    def versions(self, name: str) -> ProjectVersions:
+        """The version stamps of project ``name`` without loading it: poll this to see others' saves."""
+        self._check_open()
+        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+            row = session.scalars(select(ProjectRow).where(ProjectRow.name == name)).one_or_none()
+            if row is None:
+                raise ProjectNotFoundError(f"No project '{name}' in {self.location}")
+            columns = (
+                ScenarioRow.id,
+                ScenarioRow.name,
+                ScenarioRow.version,
+                ScenarioRow.updated_by,
+                ScenarioRow.updated_at,
+            )
+            query = select(*columns).where(ScenarioRow.project_pk == row.pk)
+            query = query.order_by(ScenarioRow.position)
+            scenarios = session.execute(query).all()
+            return ProjectVersions(
+                project_name=name,
+                data=_project_stamp(row),
+                scenarios={s.id: Stamp(s.version, s.updated_by, from_text(s.updated_at)) for s in scenarios},
+                scenario_names={s.id: s.name for s in scenarios},
+            )
+
+    def _snapshot(self, session: Session, name: str) -> ProjectSnapshot:
+        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*_LOAD_OPTIONS)).one()
+        try:
+            project = project_from_rows(row)
+        except (DecodeError, ValueError) as exc:
+            raise StorageError(f"{self.location}: project '{name}' is damaged and cannot be read: {exc}") from None
+        versions = ProjectVersions(
+            project_name=name,
+            data=_project_stamp(row),
+            scenarios={s.id: _scenario_stamp(s) for s in row.scenarios},
+            scenario_names={s.id: s.name for s in row.scenarios},
+        )
+        return ProjectSnapshot(project, versions)
 
     # -- writing -------------------------------------------------------------------------------
-    def save(self, project: Project) -> None:
+    def save(self, project: Project, user: str = "") -> None:
         """Replace the stored project of the same name with ``project``, in one transaction.
 
         Raises :class:`ConcurrentEditError` (and writes nothing) if a scenario was saved by
@@ -385,28 +437,43 @@ class ProjectStore:
             seen.add(scenario.id)
         action = f"save project '{project.name}' to"
         with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
-            versions = self._write(session, project)
+            versions = self._write(session, project, user, force=False)
         for scenario in project.scenarios:
             scenario.version = versions[scenario.id]
 
-    def _write(self, session: Session, project: Project) -> dict[str, int]:
+    def restore(self, project: Project, user: str = "") -> None:
+        """Replace the project of the same name with ``project`` whatever its stored versions.
+
+        For restoring a backup: every version ends up above the stored one, so planners who have
+        the project open get a :class:`ConcurrentEditError` on their next save instead of
+        silently overwriting the restored data.
+        """
+        self._check_open()
+        action = f"restore project '{project.name}' to"
+        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+            versions = self._write(session, project, user, force=True)
+        for scenario in project.scenarios:
+            scenario.version = versions[scenario.id]
+
+    def _write(self, session: Session, project: Project, user: str, *, force: bool) -> dict[str, int]:
         row = session.scalars(select(ProjectRow).where(ProjectRow.name == project.name).with_for_update()).one_or_none()
         stored: dict[str, int] = {}
+        stamped = to_text(now_utc())
         if row is None:
             row = ProjectRow(name=project.name, school_name=project.school_name, description=project.description)
+            row.data_version, row.updated_by, row.updated_at = 1, user, stamped
             session.add(row)
             session.flush()
         else:
-            query = select(ScenarioRow.id, ScenarioRow.version).where(ScenarioRow.project_pk == row.pk)
-            stored = dict(session.execute(query).all())  # type: ignore[arg-type]
+            columns = (ScenarioRow.id, ScenarioRow.version, ScenarioRow.updated_by, ScenarioRow.updated_at)
+            query = select(*columns).where(ScenarioRow.project_pk == row.pk)  # no entities: pks get reused
+            stored_rows = {s.id: s for s in session.execute(query)}
+            stored = {sid: s.version for sid, s in stored_rows.items()}
             for scenario in project.scenarios:
-                if stored.get(scenario.id, 0) > scenario.version:
-                    raise ConcurrentEditError(
-                        f"Scenario '{scenario.name}' of project '{project.name}' in {self.location} was saved by "
-                        f"someone else (version {stored[scenario.id]}, yours is {scenario.version}); "
-                        "reload it, then make your changes again"
-                    )
+                if not force and stored.get(scenario.id, 0) > scenario.version:
+                    raise self._changed_error(project.name, scenario.name, stored_rows[scenario.id], scenario.version)
             row.school_name, row.description = project.school_name, project.description
+            row.data_version, row.updated_by, row.updated_at = row.data_version + 1, user, stamped
             for table in _PROJECT_PART_TABLES:
                 session.execute(
                     delete(table).where(table.project_pk == row.pk).execution_options(synchronize_session=False)
@@ -415,9 +482,145 @@ class ProjectStore:
         versions = {}
         for position, scenario in enumerate(project.scenarios):
             versions[scenario.id] = max(scenario.version, stored.get(scenario.id, 0)) + 1
-            session.add(scenario_row(scenario, row.pk, position, versions[scenario.id]))
+            new = scenario_row(scenario, row.pk, position, versions[scenario.id])
+            new.updated_by, new.updated_at = user, stamped
+            session.add(new)
         session.flush()
         return versions
+
+    # -- district mode: one piece per transaction ----------------------------------------------
+    def save_scenario(self, project_name: str, scenario: Scenario, expected_version: int | None, user: str) -> Stamp:
+        """Store one scenario of project ``project_name`` in its own transaction; returns its new stamp.
+
+        ``expected_version`` is the version the planner opened (``None`` for a scenario new to
+        the database). If the stored scenario has another version, was deleted, or a scenario
+        with the same id was added meanwhile, nothing is written and :class:`ConcurrentEditError`
+        says who changed it and when. On success ``scenario.version`` is the stored version.
+        """
+        self._check_open()
+        action = f"save scenario '{scenario.name}' of project '{project_name}' to"
+        stamped = now_utc()
+        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+            project = self._lock_project(session, project_name)
+            existing = session.scalars(
+                select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario.id)
+            ).one_or_none()
+            if expected_version is None:
+                if existing is not None:
+                    stamp = _scenario_stamp(existing)
+                    raise ConcurrentEditError(
+                        f"A scenario with the id '{scenario.id}' ('{existing.name}') was added to project "
+                        f"'{project_name}' {stamp.describe()} after you opened it; keep your copy as a new "
+                        "scenario under another id",
+                        **self._details(project_name, scenario.id, stamp, None),
+                    )
+                last = session.scalar(
+                    select(func.max(ScenarioRow.position)).where(ScenarioRow.project_pk == project.pk)
+                )
+                position, version = (-1 if last is None else last) + 1, 1
+            else:
+                if existing is None:
+                    raise ConcurrentEditError(
+                        f"Scenario '{scenario.name}' was deleted from project '{project_name}' by another planner "
+                        "after you opened it; keep your copy as a new scenario, or drop your changes",
+                        project_name=project_name,
+                        scenario_id=scenario.id,
+                        your_version=expected_version,
+                    )
+                if existing.version != expected_version:
+                    raise self._changed_error(project_name, scenario.name, existing, expected_version)
+                position, version = existing.position, expected_version + 1
+                session.execute(
+                    delete(ScenarioRow)
+                    .where(ScenarioRow.pk == existing.pk)
+                    .execution_options(synchronize_session=False)
+                )
+                session.expunge(existing)
+            new = scenario_row(scenario, project.pk, position, version)
+            new.updated_by, new.updated_at = user, to_text(stamped)
+            session.add(new)
+            session.flush()
+        scenario.version = version
+        return Stamp(version, user, stamped)
+
+    def delete_scenario(self, project_name: str, scenario_id: str, expected_version: int, user: str) -> None:
+        """Delete one scenario, refusing (:class:`ConcurrentEditError`) if it changed since ``expected_version``."""
+        self._check_open()
+        action = f"delete scenario '{scenario_id}' of project '{project_name}' from"
+        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+            project = self._lock_project(session, project_name)
+            existing = session.scalars(
+                select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario_id)
+            ).one_or_none()
+            if existing is None:
+                return  # someone deleted it already: the outcome the user asked for
+            if existing.version != expected_version:
+                raise self._changed_error(project_name, existing.name, existing, expected_version)
+            session.execute(
+                delete(ScenarioRow).where(ScenarioRow.pk == existing.pk).execution_options(synchronize_session=False)
+            )
+            project.updated_by, project.updated_at = user, to_text(now_utc())
+
+    def save_project_data(self, project: Project, expected_version: int, user: str) -> Stamp:
+        """Store the project-level records (name of school, description, subjects, people, rooms,
+        campuses, cohorts, advisories, teams, prior pairings) in one transaction; scenarios are
+        left alone. Refused with :class:`ConcurrentEditError` unless the stored ``data_version``
+        is ``expected_version``. Returns the new stamp."""
+        self._check_open()
+        action = f"save the records of project '{project.name}' to"
+        stamped = now_utc()
+        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+            row = self._lock_project(session, project.name)
+            if row.data_version != expected_version:
+                stamp = _project_stamp(row)
+                raise ConcurrentEditError(
+                    f"The people, rooms and groups of project '{project.name}' were changed {stamp.describe()} "
+                    f"after you opened them (now version {row.data_version}, yours {expected_version}); "
+                    "reload them, then make your changes again",
+                    **self._details(project.name, None, stamp, expected_version),
+                )
+            for table in _PROJECT_DATA_TABLES:
+                session.execute(
+                    delete(table).where(table.project_pk == row.pk).execution_options(synchronize_session=False)
+                )
+            session.add_all(project_part_rows(project, row.pk))
+            version = expected_version + 1
+            row.school_name, row.description = project.school_name, project.description
+            row.data_version, row.updated_by, row.updated_at = version, user, to_text(stamped)
+            session.flush()
+        return Stamp(version, user, stamped)
+
+    def _lock_project(self, session: Session, name: str) -> ProjectRow:
+        """The project row, locked until commit so concurrent saves of the project take turns."""
+        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).with_for_update()).one_or_none()
+        if row is None:
+            raise ConcurrentEditError(
+                f"Project '{name}' was deleted from {self.location} after you opened it; "
+                "nothing was saved (save your work to a file with File > Save As)",
+                project_name=name,
+            )
+        return row
+
+    def _changed_error(self, project_name: str, name: str, row: Any, yours: int) -> ConcurrentEditError:
+        """The refusal for a scenario ``row`` (a ScenarioRow or a row with its id and stamp columns)."""
+        stamp = _scenario_stamp(row)
+        return ConcurrentEditError(
+            f"Scenario '{name}' of project '{project_name}' in {self.location} was changed {stamp.describe()} "
+            f"after you opened it (now version {row.version}, yours {yours}); "
+            "reload it, or keep your copy as a new scenario",
+            **self._details(project_name, row.id, stamp, yours),
+        )
+
+    @staticmethod
+    def _details(project_name: str, scenario_id: str | None, stamp: Stamp, yours: int | None) -> dict[str, Any]:
+        return {
+            "project_name": project_name,
+            "scenario_id": scenario_id,
+            "changed_by": stamp.updated_by,
+            "changed_at": stamp.updated_at,
+            "current_version": stamp.version,
+            "your_version": yours,
+        }
 
     def delete_project(self, name: str) -> None:
         """Delete the project called ``name`` and everything it owns."""
@@ -451,6 +654,14 @@ class ProjectStore:
 
     def __repr__(self) -> str:
         return f"ProjectStore({self.location!r})"
+
+
+def _project_stamp(row: ProjectRow) -> Stamp:
+    return Stamp(row.data_version, row.updated_by, from_text(row.updated_at))
+
+
+def _scenario_stamp(row: Any) -> Stamp:
+    return Stamp(row.version, row.updated_by, from_text(row.updated_at))
 
 
 def _create_on_server(target: _Target) -> Engine:

@@ -292,7 +292,9 @@ def test_saving_a_stale_scenario_raises_concurrent_edit(new_location: str):
             bob_store.save(bob)
         message = str(info.value)
         assert "Scenario 'A/B with LTI days'" in message
-        assert "saved by someone else" in message
+        assert "was changed by another planner at " in message and "after you opened it" in message
+        assert info.value.scenario_id == alice.scenarios[0].id
+        assert info.value.current_version == alice.scenarios[0].version
         assert bob == bob_before  # Bob's versions untouched: he may reload and redo
         assert bob_store.load() == alice
         bob = bob_store.load()  # after reloading, Bob may save
@@ -309,12 +311,13 @@ def test_closed_store_refuses_use(tmp_path: Path):
 
 
 def test_an_older_schema_asks_for_an_upgrade_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    # Only one revision exists so far: pretend this dlplanner's head is a later "0002".
+    # Pretend this dlplanner's head is a later "0003".
     path = tmp_path / "school.dlp"
     _saved(str(path))
+    _set_revision(str(path), "0001")
     before = file_hash(path)
-    monkeypatch.setattr(schema, "head_revision", lambda: "0002")
-    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002"})
+    monkeypatch.setattr(schema, "head_revision", lambda: "0003")
+    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002", "0003"})
     with pytest.raises(OutdatedSchemaError) as info:
         ProjectStore.open(str(path))
     assert str(info.value) == (

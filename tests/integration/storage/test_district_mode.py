@@ -1,0 +1,249 @@
+"""District mode: several planners on one database; conflicts refused with who/when, refresh, resolve.
+
+Runs on SQLite and on the real PostgreSQL server (the ``postgres`` half of ``new_location``).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+
+import pytest
+from rich_project import build_rich_project
+
+from dlplanner.domain import Project, Teacher
+from dlplanner.services import district
+from dlplanner.storage import ConcurrentEditError, ProjectStore
+
+
+def _district(location: str, *names: str) -> list[Project]:
+    """A database holding one rich project per name."""
+    projects = []
+    with ProjectStore.create(location) as store:
+        for name in names or ("Harbor High",):
+            project = build_rich_project()
+            project.name = name
+            store.save(project, user="setup@district")
+            projects.append(project)
+    return projects
+
+
+def _stored(location: str, name: str = "Harbor High") -> Project:
+    with ProjectStore.open(location) as store:
+        return store.load(name)
+
+
+def test_second_save_of_the_same_scenario_is_refused_naming_who_and_when(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, "Harbor High", user="maria@district")
+    jon = district.open_for_editing(new_location, "Harbor High", user="jon@district")
+    maria.project.scenarios[0].description = "Maria's bell times"
+    jon.project.scenarios[0].description = "Jon's bell times"
+
+    assert district.save_changes(maria).saved == [maria.project.scenarios[0].id]
+    report = district.save_changes(jon)
+
+    assert report.saved == []
+    [conflict] = report.conflicts
+    name = jon.project.scenarios[0].name
+    assert conflict.scenario_id == jon.project.scenarios[0].id and not conflict.deleted
+    assert conflict.changed_by == "maria@district" and conflict.changed_at is not None
+    assert f"Scenario '{name}'" in conflict.message
+    assert "was changed by maria@district at " in conflict.message and "after you opened it" in conflict.message
+    assert _stored(new_location).scenarios[0].description == "Maria's bell times"  # no silent overwrite
+    assert jon.project.scenarios[0].description == "Jon's bell times"  # Jon's work is still there
+    assert jon.has_unsaved_changes()
+
+
+def test_the_storage_error_carries_the_details(new_location: str):
+    _district(new_location)
+    with ProjectStore.open(new_location) as store:
+        snapshot = store.load_snapshot("Harbor High")
+        scenario = snapshot.project.scenarios[1]
+        opened = snapshot.versions.scenarios[scenario.id].version
+        store.save_scenario("Harbor High", copy.deepcopy(scenario), opened, "maria@district")
+        with pytest.raises(ConcurrentEditError) as info:
+            store.save_scenario("Harbor High", scenario, opened, "jon@district")
+    error = info.value
+    assert (error.scenario_id, error.changed_by, error.current_version, error.your_version) == (
+        scenario.id,
+        "maria@district",
+        opened + 1,
+        opened,
+    )
+    assert scenario.version == opened  # the refused scenario keeps the version it was opened at
+
+
+def test_keep_as_new_scenario_keeps_both_versions(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    scenario_id = maria.project.scenarios[0].id
+    original_name = maria.project.scenarios[0].name
+    maria.project.scenarios[0].description = "Maria"
+    jon.project.scenarios[0].description = "Jon"
+    district.save_changes(maria)
+    assert not district.save_changes(jon).ok
+
+    copy_ = district.keep_as_new_scenario(jon, scenario_id)
+
+    assert copy_.id != scenario_id and copy_.name == f"{original_name} (my copy)"
+    assert copy_.description == "Jon"
+    assert jon.project.scenario(scenario_id).description == "Maria"  # the stored one, taken back
+    assert not jon.has_unsaved_changes()
+    stored = _stored(new_location)
+    assert stored.scenario(scenario_id).description == "Maria"
+    assert stored.scenario(copy_.id).description == "Jon"
+    assert district.save_changes(jon).ok  # nothing left to save
+
+
+def test_reload_takes_theirs_and_then_my_next_edit_saves(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    scenario_id = maria.project.scenarios[0].id
+    maria.project.scenarios[0].description = "Maria"
+    jon.project.scenarios[0].description = "Jon"
+    district.save_changes(maria)
+    [conflict] = district.save_changes(jon).conflicts
+
+    reloaded = district.reload_scenario(jon, conflict.scenario_id)
+
+    assert reloaded is not None and reloaded.description == "Maria"
+    reloaded.description = "Jon, after reading Maria's"
+    assert district.save_changes(jon).saved == [scenario_id]
+    assert _stored(new_location).scenario(scenario_id).description == "Jon, after reading Maria's"
+
+
+def test_different_scenarios_save_without_conflict(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    maria.project.scenarios[0].description = "Maria"
+    jon.project.scenarios[1].description = "Jon"
+    assert district.save_changes(maria).ok
+    assert district.save_changes(jon).ok
+    stored = _stored(new_location)
+    assert [s.description for s in stored.scenarios[:2]] == ["Maria", "Jon"]
+
+
+def test_refresh_brings_in_others_saves_and_keeps_my_conflicting_edit(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    first, second = (s.id for s in maria.project.scenarios[:2])
+    maria.project.scenarios[0].description = "Maria 1"
+    maria.project.scenarios[1].description = "Maria 2"
+    maria.project.teachers[0].name = "Renamed by Maria"
+    added = maria.project.scenarios[0].copy("maria-new", "Maria's new calendar")
+    maria.project.scenarios.append(added)
+    assert district.save_changes(maria).ok
+    jon.project.scenarios[1].description = "Jon 2"  # Jon edits the second one too, unsaved
+
+    assert {(c.scenario_id, c.action) for c in district.check_for_changes(jon)} == {
+        (None, "changed"),
+        (first, "changed"),
+        (second, "changed"),
+        ("maria-new", "added"),
+    }
+    report = district.refresh(jon)
+
+    assert {(c.scenario_id, c.action) for c in report.changes} == {
+        (None, "changed"),
+        (first, "changed"),
+        ("maria-new", "added"),
+    }
+    assert all("maria@district" in c.describe() for c in report.changes)
+    [conflict] = report.conflicts
+    assert conflict.scenario_id == second and "maria@district" in conflict.message
+    assert jon.project.scenario(first).description == "Maria 1"
+    assert jon.project.teachers[0].name == "Renamed by Maria"
+    assert jon.project.scenario("maria-new").name == "Maria's new calendar"
+    assert jon.project.scenario(second).description == "Jon 2"  # mine kept, still unsaved
+    assert jon.scenario_dirty(second) and not jon.scenario_dirty(first)
+    assert [c.scenario_id for c in district.save_changes(jon).conflicts] == [second]
+    assert district.check_for_changes(maria) == []
+
+
+def test_refresh_removes_a_scenario_deleted_elsewhere(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    gone = maria.project.scenarios.pop(1)
+    assert district.save_changes(maria).saved == [gone.id]
+    report = district.refresh(jon)
+    assert [(c.scenario_id, c.action) for c in report.changes] == [(gone.id, "deleted")]
+    assert gone.id not in {s.id for s in jon.project.scenarios}
+    assert not jon.has_unsaved_changes()
+
+
+def test_saving_a_scenario_deleted_elsewhere_is_a_conflict(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    gone = maria.project.scenarios.pop(1)
+    district.save_changes(maria)
+    jon.project.scenario(gone.id).description = "Jon's edit"
+    [conflict] = district.save_changes(jon).conflicts
+    assert conflict.deleted and "was deleted" in conflict.message
+    kept = district.keep_as_new_scenario(jon, gone.id)
+    assert gone.id not in {s.id for s in jon.project.scenarios}
+    assert _stored(new_location).scenario(kept.id).description == "Jon's edit"
+
+
+def test_people_rooms_and_groups_conflict_on_their_own_version(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    maria.project.teachers.append(Teacher(id="t-new", name="New hire", subject_ids={"math"}))
+    jon.project.rooms[0].capacity += 5
+    assert district.save_changes(maria).saved == [None]
+    [conflict] = district.save_changes(jon).conflicts
+    assert conflict.scenario_id is None
+    assert "people, rooms and groups" in conflict.message and "maria@district" in conflict.message
+    stored = _stored(new_location)
+    assert stored.teachers[-1].id == "t-new"
+    assert stored.rooms[0].capacity == build_rich_project().rooms[0].capacity  # Jon's edit refused
+    district.reload_project_data(jon)
+    assert jon.project.teachers == stored.teachers and not jon.has_unsaved_changes()
+
+
+def test_many_projects_in_one_database_do_not_interfere(new_location: str):
+    _district(new_location, "Harbor High", "Lakeside Academy")
+    harbor = district.open_for_editing(new_location, "Harbor High", user="maria@district")
+    lakeside = district.open_for_editing(new_location, "Lakeside Academy", user="jon@district")
+    harbor.project.scenarios[0].description = "Harbor"
+    lakeside.project.scenarios[0].description = "Lakeside"
+    lakeside.project.teachers[0].name = "Lakeside teacher"
+    assert district.save_changes(harbor).ok and district.save_changes(lakeside).ok
+    assert _stored(new_location, "Harbor High").scenarios[0].description == "Harbor"
+    assert _stored(new_location, "Harbor High").teachers[0].name == build_rich_project().teachers[0].name
+    assert _stored(new_location, "Lakeside Academy").scenarios[0].description == "Lakeside"
+    assert district.check_for_changes(harbor) == []
+
+
+def test_simultaneous_saves_of_one_scenario_let_exactly_one_through(new_location: str):
+    _district(new_location)
+    planners = 4
+    sessions = [district.open_for_editing(new_location, user=f"p{i}@district") for i in range(planners)]
+    for i, session in enumerate(sessions):
+        session.project.scenarios[0].description = f"planner {i}"
+    barrier = threading.Barrier(planners)
+    outcomes: list[str] = [""] * planners
+
+    def save(i: int) -> None:
+        barrier.wait()
+        try:
+            district.save_scenario(sessions[i], sessions[i].project.scenarios[0].id)
+            outcomes[i] = "saved"
+        except ConcurrentEditError:
+            outcomes[i] = "refused"
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(planners)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused"] * (planners - 1) + ["saved"]
+    winner = outcomes.index("saved")
+    assert _stored(new_location).scenarios[0].description == f"planner {winner}"
