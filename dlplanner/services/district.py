@@ -1,0 +1,456 @@
+"""District mode: several planners editing the projects of one PostgreSQL database at once.
+
+A :class:`DistrictSession` is one planner's working copy of one project plus the versions it was
+based on. Every save writes one piece (a scenario, or the project's people/rooms/groups) in its
+own short transaction and is refused when someone else saved that piece since it was opened:
+the second save never silently overwrites the first. The GUI then offers, per conflict,
+:func:`reload_scenario` (take theirs) or :func:`keep_as_new_scenario` (keep mine as a copy).
+
+Typical GUI use (no database connection is held between calls)::
+
+    session = district.open_for_editing(url, "Harbor High", user="maria@district")
+    ... edit session.project through domain operations ...
+    report = district.save_changes(session)
+    for conflict in report.conflicts:  # ask the user: reload, or keep mine as a new scenario
+        district.reload_scenario(session, conflict.scenario_id)
+    refreshed = district.refresh(session)  # on a timer or a "Refresh" button
+
+The same functions work on a ``.dlp`` file (then conflicts come from two windows or processes).
+"""
+
+from __future__ import annotations
+
+import copy
+import getpass
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dlplanner.domain import Project, Scenario
+from dlplanner.services.scenarios import unique_scenario_id
+from dlplanner.storage import ConcurrentEditError, ProjectSnapshot, ProjectStore, Stamp
+
+#: The project fields that make up the "project data" piece (everything but name and scenarios).
+PROJECT_DATA_FIELDS = (
+    "school_name",
+    "description",
+    "subjects",
+    "teachers",
+    "rooms",
+    "campuses",
+    "travel",
+    "cohorts",
+    "advisories",
+    "teams",
+    "prior_pairings",
+)
+
+
+def default_user() -> str:
+    """``login@host``: who saved, when no district login is configured."""
+    try:
+        login = getpass.getuser()
+    except Exception:  # no login name in containers without a passwd entry
+        login = "planner"
+    return f"{login}@{socket.gethostname()}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A piece someone else saved since this session opened it; the user must choose what to do.
+
+    ``scenario_id`` is None for the project's people, rooms and groups. ``deleted`` means the
+    other planner deleted the scenario (only "keep as new scenario" or "drop mine" make sense).
+    """
+
+    scenario_id: str | None
+    name: str
+    message: str
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    deleted: bool = False
+
+    @classmethod
+    def from_error(cls, error: ConcurrentEditError, name: str) -> Conflict:
+        return cls(
+            scenario_id=error.scenario_id,
+            name=name,
+            message=str(error),
+            changed_by=error.changed_by,
+            changed_at=error.changed_at,
+            deleted=error.current_version is None and error.scenario_id is not None,
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something another planner saved, brought in by :func:`refresh` (or seen by :func:`check_for_changes`)."""
+
+    scenario_id: str | None  # None: the project's people, rooms and groups
+    name: str
+    action: str  # "changed", "added" or "deleted"
+    stamp: Stamp | None = None
+
+    def describe(self) -> str:
+        what = f"Scenario '{self.name}'" if self.scenario_id is not None else "The people, rooms and groups"
+        verb = "were" if self.scenario_id is None else "was"
+        who = f" {self.stamp.describe()}" if self.stamp is not None else ""
+        return f"{what} {verb} {self.action}{who}"
+
+
+@dataclass
+class SaveReport:
+    """What :func:`save_changes` stored (ids; ``None`` for project data) and what it refused."""
+
+    saved: list[str | None] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.conflicts
+
+
+@dataclass
+class RefreshReport:
+    """Others' saves taken into the working copy, and pieces both sides changed (mine kept, unsaved)."""
+
+    changes: list[Change] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+@dataclass
+class DistrictSession:
+    """One planner's working copy of one project and the versions it is based on.
+
+    The GUI edits ``project`` (through domain operations) and replaces its views after
+    :func:`refresh`, :func:`reload_scenario` or :func:`keep_as_new_scenario`, which swap scenario
+    objects in and out of ``project.scenarios``.
+    """
+
+    location: str
+    project_name: str
+    user: str
+    project: Project
+    base: Project  # the last state read from or written to the database, per piece
+    data_version: int
+    scenario_versions: dict[str, int]
+
+    def scenario_dirty(self, scenario_id: str) -> bool:
+        """Changed here since opened/saved (a scenario new here counts as changed)."""
+        mine = _find(self.project, scenario_id)
+        theirs = _find(self.base, scenario_id)
+        return mine is not None and (theirs is None or mine != theirs)
+
+    def data_dirty(self) -> bool:
+        return _data_of(self.project) != _data_of(self.base)
+
+    def deleted_here(self) -> list[str]:
+        """Scenarios in the database that were deleted in this working copy."""
+        mine = {s.id for s in self.project.scenarios}
+        return [s.id for s in self.base.scenarios if s.id not in mine]
+
+    def has_unsaved_changes(self) -> bool:
+        return (
+            self.data_dirty()
+            or any(self.scenario_dirty(s.id) for s in self.project.scenarios)
+            or bool(self.deleted_here())
+        )
+
+
+# -- opening and saving --------------------------------------------------------------------------
+
+
+def open_for_editing(location: str, project_name: str | None = None, user: str | None = None) -> DistrictSession:
+    """Load a project and remember the versions of its pieces (one read transaction)."""
+    with ProjectStore.open(location) as store:
+        snapshot = store.load_snapshot(project_name)
+    return _session_from(location, user or default_user(), snapshot)
+
+
+def save_changes(session: DistrictSession) -> SaveReport:
+    """Save every piece changed here, each in its own transaction; refused pieces become conflicts.
+
+    Pieces that saved stay saved even when another piece is refused. Nothing is overwritten:
+    resolve each conflict with :func:`reload_scenario`, :func:`reload_project_data` or
+    :func:`keep_as_new_scenario`, then save again.
+    """
+    report = SaveReport()
+    with ProjectStore.open(session.location) as store:
+        if session.data_dirty():
+            try:
+                _save_data(store, session)
+                report.saved.append(None)
+            except ConcurrentEditError as error:
+                report.conflicts.append(Conflict.from_error(error, "people, rooms and groups"))
+        for scenario_id in session.deleted_here():
+            try:
+                store.delete_scenario(
+                    session.project_name, scenario_id, session.scenario_versions[scenario_id], session.user
+                )
+                _forget_base(session, scenario_id)
+                report.saved.append(scenario_id)
+            except ConcurrentEditError as error:
+                theirs = _find(session.base, scenario_id)
+                report.conflicts.append(Conflict.from_error(error, theirs.name if theirs else scenario_id))
+        for scenario in list(session.project.scenarios):
+            if not session.scenario_dirty(scenario.id):
+                continue
+            try:
+                _save_one(store, session, scenario)
+                report.saved.append(scenario.id)
+            except ConcurrentEditError as error:
+                report.conflicts.append(Conflict.from_error(error, scenario.name))
+    return report
+
+
+def save_scenario(session: DistrictSession, scenario_id: str) -> Stamp:
+    """Save one scenario now (one transaction); raises :class:`ConcurrentEditError` when refused."""
+    scenario = _require(session.project, scenario_id)
+    with ProjectStore.open(session.location) as store:
+        return _save_one(store, session, scenario)
+
+
+def save_project_data(session: DistrictSession) -> Stamp:
+    """Save the people, rooms and groups now; raises :class:`ConcurrentEditError` when refused."""
+    with ProjectStore.open(session.location) as store:
+        return _save_data(store, session)
+
+
+# -- seeing and taking others' changes -----------------------------------------------------------
+
+
+def check_for_changes(session: DistrictSession) -> list[Change]:
+    """What others saved since this session last read each piece, without loading or applying it.
+
+    Cheap (versions only): poll it on a timer and show a "changes available — Refresh" hint.
+    """
+    with ProjectStore.open(session.location) as store:
+        versions = store.versions(session.project_name)
+    changes: list[Change] = []
+    if versions.data.version != session.data_version:
+        changes.append(Change(None, "people, rooms and groups", "changed", versions.data))
+    for scenario_id, stamp in versions.scenarios.items():
+        name = versions.scenario_names.get(scenario_id, scenario_id)
+        known = session.scenario_versions.get(scenario_id)
+        if known is None:
+            changes.append(Change(scenario_id, name, "added", stamp))
+        elif known != stamp.version:
+            changes.append(Change(scenario_id, name, "changed", stamp))
+    for scenario_id in session.scenario_versions.keys() - versions.scenarios.keys():
+        base = _find(session.base, scenario_id)
+        changes.append(Change(scenario_id, base.name if base else scenario_id, "deleted"))
+    return changes
+
+
+def refresh(session: DistrictSession) -> RefreshReport:
+    """Bring in what others saved: pieces unchanged here are replaced by the stored ones; pieces
+    changed on both sides are kept as they are here and reported as conflicts (never merged or
+    overwritten silently)."""
+    with ProjectStore.open(session.location) as store:
+        snapshot = store.load_snapshot(session.project_name)
+    stored, versions = snapshot.project, snapshot.versions
+    report = RefreshReport()
+    if versions.data.version != session.data_version:
+        if session.data_dirty():
+            report.conflicts.append(_conflict_for_data(session, versions.data))
+        else:
+            _take_data(session, stored, versions.data.version)
+            report.changes.append(Change(None, "people, rooms and groups", "changed", versions.data))
+    stored_ids = {s.id for s in stored.scenarios}
+    for theirs in stored.scenarios:
+        stamp = versions.scenarios[theirs.id]
+        known = session.scenario_versions.get(theirs.id)
+        if known == stamp.version:
+            continue
+        mine = _find(session.project, theirs.id)
+        if known is None and mine is None:
+            _take_scenario(session, theirs, stamp.version)
+            report.changes.append(Change(theirs.id, theirs.name, "added", stamp))
+        elif mine is not None and session.scenario_dirty(theirs.id):
+            report.conflicts.append(_conflict_for_scenario(session, theirs, stamp, known))
+        else:
+            _take_scenario(session, theirs, stamp.version)
+            report.changes.append(Change(theirs.id, theirs.name, "changed", stamp))
+    for scenario_id in list(session.scenario_versions):
+        if scenario_id in stored_ids:
+            continue
+        mine = _find(session.project, scenario_id)
+        base = _find(session.base, scenario_id)
+        name = (mine or base).name if (mine or base) else scenario_id
+        if mine is not None and session.scenario_dirty(scenario_id):
+            report.conflicts.append(
+                Conflict(
+                    scenario_id,
+                    name,
+                    f"Scenario '{name}' was deleted by another planner while you were changing it; "
+                    "keep your copy as a new scenario, or drop your changes",
+                    deleted=True,
+                )
+            )
+            continue
+        _drop_scenario(session, scenario_id)
+        report.changes.append(Change(scenario_id, name, "deleted"))
+    return report
+
+
+def reload_scenario(session: DistrictSession, scenario_id: str) -> Scenario | None:
+    """Drop my changes to one scenario and take the stored one (None: it was deleted, so it is gone here too)."""
+    with ProjectStore.open(session.location) as store:
+        snapshot = store.load_snapshot(session.project_name)
+    theirs = _find(snapshot.project, scenario_id)
+    if theirs is None:
+        _drop_scenario(session, scenario_id)
+        return None
+    _take_scenario(session, theirs, snapshot.versions.scenarios[scenario_id].version)
+    return _find(session.project, scenario_id)
+
+
+def reload_project_data(session: DistrictSession) -> None:
+    """Drop my changes to people, rooms and groups and take the stored ones."""
+    with ProjectStore.open(session.location) as store:
+        snapshot = store.load_snapshot(session.project_name)
+    _take_data(session, snapshot.project, snapshot.versions.data.version)
+
+
+def keep_as_new_scenario(session: DistrictSession, scenario_id: str, new_name: str | None = None) -> Scenario:
+    """Resolve a conflict by keeping my version of a scenario as a new scenario (saved at once),
+    and the stored one under its own id and name. Returns the new, saved scenario."""
+    mine = _require(session.project, scenario_id)
+    with ProjectStore.open(session.location) as store:
+        snapshot = store.load_snapshot(session.project_name)
+        taken = Project(name=session.project_name, scenarios=[*session.project.scenarios, *snapshot.project.scenarios])
+        name = new_name or _copy_name(mine.name, taken)
+        copy_of_mine = mine.copy(unique_scenario_id(taken, name), name)
+        while True:
+            try:
+                store.save_scenario(session.project_name, copy_of_mine, None, session.user)
+                break
+            except ConcurrentEditError:  # someone took that id a moment ago: pick the next one
+                taken.scenarios.append(copy.deepcopy(copy_of_mine))
+                copy_of_mine.id = unique_scenario_id(taken, name)
+    index = session.project.scenarios.index(mine)
+    session.project.scenarios.insert(index + 1, copy_of_mine)
+    session.base.scenarios.append(copy.deepcopy(copy_of_mine))
+    session.scenario_versions[copy_of_mine.id] = copy_of_mine.version
+    theirs = _find(snapshot.project, scenario_id)
+    if theirs is None:
+        _drop_scenario(session, scenario_id)
+    else:
+        _take_scenario(session, theirs, snapshot.versions.scenarios[scenario_id].version)
+    return copy_of_mine
+
+
+# -- internals -----------------------------------------------------------------------------------
+
+
+def _session_from(location: str, user: str, snapshot: ProjectSnapshot) -> DistrictSession:
+    project = snapshot.project
+    return DistrictSession(
+        location=location,
+        project_name=project.name,
+        user=user,
+        project=project,
+        base=copy.deepcopy(project),
+        data_version=snapshot.versions.data.version,
+        scenario_versions={sid: stamp.version for sid, stamp in snapshot.versions.scenarios.items()},
+    )
+
+
+def _save_one(store: ProjectStore, session: DistrictSession, scenario: Scenario) -> Stamp:
+    expected = session.scenario_versions.get(scenario.id)
+    stamp = store.save_scenario(session.project_name, scenario, expected, session.user)
+    session.scenario_versions[scenario.id] = stamp.version
+    _set_base_scenario(session, copy.deepcopy(scenario))
+    return stamp
+
+
+def _save_data(store: ProjectStore, session: DistrictSession) -> Stamp:
+    stamp = store.save_project_data(session.project, session.data_version, session.user)
+    session.data_version = stamp.version
+    for name in PROJECT_DATA_FIELDS:
+        setattr(session.base, name, copy.deepcopy(getattr(session.project, name)))
+    return stamp
+
+
+def _take_scenario(session: DistrictSession, theirs: Scenario, version: int) -> None:
+    """Put the stored scenario into the working copy (in place of mine, or appended) and the base."""
+    theirs = copy.deepcopy(theirs)
+    theirs.version = version
+    mine = _find(session.project, theirs.id)
+    if mine is None:
+        session.project.scenarios.append(theirs)
+    else:
+        session.project.scenarios[session.project.scenarios.index(mine)] = theirs
+    session.scenario_versions[theirs.id] = version
+    _set_base_scenario(session, copy.deepcopy(theirs))
+
+
+def _set_base_scenario(session: DistrictSession, scenario: Scenario) -> None:
+    base = _find(session.base, scenario.id)
+    if base is None:
+        session.base.scenarios.append(scenario)
+    else:
+        session.base.scenarios[session.base.scenarios.index(base)] = scenario
+
+
+def _drop_scenario(session: DistrictSession, scenario_id: str) -> None:
+    session.project.scenarios = [s for s in session.project.scenarios if s.id != scenario_id]
+    _forget_base(session, scenario_id)
+
+
+def _forget_base(session: DistrictSession, scenario_id: str) -> None:
+    session.base.scenarios = [s for s in session.base.scenarios if s.id != scenario_id]
+    session.scenario_versions.pop(scenario_id, None)
+
+
+def _take_data(session: DistrictSession, stored: Project, version: int) -> None:
+    for name in PROJECT_DATA_FIELDS:
+        setattr(session.project, name, copy.deepcopy(getattr(stored, name)))
+        setattr(session.base, name, copy.deepcopy(getattr(stored, name)))
+    session.data_version = version
+
+
+def _conflict_for_data(session: DistrictSession, stamp: Stamp) -> Conflict:
+    return Conflict(
+        None,
+        "people, rooms and groups",
+        f"The people, rooms and groups of project '{session.project_name}' were changed {stamp.describe()} "
+        "while you were changing them too; reload them, then make your changes again",
+        changed_by=stamp.updated_by,
+        changed_at=stamp.updated_at,
+    )
+
+
+def _conflict_for_scenario(session: DistrictSession, theirs: Scenario, stamp: Stamp, known: int | None) -> Conflict:
+    verb = "changed" if known is not None else "added with the same id"
+    return Conflict(
+        theirs.id,
+        theirs.name,
+        f"Scenario '{theirs.name}' was {verb} {stamp.describe()} after you opened it, and you changed it too; "
+        "reload it, or keep your copy as a new scenario",
+        changed_by=stamp.updated_by,
+        changed_at=stamp.updated_at,
+    )
+
+
+def _copy_name(name: str, project: Project) -> str:
+    names = {s.name.casefold() for s in project.scenarios}
+    candidate, n = f"{name} (my copy)", 2
+    while candidate.casefold() in names:
+        candidate, n = f"{name} (my copy {n})", n + 1
+    return candidate
+
+
+def _data_of(project: Project) -> tuple[object, ...]:
+    return tuple(getattr(project, name) for name in PROJECT_DATA_FIELDS)
+
+
+def _find(project: Project, scenario_id: str) -> Scenario | None:
+    return next((s for s in project.scenarios if s.id == scenario_id), None)
+
+
+def _require(project: Project, scenario_id: str) -> Scenario:
+    found = _find(project, scenario_id)
+    if found is None:
+        return project.scenario(scenario_id)  # raises UnknownRecordError naming the scenarios
+    return found
