@@ -1,0 +1,197 @@
+"""Command-line tools for reports: ``export``, ``compare`` and ``import-csv``.
+
+Registered on the main ``dlplanner`` group by ``dlplanner.cli`` (``cli.add_command(...)``). Every
+user mistake (unknown scenario, bad output path, invalid CSV row) ends as one line
+``dlplanner: error: …`` and exit status 2, like the other commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from dlplanner.domain import UnknownRecordError
+from dlplanner.domain.codec import DecodeError
+from dlplanner.domain.metrics import Minimums
+from dlplanner.io.csv_import import CsvImportError
+from dlplanner.io.exports.common import VIEWS
+from dlplanner.services import compare as compare_service
+from dlplanner.services import exporting, importing, projects
+from dlplanner.services.projects import ServiceError
+from dlplanner.storage import StorageError
+
+EXIT_USER_ERROR = 2
+
+
+class UserError(click.ClickException):
+    """A user mistake: one line on stderr, exit status 2 (as ``dlplanner.cli`` does)."""
+
+    exit_code = EXIT_USER_ERROR
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"dlplanner: error: {self.format_message()}", err=True, file=file)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the services' user-facing exceptions into :class:`UserError`."""
+    try:
+        yield
+    except CsvImportError as exc:
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        count = len(exc.problems)
+        raise UserError(f"{count} problem(s) in the CSV file (listed above); nothing was imported") from exc
+    except (ServiceError, StorageError, DecodeError, UnknownRecordError, FileNotFoundError, PermissionError) as exc:
+        raise UserError(str(exc)) from exc
+
+
+project_argument = click.argument("project", metavar="PROJECT")
+project_name_option = click.option(
+    "--project-name", default=None, help="Which project, when the database holds several (district mode)."
+)
+
+
+@click.command("export")
+@project_argument
+@click.option("--scenario", "-s", required=True, help="Scenario id or name.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    required=True,
+    type=click.Choice(list(exporting.FORMATS), case_sensitive=False),
+    help="Output format.",
+)
+@click.option("--out", "-o", required=True, help="Output file (.pdf .xlsx .csv .ics .zip .json) or folder (html, ics).")
+@click.option(
+    "--view", type=click.Choice(VIEWS), default=None, help="Only the master schedule or one kind of timetable."
+)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option("--entity", default=None, help="iCalendar: one teacher, cohort or room (id or name) into one .ics file.")
+@project_name_option
+def export_command(
+    project: str,
+    scenario: str,
+    fmt: str,
+    out: str,
+    view: str | None,
+    paper: str,
+    entity: str | None,
+    project_name: str | None,
+) -> None:
+    """Export a scenario's timetable as PDF, XLSX, CSV, iCalendar, an HTML site or JSON (see docs/exports.md)."""
+    with user_errors():
+        loaded = projects.open_project(project, project_name)
+        options: dict[str, Any] = {}
+        if fmt == "pdf":
+            options["paper"] = paper
+        if entity:
+            if fmt != "ics":
+                raise ServiceError("--entity applies to the ics format only")
+            options["entity"] = entity
+        written = exporting.export(loaded, scenario, fmt, out, view, **options)
+    name = loaded.scenario(scenario).name
+    click.echo(f"Exported scenario '{name}' as {fmt}: {len(written)} file(s)")
+    for path in written[:20]:
+        click.echo(f"  {path}")
+    if len(written) > 20:
+        click.echo(f"  … and {len(written) - 20} more")
+
+
+@click.command("compare")
+@project_argument
+@click.option(
+    "--scenarios",
+    "-s",
+    "first",
+    required=True,
+    multiple=True,
+    help="The scenarios to compare (2 to 4 ids or names): --scenarios A B [C D].",
+)
+@click.argument("more", nargs=-1, metavar="")
+@click.option("--out", "-o", required=True, help="Report file: report.html or report.pdf.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option(
+    "--min-annual-minutes",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Required annual instructional minutes per cohort (e.g. a state's rule).",
+)
+@click.option("--count-advisory", is_flag=True, help="Count advisory minutes as instructional minutes.")
+@click.option(
+    "--min-advisory-minutes",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Required advisory minutes per week per cohort.",
+)
+@click.option(
+    "--min-internship-hours",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Required internship hours per year for cohorts with internships.",
+)
+@click.option("--min-days", type=click.IntRange(min=0), default=None, help="Required instructional days per year.")
+@project_name_option
+def compare_command(
+    project: str,
+    first: tuple[str, ...],
+    more: tuple[str, ...],
+    out: str,
+    paper: str,
+    min_annual_minutes: int | None,
+    count_advisory: bool,
+    min_advisory_minutes: int | None,
+    min_internship_hours: int | None,
+    min_days: int | None,
+    project_name: str | None,
+) -> None:
+    """Compare 2–4 scenarios of PROJECT and write an HTML or PDF report (see docs/compare.md)."""
+    keys = [*first, *more]
+    minimums = Minimums(
+        annual_instructional_minutes=min_annual_minutes,
+        count_advisory_as_instruction=count_advisory,
+        advisory_minutes_per_week=min_advisory_minutes,
+        internship_hours_per_year=min_internship_hours,
+        instructional_days=min_days,
+    )
+    with user_errors():
+        loaded = projects.open_project(project, project_name)
+        comparison = compare_service.compare(loaded, keys, minimums)
+        path = compare_service.write_comparison(comparison, out, paper)
+    click.echo(f"Compared {', '.join(repr(n) for n in comparison.scenario_names)}: report written to {path}")
+    glance = comparison.table("glance")
+    for row in glance.rows:
+        values = " | ".join(_plain(v) for v in row.values)
+        click.echo(f"  {row.label}: {values}")
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+@click.command("import-csv")
+@project_argument
+@click.option("--kind", "-k", required=True, type=click.Choice(list(importing.KINDS)), help="What the file holds.")
+@click.argument("file", metavar="FILE")
+@click.option("--scenario", "-s", default=None, help="For sections: the scenario they belong to.")
+@project_name_option
+def import_csv_command(project: str, kind: str, file: str, scenario: str | None, project_name: str | None) -> None:
+    """Import teachers, rooms, cohorts or sections from a CSV FILE (all rows or none; see docs/csv-import.md)."""
+    with user_errors():
+        loaded = projects.open_project(project, project_name)
+        result = importing.import_csv_into(loaded, kind, file, scenario)
+        projects.save_project(project, loaded)
+    click.echo(f"Imported {file}: {result.describe()}")
+
+
+COMMANDS = [export_command, compare_command, import_csv_command]
