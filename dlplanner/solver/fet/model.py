@@ -38,7 +38,7 @@ class FetModel:
     starts: dict[int, list[Slot]]
     x: dict[int, dict[Slot, cp_model.IntVar]]
     penalties: list[tuple[int, cp_model.LinearExprT, str]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    present: dict[int, cp_model.IntVar] = field(default_factory=dict)
     infeasible_reason: str | None = None
 
 
@@ -46,6 +46,7 @@ class _Builder:
     def __init__(self, inst: FetInstance, with_soft: bool) -> None:
         self.inst = inst
         self.with_soft = with_soft
+        self.optional = False
         self.nd, self.nh = len(inst.days), len(inst.hours)
         self.model = cp_model.CpModel()
         self.acts = inst.active_activities()
@@ -234,10 +235,20 @@ def add_soft_not_available(b: _Builder, c: FetConstraint) -> None:
 
 def add_no_clash(b: _Builder) -> None:
     """A teacher or a subgroup attends at most one activity at a time (basic compulsory time)."""
+    load: dict[tuple[str, str], int] = defaultdict(int)
+    for a in b.acts:
+        for t in dict.fromkeys(a.teachers):
+            load[("t", t)] += a.duration
+        for sg in b.subs[a.id]:
+            load[("s", sg)] += a.duration
     for kind in ("t", "s"):
-        for per_slot in b.res_cover[kind].values():
+        for name, per_slot in b.res_cover[kind].items():
+            # redundant but strong: a person busy in every usable slot is busy in each one
+            full = not b.optional and load[(kind, name)] >= len(per_slot)
             for terms in per_slot.values():
-                if len(terms) > 1:
+                if full:
+                    b.model.AddExactlyOne(terms)
+                elif len(terms) > 1:
                     b.model.AddAtMostOne(terms)
 
 
@@ -451,6 +462,20 @@ def _gaps(b: _Builder, kind: str, name: str, d: int, unusable: set[Slot]) -> lis
     return gaps
 
 
+def _gap_cuts(b: _Builder, kind: str, name: str, d: int, unusable: set[Slot], limit: int) -> None:
+    """Redundant, strong cuts: busy at h1 and h2 means at most ``limit`` free usable hours
+    between them (valid for a daily limit, and for a weekly one as a daily cap)."""
+    busy = [b.busy(kind, name, d, h) for h in range(b.nh)]
+    live = [h for h in range(b.nh) if not isinstance(busy[h], int)]
+    for i, h1 in enumerate(live):
+        for h2 in live[i + 1 :]:
+            between = [h for h in range(h1 + 1, h2) if (d, h) not in unusable]
+            if len(between) <= limit:
+                continue
+            need = len(between) - limit
+            b.model.Add(sum(busy[h] for h in between) >= need).OnlyEnforceIf([busy[h1], busy[h2]])
+
+
 def add_max_gaps(b: _Builder, c: FetConstraint) -> None:
     """At most Max_Gaps gaps per week (or per day) for a teacher / subgroup."""
     limit = c.get_int("Max_Gaps")
@@ -458,6 +483,8 @@ def add_max_gaps(b: _Builder, c: FetConstraint) -> None:
     for kind, name, unusable in b.scope(c):
         week = []
         for d in range(b.nd):
+            if c.hard:
+                _gap_cuts(b, kind, name, d, unusable, limit)
             gaps = _gaps(b, kind, name, d, unusable)
             if per_day and gaps:
                 _limit(b, c, sum(gaps), limit, len(gaps))
@@ -574,11 +601,27 @@ for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
 
 
 def build_time_model(
-    inst: FetInstance, with_soft: bool = True, extra_forbidden: dict[int, set[Slot]] | None = None
+    inst: FetInstance,
+    with_soft: bool = True,
+    extra_forbidden: dict[int, set[Slot]] | None = None,
+    *,
+    only: set[int] | None = None,
+    day_of: dict[int, int] | None = None,
+    optional: bool = False,
 ) -> FetModel:
     """The time model: allowed starts, clashes and every supported time constraint; room
-    capacity appears only as aggregated per-slot counts (rooms are assigned afterwards)."""
+    capacity appears only as aggregated per-slot counts (rooms are assigned afterwards).
+
+    For the day-then-hour decomposition: ``only`` keeps a subset of the activities (constraints
+    needing the whole week — minimum days per week — are then left out), ``day_of`` pins each
+    activity to a day, and ``optional`` makes each activity's presence an assumption literal
+    (``FetModel.present``) so an infeasible day yields a small core of activities."""
     b = _Builder(inst, with_soft)
+    b.optional = optional
+    if only is not None:
+        b.acts = [a for a in b.acts if a.id in only]
+        b.by_id = {a.id: a for a in b.acts}
+        b.cons = [c for c in b.cons if c.type not in ("TeacherMinDaysPerWeek", "TeachersMinDaysPerWeek")]
     restrict_break_and_not_available(b)
     starts: dict[int, set[Slot]] = {}
     for a in b.acts:
@@ -604,9 +647,11 @@ def build_time_model(
             starts[a.id] = {s for s in starts[a.id] if not any(x in na for x in b.cover(a, s))}
         if extra_forbidden and a.id in extra_forbidden:
             starts[a.id] -= extra_forbidden[a.id]
+        if day_of is not None and a.id in day_of:
+            starts[a.id] = {st for st in starts[a.id] if st[0] == day_of[a.id]}
     fm = FetModel(inst, b.model, b.acts, {k: sorted(v) for k, v in starts.items()}, {})
     for a in b.acts:
-        if not starts[a.id]:
+        if not starts[a.id] and not optional:
             fm.infeasible_reason = f"activity {a.id} ({a.subject}) has no allowed starting time"
             b.model.AddBoolOr([])  # trivially infeasible
     b.x = fm.x
@@ -622,7 +667,11 @@ def build_time_model(
                 for sg in b.subs[a.id]:
                     res_cover["s"][sg].setdefault(slot, []).append(v)
         fm.x[a.id] = xs
-        if xs:
+        if optional:
+            z = b.model.NewBoolVar(f"present{a.id}")
+            b.model.Add(sum(xs.values()) == z)
+            fm.present[a.id] = z
+        elif xs:
             b.model.AddExactlyOne(xs.values())
     b.res_cover = res_cover
     add_no_clash(b)

@@ -13,6 +13,7 @@ Stages, all within one time limit:
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
+from dlplanner.solver.fet.decompose import StopHub, solve_by_days
 from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains, weight_units
 
 SCALE = 10000  # penalty units per FET conflict (weight 100 × 100)
@@ -150,6 +152,50 @@ def assign_rooms(
     return rooms, obj, bound, []
 
 
+def _race_first(
+    inst: FetInstance,
+    fm: FetModel,
+    limit: float,
+    workers: int,
+    seed: int,
+    t0: float,
+    on_progress,
+    should_stop,
+) -> tuple[dict[int, Slot] | None, bool, str]:
+    """A first timetable: the monolithic model and the day-then-hour decomposition race (one
+    thread each when two or more workers are allowed); the first to finish stops the other."""
+    hub = StopHub(should_stop)
+    deadline = time.monotonic() + limit
+    found: dict[str, dict[int, Slot]] = {}
+    lock = threading.Lock()
+
+    def by_days() -> None:
+        times = solve_by_days(inst, fm.starts, deadline, seed + 1, hub)
+        if times is not None:
+            with lock:
+                found.setdefault("day-then-hour", times)
+            hub.stop()
+
+    thread = None
+    if workers >= 2:
+        thread = threading.Thread(target=by_days, daemon=True)
+        thread.start()
+    watch = _Watch(t0, "feasible", on_progress, None, False)
+    solver = _solver(limit, max(1, workers - 1), seed)
+    status = hub.solve(fm.model, solver, watch)
+    proved = status == cp_model.INFEASIBLE
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        with lock:
+            found.setdefault("monolithic", _read_times(fm, solver))
+    hub.stop()
+    if thread is not None:
+        thread.join()
+    if not found:
+        return None, proved, ""
+    winner = next(iter(found))
+    return found[winner], False, winner
+
+
 def solve_fet(
     instance: FetInstance,
     time_limit: float = 60.0,
@@ -173,19 +219,19 @@ def solve_fet(
             result.status = "infeasible"
             result.messages.append(fm.infeasible_reason)
             break
-        watch = _Watch(t0, "feasible", on_progress, should_stop, False)
-        solver = _solver(left() * 0.75, workers, seed)
-        status = solver.Solve(fm.model, watch)
-        if status == cp_model.INFEASIBLE:
+        times, proved_infeasible, winner = _race_first(
+            instance, fm, left() * 0.75, workers, seed, t0, on_progress, should_stop
+        )
+        if proved_infeasible:
             result.status = "infeasible"
             result.messages.append("the hard constraints dlplanner models admit no timetable (proved)")
             break
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if times is None:
             result.messages.append(f"no timetable found in {time_limit:g} s")
             break
         if result.time_to_first is None:
-            result.time_to_first = watch.first if watch.first is not None else time.monotonic() - t0
-        times = _read_times(fm, solver)
+            result.time_to_first = time.monotonic() - t0
+            result.messages.append(f"first timetable by the {winner} model")
         penalty: float | None = None
         bound: float | None = None
         proven = False
