@@ -280,6 +280,8 @@ def _open_engine(target: _Target, *, allow_outdated: bool = False) -> Engine:
         raise DatabaseNotFoundError(f"{target.display} does not exist; check the path, or create a new project there")
     if path.stat().st_size == 0:
         raise NotAProjectError(f"{target.display} is not a dlplanner project: the file is empty")
+    if path.with_name(path.name + "-journal").exists():
+        _roll_back_hot_journal(path)
     probe = _sqlite_engine(path, "ro")
     try:
         with _wrapped(target, "open"), probe.connect() as connection:
@@ -287,6 +289,25 @@ def _open_engine(target: _Target, *, allow_outdated: bool = False) -> Engine:
     finally:
         probe.dispose()
     return _sqlite_engine(path, "rw")
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """Let SQLite roll back a save that was interrupted (a crash left ``-journal`` behind).
+
+    A read-only connection must not be the first to read such a file; a read-write one restores
+    the pages from the journal, so the file holds exactly the state before the interrupted save.
+    Errors are left for the validating probe to report.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()
 
 
 # -- the store ---------------------------------------------------------------------------------
