@@ -393,9 +393,9 @@ def build_big_picture() -> Project:
         scenario(
             "internship-afternoons",
             "Internship afternoons",
-            "Grades 11–12 at internships Monday to Thursday afternoons 12:30–15:30 (20 min travel) instead of two "
-            "full days; grades 9–10 job shadow on Wednesday mornings.",
-            [window(d, "12:30", "15:30") for d in ("mon", "tue", "wed", "thu")],
+            "Grades 11–12 at internships Monday to Thursday afternoons 12:40–14:50 (20 min travel, so they leave "
+            "after lunch) instead of two full days; grades 9–10 job shadow on Wednesday mornings.",
+            [window(d, "12:40", "14:50") for d in ("mon", "tue", "wed", "thu")],
         ),
     ]
     return Project(
@@ -520,6 +520,23 @@ def build_new_tech() -> Project:
         Room("shop", "Engineering shop", 30, {"shop"}),
     ]
 
+    # every course is taught in its teacher's room (team-taught courses in the two big rooms)
+    home: dict[tuple[str, ...], str] = {}
+    labs = iter(["lab-1", "lab-2", "lab-3"])
+    classrooms = iter(r.id for r in room_list if r.id.startswith("room-"))
+    special = {"gym": "gym", "studio": "art-room", "computers": "media-lab", "shop": "shop"}
+    for courses in NEW_TECH_COURSES.values():
+        for _key, _subject, _name, teacher_ids, _ab, _trad, features in courses:
+            if len(teacher_ids) > 1:
+                home[teacher_ids] = "large-lab" if "lab" in features else "commons"
+            elif "lab" in features:
+                home[teacher_ids] = next(labs)
+            else:
+                home[teacher_ids] = special[features[0]] if features else next(classrooms)
+
+    def section_nt(*args, teachers: tuple[str, ...], **kwargs) -> Section:
+        return section(*args, teachers=teachers, room_id=home[teachers], **kwargs)
+
     def sections(kind: str) -> list[Section]:
         result: list[Section] = []
         for grade, courses in NEW_TECH_COURSES.items():
@@ -532,18 +549,18 @@ def build_new_tech() -> Project:
                         sid = f"{key}-{pair[0][-1]}{pair[1][-1]}"
                         if kind == "ab":
                             result.append(
-                                section(sid, name, subject_id, pair, ab, teachers=teacher_ids, features=features)
+                                section_nt(sid, name, subject_id, pair, ab, teachers=teacher_ids, features=features)
                             )
                         elif kind == "trad":
                             result.append(
-                                section(
+                                section_nt(
                                     sid, name, subject_id, pair, trad, teachers=teacher_ids, blocks=2, features=features
                                 )
                             )
                         else:
                             for term in ("S1", "S2"):
                                 result.append(
-                                    section(
+                                    section_nt(
                                         f"{sid}-{term.lower()}",
                                         f"{name} ({term})",
                                         subject_id,
@@ -560,16 +577,18 @@ def build_new_tech() -> Project:
                     sid = f"{cohort_id}-{key}"
                     if kind == "ab":
                         result.append(
-                            section(sid, name, subject_id, [cohort_id], ab, teachers=teacher_ids, features=features)
+                            section_nt(sid, name, subject_id, [cohort_id], ab, teachers=teacher_ids, features=features)
                         )
                     elif kind == "trad":
                         result.append(
-                            section(sid, name, subject_id, [cohort_id], trad, teachers=teacher_ids, features=features)
+                            section_nt(
+                                sid, name, subject_id, [cohort_id], trad, teachers=teacher_ids, features=features
+                            )
                         )
                     else:  # 4x4: one semester, daily; the two halves of the grade take the courses in opposite terms
                         first = (index < cut) == (cohort_id in group_x)
                         result.append(
-                            section(
+                            section_nt(
                                 sid,
                                 name,
                                 subject_id,
@@ -673,6 +692,13 @@ INTERNATIONALS_COURSES = [
     ("art", "art", "Art", 2, 1, ("studio",)),
 ]
 INTERNATIONALS_ROLES = ("ela", "social", "math", "science", "art")
+own_room = {
+    "ela": "{t}-room-1",
+    "social": "{t}-room-2",
+    "math": "{t}-room-3",
+    "science": "{t}-lab",
+    "art": "{t}-studio",
+}
 
 
 def build_internationals() -> Project:
@@ -703,10 +729,11 @@ def build_internationals() -> Project:
             if (t, role) == (2, "math"):
                 extra["avoid"] = [window(None, "8:30", "9:45")]
             members.append(staff.add(f"t{t}-{role}", [role], max_week, **extra))
-        room_list += [Room(f"t{t}-room-{k}", f"Team {t} room {k}", 28) for k in range(1, 5)]
+        floor = f"team-{t}-floor"  # each team has its own floor: four classrooms, a lab and a studio
+        room_list += [Room(f"t{t}-room-{k}", f"Team {t} room {k}", 28, {floor}) for k in range(1, 5)]
         room_list += [
-            Room(f"t{t}-lab", f"Team {t} science lab", 28, {"lab"}),
-            Room(f"t{t}-studio", f"Team {t} art studio", 28, {"studio"}),
+            Room(f"t{t}-lab", f"Team {t} science lab", 28, {"lab", floor}),
+            Room(f"t{t}-studio", f"Team {t} art studio", 28, {"studio", floor}),
         ]
         ids = []
         for k, size in enumerate(team_sizes[t - 1], start=1):
@@ -739,7 +766,14 @@ def build_internationals() -> Project:
             t = cohort.id.split("-")[0]
             for key, subject_id, name, meetings, length, features in INTERNATIONALS_COURSES:
                 role = subject_id
-                who = {"pool": [f"t{n}-{role}" for n in range(1, 5)]} if pooled else {"teachers": [f"{t}-{role}"]}
+                # with looping each teacher teaches in their own room; without, the cohort stays on its floor
+                if pooled:
+                    who = {
+                        "pool": [f"t{n}-{role}" for n in range(1, 5)],
+                        "features": [*features, f"team-{t[1:]}-floor"],
+                    }
+                else:
+                    who = {"teachers": [f"{t}-{role}"], "room_id": own_room[role].format(t=t), "features": features}
                 result.append(
                     section(
                         f"{cohort.id}-{key}",
@@ -748,7 +782,6 @@ def build_internationals() -> Project:
                         [cohort.id],
                         meetings,
                         blocks=length,
-                        features=features,
                         **who,
                     )
                 )
@@ -831,6 +864,7 @@ CTE = {
     "performing-arts": ("perf-arts", "studio"),
 }
 HSC = "health-campus"  # room feature of the Health Sciences Center rooms
+GEN = "general-wing"  # room feature of the main-campus rooms of the general program
 
 
 def build_linked_learning() -> Project:
@@ -931,16 +965,28 @@ def build_linked_learning() -> Project:
             pools[("pe", cohort.id)] = pe_pool
 
     room_list = [
-        *rooms("m-room", "Room", 30, 32, campus="main"),
-        *rooms("m-lab", "Science lab", 7, 32, ["lab"], "main"),
+        *rooms("m-room", "Room", 12, 32, campus="main"),
+        *[Room(f"m-room-{k}", f"Room {k}", 32, {GEN}, "main") for k in range(13, 31)],
+        *rooms("m-lab", "Science lab", 4, 32, ["lab"], "main"),
+        *[Room(f"m-lab-{k}", f"Science lab {k}", 32, {"lab", GEN}, "main") for k in range(5, 9)],
         *rooms("m-shop", "Engineering shop", 3, 32, ["shop"], "main"),
         *rooms("m-studio", "Performing arts studio", 3, 40, ["studio"], "main"),
         *rooms("m-gym", "Gym", 3, 70, ["gym"], "main"),
-        *rooms("hsc-room", "HSC room", 6, 32, [HSC], "hsc"),
+        *rooms("hsc-room", "HSC room", 7, 32, [HSC], "hsc"),
         *rooms("hsc-lab", "HSC science lab", 2, 32, ["lab", HSC], "hsc"),
         *rooms("hsc-hlab", "HSC health lab", 3, 32, ["health-lab", HSC], "hsc"),
         Room("hsc-fitness", "HSC fitness room", 40, {"gym", HSC}, "hsc"),
     ]
+    # core teachers of the pathways and of the Health Sciences Center have rooms of their own
+    home: dict[str, str] = {}
+    for short in ("en", "ma", "hi"):
+        for k in range(1, 5):
+            home[f"{short}-path-{k}"] = f"m-room-{len(home) + 1}"
+    home |= {f"sc-path-{k}": f"m-lab-{k}" for k in range(1, 5)}
+    home["ma-travel"] = "m-room-13"
+    hsc_owners = ["en-hsc-1", "en-hsc-2", "ma-hsc-1", "ma-hsc-2", "hi-hsc-1", "hi-hsc-2"]
+    home |= {t: f"hsc-room-{k}" for k, t in enumerate(hsc_owners, start=1)}
+    home |= {"sc-hsc-1": "hsc-lab-1", "sc-hsc-2": "hsc-lab-2"}
     main_rooms = [r.id for r in room_list if r.campus_id == "main" and r.capacity <= 40]
     hsc_rooms = [r.id for r in room_list if r.campus_id == "hsc" and "health-lab" not in r.features]
     main_advisors = [t.id for t in staff.teachers if t.campus_id == "main" and t.id[:2] in ("en", "ma", "sc", "hi")]
@@ -1011,8 +1057,13 @@ def build_linked_learning() -> Project:
                     features.append(CTE[cohort.pathway][1])
                 if cohort.pathway == "health":
                     features.append(HSC)
+                elif cohort.pathway == "general" and subject_id != "pe":
+                    features.append(GEN)
                 key = (subject_id, cohort.id)
                 who = {"teachers": [fixed[key]]} if key in fixed else {"pool": pools[key]}
+                room_id = home.get(fixed.get(key, ""))  # teachers with a room of their own teach there
+                if fixed.get(key) == "ma-travel" and cohort.pathway == "health":
+                    room_id = "hsc-room-7"  # the visiting teacher's room at the Health Sciences Center
                 result.append(
                     section(
                         f"{cohort.id}-{subject_id}",
@@ -1022,6 +1073,7 @@ def build_linked_learning() -> Project:
                         per_week["cte" if is_cte else subject_id],
                         blocks=2 if is_cte and kind == "7" else 1,
                         features=features,
+                        room_id=room_id,
                         **who,
                     )
                 )
