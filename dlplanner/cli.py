@@ -8,6 +8,7 @@ blocking problems) exits with status 1.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from typing import TYPE_CHECKING, Any
@@ -78,9 +79,20 @@ def gui_command(project: str | None) -> None:
 
 
 def _run_gui(project: str | None) -> int:
+    if not _has_display():
+        raise projects.ServiceError(
+            "No display: the desktop app needs a graphical session (set DISPLAY, or run it under xvfb-run); "
+            "the other commands work without one"
+        )
     from dlplanner.qt.app import run_app  # imported late: the CLI tools must work without a display
 
     return run_app(project)
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @cli.command("samples")

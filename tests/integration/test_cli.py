@@ -113,3 +113,47 @@ def test_installed_console_script_runs() -> None:
     assert exe, "the dlplanner console script is installed with the package"
     result = subprocess.run([exe, "samples"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "big-picture" in result.stdout
+
+
+def test_solve_save_json_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, out_json = tmp_path / "bp.dlp", tmp_path / "bp.json"
+    projects.create_project(str(path), projects.load_sample("big-picture"))
+    code, out, err = run(capsys, "solve", str(path), "-s", "Two internship days", "--time-limit", "20", "--save",
+                         "--json", str(out_json))  # fmt: skip
+    assert code == 0, out + err
+    assert "Checker: valid" in out and "objective" in out
+    saved = projects.open_project(str(path)).scenario("Two internship days")
+    assert saved.solution.placements and saved.solution.status.value in {"optimal", "feasible"}
+    assert sum(s.meetings_per_cycle for s in saved.sections) == len(saved.solution.placements)
+    code, out, _ = run(capsys, "check", str(out_json))
+    assert code == 0 and "Checker: valid" in out
+
+
+def test_check_reports_a_clash_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    path, out_json = tmp_path / "bp.dlp", tmp_path / "bp.json"
+    projects.create_project(str(path), projects.load_sample("big-picture"))
+    assert run(capsys, "solve", str(path), "--time-limit", "20", "--json", str(out_json))[0] == 0
+    document = json.loads(out_json.read_text())
+    first, second = document["placements"][0], document["placements"][1]
+    second.update(day_type=first["day_type"], start=first["start"], end=first["end"], room=first["room"])
+    out_json.write_text(json.dumps(document))
+    code, out, _ = run(capsys, "check", str(out_json))
+    assert code == 1
+    assert "[room_clash]" in out
+
+
+def test_solve_broken_school_explains_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "broken.dlp"
+    projects.create_project(str(path), codec.load_project_json(BROKEN))
+    code, out, _ = run(capsys, "solve", str(path), "--time-limit", "5")
+    assert code == 1
+    assert "conflict:" in out
+
+
+def test_gui_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys, "gui")
+    assert code == 2 and "No display" in err
