@@ -69,14 +69,15 @@ class PairDiff:
     changes: list[PlacementChange] = field(default_factory=list)
     unchanged: int = 0
     teacher_days: list[tuple[str, list[str]]] = field(default_factory=list)  # teacher, day names changed
+    same_cycle: bool = True  # False: different day types, so every meeting is on another day
 
     @property
     def summary(self) -> str:
         moved = sum(1 for c in self.changes if {"day", "time"} & set(c.what))
-        return (
-            f"{len(self.changes)} meeting(s) differ ({moved} moved), {self.unchanged} unchanged; "
-            f"{len(self.teacher_days)} teacher(s) have a changed day"
-        )
+        text = f"{len(self.changes)} meeting(s) differ ({moved} moved), {self.unchanged} unchanged"
+        if not self.same_cycle:
+            return text + "; the two scenarios have different cycles of day types, so every meeting changes day"
+        return text + f"; {len(self.teacher_days)} teacher(s) have a changed day"
 
 
 @dataclass

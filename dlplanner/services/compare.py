@@ -384,11 +384,11 @@ def _describe(project: Project, scenario: Scenario, p: Placement) -> str:
 
 def placement_diff(project: Project, a: Scenario, b: Scenario) -> PairDiff:
     """Meetings (section, meeting index) placed differently in ``b`` than in ``a``, and whose days changed."""
-    diff = PairDiff(a.name, b.name)
+    diff = PairDiff(a.name, b.name, same_cycle=[d.id for d in a.day_types] == [d.id for d in b.day_types])
     before = {(p.section_id, p.meeting): p for p in a.solution.placements}
     after = {(p.section_id, p.meeting): p for p in b.solution.placements}
     names = {s.id: s.name for s in [*a.sections, *b.sections]}
-    same_cycle = [d.id for d in a.day_types] == [d.id for d in b.day_types]
+    same_cycle = diff.same_cycle
     for key in sorted(set(before) | set(after)):
         pa, pb = before.get(key), after.get(key)
         what = []
@@ -418,7 +418,8 @@ def placement_diff(project: Project, a: Scenario, b: Scenario) -> PairDiff:
                 what=what,
             )
         )
-    diff.teacher_days = _teacher_days(project, a, b)
+    if same_cycle:  # with different cycles every teacher's every day differs: not worth listing
+        diff.teacher_days = _teacher_days(project, a, b)
     return diff
 
 

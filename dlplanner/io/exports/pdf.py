@@ -81,6 +81,8 @@ class TimeGrid(Flowable):
         super().__init__()
         self.tt, self.owner = tt, owner
         self.width, self.height = width, height
+        terms = sorted(tt.scenario.calendar.terms, key=lambda t: (t.start, t.end))
+        self.term_rank = {t.id: i for i, t in enumerate(terms)}
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -134,7 +136,7 @@ class TimeGrid(Flowable):
                     c.drawString(x + 3, y1 - 7, _fit(label, regular, 6, col_w - 6))
             # entries
             todays = [e for e in self.owner.entries if e.day_type_id == day.id]
-            lanes = _lanes(todays)
+            lanes = _lanes(todays, self.term_rank)
             for entry, lane, lane_count in lanes:
                 lane_w = (col_w - 4) / lane_count
                 ex = x + 2 + lane * lane_w
@@ -185,9 +187,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…" if text else ""
 
 
-def _lanes(entries):
-    """Side-by-side lanes for entries that overlap (a clash, or an advisory split of a cohort)."""
-    ordered = sorted(entries, key=lambda e: (e.start, e.end))
+def _lanes(entries, term_rank: dict[str, int]):
+    """Side-by-side lanes for entries that overlap (term courses sharing a block, earlier term left)."""
+    ordered = sorted(entries, key=lambda e: (e.start, term_rank.get(e.event.term_id or "", -1), e.end))
     placed: list[tuple[object, int]] = []
     groups: list[list[tuple[object, int]]] = []
     group_end = -1
