@@ -79,6 +79,7 @@ SUPPORTED_TYPES: frozenset[str] = frozenset(
         "ActivitiesSameStartingHour",
         "MaxDaysBetweenActivities",
         "SubjectActivityTagPreferredRooms",
+        "StudentsSetHomeRooms",
     ]
 )
 
