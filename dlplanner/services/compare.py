@@ -387,7 +387,7 @@ def placement_diff(project: Project, a: Scenario, b: Scenario) -> PairDiff:
     diff = PairDiff(a.name, b.name, same_cycle=[d.id for d in a.day_types] == [d.id for d in b.day_types])
     before = {(p.section_id, p.meeting): p for p in a.solution.placements}
     after = {(p.section_id, p.meeting): p for p in b.solution.placements}
-    names = {s.id: s.name for s in [*a.sections, *b.sections]}
+    names = _section_labels([*a.sections, *b.sections], project)
     same_cycle = diff.same_cycle
     for key in sorted(set(before) | set(after)):
         pa, pb = before.get(key), after.get(key)
@@ -423,6 +423,23 @@ def placement_diff(project: Project, a: Scenario, b: Scenario) -> PairDiff:
     return diff
 
 
+def _section_labels(sections: list, project: Project) -> dict[str, str]:
+    """Section names, with their cohorts (or id) added where two sections share a name."""
+    unique = {s.id: s for s in sections}
+    counts: dict[str, int] = {}
+    for s in unique.values():
+        counts[s.name] = counts.get(s.name, 0) + 1
+    cohorts = {c.id: c.name for c in project.cohorts}
+    labels = {}
+    for s in unique.values():
+        if counts[s.name] == 1:
+            labels[s.id] = s.name
+        else:
+            who = ", ".join(cohorts.get(c, c) for c in s.cohort_ids) or s.id
+            labels[s.id] = f"{s.name} ({who})"
+    return labels
+
+
 def _teacher_days(project: Project, a: Scenario, b: Scenario) -> list[tuple[str, list[str]]]:
     """Teachers whose timetable differs on some day type (by name, so A/B vs 4x4 calendars compare too)."""
 
@@ -433,10 +450,11 @@ def _teacher_days(project: Project, a: Scenario, b: Scenario) -> list[tuple[str,
                 result.setdefault(_day_name(s, p.day_type_id), set()).add((p.section_id, p.start, p.end, p.room_id))
         return result
 
+    order = list(dict.fromkeys(d.name for d in [*a.day_types, *b.day_types]))
     changed = []
     for teacher in project.teachers:
         da, db = days_of(a, teacher.id), days_of(b, teacher.id)
-        days = [d for d in dict.fromkeys([*da, *db]) if da.get(d, set()) != db.get(d, set())]
+        days = [d for d in order if da.get(d, set()) != db.get(d, set())]
         if days:
             changed.append((teacher.name, days))
     return changed
