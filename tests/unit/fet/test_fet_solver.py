@@ -1,0 +1,152 @@
+"""The CP-SAT engine for FET: every timetable it returns is judged by the independent checker."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlplanner.domain.fet_checker import check_fet
+from dlplanner.io.fet import read_fet
+from dlplanner.solver.fet import solve_fet
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fet_builders import act, con, instance  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
+
+
+def solved(inst, limit: float = 10.0):
+    result = solve_fet(inst, limit, workers=2, seed=1)
+    assert result.status in ("optimal", "feasible"), result.messages
+    report = check_fet(inst, result.timetable)
+    assert report.valid, report.messages
+    assert result.soft_penalty == pytest.approx(report.soft_penalty)
+    return result.timetable.placements, result, report
+
+
+@pytest.mark.parametrize("name", ["time.fet", "people.fet", "rooms.fet"])
+def test_data_files_solve_to_checked_timetables(name):
+    inst = read_fet(DATA / name)
+    placements, result, _ = solved(inst)
+    assert set(placements) == {a.id for a in inst.active_activities()}
+    assert result.time_to_first is not None and result.best_bound is not None
+    assert result.best_bound <= result.soft_penalty + 1e-9
+
+
+def test_time_file_soft_optimum_is_proved():
+    # activity 18 (Ann + Bob) prefers Monday 08:00 at 60 %, but Ann is never available on Monday
+    inst = read_fet(DATA / "time.fet")
+    _, result, report = solved(inst)
+    assert result.status == "optimal"
+    assert report.soft_penalty == pytest.approx(0.6)
+    assert dict(report.soft) == {"ConstraintActivityPreferredStartingTime": pytest.approx(0.6)}
+
+
+def test_infeasible_data_is_proved_infeasible():
+    result = solve_fet(read_fet(DATA / "infeasible.fet"), 10, workers=2, seed=0)
+    assert result.status == "infeasible"
+    assert not result.has_timetable
+
+
+def test_breaks_and_not_available_leave_one_slot():
+    inst = instance(days=1, hours=3)
+    act(inst, 1, "A", "S1")
+    con(inst, "BreakTimes", slots=[("D1", "H1")])
+    con(inst, "TeacherNotAvailableTimes", Teacher="A", slots=[("D1", "H2")])
+    placements, _, _ = solved(inst)
+    assert (placements[1].day, placements[1].hour) == (0, 2)
+
+
+def test_min_days_spreads_and_soft_min_days_pays_the_shortfall():
+    inst = instance(days=3, hours=2)
+    for i in (1, 2, 3):
+        act(inst, i, "A", "S1")
+    con(inst, "MinDaysBetweenActivities", Activity_Id=[1, 2, 3], MinDays=1)
+    placements, _, _ = solved(inst)
+    assert sorted(p.day for p in placements.values()) == [0, 1, 2]
+    inst = instance(days=2, hours=3)
+    for i in (1, 2, 3):
+        act(inst, i, "A", "S1")
+    con(inst, "MinDaysBetweenActivities", weight=95, Activity_Id=[1, 2, 3], MinDays=1, Consecutive_If_Same_Day="true")
+    placements, result, report = solved(inst)
+    assert result.status == "optimal" and report.soft_penalty == pytest.approx(0.95)  # one pair must share a day
+    same = [p for p in placements.values() if [q.day for q in placements.values()].count(p.day) == 2]
+    assert abs(same[0].hour - same[1].hour) == 1  # consecutive if same day
+
+
+def test_same_start_consecutive_grouped_and_ends_day():
+    inst = instance(days=2, hours=4)
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "S2")
+    act(inst, 3, "A", "G2", dur=2)
+    act(inst, 4, "B", "G2")
+    act(inst, 5, "B", "S1")
+    con(inst, "ActivitiesSameStartingTime", Activity_Id=[1, 2])
+    con(inst, "TwoActivitiesConsecutive", First_Activity_Id=3, Second_Activity_Id=4)
+    con(inst, "TwoActivitiesGrouped", First_Activity_Id=1, Second_Activity_Id=5)
+    con(inst, "ActivityEndsStudentsDay", Activity_Id=4)
+    con(inst, "ActivityPreferredStartingTime", Activity_Id=3, Preferred_Day="D2", Preferred_Hour="H1")
+    placements, _, _ = solved(inst)
+    p = placements
+    assert (p[1].day, p[1].hour) == (p[2].day, p[2].hour)
+    assert (p[4].day, p[4].hour) == (1, 2)
+    assert p[5].day == p[1].day and abs(p[5].hour - p[1].hour) == 1
+
+
+def test_people_limits_bind():
+    inst = instance(days=3, hours=4)
+    for i in range(1, 7):
+        act(inst, i, "A", "G2")
+    con(inst, "TeacherMaxDaysPerWeek", Teacher_Name="A", Max_Days_Per_Week=2)
+    con(inst, "TeachersMaxHoursContinuously", Maximum_Hours_Continuously=3)
+    con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
+    con(inst, "StudentsEarlyMaxBeginningsAtSecondHour", Max_Beginnings_At_Second_Hour=0)
+    placements, _, _ = solved(inst)
+    days = {p.day for p in placements.values()}
+    assert len(days) == 2
+    for d in days:  # 3 hours a day, starting at the first hour, without gaps
+        assert sorted(p.hour for p in placements.values() if p.day == d) == [0, 1, 2]
+    con(inst, "TeacherMaxHoursContinuously", Teacher_Name="A", Maximum_Hours_Continuously=2)
+    result = solve_fet(inst, 10, workers=2, seed=0)
+    assert result.status == "infeasible"  # now 3 a day cannot avoid both gaps and 3 in a row
+
+
+def test_soft_gaps_are_minimised_with_a_proved_bound():
+    inst = instance(days=1, hours=4)
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "A", "S2")
+    con(inst, "ActivityPreferredStartingTime", Activity_Id=1, Preferred_Day="D1", Preferred_Hour="H1")
+    con(inst, "ActivityPreferredTimeSlots", Activity_Id=2, slots=[("D1", "H3"), ("D1", "H4")])
+    con(inst, "TeacherMaxGapsPerDay", weight=80, Teacher_Name="A", Max_Gaps=0)
+    placements, result, report = solved(inst)
+    assert placements[2].hour == 2
+    assert result.status == "optimal"
+    assert report.soft_penalty == pytest.approx(0.8) == result.best_bound
+
+
+def test_rooms_respect_preferences_home_rooms_and_clashes():
+    inst = instance(days=1, hours=3, rooms=["R1", "R2", "Hall"])
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "S2")
+    act(inst, 3, "A", "G2")
+    act(inst, 4, "B", "G2")
+    con(inst, "SubjectPreferredRooms", space=True, Subject="M", Preferred_Room=["R1", "R2"])
+    con(inst, "TeacherHomeRoom", space=True, weight=90, Teacher="B", Room="Hall")
+    con(inst, "RoomNotAvailableTimes", space=True, Room="R1", slots=[("D1", "H1")])
+    placements, _, report = solved(inst)
+    rooms = {(p.day, p.hour): [] for p in placements.values()}
+    for p in placements.values():
+        assert p.room in ("R1", "R2")
+        rooms[(p.day, p.hour)].append(p.room)
+    assert all(len(r) == len(set(r)) for r in rooms.values())
+    assert len(rooms.get((0, 0), [])) <= 1
+    assert "R1" not in rooms.get((0, 0), [])
+    assert report.soft_penalty == 0  # home room ignored: every activity has a preferred-rooms constraint
+
+
+def test_stop_request_is_honoured():
+    inst = read_fet(DATA / "people.fet")
+    result = solve_fet(inst, 30, workers=2, seed=0, should_stop=lambda: True)
+    assert result.wall_time < 30
