@@ -11,7 +11,7 @@ from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fet_builders import act, con, instance  # noqa: E402
+from fet_builders import act, con, instance
 
 
 def tt(**placements) -> FetTimetable:

@@ -163,7 +163,7 @@ def test_import_maps_days_hours_subgroups_and_split_activities():
     assert (math.meetings_per_cycle, math.length_blocks) == (3, 1)
     eng = scenario.section("a4")
     assert (eng.meetings_per_cycle, eng.length_blocks) == (2, 2)
-    assert len({c for c in scenario.section("a18").cohort_ids}) == 3  # 7a1, 7a2, 7b
+    assert len(set(scenario.section("a18").cohort_ids)) == 3  # 7a1, 7a2, 7b
     ann = next(t for t in project.teachers if t.name == "Ann")
     assert len(ann.unavailable) == 6 and {w.day_type_id for w in ann.unavailable} == {"d1"}
     assert sum(s.meetings_per_cycle for s in scenario.sections) == len(inst.active_activities())

@@ -12,7 +12,7 @@ from dlplanner.io.fet import read_fet
 from dlplanner.solver.fet import solve_fet
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fet_builders import act, con, instance  # noqa: E402
+from fet_builders import act, con, instance
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
 
