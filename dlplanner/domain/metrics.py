@@ -255,6 +255,7 @@ class ScenarioMetrics:
     weeks_per_cycle: float = 1.0
     first_day: date | None = None
     last_day: date | None = None
+    special_days: dict[str, int] = field(default_factory=dict)  # kind -> dates in the year (with or without students)
     placed_meetings: int = 0
     required_meetings: int = 0
     # annual instructional minutes
@@ -375,6 +376,10 @@ def compute_metrics(
     m.last_day = scenario.calendar.last_day
     for _, day_type_id, _ in days:
         m.day_type_counts[day_type_id] = m.day_type_counts.get(day_type_id, 0) + 1
+    for special in scenario.calendar.special_days:
+        if m.first_day <= special.day <= m.last_day:
+            kind = special.kind.value + ("" if special.students_attend else " (no students)")
+            m.special_days[kind] = m.special_days.get(kind, 0) + 1
     m.placed_meetings = len(meetings)
     m.required_meetings = sum(s.meetings_per_cycle for s in scenario.sections)
 

@@ -105,6 +105,10 @@ def _tables(
                 for s, m in zip(chosen, ms, strict=True)
             ],
         ),
+        Row(
+            "Special days",
+            [", ".join(f"{k.replace('_', ' ')} {n}" for k, n in sorted(m.special_days.items())) or "none" for m in ms],
+        ),
         Row("Cycle length (weeks)", [f"{m.weeks_per_cycle:.2f}" for m in ms]),
         Row("Meetings placed / required", [f"{m.placed_meetings} / {m.required_meetings}" for m in ms]),
     ]

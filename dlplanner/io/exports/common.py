@@ -251,6 +251,14 @@ class Timetable:
         ]
 
     # -- dates -----------------------------------------------------------------------------
+    def special_label(self, day: date) -> str:
+        """'late start: staff meeting' for a special day students attend, else ""."""
+        for special in self.scenario.calendar.special_days:
+            if special.day == day and special.students_attend:
+                label = special.kind.value.replace("_", " ")
+                return f"{label}: {special.note}" if special.note else label
+        return ""
+
     def dated(self, entries: list[Entry] | None = None) -> list[tuple[date, str, list[Entry]]]:
         """Every school date with its day type and the entries on it (terms applied)."""
         chosen = self.entries if entries is None else entries

@@ -29,7 +29,7 @@ FLAT_COLUMNS = [
     "meeting",
 ]
 
-DATED_COLUMNS = ["date", "weekday", *FLAT_COLUMNS]
+DATED_COLUMNS = ["date", "weekday", "special_day", *FLAT_COLUMNS]
 
 
 def _hhmm(minutes: int) -> str:
@@ -73,8 +73,11 @@ def write_dated_csv(project: Project, scenario: Scenario, path: Path) -> Path:
         writer = csv.DictWriter(fh, DATED_COLUMNS)
         writer.writeheader()
         for day, _, entries in tt.dated():
+            special = tt.special_label(day)
             for e in entries:
-                writer.writerow({"date": day.isoformat(), "weekday": f"{day:%A}", **_row(tt, e)})
+                writer.writerow(
+                    {"date": day.isoformat(), "weekday": f"{day:%A}", "special_day": special, **_row(tt, e)}
+                )
     return path
 
 

@@ -69,6 +69,9 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
                 details.append("Cohorts: " + ", ".join(entry.cohorts))
             if entry.term:
                 details.append(f"Term: {entry.term}")
+            special = tt.special_label(day)
+            if special:
+                details.append(f"Special day ({special}): check the day's bell times")
             details.append(f"Scenario: {tt.scenario.name}")
             event.add("description", "\n".join(details))
             event.add("categories", [entry.subject])

@@ -37,3 +37,19 @@ def test_flat_and_dated_csv(tmp_path: Path) -> None:
     science = sorted(r["date"] for r in by_date if r["section_id"] == "sci9")
     assert science == ["2026-09-14", "2026-09-16", "2026-09-18"]
     assert {r["weekday"] for r in by_date if r["date"] == "2026-09-14"} == {"Monday"}
+
+
+def test_special_days_are_flagged_in_the_dated_csv(tmp_path: Path) -> None:
+    from datetime import date
+
+    from dlplanner.domain import SpecialDay, SpecialDayKind
+
+    proj = project()
+    proj.scenarios[0].calendar.special_days.append(
+        SpecialDay(date(2026, 9, 9), SpecialDayKind.LATE_START, note="staff meeting")
+    )
+    _, dated = write_csv(proj, proj.scenarios[0], tmp_path / "t.csv")
+    rows = _read(dated)
+    assert {r["special_day"] for r in rows if r["date"] == "2026-09-09"} == {"late start: staff meeting"}
+    assert {r["special_day"] for r in rows if r["date"] != "2026-09-09"} == {""}
+    assert len(rows) == 30  # the late-start day keeps its day type and its meetings

@@ -130,3 +130,21 @@ def test_moving_a_meeting_changes_dated_minutes() -> None:
     m = compute_metrics(proj, other)
     assert m.section_minutes["math10"] == 360  # 4 B days instead of 5 A days
     assert m.internship_days == {"c10": 4}
+
+
+def test_special_days_are_counted_by_kind() -> None:
+    from datetime import date
+
+    from dlplanner.domain import SpecialDay, SpecialDayKind
+
+    proj = project()
+    calendar = proj.scenarios[0].calendar
+    calendar.special_days += [
+        SpecialDay(date(2026, 9, 9), SpecialDayKind.LATE_START),
+        SpecialDay(date(2026, 9, 10), SpecialDayKind.PD, students_attend=False),
+        SpecialDay(date(2027, 1, 4), SpecialDayKind.PD, students_attend=False),  # outside the year
+    ]
+    m = compute_metrics(proj, proj.scenarios[0])
+    assert m.special_days == {"late_start": 1, "pd (no students)": 1}
+    # the PD day does not advance the A/B cycle: from the 14th the days shift (B, A, B, A, B)
+    assert m.school_days == 8 and m.day_type_counts == {"A": 4, "B": 4}
