@@ -55,8 +55,10 @@ def compare(
     return result
 
 
-def compare_at(location: str, scenario_keys: list[str], minimums: Minimums | None = None) -> Comparison:
-    return compare(projects.open_project(location), scenario_keys, minimums)
+def compare_at(
+    location: str, scenario_keys: list[str], minimums: Minimums | None = None, project_name: str | None = None
+) -> Comparison:
+    return compare(projects.open_project(location, project_name), scenario_keys, minimums)
 
 
 def write_comparison(comparison: Comparison, out: str | Path, paper: str = "a4") -> Path:

@@ -43,11 +43,13 @@ def import_csv_into(project: Project, kind: str, path: str | Path, scenario_key:
     return result
 
 
-def import_csv_at(location: str, kind: str, path: str | Path, scenario_key: str | None = None) -> ImportResult:
+def import_csv_at(
+    location: str, kind: str, path: str | Path, scenario_key: str | None = None, project_name: str | None = None
+) -> ImportResult:
     """Open the project at ``location``, import, and save it in one go; on any problem nothing is saved."""
     if not Path(path).is_file():
         raise ServiceError(f"CSV file not found: {path}")
-    project = projects.open_project(location)
+    project = projects.open_project(location, project_name)
     result = import_csv_into(project, kind, path, scenario_key)
     projects.save_project(location, project)
     return result

@@ -134,22 +134,24 @@ def mark_all_stale(project: Project) -> None:
 # -- one-session variants for the CLI --------------------------------------------------------------
 
 
-def copy_scenario_at(location: str, key: str, new_name: str | None = None, *, with_solution: bool = True) -> Scenario:
-    project = projects.open_project(location)
+def copy_scenario_at(
+    location: str, key: str, new_name: str | None = None, *, with_solution: bool = True, project_name: str | None = None
+) -> Scenario:
+    project = projects.open_project(location, project_name)
     clone = copy_scenario(project, key, new_name, with_solution=with_solution)
     projects.save_project(location, project)
     return clone
 
 
-def rename_scenario_at(location: str, key: str, new_name: str) -> Scenario:
-    project = projects.open_project(location)
+def rename_scenario_at(location: str, key: str, new_name: str, project_name: str | None = None) -> Scenario:
+    project = projects.open_project(location, project_name)
     scenario = rename_scenario(project, key, new_name)
     projects.save_project(location, project)
     return scenario
 
 
-def delete_scenario_at(location: str, key: str) -> Scenario:
-    project = projects.open_project(location)
+def delete_scenario_at(location: str, key: str, project_name: str | None = None) -> Scenario:
+    project = projects.open_project(location, project_name)
     scenario = delete_scenario(project, key)
     projects.save_project(location, project)
     return scenario
