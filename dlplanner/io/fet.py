@@ -69,8 +69,8 @@ def _parse_tree(path: Path) -> etree._ElementTree:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else "?"
-        raise FetFormatError(f"{path}:{line}: not well-formed XML ({exc.msg}); is this a .fet file?") from exc
+        line, msg = exc.lineno if exc.lineno else "?", " ".join(exc.msg.split())  # lxml's msg may span lines
+        raise FetFormatError(f"{path}:{line}: not well-formed XML ({msg}); is this a .fet file?") from exc
     if root.tag != "fet":
         raise FetFormatError(f"{path}:{root.sourceline}: the root element is <{root.tag}>, expected <fet>")
     return etree.ElementTree(root)
