@@ -184,12 +184,16 @@ h1 { font-size: 1.5em; margin-bottom: .1em; }
 h2 { font-size: 1.15em; margin-top: 1.8em; border-bottom: 1px solid #ccc; padding-bottom: .2em; }
 .caption, .note { color: #555; font-size: .85em; }
 table { border-collapse: collapse; margin: .6em 0; font-size: .85em; }
+table.measure { width: 100%; table-layout: fixed; }
+table.measure th:first-child { width: 34%; }
 th, td { border: 1px solid #bbb; padding: 3px 8px; }
 th { background: #dde4ee; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .3em; vertical-align: baseline; }
 .chart svg { max-width: 100%; height: auto; }
 ul.diff { font-size: .85em; }
+h2, h3 { break-after: avoid; }
+.chart, tr { break-inside: avoid; }
 """
 
 
@@ -207,7 +211,7 @@ def _html_table(table: MeasureTable, names: list[str]) -> str:
             for v in row.values
         )
         rows.append(f"<tr><th>{escape(row.label)}</th>{cells}</tr>")
-    return f"<table><tr><th>{escape(table.unit)}</th>{head}</tr>{''.join(rows)}</table>"
+    return f'<table class="measure"><tr><th>{escape(table.unit)}</th>{head}</tr>{"".join(rows)}</table>'
 
 
 def render_html(comparison: Comparison) -> str:
