@@ -255,6 +255,7 @@ class ScenarioMetrics:
     weeks_per_cycle: float = 1.0
     first_day: date | None = None
     last_day: date | None = None
+    term_days: dict[str, int] = field(default_factory=dict)  # term id -> school days inside the term
     special_days: dict[str, int] = field(default_factory=dict)  # kind -> dates in the year (with or without students)
     placed_meetings: int = 0
     required_meetings: int = 0
@@ -376,6 +377,8 @@ def compute_metrics(
     m.last_day = scenario.calendar.last_day
     for _, day_type_id, _ in days:
         m.day_type_counts[day_type_id] = m.day_type_counts.get(day_type_id, 0) + 1
+    for term in scenario.calendar.terms:
+        m.term_days[term.id] = sum(1 for day, _, _ in days if term.start <= day <= term.end)
     for special in scenario.calendar.special_days:
         if m.first_day <= special.day <= m.last_day:
             kind = special.kind.value + ("" if special.students_attend else " (no students)")

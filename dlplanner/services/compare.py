@@ -15,12 +15,34 @@ from pathlib import Path
 from dlplanner.domain import Placement, Project, Scenario, fmt_time
 from dlplanner.domain.checker import DEFAULT_WEIGHTS, check_timetable
 from dlplanner.domain.metrics import Minimums, ScenarioMetrics, compute_metrics
-from dlplanner.io.report import Comparison, MeasureTable, PairDiff, PlacementChange, Row, write_report
+from dlplanner.io.report import (
+    Comparison,
+    MeasureTable,
+    PairDiff,
+    PlacementChange,
+    Row,
+    chart_png,
+    chart_svg,
+    write_report,
+)
 from dlplanner.services import projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import status_of
 
-__all__ = ["Comparison", "MeasureTable", "Minimums", "PairDiff", "compare", "compare_at", "write_comparison"]
+__all__ = [
+    "Comparison",
+    "MeasureTable",
+    "Minimums",
+    "PairDiff",
+    "PlacementChange",
+    "Row",
+    "chart_png",
+    "chart_svg",
+    "compare",
+    "compare_at",
+    "placement_diff",
+    "write_comparison",
+]
 
 
 def compare(
@@ -104,6 +126,13 @@ def _tables(
             "School days per day type",
             [
                 ", ".join(f"{_day_name(s, d)} {n}" for d, n in m.day_type_counts.items())
+                for s, m in zip(chosen, ms, strict=True)
+            ],
+        ),
+        Row(
+            "School days per term",
+            [
+                ", ".join(f"{t.name} {m.term_days.get(t.id, 0)}" for t in s.calendar.terms) or "no terms"
                 for s, m in zip(chosen, ms, strict=True)
             ],
         ),

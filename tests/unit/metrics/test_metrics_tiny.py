@@ -148,3 +148,9 @@ def test_special_days_are_counted_by_kind() -> None:
     assert m.special_days == {"late_start": 1, "pd (no students)": 1}
     # the PD day does not advance the A/B cycle: from the 14th the days shift (B, A, B, A, B)
     assert m.school_days == 8 and m.day_type_counts == {"A": 4, "B": 4}
+
+
+def test_school_days_per_term() -> None:
+    proj = project()
+    m = compute_metrics(proj, proj.scenarios[0])
+    assert m.term_days == {"T1": 4, "T2": 5}
