@@ -222,6 +222,8 @@ def _wrapped(target: _Target, action: str) -> Iterator[None]:
         raise
     except SQLAlchemyError as exc:
         raise StorageError(f"Cannot {action} {target.display}: {_reason(exc, target)}") from None
+    except OverflowError as exc:  # sqlite3 refuses ints beyond 64 bits before SQLAlchemy sees them
+        raise StorageError(f"Cannot {action} {target.display}: a number is too large to store ({exc})") from None
 
 
 # -- schema checks -----------------------------------------------------------------------------
@@ -705,6 +707,17 @@ def _create_on_server(target: _Target) -> Engine:
     return engine
 
 
+def schema_revision(location: str) -> str:
+    """The schema revision of an existing project database (current or older; newer ones raise)."""
+    target = _target(location)
+    engine = _open_engine(target, allow_outdated=True)
+    try:
+        with _wrapped(target, "read"), engine.connect() as connection:
+            return str(connection.execute(text(f"SELECT version_num FROM {schema.VERSION_TABLE}")).scalar_one())
+    finally:
+        engine.dispose()
+
+
 def upgrade_database(location: str) -> str:
     """Migrate an existing project database to this dlplanner's schema; returns the new revision.
 
@@ -713,8 +726,56 @@ def upgrade_database(location: str) -> str:
     target = _target(location)
     engine = _open_engine(target, allow_outdated=True)
     try:
-        with _wrapped(target, "upgrade"), engine.execution_options(dlplanner_write=True).begin() as connection:
-            schema.upgrade_to_head(connection)
+        with _wrapped(target, "upgrade"), engine.execution_options(dlplanner_write=True).connect() as connection:
+            if target.path is not None:
+                _sqlite_foreign_keys(connection, on=False)
+            with connection.begin():
+                schema.upgrade_to_head(connection)
+                if target.path is not None:
+                    _check_foreign_keys(connection, target)
     finally:
         engine.dispose()
     return schema.head_revision()
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign key enforcement; only takes effect outside a transaction.
+
+    Migrations on SQLite rebuild tables (copy, drop, rename). With enforcement on, dropping the
+    old ``projects`` table would cascade-delete every row of every table that refers to it, so
+    upgrades run with it off and check the keys before committing (SQLite's documented recipe).
+    """
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection, target: _Target) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = ", ".join(sorted({str(row[0]) for row in broken}))
+        raise StorageError(f"Cannot upgrade {target.display}: the upgrade would break references in {tables}")
+
+
+def backup_sqlite_file(location: str, destination: str) -> None:
+    """Copy the SQLite project file ``location`` to the new file ``destination`` with SQLite's online
+    backup API: one consistent snapshot (committed state only) even while another process saves."""
+    target = _target(location)
+    if target.path is None:
+        raise StorageError(f"{target.display} is not a project file; server databases are backed up project by project")
+    _open_engine(target).dispose()  # a dlplanner project of a schema we know (rolls back a crashed save)
+    out = Path(destination).expanduser().absolute()
+    if out.exists():
+        raise DatabaseExistsError(f"{destination} already exists; choose another file name")
+    source = sqlite3.connect(f"{target.path.as_uri()}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(f"{out.as_uri()}?mode=rwc", uri=True)
+        try:
+            source.backup(copy)  # all pages in one step, under one read lock
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        out.unlink(missing_ok=True)
+        raise StorageError(f"Cannot back up {target.display} to {destination}: {exc}") from None
+    finally:
+        source.close()
