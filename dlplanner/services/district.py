@@ -28,7 +28,16 @@ from datetime import datetime
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.services.scenarios import unique_scenario_id
-from dlplanner.storage import ConcurrentEditError, ProjectSnapshot, ProjectStore, Stamp
+from dlplanner.storage import (
+    ConcurrentEditError,
+    DatabaseExistsError,
+    ProjectSnapshot,
+    ProjectStore,
+    Stamp,
+    display_location,
+    schema_revision,
+    upgrade_database,
+)
 
 #: The project fields that make up the "project data" piece (everything but name and scenarios).
 PROJECT_DATA_FIELDS = (
@@ -155,6 +164,43 @@ class DistrictSession:
             or any(self.scenario_dirty(s.id) for s in self.project.scenarios)
             or bool(self.deleted_here())
         )
+
+
+# -- the database -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchemaOutcome:
+    """What ``dlplanner db upgrade`` did: ``before`` is None when it created the schema."""
+
+    location: str
+    before: str | None
+    after: str
+
+    @property
+    def message(self) -> str:
+        if self.before is None:
+            return f"Created the dlplanner schema (revision {self.after}) in {self.location}"
+        if self.before == self.after:
+            return f"{self.location} is up to date (schema revision {self.after})"
+        return f"Upgraded {self.location} from schema revision {self.before} to {self.after}"
+
+
+def upgrade_schema(location: str) -> SchemaOutcome:
+    """Create the schema in an empty server database, or migrate an older one to this version.
+
+    Projects are kept (Alembic migrations, in one transaction). A database of a newer dlplanner,
+    or one holding other tables, is refused with a clear message and left unchanged.
+    """
+    shown = display_location(location)
+    if "://" in location:
+        try:
+            ProjectStore.create(location).close()
+            return SchemaOutcome(shown, None, schema_revision(location))
+        except DatabaseExistsError:
+            pass  # holds dlplanner projects (upgrade them) or other tables (upgrade_database says so)
+    before = schema_revision(location)
+    return SchemaOutcome(shown, before, upgrade_database(location))
 
 
 # -- opening and saving --------------------------------------------------------------------------

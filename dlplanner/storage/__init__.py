@@ -23,7 +23,14 @@ from dlplanner.storage.errors import (
     StorageError,
 )
 from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp
-from dlplanner.storage.store import ProjectStore, display_location, location_to_url, upgrade_database
+from dlplanner.storage.store import (
+    ProjectStore,
+    backup_sqlite_file,
+    display_location,
+    location_to_url,
+    schema_revision,
+    upgrade_database,
+)
 
 __all__ = [
     "AmbiguousProjectError",
@@ -39,7 +46,9 @@ __all__ = [
     "ProjectVersions",
     "Stamp",
     "StorageError",
+    "backup_sqlite_file",
     "display_location",
     "location_to_url",
+    "schema_revision",
     "upgrade_database",
 ]

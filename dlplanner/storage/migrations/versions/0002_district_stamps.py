@@ -7,6 +7,9 @@ Create Date: 2026-11-22
 Adds ``projects.data_version`` (optimistic concurrency for people, rooms and groups) and
 ``updated_by`` / ``updated_at`` on projects and scenarios. Existing rows get version 1, an empty
 ``updated_by`` and no ``updated_at``: their data is kept as is.
+
+Plain ``ADD COLUMN`` (no batch mode) on purpose: SQLite adds a NOT NULL column with a constant
+default in place, while a batch rebuild of ``projects`` would copy and drop the table.
 """
 
 from __future__ import annotations
@@ -23,14 +26,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('data_version', sa.Integer(), server_default=sa.text('1'), nullable=False))
-        batch_op.add_column(sa.Column('updated_by', sa.Text(), server_default=sa.text("''"), nullable=False))
-        batch_op.add_column(sa.Column('updated_at', sa.Text(), nullable=True))
-
-    with op.batch_alter_table('scenarios', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('updated_by', sa.Text(), server_default=sa.text("''"), nullable=False))
-        batch_op.add_column(sa.Column('updated_at', sa.Text(), nullable=True))
+    op.add_column('projects', sa.Column('data_version', sa.Integer(), server_default=sa.text('1'), nullable=False))
+    op.add_column('projects', sa.Column('updated_by', sa.Text(), server_default=sa.text("''"), nullable=False))
+    op.add_column('projects', sa.Column('updated_at', sa.Text(), nullable=True))
+    op.add_column('scenarios', sa.Column('updated_by', sa.Text(), server_default=sa.text("''"), nullable=False))
+    op.add_column('scenarios', sa.Column('updated_at', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
