@@ -2,7 +2,11 @@
 
 Two phases: first a feasibility pass with the hard rules only (fast to find, warm-started from the
 hint), then the soft rules and the objective are added and the search restarts from that solution
-as a hint, for the rest of the time limit. When CP-SAT proves the hard rules infeasible, a separate
+as a hint, for the rest of the time limit. Between them the first timetable is evaluated on the
+soft model with every placement fixed (quick), which gives its penalties (reported when nothing
+better turns up) and a complete hint. Meetings choose room classes; the room pass
+(:mod:`dlplanner.solver.rooms`) picks actual rooms, and when it cannot, the model is built again with
+one class per room. When CP-SAT proves the hard rules infeasible, a separate
 pass with one assumption literal per requirement group (single worker, no objective) finds a small
 set of groups that cannot all hold, shrunk by deletion, and says it in plain words.
 """
@@ -18,6 +22,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.model import Placement, Project, Scenario, SolveStatus, fmt_time
 from dlplanner.solver.model_builder import Context
+from dlplanner.solver.rooms import assign_rooms
 from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
 from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
 
@@ -134,13 +139,28 @@ def _pin_geometry_conflicts(ctx: Context) -> list[Conflict]:
     return conflicts
 
 
-def _extract(ctx: Context, solver: cp_model.CpSolver) -> list[Placement]:
-    """Placements from the solved values: meetings numbered in time order, pinned ones keep their index."""
+def _extract(ctx: Context, solver: cp_model.CpSolver, previous: list[Placement] | None) -> list[Placement] | None:
+    """Placements from the solved values: meetings numbered in time order, pinned ones keep their index.
+
+    Rooms come from the room pass (``None`` when it finds none; ``ctx.assignment`` is set otherwise).
+    """
     order = {d: i for i, d in enumerate(ctx.day_ids)}
-    placements: list[Placement] = []
+    chosen_by_section = []
+    meetings = []
     for info in ctx.sections:
         chosen = [c for c in info.candidates if solver.BooleanValue(c.lit)]
         chosen.sort(key=lambda c: (order[c.day], c.start))
+        chosen_by_section.append((info, chosen))
+        for cand in chosen:
+            cid = next((cid for cid, w in cand.room_lits.items() if solver.BooleanValue(w)), None)
+            if cid is not None:
+                meetings.append((cand, cid))
+    assignment = assign_rooms(ctx, meetings, previous)
+    if assignment is None:
+        return None
+    ctx.assignment = assignment
+    placements: list[Placement] = []
+    for info, chosen in chosen_by_section:
         pinned_idx = {c.pinned_index for c in chosen if c.pinned_index is not None}
         free = iter(i for i in range(len(chosen) + len(pinned_idx)) if i not in pinned_idx)
         if info.fixed_teachers:
@@ -148,7 +168,6 @@ def _extract(ctx: Context, solver: cp_model.CpSolver) -> list[Placement]:
         else:
             teachers = [t for t, y in info.teacher_vars.items() if solver.BooleanValue(y)]
         for cand in chosen:
-            room = next((rid for rid, w in cand.room_lits.items() if solver.BooleanValue(w)), None)
             index = cand.pinned_index if cand.pinned_index is not None else next(free)
             placements.append(
                 Placement(
@@ -157,7 +176,7 @@ def _extract(ctx: Context, solver: cp_model.CpSolver) -> list[Placement]:
                     cand.day,
                     cand.start,
                     cand.end,
-                    room,
+                    assignment.get(id(cand)),
                     list(teachers),
                     pinned=cand.pinned_index is not None,
                 )
@@ -185,7 +204,7 @@ def _changes_from(ctx: Context, hint: list[Placement]) -> list:
             if key not in at:
                 continue
             terms.append(1 - cand.lit)
-            w = cand.room_lits.get(at[key] or "")
+            w = cand.room_lits.get(ctx.class_of_room.get(at[key] or "", ""))
             if w is not None and w is not cand.lit:
                 terms.append(1 - w)
     return terms
@@ -207,6 +226,33 @@ def _status(code: int) -> SolveStatus:
     }.get(code, SolveStatus.UNKNOWN)
 
 
+def _build(
+    project: Project, scenario: Scenario, request: SolveRequest, pins: list[Placement], room_classes: bool
+) -> Context:
+    ctx = Context(project, scenario, weights=request.weights, pins=pins, room_classes=room_classes)
+    for add in HARD_RULES.values():
+        add(ctx)
+    return ctx
+
+
+def _complete_hint(ctx: Context, solver: cp_model.CpSolver) -> None:
+    """Hint every variable of the model with the solver's values (the model may have grown since)."""
+    values = list(solver.ResponseProto().solution)
+    ctx.model.ClearHints()
+    hint = ctx.model.Proto().solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+
+
+def _evaluate_fixed(ctx: Context, time_limit: float, seed: int) -> cp_model.CpSolver | None:
+    """Solve the (soft) model with every hinted variable fixed: the hinted timetable's penalties, quickly."""
+    solver = cp_model.CpSolver()
+    _params(solver, time_limit, 1, seed)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    code = solver.Solve(ctx.model)
+    return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+
+
 def solve(
     request: SolveRequest, on_progress: ProgressFn | None = None, should_stop: StopFn | None = None
 ) -> SolveResult:
@@ -226,6 +272,9 @@ def solve(
     pins = [p for p in current if p.pinned] if request.respect_pins else []
     hint = request.hint if request.hint is not None else current
 
+    def left() -> float:
+        return request.time_limit - (time.monotonic() - t0)
+
     ctx = Context(project, scenario, weights=request.weights, pins=pins)
     conflicts = _pin_geometry_conflicts(ctx)
     if conflicts:
@@ -235,32 +284,48 @@ def solve(
     if hint:
         ctx.hint(hint)
     proto = ctx.model.Proto()
-    messages = [f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints"]
+    messages = [
+        f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
+        f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms"
+    ]
 
     # phase 1: a first timetable, hard rules only
-    solver = cp_model.CpSolver()
-    _params(solver, request.time_limit - (time.monotonic() - t0), request.workers, request.seed)
     callback = _Callback(t0, on_progress, should_stop, with_objective=False)
-    with _StopWatcher(solver, should_stop) as watcher:
-        code = solver.Solve(ctx.model, callback)
+    solutions = 0
+    placements = None
+    stopped = False
+    for attempt in range(2):
+        solver = cp_model.CpSolver()
+        _params(solver, left(), request.workers, request.seed)
+        with _StopWatcher(solver, should_stop) as watcher:
+            code = solver.Solve(ctx.model, callback)
+        stopped = watcher.stopped
+        if code == cp_model.INFEASIBLE:
+            result = SolveResult(SolveStatus.INFEASIBLE, wall_time=0.0, messages=messages)
+            if request.explain:
+                result.conflicts = explain(project, scenario, pins, max(2.0, left()), request.seed)
+            result.wall_time = time.monotonic() - t0
+            return result
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            note = "stopped before a timetable was found" if stopped else "no timetable found within the time limit"
+            return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
+        placements = _extract(ctx, solver, hint)
+        if placements is not None or attempt == 1:
+            break
+        # the room classes could not be split into rooms: one class per room, from this timetable's times
+        messages.append("room pass failed: solving again with one class per room")
+        times = [Placement(c.info.section.id, 0, c.day, c.start, c.end, None, []) for c, _ in _chosen(ctx, solver)]
+        ctx = _build(project, scenario, request, pins, room_classes=False)
+        ctx.hint(times)
+        callback.first = None
+    if placements is None:
+        return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=messages)
     first_at = callback.first
-    if code == cp_model.INFEASIBLE:
-        result = SolveResult(SolveStatus.INFEASIBLE, wall_time=0.0, messages=messages)
-        if request.explain:
-            remaining = max(2.0, request.time_limit - (time.monotonic() - t0))
-            result.conflicts = explain(project, scenario, pins, remaining, request.seed)
-        result.wall_time = time.monotonic() - t0
-        return result
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        note = "stopped before a timetable was found" if watcher.stopped else "no timetable found within the time limit"
-        return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
-    placements = _extract(ctx, solver)
     solutions = callback.count or 1
 
     # phase 2: soft rules, from the first timetable
-    stopped = watcher.stopped or (should_stop is not None and should_stop())
-    remaining = request.time_limit - (time.monotonic() - t0)
-    if stopped or remaining < 0.05:
+    stopped = stopped or (should_stop is not None and should_stop())
+    if stopped or left() < 0.05:
         return SolveResult(
             SolveStatus.FEASIBLE,
             placements,
@@ -269,31 +334,48 @@ def solve(
             solutions=solutions,
             messages=[*messages, "soft rules not optimised (stopped or out of time)"],
         )
+    first_assignment = ctx.assignment
     ctx.hint(placements)
     for add in SOFT_RULES.values():
         add(ctx)
     changes = _changes_from(ctx, hint) if hint else []
     scale = len(changes) + 1
     ctx.model.Minimize(scale * ctx.objective() + sum(changes))
+    fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed)
+    first_penalties = _penalties(ctx, fixed) if fixed is not None else None
+    if fixed is not None:
+        _complete_hint(ctx, fixed)
+    unimproved = SolveResult(
+        SolveStatus.FEASIBLE,
+        placements,
+        objective=None if first_penalties is None else float(sum(first_penalties.values())),
+        penalties=first_penalties or {},
+        wall_time=0.0,
+        time_to_first=first_at,
+        solutions=solutions,
+        messages=[*messages, "soft rules not optimised (no improved timetable in time)"],
+    )
+    if left() < 0.05 or (should_stop is not None and should_stop()):
+        unimproved.wall_time = time.monotonic() - t0
+        return unimproved
     solver2 = cp_model.CpSolver()
-    _params(solver2, remaining, request.workers, request.seed)
+    _params(solver2, left(), request.workers, request.seed)
     callback2 = _Callback(t0, on_progress, should_stop, with_objective=True, scale=scale)
     with _StopWatcher(solver2, should_stop):
         code2 = solver2.Solve(ctx.model, callback2)
     solutions += callback2.count
-    if code2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return SolveResult(
-            SolveStatus.FEASIBLE,
-            placements,
-            wall_time=time.monotonic() - t0,
-            time_to_first=first_at,
-            solutions=solutions,
-            messages=[*messages, "soft rules not optimised (no improved timetable in time)"],
-        )
+    placements2 = _extract(ctx, solver2, placements) if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    if placements2 is None:
+        ctx.assignment = first_assignment
+        unimproved.wall_time = time.monotonic() - t0
+        unimproved.solutions = solutions
+        if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            unimproved.best_bound = float(solver2.BestObjectiveBound() // scale)
+        return unimproved
     penalties = _penalties(ctx, solver2)
     return SolveResult(
         _status(code2),
-        _extract(ctx, solver2),
+        placements2,
         objective=float(sum(penalties.values())),
         best_bound=float(solver2.BestObjectiveBound() // scale),
         penalties=penalties,
@@ -302,6 +384,10 @@ def solve(
         solutions=solutions,
         messages=messages,
     )
+
+
+def _chosen(ctx: Context, solver: cp_model.CpSolver) -> list[tuple]:
+    return [(c, None) for info in ctx.sections for c in info.candidates if solver.BooleanValue(c.lit)]
 
 
 def explain(

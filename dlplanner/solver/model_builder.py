@@ -5,6 +5,11 @@ with plain loops; the rule modules in :mod:`dlplanner.solver.rules` then add con
 variables built here. Meetings of one section are interchangeable, so there is no meeting index in
 the model: indexes are given in time order after solving (pinned meetings keep theirs).
 
+Interchangeable rooms (they fit the same sections, are on the same campus and are held by the same
+advisory sittings at meeting times) form a *room class*: a meeting chooses a class, a class hosts at
+most as many meetings at a time as it has rooms, and :mod:`dlplanner.solver.rooms` picks the actual
+rooms after solving. A pinned room is a class of its own; in explain mode every room is its own class.
+
 Candidates that a hard rule forbids upfront (a fixed teacher's unavailability, an internship window of
 one of its cohorts, an advisory sitting of one of its resources) are dropped before any variable is
 made. In *explain* mode they are kept, and the rule modules forbid them only under the assumption
@@ -68,8 +73,8 @@ class Candidate:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule id, group key) forbidding it
     teacher_lits: dict[str, Lit] = field(default_factory=dict)  # teacher id -> "meets with this teacher"
     forbidden_teachers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # pool teacher -> reasons
-    room_lits: dict[str, Lit] = field(default_factory=dict)  # room id -> "meets in this room"
-    room_reasons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    room_lits: dict[str, Lit] = field(default_factory=dict)  # room class id -> "meets in a room of this class"
+    room_reasons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # room class id -> reasons
     pinned_index: int | None = None
 
     @property
@@ -87,6 +92,15 @@ class SectionInfo:
     candidates: list[Candidate] = field(default_factory=list)
     teacher_vars: dict[str, Lit] = field(default_factory=dict)  # pool teacher -> chosen
     pinned: list[Placement] = field(default_factory=list)
+
+
+@dataclass
+class RoomClass:
+    """Interchangeable rooms; its id is its first room's id (so a one-room class is named by its room)."""
+
+    id: str
+    rooms: list[str]
+    campus: str | None
 
 
 @dataclass
@@ -139,6 +153,7 @@ class Context:
         explain: bool = False,
         weights: dict[str, int] | None = None,
         pins: list[Placement] | None = None,
+        room_classes: bool = True,
     ) -> None:
         self.project = project
         self.scenario = scenario
@@ -181,6 +196,10 @@ class Context:
         self._usage_index: dict[str, dict[tuple[str, str], list[Usage]]] = {}
         self._busy_cache: dict[tuple[str, str], list] = {}
         self.points: dict[str, list[int]] = {}
+        self.use_room_classes = room_classes and not explain
+        self.room_classes: dict[str, RoomClass] = {}
+        self.class_of_room: dict[str, str] = {}
+        self.assignment: dict[int, str] | None = None  # id(candidate) -> room, set by the room pass
         self._build()
 
     # -- groups and assumptions -------------------------------------------------------------
@@ -433,25 +452,65 @@ class Context:
                         model.AddImplication(z, cand.lit)
                         model.AddImplication(z, y)
                         cand.teacher_lits[tid] = z
-                    self._add_rooms(cand, info)
                     info.candidates.append(cand)
             self.sections.append(info)
+        self._compute_room_classes()
+        for info in self.sections:
+            classes = list(dict.fromkeys(self.class_of_room[r] for r in info.rooms if r in self.class_of_room))
+            for cand in info.candidates:
+                self._add_rooms(cand, classes)
         self._collect_usages()
 
-    def _add_rooms(self, cand: Candidate, info: SectionInfo) -> None:
+    def _compute_room_classes(self) -> None:
+        """Group rooms that no rule can tell apart (see the module docstring)."""
+        fits: dict[str, list[str]] = defaultdict(list)
+        for info in self.sections:
+            for rid in info.rooms:
+                fits[rid].append(info.section.id)
+        spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for info in self.sections:
+            for cand in info.candidates:
+                spans[cand.day].add((cand.start, cand.end))
+        pinned_rooms = {p.room_id for p in self.pins if p.room_id}
+        groups: dict[tuple, list[str]] = {}
+        for room in self.project.rooms:
+            if room.id not in fits:
+                continue
+            held = frozenset(
+                (s.day, s.start, s.end)
+                for s in self.busy_fixed.get(("room", room.id), ())
+                if any(a < s.end and s.start < b for a, b in spans[s.day])
+            )
+            alone = not self.use_room_classes or room.id in pinned_rooms
+            key = (room.id,) if alone else (tuple(fits[room.id]), room.campus_id, held)
+            groups.setdefault(key, []).append(room.id)
+        for rooms in groups.values():
+            cls = RoomClass(rooms[0], rooms, self.rooms[rooms[0]].campus_id)
+            self.room_classes[cls.id] = cls
+            for rid in rooms:
+                self.class_of_room[rid] = cls.id
+
+    def capacity(self, resource: tuple[str, str]) -> int:
+        """How many meetings the resource can host at once: a room class's room count, else 1."""
+        if resource[0] == "room":
+            return len(self.room_classes[resource[1]].rooms)
+        return 1
+
+    def _add_rooms(self, cand: Candidate, classes: list[str]) -> None:
         rooms = []
-        for rid in info.rooms:
-            reasons = self._busy_reasons(("room", rid), cand.day, cand.start, cand.end)
+        for cid in classes:
+            # every room of a class is held by the same sittings at meeting times: ask its first
+            reasons = self._busy_reasons(("room", cid), cand.day, cand.start, cand.end)
             if reasons:
-                cand.room_reasons[rid] = reasons
+                cand.room_reasons[cid] = reasons
                 if not self.explain:
                     continue
-            rooms.append(rid)
+            rooms.append(cid)
         if len(rooms) == 1 and not self.explain:
             cand.room_lits[rooms[0]] = cand.lit  # linked exactly by room_fit (sum == lit)
             return
-        for rid in rooms:
-            cand.room_lits[rid] = self.model.NewBoolVar("")
+        for cid in rooms:
+            cand.room_lits[cid] = self.model.NewBoolVar("")
 
     def _collect_usages(self) -> None:
         starts: dict[str, set[int]] = defaultdict(set)
@@ -478,7 +537,7 @@ class Context:
         return pts[bisect.bisect_left(pts, start) : bisect.bisect_left(pts, end)]
 
     def add_no_overlap(self, kind: str) -> int:
-        """At most one usage of each resource of ``kind`` per (day type, time point, term atom)."""
+        """At most ``capacity`` usages of each resource of ``kind`` per (day type, time point, term atom)."""
         cover: dict[tuple, list[Lit]] = defaultdict(list)
         for u in self.usages:
             if u.resource[0] != kind:
@@ -488,14 +547,18 @@ class Context:
                     cover[(u.resource, u.day, p, a)].append(u.lit)
         seen: set[tuple[int, ...]] = set()
         count = 0
-        for lits in cover.values():
-            if len(lits) < 2:
+        for (resource, *_), lits in cover.items():
+            cap = self.capacity(resource)
+            if len(lits) <= cap:
                 continue
             key = tuple(sorted(lit.Index() for lit in lits))
             if key in seen:
                 continue
             seen.add(key)
-            self.model.AddAtMostOne(lits)
+            if cap == 1:
+                self.model.AddAtMostOne(lits)
+            else:
+                self.model.Add(sum(lits) <= cap)
             count += 1
         return count
 
@@ -519,6 +582,9 @@ class Context:
             for cand in info.candidates:
                 p = at.get((cand.day, cand.start, cand.end))
                 self.model.AddHint(cand.lit, p is not None)
-                for rid, w in cand.room_lits.items():
+                if p is not None and p.room_id is None:
+                    continue  # times only (a room pass that failed): let the solver choose rooms
+                hinted = self.class_of_room.get(p.room_id or "") if p is not None else None
+                for cid, w in cand.room_lits.items():
                     if w is not cand.lit:
-                        self.model.AddHint(w, p is not None and p.room_id == rid)
+                        self.model.AddHint(w, hinted == cid)

@@ -23,7 +23,7 @@ def add_pinned(ctx: Context) -> None:
                 continue
             model.Add(cand.lit == 1).OnlyEnforceIf(enforce)
             if ctx.project.rooms and pin.room_id is not None:
-                w = cand.room_lits.get(pin.room_id)
+                w = cand.room_lits.get(ctx.class_of_room.get(pin.room_id, ""))  # a pinned room is a class alone
                 if w is None:
                     impossible(ctx, enforce)
                 else:

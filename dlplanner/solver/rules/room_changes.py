@@ -4,7 +4,12 @@ from dlplanner.solver.model_builder import Context, Penalty
 
 
 def add_room_changes(ctx: Context) -> None:
-    """Minimise room changes for team-taught and lab sections: each extra distinct room they use costs."""
+    """Minimise room changes for team-taught and lab sections: each extra distinct room they use costs.
+
+    The model counts distinct room classes (rooms of one class are interchangeable, so this is a lower
+    bound); the room pass keeps such a section in one room of a class where it can, and the reported
+    penalty counts the actual rooms it gave.
+    """
     weight = ctx.weight("room_changes")
     if weight == 0 or not ctx.project.rooms:
         return
@@ -17,7 +22,7 @@ def add_room_changes(ctx: Context) -> None:
         for cand in info.candidates:
             for rid, w in cand.room_lits.items():
                 per_room.setdefault(rid, []).append(w)
-        if len(per_room) < 2:
+        if len(per_room) < 2 and all(len(ctx.room_classes[c].rooms) == 1 for c in per_room):
             continue
         used = {}
         for rid, ws in per_room.items():
@@ -25,8 +30,11 @@ def add_room_changes(ctx: Context) -> None:
             model.AddMaxEquality(u, ws)
             used[rid] = u
 
-        def evaluate(solver, used=used) -> int:
-            return max(0, sum(solver.Value(u) for u in used.values()) - 1)
+        def evaluate(solver, used=used, info=info) -> int:
+            if ctx.assignment is None:
+                return max(0, sum(solver.Value(u) for u in used.values()) - 1)
+            rooms = {ctx.assignment[id(c)] for c in info.candidates if id(c) in ctx.assignment and solver.Value(c.lit)}
+            return max(0, len(rooms) - 1)
 
         extra = model.NewIntVar(0, len(used), "")
         model.Add(extra >= sum(used.values()) - 1)
