@@ -42,7 +42,7 @@ class StopHub:
         with self._lock:
             self._stopped = True
             for s in self._solvers:
-                s.StopSearch()
+                s.stop_search()
 
     def solve(self, model: cp_model.CpModel, solver: cp_model.CpSolver, callback=None) -> int:
         with self._lock:
@@ -50,7 +50,7 @@ class StopHub:
                 return cp_model.UNKNOWN
             self._solvers.add(solver)
         try:
-            return solver.Solve(model, callback) if callback is not None else solver.Solve(model)
+            return solver.solve(model, callback) if callback is not None else solver.solve(model)
         finally:
             with self._lock:
                 self._solvers.discard(solver)
@@ -78,8 +78,8 @@ class DayModel:
         self.y: dict[int, dict[int, cp_model.IntVar]] = {}
         for a in acts:
             days = sorted({d for d, _h in starts[a.id]})
-            self.y[a.id] = {d: self.model.NewBoolVar(f"y{a.id}_{d}") for d in days}
-            self.model.AddExactlyOne(self.y[a.id].values())
+            self.y[a.id] = {d: self.model.new_bool_var(f"y{a.id}_{d}") for d in days}
+            self.model.add_exactly_one(self.y[a.id].values())
         # per-day capacity of every person / fixed room: hours its activities could cover that day
         res: dict[tuple[str, str], list] = defaultdict(list)
         doms = room_domains(inst)
@@ -97,7 +97,7 @@ class DayModel:
                 hours = {h for a in members for (dd, h0) in starts[a.id] if dd == d for h in range(h0, h0 + a.duration)}
                 terms = [a.duration * self.y[a.id][d] for a in members if d in self.y[a.id]]
                 if terms:
-                    self.model.Add(sum(terms) <= len(hours))
+                    self.model.add(sum(terms) <= len(hours))
         for c in inst.active_constraints():
             if not c.hard or not c.supported:
                 continue
@@ -107,16 +107,16 @@ class DayModel:
                 ids = list(dict.fromkeys(ids))
                 if len(ids) > 1 and k > 0:
                     for w in range(0, max(1, nd - k + 1)):
-                        self.model.Add(sum(self.y[i].get(d, 0) for i in ids for d in range(w, min(nd, w + k))) <= 1)
+                        self.model.add(sum(self.y[i].get(d, 0) for i in ids for d in range(w, min(nd, w + k))) <= 1)
             elif c.type in _SAME_DAY:
                 for i, j in itertools.pairwise(ids):
                     for d in range(nd):
-                        self.model.Add(self.y[i].get(d, 0) == self.y[j].get(d, 0))
+                        self.model.add(self.y[i].get(d, 0) == self.y[j].get(d, 0))
             elif c.type in ("TwoActivitiesConsecutive", "TwoActivitiesGrouped"):
                 i, j = c.get_int("First_Activity_Id"), c.get_int("Second_Activity_Id")
                 if i in by_id and j in by_id:
                     for d in range(nd):
-                        self.model.Add(self.y[i].get(d, 0) == self.y[j].get(d, 0))
+                        self.model.add(self.y[i].get(d, 0) == self.y[j].get(d, 0))
             elif c.type == "MaxDaysBetweenActivities":
                 k = c.get_int("MaxDays")
                 for x, i in enumerate(ids):
@@ -124,7 +124,7 @@ class DayModel:
                         for d1, v1 in self.y[i].items():
                             for d2, v2 in self.y[j].items():
                                 if abs(d1 - d2) > k:
-                                    self.model.AddBoolOr([v1.Not(), v2.Not()])
+                                    self.model.add_bool_or([v1.negated(), v2.negated()])
             elif c.type.endswith("MaxHoursDaily") or c.type.endswith("MaxDaysPerWeek"):
                 self._per_person(c, nd)
         self.nh = nh
@@ -150,22 +150,22 @@ class DayModel:
                 for d in range(nd):
                     terms = [a.duration * self.y[a.id][d] for a in members if d in self.y[a.id]]
                     if terms:
-                        self.model.Add(sum(terms) <= limit)
+                        self.model.add(sum(terms) <= limit)
             else:
                 limit = c.get_int("Max_Days_Per_Week")
                 used = []
                 for d in range(nd):
                     ys = [self.y[a.id][d] for a in members if d in self.y[a.id]]
                     if ys:
-                        u = self.model.NewBoolVar("")
+                        u = self.model.new_bool_var("")
                         for v in ys:
-                            self.model.AddImplication(v, u)
+                            self.model.add_implication(v, u)
                         used.append(u)
                 if used:
-                    self.model.Add(sum(used) <= limit)
+                    self.model.add(sum(used) <= limit)
 
     def read(self, solver: cp_model.CpSolver) -> dict[int, int]:
-        return {aid: next(d for d, v in ys.items() if solver.BooleanValue(v)) for aid, ys in self.y.items()}
+        return {aid: next(d for d, v in ys.items() if solver.boolean_value(v)) for aid, ys in self.y.items()}
 
     def cut(self, core: list[int], day: int, starts: dict[int, list[Slot]]) -> int:
         """These activities cannot all be on ``day`` — nor on any day where each of them has the
@@ -178,7 +178,7 @@ class DayModel:
         added = 0
         for d in range(len(self.inst.days)):
             if d == day or signature(d) == sig:
-                self.model.Add(sum(self.y[a][d] for a in core if d in self.y[a]) <= len(core) - 1)
+                self.model.add(sum(self.y[a][d] for a in core if d in self.y[a]) <= len(core) - 1)
                 added += 1
         return added
 
@@ -200,11 +200,13 @@ def solve_by_days(
         if left <= 0.05 or hub.stopped:
             return None
         if previous:
-            dm.model.ClearHints()
+            dm.model.clear_hints()
             for aid, ys in dm.y.items():
                 for d, v in ys.items():
-                    dm.model.AddHint(v, previous.get(aid) == d)
+                    dm.model.add_hint(v, previous.get(aid) == d)
+        t_day = time.monotonic()
         status, solver = _solve(dm.model, left, seed + round_, hub)
+        t_day = time.monotonic() - t_day
         if status == cp_model.INFEASIBLE:
             log.append(f"days: no day assignment left after {round_} rounds")
             return None
@@ -220,6 +222,7 @@ def solve_by_days(
             return _times(hm, solver)
         if hub.stopped:
             return None
+        log.append(f"round {round_}: days {t_day:.2f}s, hours {solver.status_name(status)} {solver.wall_time:.2f}s")
         cuts = 0
         by_day: dict[int, set[int]] = defaultdict(set)
         for aid, d in day_of.items():
@@ -242,13 +245,13 @@ def _day_core(
 ) -> list[int] | None:
     """A set of activities that cannot all be placed on their day, or None if the day is fine."""
     fm = build_time_model(inst, with_soft=False, only=ids, day_of=day_of, optional=True)
-    fm.model.AddAssumptions(list(fm.present.values()))
+    fm.model.add_assumptions(list(fm.present.values()))
     left = deadline - time.monotonic()
     status, solver = _solve(fm.model, min(left, 5.0), seed, hub)
     if status != cp_model.INFEASIBLE:
         return None
-    core_idx = set(solver.SufficientAssumptionsForInfeasibility())
-    core = [aid for aid, z in fm.present.items() if z.Index() in core_idx]
+    core_idx = set(solver.sufficient_assumptions_for_infeasibility())
+    core = [aid for aid, z in fm.present.items() if z.index in core_idx]
     return core or sorted(ids)
 
 
@@ -256,7 +259,7 @@ def _times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
     out = {}
     for aid, xs in fm.x.items():
         for s, v in xs.items():
-            if solver.BooleanValue(v):
+            if solver.boolean_value(v):
                 out[aid] = s
                 break
     return out

@@ -25,7 +25,7 @@ Slot = tuple[int, int]
 
 def weight_units(weight: float) -> int:
     """Integer penalty per broken unit for a FET weight percentage (95 → 9500)."""
-    return max(1, round(weight * 100))
+    return round(weight * 100)
 
 
 @dataclass
@@ -62,6 +62,7 @@ class _Builder:
         self.cons = [c for c in inst.active_constraints() if c.supported]
         self.penalties: list[tuple[int, cp_model.LinearExprT, str]] = []
         self._busy: dict[tuple[str, str, int, int], cp_model.LinearExprT] = {}
+        self.day_vars: dict[int, dict[int, list]] = {}
         self.breaks: set[Slot] = set()
         self.teacher_na: dict[str, set[Slot]] = defaultdict(set)
         self.subgroup_na: dict[str, set[Slot]] = defaultdict(set)
@@ -121,11 +122,12 @@ class _Builder:
         return self.slots(c)
 
     def penalize(self, c: FetConstraint, expr: cp_model.LinearExprT) -> None:
-        self.penalties.append((weight_units(c.weight), expr, f"Constraint{c.type}"))
+        if weight_units(c.weight) > 0:  # weight 0 % never costs anything in FET
+            self.penalties.append((weight_units(c.weight), expr, f"Constraint{c.type}"))
 
     def excess(self, expr: cp_model.LinearExprT, limit: int, ub: int) -> cp_model.IntVar:
-        e = self.model.NewIntVar(0, max(0, ub), "")
-        self.model.Add(e >= expr - limit)
+        e = self.model.new_int_var(0, max(0, ub), "")
+        self.model.add(e >= expr - limit)
         return e
 
     def busy(self, kind: str, name: str, d: int, h: int) -> cp_model.LinearExprT:
@@ -138,8 +140,8 @@ class _Builder:
             elif len(terms) == 1:
                 self._busy[key] = terms[0]
             else:
-                b = self.model.NewBoolVar("")
-                self.model.Add(b == sum(terms))
+                b = self.model.new_bool_var("")
+                self.model.add(b == sum(terms))
                 self._busy[key] = b
         return self._busy[key]
 
@@ -150,9 +152,9 @@ class _Builder:
         hs = [b for b in hs if not isinstance(b, int)]
         if not hs:
             return 0
-        v = self.model.NewBoolVar("")
+        v = self.model.new_bool_var("")
         for b in hs:
-            self.model.AddImplication(b, v)
+            self.model.add_implication(b, v)
         return v
 
     def scope(self, c: FetConstraint) -> list[tuple[str, str, set[Slot]]]:
@@ -247,9 +249,9 @@ def add_no_clash(b: _Builder) -> None:
             full = not b.optional and load[(kind, name)] >= len(per_slot)
             for terms in per_slot.values():
                 if full:
-                    b.model.AddExactlyOne(terms)
+                    b.model.add_exactly_one(terms)
                 elif len(terms) > 1:
-                    b.model.AddAtMostOne(terms)
+                    b.model.add_at_most_one(terms)
 
 
 def add_not_overlapping(b: _Builder, c: FetConstraint) -> None:
@@ -263,7 +265,7 @@ def add_not_overlapping(b: _Builder, c: FetConstraint) -> None:
     for terms in per_slot.values():
         if len(terms) > 1:
             if c.hard:
-                b.model.Add(sum(terms) <= 1)
+                b.model.add(sum(terms) <= 1)
             elif b.with_soft:
                 b.penalize(c, b.excess(sum(terms), 1, len(terms)))
 
@@ -272,7 +274,16 @@ def add_not_overlapping(b: _Builder, c: FetConstraint) -> None:
 
 
 def _day(b: _Builder, a: FetActivity, d: int) -> cp_model.LinearExprT:
-    return sum(v for (dd, _h), v in b.x[a.id].items() if dd == d)
+    """0/1 expression: the activity takes place on day d."""
+    per_day = b.day_vars.get(a.id)
+    if per_day is None:
+        per_day = b.day_vars[a.id] = defaultdict(list)
+        for (dd, _h), v in b.x[a.id].items():
+            per_day[dd].append(v)
+    terms = per_day.get(d)
+    if not terms:
+        return 0
+    return terms[0] if len(terms) == 1 else sum(terms)
 
 
 def _hour(b: _Builder, a: FetActivity, h: int) -> cp_model.LinearExprT:
@@ -288,14 +299,14 @@ def add_min_days(b: _Builder, c: FetConstraint) -> None:
         return
     if c.hard:
         for w in range(0, max(1, b.nd - k + 1)):
-            b.model.Add(sum(_day(b, a, d) for a in acts for d in range(w, min(b.nd, w + k))) <= 1)
+            b.model.add(sum(_day(b, a, d) for a in acts for d in range(w, min(b.nd, w + k))) <= 1)
         return
     if c.get_bool("Consecutive_If_Same_Day"):
         for i, a1 in enumerate(acts):
             for a2 in acts[:i]:
                 for (d, h), v in b.x[a1.id].items():
                     nxt = [b.x[a2.id].get((d, h + a1.duration)), b.x[a2.id].get((d, h - a2.duration))]
-                    b.model.Add(v + _day(b, a2, d) - sum(n for n in nxt if n is not None) <= 1)
+                    b.model.add(v + _day(b, a2, d) - sum(n for n in nxt if n is not None) <= 1)
     if not b.with_soft:
         return
     day_vars = {a.id: [_day(b, a, d) for d in range(b.nd)] for a in acts}
@@ -303,8 +314,8 @@ def add_min_days(b: _Builder, c: FetConstraint) -> None:
         for a2 in acts[:i]:
             for d1 in range(b.nd):
                 for d2 in range(max(0, d1 - k + 1), min(b.nd, d1 + k)):
-                    z = b.model.NewBoolVar("")
-                    b.model.Add(z >= day_vars[a1.id][d1] + day_vars[a2.id][d2] - 1)
+                    z = b.model.new_bool_var("")
+                    b.model.add(z >= day_vars[a1.id][d1] + day_vars[a2.id][d2] - 1)
                     b.penalize(c, (k - abs(d1 - d2)) * z)
 
 
@@ -318,10 +329,10 @@ def add_max_days_between(b: _Builder, c: FetConstraint) -> None:
                 for d2 in range(b.nd):
                     if abs(d1 - d2) > k:
                         if c.hard:
-                            b.model.Add(_day(b, a1, d1) + _day(b, a2, d2) <= 1)
+                            b.model.add(_day(b, a1, d1) + _day(b, a2, d2) <= 1)
                         elif b.with_soft:
-                            z = b.model.NewBoolVar("")
-                            b.model.Add(z >= _day(b, a1, d1) + _day(b, a2, d2) - 1)
+                            z = b.model.new_bool_var("")
+                            b.model.add(z >= _day(b, a1, d1) + _day(b, a2, d2) - 1)
                             b.penalize(c, (abs(d1 - d2) - k) * z)
 
 
@@ -340,10 +351,10 @@ def add_same_start(b: _Builder, c: FetConstraint) -> None:
     for a1, a2 in itertools.pairwise(acts):
         for s in keys:
             if c.hard:
-                b.model.Add(part(a1, s) == part(a2, s))
+                b.model.add(part(a1, s) == part(a2, s))
             elif b.with_soft:
-                z = b.model.NewBoolVar("")
-                b.model.Add(z >= part(a1, s) - part(a2, s))
+                z = b.model.new_bool_var("")
+                b.model.add(z >= part(a1, s) - part(a2, s))
                 b.penalize(c, z)
 
 
@@ -359,10 +370,10 @@ def add_two_activities(b: _Builder, c: FetConstraint) -> None:
             ok.append(b.x[a2.id].get((d, h - a2.duration)))
         ok = [o for o in ok if o is not None]
         if c.hard:
-            b.model.Add(v <= sum(ok))
+            b.model.add(v <= sum(ok))
         elif b.with_soft:
-            z = b.model.NewBoolVar("")
-            b.model.Add(z >= v - sum(ok))
+            z = b.model.new_bool_var("")
+            b.model.add(z >= v - sum(ok))
             b.penalize(c, z)
 
 
@@ -378,10 +389,10 @@ def add_ends_students_day(b: _Builder, c: FetConstraint) -> None:
                 if isinstance(later, int):
                     continue
                 if c.hard:
-                    b.model.Add(v + later <= 1)
+                    b.model.add(v + later <= 1)
                 elif b.with_soft:
-                    z = b.model.NewBoolVar("")
-                    b.model.Add(z >= v + later - 1)
+                    z = b.model.new_bool_var("")
+                    b.model.add(z >= v + later - 1)
                     b.penalize(c, z)
 
 
@@ -402,11 +413,11 @@ def add_min_days_per_week(b: _Builder, c: FetConstraint) -> None:
     for kind, name, _ in b.scope(c):
         days = []
         for d in range(b.nd):
-            v = b.model.NewBoolVar("")
-            b.model.Add(v <= sum(b.busy(kind, name, d, h) for h in range(b.nh)))
+            v = b.model.new_bool_var("")
+            b.model.add(v <= sum(b.busy(kind, name, d, h) for h in range(b.nh)))
             days.append(v)
         if c.hard:
-            b.model.Add(sum(days) >= limit)
+            b.model.add(sum(days) >= limit)
         elif b.with_soft:
             b.penalize(c, b.excess(limit - sum(days), 0, limit))
 
@@ -426,7 +437,7 @@ def _limit(b: _Builder, c: FetConstraint, expr: cp_model.LinearExprT, limit: int
     if isinstance(expr, int):
         return
     if c.hard:
-        b.model.Add(expr <= limit)
+        b.model.add(expr <= limit)
     elif b.with_soft:
         b.penalize(c, b.excess(expr, limit, ub))
 
@@ -439,25 +450,25 @@ def _gaps(b: _Builder, kind: str, name: str, d: int, unusable: set[Slot]) -> lis
     before: list = [0] * b.nh
     after: list = [0] * b.nh
     for h in range(1, b.nh):
-        v = b.model.NewBoolVar("")
+        v = b.model.new_bool_var("")
         if not isinstance(busy[h - 1], int):
-            b.model.AddImplication(busy[h - 1], v)
+            b.model.add_implication(busy[h - 1], v)
         if not isinstance(before[h - 1], int):
-            b.model.AddImplication(before[h - 1], v)
+            b.model.add_implication(before[h - 1], v)
         before[h] = v
     for h in range(b.nh - 2, -1, -1):
-        v = b.model.NewBoolVar("")
+        v = b.model.new_bool_var("")
         if not isinstance(busy[h + 1], int):
-            b.model.AddImplication(busy[h + 1], v)
+            b.model.add_implication(busy[h + 1], v)
         if not isinstance(after[h + 1], int):
-            b.model.AddImplication(after[h + 1], v)
+            b.model.add_implication(after[h + 1], v)
         after[h] = v
     gaps = []
     for h in range(1, b.nh - 1):
         if (d, h) in unusable:
             continue
-        g = b.model.NewBoolVar("")
-        b.model.Add(g >= before[h] + after[h] - busy[h] - 1)
+        g = b.model.new_bool_var("")
+        b.model.add(g >= before[h] + after[h] - busy[h] - 1)
         gaps.append(g)
     return gaps
 
@@ -473,7 +484,7 @@ def _gap_cuts(b: _Builder, kind: str, name: str, d: int, unusable: set[Slot], li
             if len(between) <= limit:
                 continue
             need = len(between) - limit
-            b.model.Add(sum(busy[h] for h in between) >= need).OnlyEnforceIf([busy[h1], busy[h2]])
+            b.model.add(sum(busy[h] for h in between) >= need).only_enforce_if([busy[h1], busy[h2]])
 
 
 def add_max_gaps(b: _Builder, c: FetConstraint) -> None:
@@ -502,10 +513,10 @@ def add_max_hours_daily(b: _Builder, c: FetConstraint) -> None:
             if isinstance(expr, int):
                 continue
             if c.hard:
-                b.model.Add(expr <= limit)
+                b.model.add(expr <= limit)
             elif b.with_soft:
-                v = b.model.NewBoolVar("")
-                b.model.Add(expr <= limit + (b.nh - limit) * v)
+                v = b.model.new_bool_var("")
+                b.model.add(expr <= limit + (b.nh - limit) * v)
                 b.penalize(c, v)
 
 
@@ -522,10 +533,10 @@ def add_min_hours_daily(b: _Builder, c: FetConstraint) -> None:
                 continue
             on = b.day_busy(kind, name, d) if allow_empty else 1
             if c.hard:
-                b.model.Add(expr >= limit * on)
+                b.model.add(expr >= limit * on)
             elif b.with_soft:
-                v = b.model.NewBoolVar("")
-                b.model.Add(expr >= limit * on - limit * v)
+                v = b.model.new_bool_var("")
+                b.model.add(expr >= limit * on - limit * v)
                 b.penalize(c, v)
 
 
@@ -539,10 +550,10 @@ def add_max_hours_continuously(b: _Builder, c: FetConstraint) -> None:
                 if isinstance(expr, int):
                     continue
                 if c.hard:
-                    b.model.Add(expr <= limit)
+                    b.model.add(expr <= limit)
                 elif b.with_soft:
-                    v = b.model.NewBoolVar("")
-                    b.model.Add(expr <= limit + v)
+                    v = b.model.new_bool_var("")
+                    b.model.add(expr <= limit + v)
                     b.penalize(c, v)
 
 
@@ -558,17 +569,17 @@ def add_early_beginnings(b: _Builder, c: FetConstraint) -> None:
             if len(usable) < 2 or all(isinstance(x, int) for x in busy):
                 continue
             u0, u1 = busy[usable[0]], busy[usable[1]]
-            second = b.model.NewBoolVar("")
+            second = b.model.new_bool_var("")
             for h in range(b.nh):
                 if isinstance(busy[h], int):
                     continue
                 if c.hard:
-                    b.model.Add(busy[h] <= u0 + u1)
+                    b.model.add(busy[h] <= u0 + u1)
                 elif b.with_soft:
-                    z = b.model.NewBoolVar("")
-                    b.model.Add(busy[h] <= u0 + u1 + z)
+                    z = b.model.new_bool_var("")
+                    b.model.add(busy[h] <= u0 + u1 + z)
                     b.penalize(c, z)
-                b.model.Add(second >= busy[h] - u0)
+                b.model.add(second >= busy[h] - u0)
             seconds.append(second)
         if seconds:
             _limit(b, c, sum(seconds), limit, len(seconds))
@@ -653,13 +664,13 @@ def build_time_model(
     for a in b.acts:
         if not starts[a.id] and not optional:
             fm.infeasible_reason = f"activity {a.id} ({a.subject}) has no allowed starting time"
-            b.model.AddBoolOr([])  # trivially infeasible
+            b.model.add_bool_or([])  # trivially infeasible
     b.x = fm.x
     res_cover: dict[str, dict[str, dict[Slot, list]]] = {"t": defaultdict(dict), "s": defaultdict(dict)}
     for a in b.acts:
         xs = {}
         for s in fm.starts[a.id]:
-            v = b.model.NewBoolVar(f"x{a.id}_{s[0]}_{s[1]}")
+            v = b.model.new_bool_var(f"x{a.id}_{s[0]}_{s[1]}")
             xs[s] = v
             for slot in b.cover(a, s):
                 for t in a.teachers:
@@ -668,11 +679,11 @@ def build_time_model(
                     res_cover["s"][sg].setdefault(slot, []).append(v)
         fm.x[a.id] = xs
         if optional:
-            z = b.model.NewBoolVar(f"present{a.id}")
-            b.model.Add(sum(xs.values()) == z)
+            z = b.model.new_bool_var(f"present{a.id}")
+            b.model.add(sum(xs.values()) == z)
             fm.present[a.id] = z
         elif xs:
-            b.model.AddExactlyOne(xs.values())
+            b.model.add_exactly_one(xs.values())
     b.res_cover = res_cover
     add_no_clash(b)
     add_room_capacity(b, rooms, room_na)
@@ -795,4 +806,4 @@ def add_room_capacity(b: _Builder, rooms: dict[int, RoomDomain], room_na: dict[s
         for slot, terms in per_slot.items():
             free = sum(1 for r in s if slot not in room_na.get(r, set()))
             if len(terms) > free:
-                b.model.Add(sum(terms) <= free)
+                b.model.add(sum(terms) <= free)

@@ -68,11 +68,11 @@ class _Watch(cp_model.CpSolverSolutionCallback):
             self.first = now
         self.last = now
         if self.on_progress:
-            obj = self.ObjectiveValue() / SCALE if self.has_objective else None
-            bound = self.BestObjectiveBound() / SCALE if self.has_objective else None
+            obj = self.objective_value / SCALE if self.has_objective else None
+            bound = self.best_objective_bound / SCALE if self.has_objective else None
             self.on_progress(FetProgress(now, self.stage, obj, bound))
         if self.should_stop and self.should_stop():
-            self.StopSearch()
+            self.stop_search()
 
 
 def _solver(limit: float, workers: int, seed: int) -> cp_model.CpSolver:
@@ -87,7 +87,7 @@ def _read_times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
     out = {}
     for aid, xs in fm.x.items():
         for s, v in xs.items():
-            if solver.BooleanValue(v):
+            if solver.boolean_value(v):
                 out[aid] = s
                 break
     return out
@@ -114,7 +114,7 @@ def assign_rooms(
         for room in sorted(dom.rooms):
             if any(s in na.get(room, set()) for s in cover):
                 continue
-            v = model.NewBoolVar("")
+            v = model.new_bool_var("")
             choices[room] = v
             for s in cover:
                 per_room_slot[(room, s)].append(v)
@@ -123,15 +123,15 @@ def assign_rooms(
                     penalty.append(weight_units(weight) * v)
         if not choices:
             return None, 0.0, 0.0, [(aid, (d, h))]
-        model.AddExactlyOne(choices.values())
+        model.add_exactly_one(choices.values())
         r[aid] = choices
     for terms in per_room_slot.values():
         if len(terms) > 1:
-            model.AddAtMostOne(terms)
+            model.add_at_most_one(terms)
     if penalty:
-        model.Minimize(sum(penalty))
+        model.minimize(sum(penalty))
     solver = _solver(limit, workers, seed)
-    status = solver.Solve(model)
+    status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         conflicts = []
         by_slot: dict[Slot, list[int]] = defaultdict(list)
@@ -146,9 +146,9 @@ def assign_rooms(
         return None, 0.0, 0.0, conflicts
     rooms: dict[int, str | None] = {}
     for aid, choices in r.items():
-        rooms[aid] = next(room for room, v in choices.items() if solver.BooleanValue(v))
-    obj = solver.ObjectiveValue() / SCALE if penalty else 0.0
-    bound = solver.BestObjectiveBound() / SCALE if penalty else 0.0
+        rooms[aid] = next(room for room, v in choices.items() if solver.boolean_value(v))
+    obj = solver.objective_value / SCALE if penalty else 0.0
+    bound = solver.best_objective_bound / SCALE if penalty else 0.0
     return rooms, obj, bound, []
 
 
@@ -239,17 +239,17 @@ def solve_fet(
         if left() > 1.0 and not (should_stop and should_stop()):
             full = build_time_model(instance, with_soft=True, extra_forbidden=forbidden)
             if full.penalties:
-                full.model.Minimize(sum(w * e for w, e, _ in full.penalties))
+                full.model.minimize(sum(w * e for w, e, _ in full.penalties))
                 for aid, xs in full.x.items():
                     for s, v in xs.items():
-                        full.model.AddHint(v, times.get(aid) == s)
+                        full.model.add_hint(v, times.get(aid) == s)
                 watch2 = _Watch(t0, "optimise", on_progress, should_stop, True)
                 solver2 = _solver(max(0.5, left() - min(5.0, 0.1 * time_limit)), workers, seed)
-                status2 = solver2.Solve(full.model, watch2)
+                status2 = solver2.solve(full.model, watch2)
                 if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     times = _read_times(full, solver2)
-                    penalty = solver2.ObjectiveValue() / SCALE
-                    bound = solver2.BestObjectiveBound() / SCALE
+                    penalty = solver2.objective_value / SCALE
+                    bound = solver2.best_objective_bound / SCALE
                     proven = status2 == cp_model.OPTIMAL
                     result.time_to_best = watch2.last
             else:
