@@ -61,10 +61,17 @@ from dlplanner.storage.orm import (
     CampusRow,
     CampusTravelRow,
     CohortRow,
+    DayTypeRow,
+    InternshipRow,
+    LoopingRuleRow,
+    PlacementRow,
     PriorPairingRow,
     ProjectRow,
     RoomRow,
+    RuleSettingsRow,
     ScenarioRow,
+    SectionRow,
+    SolutionRow,
     SubjectRow,
     TeacherRow,
     TeacherTeamRow,
@@ -524,10 +531,15 @@ class ProjectStore:
         action = f"save scenario '{scenario.name}' of project '{project_name}' to"
         stamped = now_utc()
         with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
-            project = self._lock_project(session, project_name)
+            # A new scenario takes the project lock (it needs the next position); a changed one only
+            # shares it and locks its own row, so planners saving different scenarios do not queue.
+            project = self._lock_project(session, project_name, shared=expected_version is not None)
             existing = session.scalars(
-                select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario.id)
+                select(ScenarioRow)
+                .where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario.id)
+                .with_for_update()
             ).one_or_none()
+            new = scenario_row(scenario, project.pk, 0, 0)
             if expected_version is None:
                 if existing is not None:
                     stamp = _scenario_stamp(existing)
@@ -540,7 +552,14 @@ class ProjectStore:
                 last = session.scalar(
                     select(func.max(ScenarioRow.position)).where(ScenarioRow.project_pk == project.pk)
                 )
-                position, version = (-1 if last is None else last) + 1, 1
+                version = 1
+                new.position, new.version, new.updated_by, new.updated_at = (
+                    (-1 if last is None else last) + 1,
+                    version,
+                    user,
+                    to_text(stamped),
+                )
+                session.add(new)
             else:
                 if existing is None:
                     raise ConcurrentEditError(
@@ -552,16 +571,9 @@ class ProjectStore:
                     )
                 if existing.version != expected_version:
                     raise self._changed_error(project_name, scenario.name, existing, expected_version)
-                position, version = existing.position, expected_version + 1
-                session.execute(
-                    delete(ScenarioRow)
-                    .where(ScenarioRow.pk == existing.pk)
-                    .execution_options(synchronize_session=False)
-                )
-                session.expunge(existing)
-            new = scenario_row(scenario, project.pk, position, version)
-            new.updated_by, new.updated_at = user, to_text(stamped)
-            session.add(new)
+                version = expected_version + 1
+                _replace_scenario_contents(session, existing, new)
+                existing.version, existing.updated_by, existing.updated_at = version, user, to_text(stamped)
             session.flush()
         scenario.version = version
         return Stamp(version, user, stamped)
@@ -613,9 +625,15 @@ class ProjectStore:
             session.flush()
         return Stamp(version, user, stamped)
 
-    def _lock_project(self, session: Session, name: str) -> ProjectRow:
-        """The project row, locked until commit so concurrent saves of the project take turns."""
-        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).with_for_update()).one_or_none()
+    def _lock_project(self, session: Session, name: str, *, shared: bool = False) -> ProjectRow:
+        """The project row, locked until commit so concurrent saves of the project take turns.
+
+        ``shared`` (FOR SHARE on PostgreSQL) lets saves of different scenarios run side by side
+        while still keeping out whole-project saves, restores and deletes. SQLite's BEGIN
+        IMMEDIATE serialises every save anyway.
+        """
+        query = select(ProjectRow).where(ProjectRow.name == name).with_for_update(read=shared)
+        row = session.scalars(query).one_or_none()
         if row is None:
             raise ConcurrentEditError(
                 f"Project '{name}' was deleted from {self.location} after you opened it; "
@@ -677,6 +695,44 @@ class ProjectStore:
 
     def __repr__(self) -> str:
         return f"ProjectStore({self.location!r})"
+
+
+_SCENARIO_PART_TABLES = (
+    BellScheduleRow,  # its blocks go with it (ON DELETE CASCADE)
+    DayTypeRow,
+    SectionRow,
+    InternshipRow,
+    LoopingRuleRow,
+    RuleSettingsRow,
+    SolutionRow,
+    PlacementRow,
+)
+
+
+def _replace_scenario_contents(session: Session, existing: ScenarioRow, new: ScenarioRow) -> None:
+    """Give the stored scenario row ``existing`` the contents of the unsaved row ``new``.
+
+    The scenario row itself is updated in place (same primary key), so a concurrent save waiting
+    on its row lock sees the new version afterwards and reports "changed by", not "deleted".
+    """
+    for table in _SCENARIO_PART_TABLES:
+        session.execute(
+            delete(table).where(table.scenario_pk == existing.pk).execution_options(synchronize_session=False)
+        )
+    existing.name, existing.description, existing.calendar = new.name, new.description, new.calendar
+    children: list[Any] = [
+        *new.bell_schedules,
+        *new.day_types,
+        *new.sections,
+        *new.internships,
+        *new.looping_rules,
+        new.rules,
+        new.solution,
+        *new.placements,
+    ]
+    for child in children:
+        child.scenario_pk = existing.pk
+    session.add_all(children)
 
 
 def _project_stamp(row: ProjectRow) -> Stamp:

@@ -230,14 +230,16 @@ def test_simultaneous_saves_of_one_scenario_let_exactly_one_through(new_location
         session.project.scenarios[0].description = f"planner {i}"
     barrier = threading.Barrier(planners)
     outcomes: list[str] = [""] * planners
+    messages: list[str] = []
 
     def save(i: int) -> None:
         barrier.wait()
         try:
             district.save_scenario(sessions[i], sessions[i].project.scenarios[0].id)
             outcomes[i] = "saved"
-        except ConcurrentEditError:
+        except ConcurrentEditError as error:
             outcomes[i] = "refused"
+            messages.append(str(error))
 
     threads = [threading.Thread(target=save, args=(i,)) for i in range(planners)]
     for thread in threads:
@@ -247,3 +249,33 @@ def test_simultaneous_saves_of_one_scenario_let_exactly_one_through(new_location
     assert sorted(outcomes) == ["refused"] * (planners - 1) + ["saved"]
     winner = outcomes.index("saved")
     assert _stored(new_location).scenarios[0].description == f"planner {winner}"
+    # those that waited for the winner's lock are told who changed it, not that it was deleted
+    assert all(f"was changed by p{winner}@district" in m for m in messages), messages
+
+
+def test_saves_of_different_scenarios_at_once_all_succeed(new_location: str):
+    _district(new_location)
+    sessions = [district.open_for_editing(new_location, user=f"p{i}@district") for i in range(2)]
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def save(i: int) -> None:
+        scenario = sessions[i].project.scenarios[i]
+        scenario.description = f"planner {i}"
+        barrier.wait()
+        try:
+            for _ in range(3):
+                scenario.name = f"{scenario.name}+"
+                district.save_scenario(sessions[i], scenario.id)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    stored = _stored(new_location)
+    assert [s.description for s in stored.scenarios[:2]] == ["planner 0", "planner 1"]
+    assert [s.name for s in stored.scenarios[:2]] == [s.project.scenarios[i].name for i, s in enumerate(sessions)]
