@@ -4,6 +4,10 @@ Each meeting becomes one event per school date of its day type (the rotation, ho
 without students and terms applied), in floating local time (the project has no time zone).
 UIDs are derived from the project, scenario, owner, meeting and date only, so exporting again
 after a re-solve updates events in a calendar app instead of duplicating them.
+
+The text is written here (RFC 5545: escaped text, lines folded at 75 octets, CRLF) rather than with
+the icalendar package, which is about fifty times slower for a large school's 100,000 events; the
+tests read every file back with icalendar's parser.
 """
 
 from __future__ import annotations
@@ -12,8 +16,6 @@ import hashlib
 import zipfile
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-
-from icalendar import Calendar, Event
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.io.exports.common import Entry, ExportError, Owner, Timetable
@@ -39,29 +41,52 @@ def event_uid(tt: Timetable, owner: Owner, entry: Entry, day: date) -> str:
     return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()[:24]}@dlplanner"
 
 
-def _at(day: date, minutes: int) -> datetime:
-    return datetime.combine(day, time(minutes // 60, minutes % 60))
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -> Calendar:
+def _local(day: date, minutes: int) -> str:
+    return datetime.combine(day, time(minutes // 60, minutes % 60)).strftime("%Y%m%dT%H%M%S")
+
+
+def _text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newline escaped."""
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets (continuation lines start with a space), never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, current, size = [], [], 0
+    limit = 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, 74  # the leading space of a continuation line counts
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -> bytes:
     """One VCALENDAR with a VEVENT per entry of ``owner`` per school date it happens."""
-    stamp = stamp or datetime.now(UTC)
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    name = f"{tt.school_name} — {owner.title} ({tt.scenario.name})"
-    cal.add("x-wr-calname", name)
+    dtstamp = _stamp(stamp or datetime.now(UTC))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_text(f'{tt.school_name} — {owner.title} ({tt.scenario.name})')}",
+    ]
     for day, day_type_id, entries in tt.dated(owner.entries):
+        special = tt.special_label(day)
         for entry in entries:
-            event = Event()
-            event.add("uid", event_uid(tt, owner, entry, day))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", _at(day, entry.start))
-            event.add("dtend", _at(day, entry.end))
-            event.add("summary", entry.title)
-            if entry.room:
-                event.add("location", entry.room)
             details = [f"{tt.day_name(day_type_id)} · {entry.time}", f"Subject: {entry.subject}"]
             if entry.teachers:
                 details.append("Teachers: " + ", ".join(entry.teachers))
@@ -69,14 +94,26 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
                 details.append("Cohorts: " + ", ".join(entry.cohorts))
             if entry.term:
                 details.append(f"Term: {entry.term}")
-            special = tt.special_label(day)
             if special:
                 details.append(f"Special day ({special}): check the day's bell times")
             details.append(f"Scenario: {tt.scenario.name}")
-            event.add("description", "\n".join(details))
-            event.add("categories", [entry.subject])
-            cal.add_component(event)
-    return cal
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{event_uid(tt, owner, entry, day)}",
+                f"DTSTAMP:{dtstamp}",
+                f"DTSTART:{_local(day, entry.start)}",
+                f"DTEND:{_local(day, entry.end)}",
+                f"SUMMARY:{_text(entry.title)}",
+            ]
+            if entry.room:
+                lines.append(f"LOCATION:{_text(entry.room)}")
+            lines += [
+                f"DESCRIPTION:{_text(chr(10).join(details))}",
+                f"CATEGORIES:{_text(entry.subject)}",
+                "END:VEVENT",
+            ]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
 def write_ics(
@@ -101,9 +138,9 @@ def write_ics(
     else:
         owners = tt.owners_for(None if view == "master" else view, DEFAULT_VIEWS)
     if out.suffix.lower() == ".ics":
-        out.write_bytes(build_calendar(tt, owners[0], stamp).to_ical())
+        out.write_bytes(build_calendar(tt, owners[0], stamp))
         return [out]
-    files = {f"{o.slug}.ics": build_calendar(tt, o, stamp).to_ical() for o in owners}
+    files = {f"{o.slug}.ics": build_calendar(tt, o, stamp) for o in owners}
     if out.suffix.lower() == ".zip":
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in files.items():

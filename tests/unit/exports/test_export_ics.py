@@ -74,3 +74,21 @@ def test_folder_output(tmp_path: Path) -> None:
     proj = project()
     written = write_ics(proj, proj.scenarios[0], tmp_path / "cals", view="room")
     assert sorted(p.name for p in written) == ["room-r1.ics", "room-r2.ics"]
+
+
+def test_text_is_escaped_and_long_lines_folded(tmp_path: Path) -> None:
+    proj = project()
+    proj.rooms[0].name = "Room 101, East wing; 2nd floor \\ annex"
+    proj.teachers[1].name = "Zoë Ōkawa-Brook"
+    long_name = "Integrated Mathematics and Engineering Design Studio — Année 1 (ΣΔ)"
+    proj.scenarios[0].section("math9").name = long_name
+    (out,) = write_ics(proj, proj.scenarios[0], tmp_path / "t2.ics", entity="t2")
+    raw = out.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # folded by octets
+    events = _events(raw)
+    math9 = [e for e in events if str(e.get("summary")) == long_name]
+    assert len(math9) == 4
+    assert str(math9[0].get("location")) == "Room 101, East wing; 2nd floor \\ annex"
+    description = str(math9[0].get("description"))
+    assert "Teachers: Zoë Ōkawa-Brook" in description and "Term: Term 1" in description
+    assert description.splitlines()[0] == "A day · 10:10–11:00" or description.splitlines()[0].startswith("B day")
