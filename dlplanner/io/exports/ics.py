@@ -24,8 +24,12 @@ DEFAULT_VIEWS = ("teacher", "cohort")
 PRODID = "-//dlplanner//timetable export//EN"
 
 
-def event_uid(tt: Timetable, owner: Owner, entry: Entry, day: date) -> str:
-    """Stable across exports: the same meeting of the same owner on the same date keeps its UID."""
+def event_uid(tt: Timetable, owner: Owner, entry: Entry, day: date, nth: int = 0) -> str:
+    """Stable across exports: the ``nth`` meeting of a section (or advisory) on a date keeps its UID.
+
+    The UID names the date, not the time, room or meeting number, so a re-solve that moves
+    Tuesday's Biology from 8:00 to 10:10 updates the event in a calendar app instead of adding one.
+    """
     key = "|".join(
         [
             tt.project.name,
@@ -34,8 +38,8 @@ def event_uid(tt: Timetable, owner: Owner, entry: Entry, day: date) -> str:
             owner.id,
             entry.event.kind,
             entry.event.record_id,
-            str(entry.event.meeting),
             day.isoformat(),
+            str(nth),
         ]
     )
     return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()[:24]}@dlplanner"
@@ -86,7 +90,10 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
     ]
     for day, day_type_id, entries in tt.dated(owner.entries):
         special = tt.special_label(day)
-        for entry in entries:
+        seen: dict[tuple[str, str], int] = {}
+        for entry in sorted(entries, key=lambda e: (e.start, e.end)):
+            nth = seen.get((entry.event.kind, entry.event.record_id), 0)
+            seen[(entry.event.kind, entry.event.record_id)] = nth + 1
             details = [f"{tt.day_name(day_type_id)} · {entry.time}", f"Subject: {entry.subject}"]
             if entry.teachers:
                 details.append("Teachers: " + ", ".join(entry.teachers))
@@ -99,7 +106,7 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
             details.append(f"Scenario: {tt.scenario.name}")
             lines += [
                 "BEGIN:VEVENT",
-                f"UID:{event_uid(tt, owner, entry, day)}",
+                f"UID:{event_uid(tt, owner, entry, day, nth)}",
                 f"DTSTAMP:{dtstamp}",
                 f"DTSTART:{_local(day, entry.start)}",
                 f"DTEND:{_local(day, entry.end)}",

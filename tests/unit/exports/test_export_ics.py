@@ -92,3 +92,20 @@ def test_text_is_escaped_and_long_lines_folded(tmp_path: Path) -> None:
     description = str(math9[0].get("description"))
     assert "Teachers: Zoë Ōkawa-Brook" in description and "Term: Term 1" in description
     assert description.splitlines()[0] == "A day · 10:10–11:00" or description.splitlines()[0].startswith("B day")
+
+
+def test_a_meeting_moved_within_its_day_keeps_its_uid(tmp_path: Path) -> None:
+    from dlp_tiny_school import h
+
+    proj = project()
+    scenario = proj.scenarios[0]
+    before = write_ics(proj, scenario, tmp_path / "a.ics", entity="t2", stamp=datetime(2026, 1, 1, tzinfo=UTC))[0]
+    math9_a = next(p for p in scenario.solution.placements if p.section_id == "math9" and p.day_type_id == "A")
+    math9_a.start, math9_a.end, math9_a.room_id = h(11, 30), h(12, 20), "r2"  # re-solved: block 3, the lab
+    after = write_ics(proj, scenario, tmp_path / "b.ics", entity="t2", stamp=datetime(2026, 2, 1, tzinfo=UTC))[0]
+    old = {str(e.get("uid")): e for e in _events(before.read_bytes())}
+    new = {str(e.get("uid")): e for e in _events(after.read_bytes())}
+    assert set(old) == set(new)  # a calendar app updates the two A-day events instead of adding two
+    moved = [u for u in new if new[u].decoded("dtstart") != old[u].decoded("dtstart")]
+    assert len(moved) == 2 and all(new[u].decoded("dtstart").hour == 11 for u in moved)
+    assert {str(new[u].get("location")) for u in moved} == {"Lab 2"}
