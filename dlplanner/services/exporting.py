@@ -108,6 +108,8 @@ def export(
         raise ServiceError(f"A {fmt} export goes to {wanted}, not '{target.name}'")
     if not target.parent.is_dir():
         raise ServiceError(f"Folder {target.parent} does not exist")
+    if suffix == "":
+        _check_replaceable_folder(target, fmt)
     if not scenario.solution.placements and not project.advisories:
         raise ServiceError(f"Scenario '{scenario.name}' has no timetable yet: solve it first")
     with tempfile.TemporaryDirectory(prefix=".dlp-export-", dir=target.parent) as tmp:
@@ -127,8 +129,29 @@ def export(
             path.replace(destination)
             final.append(destination)
         if staged.is_dir():
-            if target.exists():
-                shutil.rmtree(target) if target.is_dir() else target.unlink()
+            if target.is_dir():
+                shutil.rmtree(target)  # only a previous export of this format (checked above)
             staged.replace(target)
             final.extend(target / p.name for p in written if p.parent == staged)
     return final
+
+
+FOLDER_CONTENT = {"html": {".html"}, "ics": {".ics"}}
+
+
+def _check_replaceable_folder(target: Path, fmt: str) -> None:
+    """A folder export replaces ``target`` only when it is new, empty, or a previous export of ``fmt``.
+
+    So ``--out ~/Documents`` is refused instead of wiping the user's documents.
+    """
+    if target.is_file():
+        raise ServiceError(f"{target} is a file; a {fmt} export writes a folder (give a new folder name)")
+    if not target.is_dir():
+        return
+    allowed = FOLDER_CONTENT.get(fmt, set())
+    foreign = [p for p in target.iterdir() if not (p.is_file() and p.suffix.lower() in allowed)]
+    if foreign:
+        raise ServiceError(
+            f"Folder {target} already holds other files (such as {foreign[0].name}); "
+            f"choose a new or empty folder for the {fmt} export"
+        )

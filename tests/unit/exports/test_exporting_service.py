@@ -76,3 +76,19 @@ def test_a_failing_writer_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mon
         exporting.export(project(), "ab", "xlsx", tmp_path / "t.xlsx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
     assert (tmp_path / "t.xlsx").read_text() == "the old export"
+
+
+def test_a_folder_export_never_replaces_a_folder_of_other_files(tmp_path: Path) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.docx").write_text("years of work")
+    with pytest.raises(ServiceError, match="already holds other files"):
+        exporting.export(project(), "ab", "html", documents)
+    assert (documents / "thesis.docx").read_text() == "years of work"
+    (tmp_path / "site").write_text("a file")
+    with pytest.raises(ServiceError, match="is a file"):
+        exporting.export(project(), "ab", "html", tmp_path / "site")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert exporting.export(project(), "ab", "ics", empty, view="room")
+    assert sorted(p.name for p in empty.iterdir()) == ["room-r1.ics", "room-r2.ics"]
