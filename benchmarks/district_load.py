@@ -27,6 +27,7 @@ written down, never asserted; the exit status is 1 if any check fails.
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import os
 import platform
@@ -202,7 +203,7 @@ def verify(url: str, logs: list[PlannerLog]) -> dict[str, int]:
         versions = [s.version for s in acked]
         duplicate_versions += len(versions) - len(set(versions))
         order = [positions[s.token] for s in acked if s.token in positions]
-        out_of_order += sum(1 for a, b in zip(order, order[1:], strict=False) if a > b)
+        out_of_order += sum(1 for a, b in itertools.pairwise(order) if a > b)
         if acked and stored_version != acked[-1].version:
             version_mismatch += 1
     return {

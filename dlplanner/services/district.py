@@ -206,6 +206,12 @@ def upgrade_schema(location: str) -> SchemaOutcome:
 # -- opening and saving --------------------------------------------------------------------------
 
 
+def list_projects(location: str) -> list[str]:
+    """The projects (schools) in a database, for the GUI's "open from server" list."""
+    with ProjectStore.open(location) as store:
+        return store.list_projects()
+
+
 def open_for_editing(location: str, project_name: str | None = None, user: str | None = None) -> DistrictSession:
     """Load a project and remember the versions of its pieces (one read transaction)."""
     with ProjectStore.open(location) as store:
