@@ -64,6 +64,19 @@ def _solve(model: cp_model.CpModel, limit: float, seed: int, hub: StopHub) -> tu
     return hub.solve(model, solver), solver
 
 
+def _runs(hours: set[int]) -> list[int]:
+    """Lengths of the maximal runs of consecutive hours."""
+    runs: list[int] = []
+    prev = None
+    for h in sorted(hours):
+        if prev is not None and h == prev + 1:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+        prev = h
+    return runs
+
+
 class DayModel:
     """Which day each activity takes; cuts are added between rounds."""
 
@@ -93,11 +106,29 @@ class DayModel:
                 res[k].append(a)
         self.res = res
         for _key, members in res.items():
+            caps = []
             for d in range(nd):
                 hours = {h for a in members for (dd, h0) in starts[a.id] if dd == d for h in range(h0, h0 + a.duration)}
+                caps.append((d, hours))
+            tight = sum(a.duration for a in members) >= sum(len(h) for _d, h in caps)
+            for d, hours in caps:
                 terms = [a.duration * self.y[a.id][d] for a in members if d in self.y[a.id]]
-                if terms:
+                if not terms:
+                    continue
+                # a person busy in every usable hour of the week fills each day exactly
+                if tight:
+                    self.model.add(sum(terms) == len(hours))
+                else:
                     self.model.add(sum(terms) <= len(hours))
+                # long activities cannot straddle the holes of a day (breaks, unavailable hours)
+                runs = _runs(hours)
+                for k in sorted({a.duration for a in members if a.duration > 1}):
+                    long_ = [
+                        self.y[a.id][d] * (a.duration // k) for a in members if a.duration >= k and d in self.y[a.id]
+                    ]
+                    fit = sum(r // k for r in runs)
+                    if long_ and fit < len(long_):
+                        self.model.add(sum(long_) <= fit)
         for c in inst.active_constraints():
             if not c.hard or not c.supported:
                 continue

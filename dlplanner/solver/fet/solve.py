@@ -220,7 +220,7 @@ def solve_fet(
             result.messages.append(fm.infeasible_reason)
             break
         times, proved_infeasible, winner = _race_first(
-            instance, fm, left() * 0.75, workers, seed, t0, on_progress, should_stop
+            instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop
         )
         if proved_infeasible:
             result.status = "infeasible"
