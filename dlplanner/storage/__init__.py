@@ -8,6 +8,10 @@ returns domain objects (:class:`dlplanner.domain.Project`)::
     with ProjectStore.open("postgresql+psycopg://user:pw@host/district") as store:
         project = store.load("Harbor High")
 
+District mode saves one piece per transaction (``save_scenario``, ``save_project_data``,
+``delete_scenario``) against the version it was opened at; a refused save raises
+:class:`ConcurrentEditError` naming who changed what and when (see docs/district-mode.md).
+
 Every failure is a :class:`StorageError` with a one-line message naming the file or URL.
 """
 
