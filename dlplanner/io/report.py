@@ -126,10 +126,7 @@ def fmt_value(value: float | int | str | None, decimals: int = 0) -> str:
 
 def _chart_figure(table: MeasureTable, names: list[str]):
     """A grouped horizontal bar chart of a table's numeric rows (first MAX_CHART_ROWS rows)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # no pyplot, no backend switch: safe inside the Qt app
     from matplotlib.ticker import FuncFormatter
 
     rows = [r for r in table.rows if any(isinstance(v, (int, float)) for v in r.values)][:MAX_CHART_ROWS]
@@ -160,7 +157,6 @@ def _chart_figure(table: MeasureTable, names: list[str]):
 def chart_svg(table: MeasureTable, names: list[str]) -> str:
     import matplotlib
 
-    matplotlib.use("Agg")
     fig = _chart_figure(table, names)
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "dlplanner"}):
