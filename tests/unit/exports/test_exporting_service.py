@@ -92,3 +92,12 @@ def test_a_folder_export_never_replaces_a_folder_of_other_files(tmp_path: Path) 
     empty.mkdir()
     assert exporting.export(project(), "ab", "ics", empty, view="room")
     assert sorted(p.name for p in empty.iterdir()) == ["room-r1.ics", "room-r2.ics"]
+
+
+def test_json_delegates_to_the_timetable_document(tmp_path: Path) -> None:
+    import json
+
+    (path,) = exporting.export(project(), "ab", "json", tmp_path / "t.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(document, dict) and document
+    assert "Math 10" in path.read_text(encoding="utf-8")
