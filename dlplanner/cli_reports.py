@@ -135,6 +135,20 @@ def export_command(
     help="Required internship hours per year for cohorts with internships.",
 )
 @click.option("--min-days", type=click.IntRange(min=0), default=None, help="Required instructional days per year.")
+@click.option(
+    "--min-grade-minutes",
+    "grade_minutes",
+    multiple=True,
+    metavar="GRADE=MINUTES",
+    help="Annual instructional minutes for one grade (repeatable), e.g. 9=64800.",
+)
+@click.option(
+    "--min-subject-minutes",
+    "subject_minutes",
+    multiple=True,
+    metavar="SUBJECT=MINUTES",
+    help="Annual minutes of a subject (id) for every cohort taking it (repeatable), e.g. math=10800.",
+)
 @project_name_option
 def compare_command(
     project: str,
@@ -147,6 +161,8 @@ def compare_command(
     min_advisory_minutes: int | None,
     min_internship_hours: int | None,
     min_days: int | None,
+    grade_minutes: tuple[str, ...],
+    subject_minutes: tuple[str, ...],
     project_name: str | None,
 ) -> None:
     """Compare 2–4 scenarios of PROJECT and write an HTML or PDF report (see docs/compare.md)."""
@@ -157,6 +173,8 @@ def compare_command(
         advisory_minutes_per_week=min_advisory_minutes,
         internship_hours_per_year=min_internship_hours,
         instructional_days=min_days,
+        by_grade={int(k): v for k, v in _pairs(grade_minutes, "--min-grade-minutes", numeric_key=True).items()},
+        subject_annual_minutes=_pairs(subject_minutes, "--min-subject-minutes"),
     )
     with user_errors():
         loaded = projects.open_project(project, project_name)
@@ -167,6 +185,19 @@ def compare_command(
     for row in glance.rows:
         values = " | ".join(_plain(v) for v in row.values)
         click.echo(f"  {row.label}: {values}")
+
+
+def _pairs(items: tuple[str, ...], option: str, numeric_key: bool = False) -> dict[str, int]:
+    """KEY=NUMBER options as a dict; a malformed one is a one-line user error."""
+    result: dict[str, int] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not value.isdigit() or (numeric_key and not key.isdigit()):
+            form = "GRADE=MINUTES (e.g. 9=64800)" if numeric_key else "SUBJECT=MINUTES (e.g. math=10800)"
+            raise UserError(f"{option} takes {form}, not '{item}'")
+        result[key] = int(value)
+    return result
 
 
 def _plain(value: object) -> str:

@@ -59,6 +59,10 @@ def compare(
     if len({s.id for s in chosen}) != len(chosen):
         raise ServiceError("The same scenario is named twice; compare different scenarios")
     minimums = minimums or Minimums()
+    unknown = sorted(set(minimums.subject_annual_minutes) - {s.id for s in project.subjects})
+    if unknown:
+        known = ", ".join(s.id for s in project.subjects) or "none"
+        raise ServiceError(f"No subject '{unknown[0]}' for a subject minimum (subject ids: {known})")
     metrics = [compute_metrics(project, s, minimums=minimums) for s in chosen]
     result = Comparison(
         project_name=project.name,

@@ -171,3 +171,19 @@ def test_import_sections_needs_a_scenario_when_there_are_several(dlp: Path, tmp_
     saved = projects.open_project(str(dlp))
     assert saved.scenario("ab2").section("art9").cohort_ids == ["c9"]
     assert saved.scenario("ab2").solution.stale and not saved.scenario("ab").solution.stale
+
+
+def test_compare_with_grade_and_subject_minimums(dlp: Path, tmp_path: Path) -> None:
+    code, stdout, stderr = run(
+        "compare", str(dlp), "-s", "ab", "ab2", "-o", str(tmp_path / "r.html"),
+        "--min-grade-minutes", "10=400", "--min-subject-minutes", "math=300",
+    )  # fmt: skip
+    assert code == 0, stderr
+    # Grade 10: 450 then 360 (< 400); Math for Grade 9: 200 (< 300) in both, Grade 10's 450/360 pass
+    assert "Minimums not met: 1 | 2" in stdout
+    code, _, stderr = run("compare", str(dlp), "-s", "ab", "ab2", "-o", str(tmp_path / "r.html"),
+                          "--min-subject-minutes", "art=5")  # fmt: skip
+    assert code == 2 and "No subject 'art' for a subject minimum (subject ids: hum, math, sci)" in stderr
+    code, _, stderr = run("compare", str(dlp), "-s", "ab", "ab2", "-o", str(tmp_path / "r.html"),
+                          "--min-grade-minutes", "nine=5")  # fmt: skip
+    assert code == 2 and "--min-grade-minutes takes GRADE=MINUTES" in stderr
