@@ -64,11 +64,18 @@ project_name_option = click.option(
 
 @click.group(cls=FriendlyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dlplanner")
+@click.option(
+    "--db",
+    "database",
+    default=None,
+    metavar="URL",
+    help="Open the desktop app on a project database (postgresql+psycopg://user:password@host/dbname).",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, database: str | None) -> None:
     """Plan deeper-learning school schedules. With no command, opens the desktop app."""
     if ctx.invoked_subcommand is None:
-        ctx.exit(_run_gui(None))
+        ctx.exit(_run_gui(database))
 
 
 @cli.command("gui")
@@ -308,9 +315,13 @@ def _exit_code(code: object) -> int:
 
 
 def _register_command_groups() -> None:
+    """Commands that live in their own modules, one per area (FET, reports, database)."""
+    from dlplanner.cli_db import backup_command, db, restore_command
     from dlplanner.cli_fet import fet
+    from dlplanner.cli_reports import compare_command, export_command, import_csv_command
 
-    cli.add_command(fet)
+    for command in (fet, export_command, compare_command, import_csv_command, db, backup_command, restore_command):
+        cli.add_command(command)
 
 
 _register_command_groups()
