@@ -181,6 +181,8 @@ def compare_command(
         comparison = compare_service.compare(loaded, keys, minimums)
         path = compare_service.write_comparison(comparison, out, paper)
     click.echo(f"Compared {', '.join(repr(n) for n in comparison.scenario_names)}: report written to {path}")
+    for note in comparison.notes:
+        click.echo(f"  note: {note}")
     glance = comparison.table("glance")
     for row in glance.rows:
         values = " | ".join(_plain(v) for v in row.values)

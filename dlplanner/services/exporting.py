@@ -110,7 +110,7 @@ def export(
         raise ServiceError(f"Folder {target.parent} does not exist")
     if suffix == "":
         _check_replaceable_folder(target, fmt)
-    if not scenario.solution.placements and not project.advisories:
+    if not scenario.solution.placements:
         raise ServiceError(f"Scenario '{scenario.name}' has no timetable yet: solve it first")
     with tempfile.TemporaryDirectory(prefix=".dlp-export-", dir=target.parent) as tmp:
         staged = Path(tmp) / target.name
