@@ -7,6 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from dlplanner.qt.compat import guard_singleton_refcounts
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.qt.style import apply_style
 
@@ -14,6 +15,7 @@ from dlplanner.qt.style import apply_style
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with dlplanner's names (for QSettings and the recovery folder) and style."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    guard_singleton_refcounts()
     QCoreApplication.setOrganizationName("dlplanner")
     QCoreApplication.setApplicationName("dlplanner")
     apply_style(app)

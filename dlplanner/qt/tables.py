@@ -108,16 +108,26 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.document, self.kind, self._records, self.columns, self.scoped = document, kind, records, columns, scoped
         self.last_error = ""
+        self._shown = 0  # rows the view knows about
 
     def records(self) -> list:
         return self._records() if self.document.project is not None else []
 
     def reload(self) -> None:
+        """Refresh after an edit: cells in place when the rows are the same, else a reset."""
+        rows = len(self.records())
+        if rows == self._shown and rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self.columns)))
+            return
         self.beginResetModel()
+        self._shown = rows
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records())
+        if parent.isValid():
+            return 0
+        self._shown = len(self.records())
+        return self._shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns) + 1

@@ -1,0 +1,52 @@
+"""A real main window, offscreen, on real sample schools; no test leaves a thread or a dialog behind."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from dlplanner.domain import Project
+from dlplanner.qt.app import make_app
+from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.services import projects, solving
+
+SOLVED_SAMPLE = ("big-picture", "two-internship-days")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def styled_app(qapp):
+    """pytest-qt's application, given dlplanner's names (QSettings, recovery folder) and style."""
+    return make_app()
+
+
+@pytest.fixture(scope="session")
+def solved_sample() -> Project:
+    """The Big Picture sample with a timetable from the engine, judged by the checker (solved once)."""
+    project = projects.load_sample(SOLVED_SAMPLE[0])
+    result, report = solving.solve_scenario(project, SOLVED_SAMPLE[1], time_limit=20, workers=1, seed=1)
+    assert result.placements and report is not None and report.ok, report
+    return project
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> Iterator[MainWindow]:
+    QStandardPaths.setTestModeEnabled(True)  # the recovery file goes to a test folder
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)  # closed below, not by qtbot: its close would ask about unsaved edits
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.solve_panel.shutdown()
+    win.document.undo_stack.setClean()  # no "save changes?" question when closing
+    win.close()
+    assert win.solve_panel.worker is None
+
+
+@pytest.fixture
+def solved_window(window: MainWindow, solved_sample: Project) -> MainWindow:
+    window.load_project(copy.deepcopy(solved_sample), None)
+    return window

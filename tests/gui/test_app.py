@@ -1,0 +1,373 @@
+"""The desktop app driven through its real widgets, offscreen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from dlplanner.domain import SolveStatus
+from dlplanner.domain.editing import MoveChecker, Target, find_placement, key_of, start_times
+from dlplanner.qt.board import EntityBoard
+from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.services import projects
+
+# -- projects, editors ---------------------------------------------------------------------------------
+
+
+def test_open_sample_fills_scenarios_navigation_and_editors(window: MainWindow) -> None:
+    assert window.new_from_sample("new-tech")
+    project = window.document.project
+    assert window.scenario_combo.count() == len(project.scenarios) == 3
+    teachers = window.editors["teacher"]
+    assert teachers.model.rowCount() == len(project.teachers)
+    sections = window.editors["section"]
+    first = sections.model.rowCount()
+    window.scenario_combo.setCurrentIndex(1)
+    assert window.document.scenario_id == project.scenarios[1].id
+    assert sections.model.rowCount() == len(project.scenarios[1].sections)
+    assert first == len(project.scenarios[0].sections)
+    assert "*" in window.windowTitle()  # a sample is unsaved work
+
+
+def test_open_and_save_a_project_file(window: MainWindow, tmp_path) -> None:
+    path = str(tmp_path / "school.dlp")
+    projects.create_project(path, projects.load_sample("big-picture"))
+    assert window.open_project(path)
+    assert window.document.location == path and path in window.recent()
+    editor = window.editors["teacher"]
+    index = editor.proxy.index(0, 2)  # column 0 = problems, 1 = id, 2 = name
+    assert editor.proxy.setData(index, "Renamed Teacher")
+    assert window.save()
+    assert not window.document.dirty
+    assert projects.open_project(path).teachers[0].name == "Renamed Teacher"
+
+
+def test_edit_a_teacher_inline_then_undo_and_redo(window: MainWindow) -> None:
+    window.new_from_sample("internationals")
+    teacher = window.document.project.teachers[0]
+    original = teacher.name
+    editor = window.editors["teacher"]
+    window.show_page(editor)
+    row = editor.proxy.mapFromSource(editor.model.index(0, 2))
+    assert editor.proxy.setData(row, "Ms. New Name")
+    assert teacher.name == "Ms. New Name"
+    assert editor.proxy.mapFromSource(editor.model.index(0, 2)).data() == "Ms. New Name"
+    max_minutes = editor.proxy.mapFromSource(editor.model.index(0, 4))
+    assert not editor.proxy.setData(max_minutes, "lots")  # not a number: refused, with a message
+    assert "not a whole number" in editor.model.last_error
+    window.undo_action.trigger()
+    assert teacher.name == original
+    window.redo_action.trigger()
+    assert teacher.name == "Ms. New Name"
+
+
+def test_add_filter_and_remove_records_are_undoable(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    editor = window.editors["room"]
+    rooms = window.document.project.rooms
+    count = len(rooms)
+    editor.add_button.click()
+    assert len(rooms) == count + 1 and editor.current_id() == rooms[-1].id
+    editor.filter.setText(rooms[-1].name)
+    assert editor.proxy.rowCount() == 1
+    editor.filter.clear()
+    editor.select(rooms[0].id)
+    removed = rooms[0].id
+    editor.remove_button.click()
+    assert removed not in {r.id for r in rooms}
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert len(rooms) == count and rooms[0].id == removed
+
+
+def test_validation_problems_reach_the_status_bar_and_the_row(window: MainWindow, qtbot) -> None:
+    window.new_from_sample("big-picture")
+    editor = window.editors["advisory"]
+    advisory = window.document.project.advisories[0]
+    row = editor.proxy.mapFromSource(editor.model.index(0, 3))  # advisor
+    editor.proxy.setData(row, "nobody-at-all")
+    qtbot.waitUntil(lambda: bool(window.document.problems_for("advisory", advisory.id)), timeout=5000)
+    assert "error" in window.problems_button.text()
+    problems_icon = editor.model.data(editor.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert problems_icon and "nobody-at-all" in problems_icon
+
+
+# -- the board ---------------------------------------------------------------------------------------
+
+
+def _drag_setup(window: MainWindow):
+    """A card of a cohort board, one target where it clashes and one where it fits."""
+    scenario, project = window.document.scenario, window.document.project
+    window.show_page(window.board_page)
+    board: EntityBoard = window.board_page.board
+    placement = next(p for p in scenario.solution.placements if len(scenario.section(p.section_id).cohort_ids) == 1)
+    section = scenario.section(placement.section_id)
+    window.board_page.show_record("cohort", section.cohort_ids[0])
+    checker = MoveChecker(project, scenario, placement)
+    targets = [
+        Target(d.id, s, placement.room_id) for d in scenario.day_types for s in start_times(scenario, section, d.id)
+    ]
+    clash = next(t for t in targets if "cohort_clash" in {v.rule_id for v in checker.conflicts(t)})
+    free = next(
+        t
+        for t in targets
+        if not checker.conflicts(t) and (t.day_type_id, t.start) != (placement.day_type_id, placement.start)
+    )
+    return board, placement, clash, free
+
+
+def _view_point(board: EntityBoard, key, target: Target | None = None) -> tuple[QPoint, QPoint]:
+    """Where to press on the card, and where to release to land on ``target`` (same grab point)."""
+    card = board.cards[key][0]
+    center = card.sceneBoundingRect().center()
+    press = board.mapFromScene(center)
+    if target is None:
+        return press, press
+    placement = find_placement(board.document.scenario, key)
+    day = board._days.index(target.day_type_id)
+    x = board.x_of(day) + board._col_w / 2
+    y = board.y_of(target.start) + (center.y() - board.y_of(placement.start))
+    return press, board.mapFromScene(x, y)
+
+
+def test_drag_a_card_onto_a_clash_shows_red_and_the_conflict_then_undo(solved_window: MainWindow) -> None:
+    window = solved_window
+    board, placement, clash, free = _drag_setup(window)
+    key = key_of(placement)
+    before = (placement.day_type_id, placement.start, placement.room_id)
+    asked = []
+    board.confirm = lambda _parent, conflicts: asked.append(conflicts) or True
+
+    press, release = _view_point(board, key, clash)
+    QTest.mousePress(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    assert board._drag is not None
+    assert board._drag.overlays[clash].data(0) == "bad"  # red while dragging
+    assert board._drag.overlays[free].data(0) == "good"  # green
+    QTest.mouseMove(board.viewport(), release)
+    assert board._drag.target == clash
+    assert window.board_page.hint.text().startswith("✗")
+    QTest.mouseRelease(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
+
+    assert len(asked) == 1 and any(v.rule_id == "cohort_clash" for v in asked[0])
+    moved = find_placement(window.document.scenario, key)
+    assert (moved.day_type_id, moved.start) == (clash.day_type_id, clash.start)
+    conflicts = window.document.conflicts()
+    assert "cohort_clash" in {v.rule_id for v in conflicts[key]}
+    assert board.cards[key][0].conflicts  # listed on the card
+    panel_rows = [window.conflicts.list.item(i).text() for i in range(window.conflicts.list.count())]
+    assert any(row.startswith("cohort_clash") for row in panel_rows)  # and in the conflicts panel
+
+    window.undo_action.trigger()
+    restored = find_placement(window.document.scenario, key)
+    assert (restored.day_type_id, restored.start, restored.room_id) == before
+    assert key not in window.document.conflicts()
+
+
+def test_refusing_the_confirmation_leaves_the_card(solved_window: MainWindow) -> None:
+    board, placement, clash, _free = _drag_setup(solved_window)
+    board.confirm = lambda _parent, _conflicts: False
+    assert not board.drop_card(key_of(placement), clash)
+    assert (placement.day_type_id, placement.start) != (
+        clash.day_type_id,
+        clash.start,
+    ) or placement.start == clash.start
+    assert not solved_window.document.undo_stack.canUndo()
+
+
+def test_drop_on_green_moves_without_asking(solved_window: MainWindow) -> None:
+    board, placement, _clash, free = _drag_setup(solved_window)
+    board.confirm = lambda _parent, _conflicts: (_ for _ in ()).throw(AssertionError("asked on green"))
+    assert board.drop_card(key_of(placement), free)
+    moved = find_placement(solved_window.document.scenario, key_of(placement))
+    assert (moved.day_type_id, moved.start) == (free.day_type_id, free.start)
+    assert key_of(placement) not in solved_window.document.conflicts()
+
+
+def test_pin_and_unpin_a_card(solved_window: MainWindow) -> None:
+    window = solved_window
+    board, placement, _clash, _free = _drag_setup(window)
+    key = key_of(placement)
+    press, _ = _view_point(board, key)
+    QTest.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    assert board.selected_key == key
+    window.pin_action.trigger()
+    assert find_placement(window.document.scenario, key).pinned
+    assert board.cards[key][0].pinned
+    window.undo_action.trigger()
+    assert not find_placement(window.document.scenario, key).pinned
+
+
+def test_master_board_room_rows_move_a_card_to_another_room(solved_window: MainWindow) -> None:
+    window = solved_window
+    window.show_page(window.master_page)
+    window.master_page.rows_combo.setCurrentIndex(1)  # rows: rooms
+    board = window.master_page.board
+    scenario = window.document.scenario
+    placement = next(p for p in scenario.solution.placements if p.room_id)
+    key = key_of(placement)
+    other_room = next(r.id for r in window.document.project.rooms if r.id != placement.room_id)
+    target = Target(placement.day_type_id, placement.start, other_room)
+    board.confirm = lambda _parent, _conflicts: True
+    press = board.mapFromScene(board.cards[key][0].sceneBoundingRect().center())
+    release = board.mapFromScene(board.cell_center(target, other_room))
+    QTest.mousePress(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    QTest.mouseMove(board.viewport(), release)
+    assert board._drag.target == target
+    QTest.mouseRelease(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
+    assert find_placement(scenario, key).room_id == other_room
+
+
+def test_unscheduled_tray_takes_a_card_and_places_it_back(solved_window: MainWindow) -> None:
+    window = solved_window
+    _board, placement, _clash, _free = _drag_setup(window)
+    key = key_of(placement)
+    window.document.select_card(key)
+    window.unschedule_action.trigger()
+    assert find_placement(window.document.scenario, key) is None
+    assert window.tray.list.count() == 1
+    assert window.tray.place_selected()
+    assert find_placement(window.document.scenario, key) is not None
+    assert key not in window.document.conflicts()
+    assert window.tray.list.count() == 0
+
+
+# -- solving ---------------------------------------------------------------------------------------------
+
+
+def test_solve_to_completion_applies_a_checked_timetable_as_one_undo_step(window: MainWindow, qtbot) -> None:
+    window.new_from_sample("big-picture")
+    scenario = window.document.scenario
+    panel = window.solve_panel
+    panel.time_limit.setValue(20)
+    panel.workers.setValue(1)
+    with qtbot.waitSignal(panel.solve_finished, timeout=180_000):
+        assert panel.start()
+        assert panel.running and not panel.solve_button.isEnabled()
+    assert panel.worker is None
+    assert panel.last_result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+    assert len(scenario.solution.placements) == sum(s.meetings_per_cycle for s in scenario.sections)
+    assert panel.last_report is not None and panel.last_report.ok
+    assert "every hard rule holds" in panel.verdict.text()
+    assert panel.penalties.rowCount() == len(panel.last_result.penalties)
+    assert window.document.undo_stack.undoText().startswith("Apply solver result")
+    window.undo_action.trigger()
+    assert scenario.solution.placements == []
+
+
+def test_cancel_a_solve_keeps_the_best_and_stops_the_thread(window: MainWindow, qtbot) -> None:
+    window.new_from_sample("new-tech")
+    window.scenario_combo.setCurrentIndex(1)  # traditional 7-period: a few hundred meetings
+    scenario = window.document.scenario
+    panel = window.solve_panel
+    panel.time_limit.setValue(600)
+    panel.workers.setValue(1)
+    with qtbot.waitSignal(panel.solve_finished, timeout=300_000):
+        panel.start()
+        qtbot.wait(1500)
+        panel.cancel()
+    assert panel.worker is None and panel.last_result is not None
+    result = panel.last_result
+    if result.placements:  # the best found so far is kept and checked
+        assert len(scenario.solution.placements) == len(result.placements)
+        assert panel.last_report is not None
+    else:
+        assert scenario.solution.placements == []
+
+
+def test_infeasible_explanations_link_to_records(window: MainWindow, qtbot) -> None:
+    window.new_from_sample("big-picture")
+    project, scenario = window.document.project, window.document.scenario
+    for teacher in project.teachers:  # nobody may teach at all: no timetable can exist
+        teacher.max_minutes_per_week = 0
+    panel = window.solve_panel
+    panel.time_limit.setValue(20)
+    panel.workers.setValue(1)
+    with qtbot.waitSignal(panel.solve_finished, timeout=180_000):
+        panel.start()
+    assert panel.last_result.status == SolveStatus.INFEASIBLE
+    assert scenario.solution.placements == []
+    html = panel.explanation.toHtml()
+    assert "Why no timetable exists" in html and "record:" in html
+    kind, record_id = panel.last_result.conflicts[0].records[0]
+    from PySide6.QtCore import QUrl
+
+    panel._link(QUrl(f"record:{kind}:{record_id}"))
+    assert window.stack.currentWidget() is not panel
+
+
+# -- block designer ----------------------------------------------------------------------------------------
+
+
+def test_block_drag_with_snap_sends_misfits_to_the_tray_and_undo_restores(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    window.show_page(designer)
+    scenario = window.document.scenario
+    schedule = designer.schedule()
+    placed = {p.start for p in scenario.solution.placements if scenario.schedule_of(p.day_type_id) is schedule}
+    block = next(b for b in schedule.sorted_blocks() if b.start in placed)
+    timeline = designer.timeline
+    before = len(scenario.solution.placements)
+    item = timeline.items_by_id[block.id]
+    press = timeline.mapFromScene(item.rect().center())
+    release = timeline.mapFromScene(item.rect().center().x(), item.rect().center().y() + 12 * timeline._ppm)
+    QTest.mousePress(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    QTest.mouseMove(timeline.viewport(), release)
+    QTest.mouseRelease(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
+    moved = next(b for b in schedule.blocks if b.id == block.id)
+    assert (moved.start - block.start) % 5 == 0 and moved.start != block.start
+    assert moved.minutes == block.minutes
+    assert len(scenario.solution.placements) < before
+    assert window.tray.list.count() == before - len(scenario.solution.placements)
+    window.undo_action.trigger()
+    assert len(scenario.solution.placements) == before
+    assert next(b for b in schedule.blocks if b.id == block.id).start == block.start
+
+
+def test_block_resize_template_and_minutes(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    schedule = designer.schedule()
+    block = schedule.sorted_blocks()[-1]
+    designer.move_block(block.id, block.start, block.end + 12)  # snaps to 5 minutes
+    assert next(b for b in schedule.blocks if b.id == block.id).end in (block.end + 10, block.end + 15)
+    designer.apply_template("4x4 block")
+    assert [b.label for b in schedule.blocks if b.label.startswith("Block")] == [f"Block {i}" for i in range(1, 5)]
+    class_row = next(r for r in range(designer.minutes.rowCount()) if designer.minutes.item(r, 0).text() == "Class")
+    assert designer.minutes.item(class_row, 1).text() == f"{4 * 85}"
+    assert window.tray.list.count() > 0  # the old placements no longer fit the new bells
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert next(b for b in schedule.blocks if b.id == block.id).end == block.end
+    assert window.tray.list.count() == 0
+
+
+# -- recovery ------------------------------------------------------------------------------------------------
+
+
+def test_autosave_writes_a_recovery_file_the_next_start_offers(window: MainWindow, qtbot, tmp_path) -> None:
+    window.new_from_sample("big-picture")
+    editor = window.editors["teacher"]
+    editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 2)), "Edited Before Crash")
+    assert window.autosave()
+    from PySide6.QtCore import QSettings
+
+    second = MainWindow(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
+    assert second.offer_recovery(ask=False)
+    assert second.document.project.teachers[0].name == "Edited Before Crash"
+    assert second.document.dirty
+    second.document.undo_stack.setClean()
+    second.close()
+
+
+def test_binding_reference_leak_cannot_abort_a_long_session(window: MainWindow) -> None:
+    """Far more signal emissions than a plain CPython 3.11 True has references: the guard keeps the app alive."""
+    import sys
+
+    from dlplanner.qt.compat import _Probe
+
+    probe = _Probe()
+    probe.fired.connect(lambda _text: None)
+    for _ in range(100_000):
+        probe.fired.emit("x")
+    assert sys.getrefcount(True) > 1_000_000 or sys.version_info >= (3, 12)
