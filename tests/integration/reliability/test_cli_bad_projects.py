@@ -113,3 +113,13 @@ def test_a_server_that_does_not_answer_is_named_without_the_password():
     url = "postgresql+psycopg://maria:s3cret@127.0.0.1:1/district"
     line = _one_line_error(_run(db, "upgrade", url), "Cannot connect to", "maria:***@127.0.0.1:1/district")
     assert "s3cret" not in line
+
+
+def test_registered_commands_report_through_the_dlplanner_group(tmp_path: Path):
+    if "backup" not in cli.commands:
+        pytest.skip("backup is not registered in dlplanner.cli")
+    missing = tmp_path / "nowhere.dlp"
+    result = _run(cli, "backup", str(missing), str(tmp_path / "b.dlp"))
+    line = _one_line_error(result, "does not exist", str(missing))
+    assert line.startswith("dlplanner: error: ")
+    _one_line_error(_run(cli, "db", "upgrade", str(missing)), "dlplanner: error: ", "does not exist")
