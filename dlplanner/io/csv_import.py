@@ -155,18 +155,26 @@ def read_rows(path: Path, kind: str) -> tuple[list[tuple[int, dict[str, str]]], 
         if column.required and column.name not in columns:
             problems.append(CsvProblem(name, 1, column.name, f"required column is missing ({column.help})"))
     rows = []
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(columns):
-            problems.append(CsvProblem(name, line, "", f"{len(record)} cells but the header has {len(columns)}"))
-            continue
-        rows.append((line, {c: record[i].strip() if i < len(record) else "" for i, c in enumerate(columns) if c}))
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) > len(columns):
+                problems.append(CsvProblem(name, line, "", f"{len(record)} cells but the header has {len(columns)}"))
+                continue
+            rows.append((line, {c: record[i].strip() if i < len(record) else "" for i, c in enumerate(columns) if c}))
+    except csv.Error as exc:  # a runaway quote or a cell over the csv module's size limit
+        problems.append(
+            CsvProblem(name, reader.line_num + 1, "", f"cannot read this row ({exc}); check for an unclosed quote")
+        )
     return rows, problems
 
 
 # -- parsing cells -------------------------------------------------------------------------------
+
+
+MAX_WHOLE_NUMBER = 1_000_000_000  # far above any capacity, size or minutes; keeps numbers storable
 
 
 class _Cells:
@@ -188,7 +196,13 @@ class _Cells:
         self.problems.append(CsvProblem(self.file, self.line, column, message))
 
     def integer(
-        self, column: str, *, required: bool = False, default: int | None = None, minimum: int = 0
+        self,
+        column: str,
+        *,
+        required: bool = False,
+        default: int | None = None,
+        minimum: int = 0,
+        maximum: int = MAX_WHOLE_NUMBER,
     ) -> int | None:
         value = self.text(column, required)
         if not value:
@@ -199,6 +213,9 @@ class _Cells:
         number = int(value)
         if number < minimum:
             self.fail(column, f"{number} is too small (at least {minimum})")
+        elif number > maximum:
+            self.fail(column, f"{value} is too large (at most {maximum:,})")
+            return default
         return number
 
     def items(self, column: str) -> list[str]:
