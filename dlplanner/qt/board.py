@@ -44,8 +44,8 @@ from dlplanner.qt.document import Document
 from dlplanner.qt.style import KIND_COLORS, pathway_color, text_color_for
 
 MEETING_MIME = "application/x-dlplanner-meeting"
-GREEN = QColor(60, 170, 90, 70)
-RED = QColor(210, 60, 50, 70)
+GREEN = QColor(60, 170, 90, 95)
+RED = QColor(210, 60, 50, 95)
 GREEN_EDGE = QColor(40, 140, 70)
 RED_EDGE = QColor(190, 40, 30)
 
@@ -171,6 +171,7 @@ class BoardView(QGraphicsView):
         self.color_by = "subject"
         self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
         self._drag: _Drag | None = None
+        self._stale = True
         self._press_pos: QPointF | None = None
         self._resize_timer = QTimer(self, singleShot=True, interval=80)
         self._resize_timer.timeout.connect(self.refresh)
@@ -193,9 +194,13 @@ class BoardView(QGraphicsView):
 
     # -- drawing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Redraw everything from the document (cheap enough to do after each edit)."""
+        """Redraw everything from the document; a hidden board waits until it is shown."""
         if self._drag is not None:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.scene().clear()
         self.cards = {}
         scenario = self.document.scenario
@@ -209,6 +214,11 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)
         self._resize_timer.start()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def card_color(self, section: Section) -> QColor:
         project = self.document.project
@@ -556,7 +566,7 @@ class EntityBoard(BoardView):
         width = max(self.viewport().width(), 600)
         height = max(self.viewport().height(), 400)
         self._col_w = max(120.0, (width - self.AXIS - 24) / max(1, len(days)))
-        self._ppm = max(0.75, (height - self.HEADER - 12) / max(30, t1 - self._t0))
+        self._ppm = max(0.75, (height - self.HEADER - 16) / max(30, t1 - self._t0))
         header_font = _header_font()
         # time axis
         for t in range(self._t0, t1 + 1, 30):
@@ -734,7 +744,7 @@ class MasterBoard(BoardView):
                 blocks = []
             self._cols += [(day.id, b) for b in blocks]
         width = max(self.viewport().width(), 600)
-        self._col_w = max(58.0, (width - self.LABEL_W - 24) / max(1, len(self._cols)))
+        self._col_w = max(50.0, (width - self.LABEL_W - 24) / max(1, len(self._cols)))
         total_w = self.LABEL_W + self._col_w * len(self._cols)
         total_h = self.top + self.ROW_H * len(self._rows)
         header_font = _header_font()

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.conflicts_dock = self._dock("Conflicts", self.conflicts, "conflicts")
         self.tabifyDockWidget(self.tray_dock, self.conflicts_dock)
         self.tray_dock.raise_()
+        self.resizeDocks([self.tray_dock], [230], Qt.Orientation.Horizontal)
 
         self.scenario_combo = QComboBox()
         self.scenario_combo.setMinimumContentsLength(16)
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        dock.setMinimumWidth(220)
+        dock.setMinimumWidth(200)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
@@ -130,6 +131,13 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
+        return action
+
+    def _stack_action(self, text: str, icon_name: str, slot: object, signal: str) -> QAction:
+        """A toolbar button of constant width (the menu's undo/redo actions name the edit instead)."""
+        action = self._action(text, slot, None, icon_name)
+        action.setEnabled(False)
+        getattr(self.document.undo_stack, signal).connect(action.setEnabled)
         return action
 
     def _build_actions(self) -> None:
@@ -193,8 +201,8 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.save_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(undo)
-        toolbar.addAction(redo)
+        toolbar.addAction(self._stack_action("Undo", "undo", self.document.undo_stack.undo, "canUndoChanged"))
+        toolbar.addAction(self._stack_action("Redo", "redo", self.document.undo_stack.redo, "canRedoChanged"))
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Scenario: "))
         toolbar.addWidget(self.scenario_combo)

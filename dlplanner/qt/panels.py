@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from dlplanner.qt.board import MEETING_MIME, BoardView, EntityBoard, MasterBoard
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.style import icon
 
+DRAG_HINT = "Drag a card: green cells fit, red cells break a hard rule. Right-click a card to pin it."
 KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room")]
 
 
@@ -42,6 +44,14 @@ def _color_combo(board: BoardView) -> QComboBox:
     return combo
 
 
+def _hint_label() -> QLabel:
+    """The drag feedback line under a board: never widens the window, says what a drop would break."""
+    label = QLabel(DRAG_HINT)
+    label.setObjectName("hint")
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
 class BoardPage(QWidget):
     """The day-type × time board for one cohort, teacher or room, picked from a list."""
 
@@ -55,7 +65,7 @@ class BoardPage(QWidget):
         self.record_combo = QComboBox()
         self.record_combo.setMinimumContentsLength(18)
         self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.hint = QLabel(objectName="hint")
+        self.hint = _hint_label()
         top = QHBoxLayout()
         title = QLabel("Timetable board", objectName="title")
         top.addWidget(title)
@@ -64,10 +74,10 @@ class BoardPage(QWidget):
         top.addWidget(self.record_combo, 1)
         top.addWidget(_color_combo(self.board))
         top.addStretch(1)
-        top.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.board, 1)
+        layout.addWidget(self.hint)
         self.kind_combo.currentIndexChanged.connect(self._fill_records)
         self.record_combo.currentIndexChanged.connect(self._apply_filter)
         self.board.target_hovered.connect(self._show_target)
@@ -101,7 +111,7 @@ class BoardPage(QWidget):
 
     def _show_target(self, target: Target | None, conflicts: list) -> None:
         if target is None:
-            self.hint.setText("")
+            self.hint.setText(DRAG_HINT)
         elif conflicts:
             self.hint.setText(f"✗ {conflicts[0].message}" + (f" (+{len(conflicts) - 1})" if len(conflicts) > 1 else ""))
         else:
@@ -118,20 +128,20 @@ class MasterPage(QWidget):
         self.rows_combo.addItem("Rows: teachers", "teacher")
         self.rows_combo.addItem("Rows: rooms", "room")
         self.rows_combo.currentIndexChanged.connect(lambda: self.board.set_rows(self.rows_combo.currentData()))
-        self.hint = QLabel(objectName="hint")
+        self.hint = _hint_label()
         top = QHBoxLayout()
         top.addWidget(QLabel("Master board", objectName="title"))
         top.addSpacing(12)
         top.addWidget(self.rows_combo)
         top.addWidget(_color_combo(self.board))
         top.addStretch(1)
-        top.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.board, 1)
+        layout.addWidget(self.hint)
         self.board.target_hovered.connect(
             lambda target, conflicts: self.hint.setText(
-                "" if target is None else (f"✗ {conflicts[0].message}" if conflicts else "✓ fits")
+                DRAG_HINT if target is None else (f"✗ {conflicts[0].message}" if conflicts else "✓ fits")
             )
         )
 

@@ -136,8 +136,9 @@ class SolvePanel(QWidget):
         self.penalties = QTableWidget(0, 2)
         self.penalties.setHorizontalHeaderLabels(["Soft rule", "Penalty"])
         self.penalties.verticalHeader().setVisible(False)
-        self.penalties.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.penalties.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.penalties.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.penalties.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.penalties.setMinimumWidth(250)
         self.penalties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.explanation = QTextBrowser()
         self.explanation.setOpenLinks(False)
@@ -148,7 +149,7 @@ class SolvePanel(QWidget):
         split = QSplitter()
         split.addWidget(self.penalties)
         split.addWidget(self.explanation)
-        split.setSizes([260, 520])
+        split.setSizes([280, 500])
         results_layout.addWidget(split, 1)
 
         title = QLabel("Solve", objectName="title")
@@ -236,7 +237,7 @@ class SolvePanel(QWidget):
     def _done(self, result: Any, report: Any) -> None:
         self.last_result, self.last_report = result, report
         self.progress.setValue(1000)
-        self.progress.setFormat(f"done in {result.wall_time:.1f} s")
+        self.progress.setFormat(f"{result.status.value} — solver time {result.wall_time:.1f} s")
         if result.objective is not None:
             self.objective.setText(f"{result.objective:,.0f}")
         if result.best_bound is not None:
@@ -265,7 +266,8 @@ class SolvePanel(QWidget):
             verdict, name = f"{status} — checker found {len(report.violations)} broken hard rule(s)", "verdictBad"
         self.verdict.setText(verdict)
         self.verdict.setObjectName(name)
-        self.verdict.setStyleSheet("")  # re-polish for the new object name
+        self.verdict.style().unpolish(self.verdict)  # the style sheet colours by object name
+        self.verdict.style().polish(self.verdict)
         parts: list[str] = []
         conflicts = list(getattr(result, "conflicts", []))
         if conflicts:

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,6 +111,13 @@ class RecordTableModel(QAbstractTableModel):
         self.last_error = ""
         self._shown = 0  # rows the view knows about
 
+    @property
+    def problems_column(self) -> int:
+        return len(self.columns)
+
+    def column_spec(self, column: int) -> Column | None:
+        return self.columns[column] if 0 <= column < len(self.columns) else None
+
     def records(self) -> list:
         return self._records() if self.document.project is not None else []
 
@@ -136,16 +144,16 @@ class RecordTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if section == 0 else self.columns[section - 1].header
-        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return self.columns[section - 1].tip or None
+            return "Problems" if section == self.problems_column else self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and section < self.problems_column:
+            return self.columns[section].tip or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
+        if index.column() == self.problems_column:
             return base
-        column = self.columns[index.column() - 1]
+        column = self.columns[index.column()]
         if column.kind == "bool":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
@@ -157,17 +165,21 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         record = self.records()[index.row()]
-        if index.column() == 0:
+        if index.column() == self.problems_column:
             problems = self.record_problems(record)
             if not problems:
                 return None
             if role == Qt.ItemDataRole.DecorationRole:
                 severe = any(getattr(p.severity, "value", str(p.severity)) == "error" for p in problems)
                 return icon("error" if severe else "warning")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return problems[0].message + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else "")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(p.message for p in problems)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#a02622")
             return None
-        column = self.columns[index.column() - 1]
+        column = self.columns[index.column()]
         value = getattr(record, column.attr)
         if column.kind == "bool":
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -234,9 +246,9 @@ class RecordTableModel(QAbstractTableModel):
         return text
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() == 0:
+        column = self.column_spec(index.column()) if index.isValid() else None
+        if column is None:
             return False
-        column = self.columns[index.column() - 1]
         if column.kind == "bool":
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
@@ -268,7 +280,7 @@ class RefDelegate(QStyledItemDelegate):
 
     def _column(self, index: Index) -> Column | None:
         source = index.model().mapToSource(index) if isinstance(index.model(), QSortFilterProxyModel) else index
-        return self.model.columns[source.column() - 1] if source.column() > 0 else None
+        return self.model.column_spec(source.column())
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         column = self._column(index)
@@ -488,7 +500,7 @@ class RecordEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 28)
+        header.setResizeContentsPrecision(40)  # fit columns to the first rows only: fast on big schools
         self.table.setItemDelegate(RefDelegate(self.model, self._choices))
         title = QLabel(spec.title, objectName="title")
         self.filter = QLineEdit(placeholderText=f"Filter {spec.title.lower()}…", clearButtonEnabled=True)
@@ -512,6 +524,13 @@ class RecordEditor(QWidget):
         document.changed.connect(self._on_changed)
         document.problems_changed.connect(self._on_problems)
 
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, within reason, so ids and names are not cut."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.problems_column):
+            header.resizeSection(column, min(max(header.sectionSize(column), 70), 240))
+
     def _choices(self, kind: str) -> list[tuple[str, str]]:
         project = self.document.project
         if project is None:
@@ -531,13 +550,16 @@ class RecordEditor(QWidget):
             self.model.reload()
             if current:
                 self.select(current)
+            if kind != DATA:
+                self.fit_columns()
         if self.model.last_error:
             self.message.setText(self.model.last_error)
 
     def _on_problems(self) -> None:
         rows = self.model.rowCount()
         if rows:
-            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(rows - 1, 0))
+            column = self.model.problems_column
+            self.model.dataChanged.emit(self.model.index(0, column), self.model.index(rows - 1, column))
         self._show_row_problems()
 
     def current_id(self) -> str | None:
@@ -553,7 +575,7 @@ class RecordEditor(QWidget):
         if row < 0:
             return False
         self.filter.clear()
-        index = self.proxy.mapFromSource(self.model.index(row, 1))
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True

@@ -35,7 +35,7 @@ def test_open_and_save_a_project_file(window: MainWindow, tmp_path) -> None:
     assert window.open_project(path)
     assert window.document.location == path and path in window.recent()
     editor = window.editors["teacher"]
-    index = editor.proxy.index(0, 2)  # column 0 = problems, 1 = id, 2 = name
+    index = editor.proxy.index(0, 1)  # column 0 = id, 1 = name
     assert editor.proxy.setData(index, "Renamed Teacher")
     assert window.save()
     assert not window.document.dirty
@@ -48,11 +48,11 @@ def test_edit_a_teacher_inline_then_undo_and_redo(window: MainWindow) -> None:
     original = teacher.name
     editor = window.editors["teacher"]
     window.show_page(editor)
-    row = editor.proxy.mapFromSource(editor.model.index(0, 2))
+    row = editor.proxy.mapFromSource(editor.model.index(0, 1))
     assert editor.proxy.setData(row, "Ms. New Name")
     assert teacher.name == "Ms. New Name"
-    assert editor.proxy.mapFromSource(editor.model.index(0, 2)).data() == "Ms. New Name"
-    max_minutes = editor.proxy.mapFromSource(editor.model.index(0, 4))
+    assert editor.proxy.mapFromSource(editor.model.index(0, 1)).data() == "Ms. New Name"
+    max_minutes = editor.proxy.mapFromSource(editor.model.index(0, 3))
     assert not editor.proxy.setData(max_minutes, "lots")  # not a number: refused, with a message
     assert "not a whole number" in editor.model.last_error
     window.undo_action.trigger()
@@ -84,11 +84,11 @@ def test_validation_problems_reach_the_status_bar_and_the_row(window: MainWindow
     window.new_from_sample("big-picture")
     editor = window.editors["advisory"]
     advisory = window.document.project.advisories[0]
-    row = editor.proxy.mapFromSource(editor.model.index(0, 3))  # advisor
+    row = editor.proxy.mapFromSource(editor.model.index(0, 2))  # advisor
     editor.proxy.setData(row, "nobody-at-all")
     qtbot.waitUntil(lambda: bool(window.document.problems_for("advisory", advisory.id)), timeout=5000)
     assert "error" in window.problems_button.text()
-    problems_icon = editor.model.data(editor.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    problems_icon = editor.model.data(editor.model.index(0, editor.model.problems_column), Qt.ItemDataRole.ToolTipRole)
     assert problems_icon and "nobody-at-all" in problems_icon
 
 
@@ -348,7 +348,7 @@ def test_block_resize_template_and_minutes(solved_window: MainWindow) -> None:
 def test_autosave_writes_a_recovery_file_the_next_start_offers(window: MainWindow, qtbot, tmp_path) -> None:
     window.new_from_sample("big-picture")
     editor = window.editors["teacher"]
-    editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 2)), "Edited Before Crash")
+    editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 1)), "Edited Before Crash")
     assert window.autosave()
     from PySide6.QtCore import QSettings
 

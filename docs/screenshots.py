@@ -1,0 +1,146 @@
+"""Screenshots of the main screens on each sample school, taken from the real app under Xvfb.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/screenshots.py [sample ...]
+
+(re-runs itself under xvfb-run when no display is set). For each sample the first scenario is
+solved in the solve panel's worker thread, then the board, master board, block designer and
+solve panel are saved as PNGs in docs/screenshots/. The Big Picture sample also gets a drag in
+progress (green/red targets), an inline editor with a validation message, a 1920×1080 board and
+an infeasibility explanation (a teacher made unavailable all week).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "screenshots"
+SIZE = (1366, 768)
+
+
+def _under_xvfb() -> None:
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        sys.exit("No display and no xvfb-run: install xvfb or set DISPLAY")
+    command = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, __file__, *sys.argv[1:]]
+    sys.exit(subprocess.call(command))
+
+
+def main(samples: list[str]) -> int:
+    _under_xvfb()
+    sys.path.insert(0, str(HERE.parent))
+    from PySide6.QtCore import QSettings, QStandardPaths, Qt
+    from PySide6.QtTest import QTest
+
+    from dlplanner.domain import TimeWindow
+    from dlplanner.domain.editing import MoveChecker, Target, start_times
+    from dlplanner.qt.app import make_app
+    from dlplanner.qt.mainwindow import MainWindow
+    from dlplanner.services import projects
+
+    app = make_app([])
+    QStandardPaths.setTestModeEnabled(True)
+    OUT.mkdir(exist_ok=True)
+    settings = QSettings(str(OUT / ".settings.ini"), QSettings.Format.IniFormat)
+
+    def settle(ms: int = 300) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shot(window: MainWindow, name: str) -> None:
+        settle()
+        path = OUT / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path.relative_to(HERE.parent)}")
+
+    def solve(window: MainWindow, seconds: float) -> None:
+        panel = window.solve_panel
+        panel.time_limit.setValue(seconds)
+        window.show_page(panel)
+        panel.start()
+        while panel.running:
+            settle(100)
+
+    chosen = samples or [s.id for s in projects.list_samples()]
+    for sample in chosen:
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        window.new_from_sample(sample)
+        solve(window, 20)
+        shot(window, f"{sample}-solve")
+        scenario = window.document.scenario
+        busiest = max(
+            window.document.project.cohorts,
+            key=lambda c: sum(
+                1 for p in scenario.solution.placements if c.id in scenario.section(p.section_id).cohort_ids
+            ),
+        )
+        window.board_page.show_record("cohort", busiest.id)
+        window.show_page(window.board_page)
+        shot(window, f"{sample}-board")
+        window.show_page(window.master_page)
+        shot(window, f"{sample}-master")
+        window.show_page(window.designer_page)
+        shot(window, f"{sample}-designer")
+
+        if sample == "big-picture":
+            # a drag in progress: green and red targets, the hovered one outlined
+            window.show_page(window.board_page)
+            settle()
+            board = window.board_page.board
+            placement = next(
+                p for p in scenario.solution.placements if busiest.id in scenario.section(p.section_id).cohort_ids
+            )
+            section = scenario.section(placement.section_id)
+            checker = MoveChecker(window.document.project, scenario, placement)
+            targets = [
+                Target(d.id, s, placement.room_id)
+                for d in scenario.day_types
+                for s in start_times(scenario, section, d.id)
+            ]
+            red = next((t for t in targets if checker.conflicts(t)), targets[0])
+            card = board.cards[(placement.section_id, placement.meeting)][0]
+            center = card.sceneBoundingRect().center()
+            grab = board.mapFromScene(center)
+            QTest.mousePress(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+            day = board._days.index(red.day_type_id)
+            to = board.mapFromScene(board.x_of(day) + board._col_w / 2, board.y_of(red.start) + (center.y() - card.y()))
+            QTest.mouseMove(board.viewport(), to)
+            shot(window, f"{sample}-drag")
+            board.cancel_drag()
+
+            window.resize(1920, 1080)
+            shot(window, f"{sample}-board-1920")
+            window.resize(*SIZE)
+
+            editor = window.editors["advisory"]
+            window.show_page(editor)
+            editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 2)), "t-unknown")
+            settle(600)
+            editor.select(window.document.project.advisories[0].id)
+            shot(window, f"{sample}-editor-problem")
+            window.document.undo_stack.undo()
+
+            # infeasible: the only teacher of a section is unavailable all week
+            fixed = next(s for s in scenario.sections if s.teacher_ids)
+            teacher = window.document.project.teacher(fixed.teacher_ids[0])
+            teacher.unavailable = [TimeWindow(None, 0, 24 * 60)]
+            solve(window, 20)
+            shot(window, f"{sample}-infeasible")
+        window.document.undo_stack.setClean()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
