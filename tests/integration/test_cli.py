@@ -137,7 +137,8 @@ def test_check_reports_a_clash_and_exits_1(tmp_path: Path, capsys: pytest.Captur
     assert run(capsys, "solve", str(path), "--time-limit", "20", "--json", str(out_json))[0] == 0
     document = json.loads(out_json.read_text())
     first, second = document["placements"][0], document["placements"][1]
-    second.update(day_type=first["day_type"], start=first["start"], end=first["end"], room=first["room"])
+    for key in ("day_type", "start", "end", "start_time", "end_time", "room"):
+        second[key] = first[key]  # the same section's next meeting, moved onto the first one
     out_json.write_text(json.dumps(document))
     code, out, _ = run(capsys, "check", str(out_json))
     assert code == 1
