@@ -40,8 +40,9 @@ def main(samples: list[str]) -> int:
     from PySide6.QtTest import QTest
 
     from dlplanner.domain import TimeWindow
-    from dlplanner.domain.editing import MoveChecker, Target, start_times
+    from dlplanner.domain.editing import MoveChecker, Target, key_of, start_times
     from dlplanner.qt.app import make_app
+    from dlplanner.qt.commands import PinCommand
     from dlplanner.qt.mainwindow import MainWindow
     from dlplanner.services import projects
 
@@ -85,6 +86,8 @@ def main(samples: list[str]) -> int:
                 1 for p in scenario.solution.placements if c.id in scenario.section(p.section_id).cohort_ids
             ),
         )
+        own = [p for p in scenario.solution.placements if busiest.id in scenario.section(p.section_id).cohort_ids]
+        window.document.push(PinCommand(window.document, scenario, [key_of(p) for p in own[:2]], True))
         window.board_page.show_record("cohort", busiest.id)
         window.show_page(window.board_page)
         shot(window, f"{sample}-board")
@@ -118,6 +121,13 @@ def main(samples: list[str]) -> int:
             QTest.mouseMove(board.viewport(), to)
             shot(window, f"{sample}-drag")
             board.cancel_drag()
+            QTest.mouseRelease(board.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+            board.confirm = lambda _parent, _conflicts: True  # "Place it anyway?" answered yes
+            board.drop_card(key_of(placement), red)
+            window.conflicts_dock.raise_()
+            shot(window, f"{sample}-conflict")
+            window.document.undo_stack.undo()
+            window.tray_dock.raise_()
 
             window.resize(1920, 1080)
             shot(window, f"{sample}-board-1920")

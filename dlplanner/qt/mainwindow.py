@@ -419,11 +419,17 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
 
-    def current_board(self) -> BoardView:
-        return self.master_page.board if self.stack.currentWidget() is self.master_page else self.board_page.board
+    def current_board(self) -> BoardView | None:
+        """The board on screen (card shortcuts such as Del do nothing on the other pages)."""
+        pages = {self.board_page: self.board_page.board, self.master_page: self.master_page.board}
+        return pages.get(self.stack.currentWidget())
+
+    def _selected_card(self) -> tuple[str, int] | None:
+        board = self.current_board()
+        return board.selected_key if board is not None else None
 
     def toggle_pin(self) -> None:
-        scenario, key = self.document.scenario, self.current_board().selected_key
+        scenario, key = self.document.scenario, self._selected_card()
         placement = (
             next((p for p in scenario.solution.placements if (p.section_id, p.meeting) == key), None)
             if scenario
@@ -433,7 +439,7 @@ class MainWindow(QMainWindow):
             self.document.push(PinCommand(self.document, scenario, [key], not placement.pinned))
 
     def unschedule_selected(self) -> None:
-        scenario, key = self.document.scenario, self.current_board().selected_key
+        scenario, key = self.document.scenario, self._selected_card()
         if scenario is not None and key is not None:
             self.document.push(UnscheduleCommand(self.document, scenario, [key]))
             self.document.select_card(None)

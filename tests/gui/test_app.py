@@ -371,3 +371,23 @@ def test_binding_reference_leak_cannot_abort_a_long_session(window: MainWindow) 
     for _ in range(100_000):
         probe.fired.emit("x")
     assert sys.getrefcount(True) > 1_000_000 or sys.version_info >= (3, 12)
+
+
+def test_re_solve_keeps_pinned_cards_where_they_are(solved_window: MainWindow, qtbot) -> None:
+    window = solved_window
+    scenario = window.document.scenario
+    pinned = scenario.solution.placements[:3]
+    spots = {key_of(p): (p.day_type_id, p.start, p.end, p.room_id) for p in pinned}
+    for key in spots:
+        window.document.select_card(key)
+        window.board_page.board.selected_key = key
+        window.toggle_pin()
+    panel = window.solve_panel
+    panel.time_limit.setValue(15)
+    panel.workers.setValue(1)
+    with qtbot.waitSignal(panel.solve_finished, timeout=180_000):
+        panel.start()
+    assert panel.last_report is not None and panel.last_report.ok  # includes the `pinned` check
+    for key, spot in spots.items():
+        after = find_placement(scenario, key)
+        assert after.pinned and (after.day_type_id, after.start, after.end, after.room_id) == spot
