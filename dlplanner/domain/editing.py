@@ -320,9 +320,9 @@ class MoveChecker:
         planning: bool = True,
     ) -> None:
         self.placement = placement
-        self.section = scenario.section(placement.section_id)
         self.index = index or _Index(project, scenario, scenario.solution.placements)
         self.ctx = self.index.ctx
+        self.section = self.ctx.sections.get(placement.section_id) or scenario.section(placement.section_id)
         self._cache: dict[Target, list[Violation]] = {}
         teams = {id(t): t for tid in placement.teacher_ids for t in self.index.teams_of.get(tid, [])}
         self._teams = list(teams.values()) if planning else []
@@ -437,7 +437,14 @@ class MoveChecker:
         lacking = sorted(section.room_features - room.features)
         if lacking:
             found.append(Violation("room_fit", f"{ctx.room_name(room_id)} lacks {', '.join(lacking)}", refs))
-        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+        needed = section.min_capacity
+        if needed is None:
+            sizes = ctx.cohorts
+            needed = (
+                section.enrolment
+                if section.enrolment is not None
+                else sum(sizes[c].size for c in section.cohort_ids if c in sizes)
+            )
         if room.capacity < needed:
             found.append(
                 Violation(
@@ -566,7 +573,10 @@ def timetable_conflicts(project: Project, scenario: Scenario) -> dict[PlacementK
             continue
         checker = MoveChecker(project, scenario, placement, index, planning=False)
         found = checker.conflicts(Target(placement.day_type_id, placement.start, placement.room_id))
-        if not found and not fits_bell_schedule(scenario, placement):
+        if (
+            not found
+            and meeting_end(scenario, checker.section, placement.day_type_id, placement.start) != placement.end
+        ):
             found = [
                 Violation(
                     "meeting_length",

@@ -172,6 +172,7 @@ class BoardView(QGraphicsView):
         self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
         self._drag: _Drag | None = None
         self._stale = True
+        self._colors = {}
         self._press_pos: QPointF | None = None
         self._resize_timer = QTimer(self, singleShot=True, interval=80)
         self._resize_timer.timeout.connect(self.refresh)
@@ -201,6 +202,7 @@ class BoardView(QGraphicsView):
             self._stale = True
             return
         self._stale = False
+        self._colors: dict[str, QColor] = {}
         self.scene().clear()
         self.cards = {}
         scenario = self.document.scenario
@@ -221,15 +223,21 @@ class BoardView(QGraphicsView):
             self.refresh()
 
     def card_color(self, section: Section) -> QColor:
+        """The card colour: the subject's, or the pathway's of the section's first cohort."""
+        cached = self._colors.get(section.id)
+        if cached is not None:
+            return cached
         project = self.document.project
-        if self.color_by == "pathway" and project is not None:
-            cohorts = {c.id: c for c in project.cohorts}
-            pathway = next((cohorts[c].pathway for c in section.cohort_ids if c in cohorts), "")
-            return pathway_color(pathway)
-        try:
-            return QColor(project.subject(section.subject_id).color) if project else QColor("#8aa4c8")
-        except KeyError:
+        if project is None:
             return QColor("#8aa4c8")
+        if self.color_by == "pathway":
+            pathways = {c.id: c.pathway for c in project.cohorts}
+            color = pathway_color(next((pathways[c] for c in section.cohort_ids if c in pathways), ""))
+        else:
+            colors = {s.id: s.color for s in project.subjects}
+            color = QColor(colors.get(section.subject_id, "#8aa4c8"))
+        self._colors[section.id] = color
+        return color
 
     def card_lines(self, placement: Placement, section: Section) -> list[str]:
         doc = self.document

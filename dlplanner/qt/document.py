@@ -13,11 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from dlplanner.domain import Project, Scenario
 from dlplanner.domain.checker import Violation
 from dlplanner.domain.editing import PlacementKey, timetable_conflicts
-
-try:  # pre-solve validation is written by another engineer; the status bar shows nothing until it lands
-    from dlplanner.domain.validation import validate as _validate
-except ImportError:  # pragma: no cover
-    _validate = None
+from dlplanner.domain.validation import validate
 
 DATA, TIMETABLE, BLOCKS, SCENARIO, PROJECT = "data", "timetable", "blocks", "scenario", "project"
 
@@ -38,6 +34,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.problems: list = []
         self._conflicts: dict[PlacementKey, list[Violation]] | None = None
+        self._names: dict[tuple[str, str], str] | None = None
         self.changed.connect(self._forget_conflicts)  # connected first: views read fresh conflicts
         self._validate_timer = QTimer(self, singleShot=True, interval=250)
         self._validate_timer.timeout.connect(self.revalidate)
@@ -51,6 +48,7 @@ class Document(QObject):
 
     def set_project(self, project: Project | None, location: str | None) -> None:
         self.project, self.location = project, location
+        self._names = None
         self.scenario_id = project.scenarios[0].id if project and project.scenarios else None
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -72,18 +70,20 @@ class Document(QObject):
     def revalidate(self) -> None:
         """Run pre-solve validation for the current scenario (cheap enough to run after each edit)."""
         self._validate_timer.stop()
-        if self.project is None or _validate is None:
+        if self.project is None:
             self.problems = []
         else:
             try:
-                self.problems = _validate(self.project, self.scenario)
+                self.problems = validate(self.project, self.scenario)
             except Exception as exc:  # a validation bug must not take the editor down
                 self.problems = []
                 print(f"dlplanner: validation failed: {exc}")
         self.problems_changed.emit()
 
-    def _forget_conflicts(self, _kind: str = "") -> None:
+    def _forget_conflicts(self, kind: str = "") -> None:
         self._conflicts = None
+        if kind != TIMETABLE:
+            self._names = None  # names change with data edits, never with card moves
 
     def conflicts(self) -> dict[PlacementKey, list[Violation]]:
         """Each placed meeting's broken hard rules where it stands (computed once per timetable change)."""
@@ -97,22 +97,23 @@ class Document(QObject):
 
     def name_of(self, kind: str, record_id: str) -> str:
         """A record's display name for lists of ids (falls back to the id)."""
-        project = self.project
-        if project is None:
-            return record_id
-        pools = {
-            "teacher": project.teachers,
-            "room": project.rooms,
-            "cohort": project.cohorts,
-            "subject": project.subjects,
-            "campus": project.campuses,
-            "team": project.teams,
-            "advisory": project.advisories,
-        }
-        for record in pools.get(kind, []):
-            if record.id == record_id:
-                return record.name
-        return record_id
+        if self._names is None:
+            project = self.project
+            pools = (
+                {
+                    "teacher": project.teachers,
+                    "room": project.rooms,
+                    "cohort": project.cohorts,
+                    "subject": project.subjects,
+                    "campus": project.campuses,
+                    "team": project.teams,
+                    "advisory": project.advisories,
+                }
+                if project
+                else {}
+            )
+            self._names = {(k, r.id): r.name for k, records in pools.items() for r in records}
+        return self._names.get((kind, record_id), record_id)
 
     def select_card(self, key: PlacementKey | None) -> None:
         self.card_selected.emit(key)
