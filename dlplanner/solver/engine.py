@@ -139,7 +139,9 @@ def _pin_geometry_conflicts(ctx: Context) -> list[Conflict]:
     return conflicts
 
 
-def _extract(ctx: Context, solver: cp_model.CpSolver, previous: list[Placement] | None) -> list[Placement] | None:
+def _extract(
+    ctx: Context, solver: cp_model.CpSolver, previous: list[Placement] | None, time_limit: float
+) -> list[Placement] | None:
     """Placements from the solved values: meetings numbered in time order, pinned ones keep their index.
 
     Rooms come from the room pass (``None`` when it finds none; ``ctx.assignment`` is set otherwise).
@@ -155,7 +157,7 @@ def _extract(ctx: Context, solver: cp_model.CpSolver, previous: list[Placement] 
             cid = next((cid for cid, w in cand.room_lits.items() if solver.BooleanValue(w)), None)
             if cid is not None:
                 meetings.append((cand, cid))
-    assignment = assign_rooms(ctx, meetings, previous)
+    assignment = assign_rooms(ctx, meetings, previous, time_limit)
     if assignment is None:
         return None
     ctx.assignment = assignment
@@ -286,7 +288,7 @@ def solve(
     proto = ctx.model.Proto()
     messages = [
         f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
-        f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms"
+        f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms, built in {time.monotonic() - t0:.2f} s"
     ]
 
     # phase 1: a first timetable, hard rules only
@@ -297,6 +299,9 @@ def solve(
     for attempt in range(2):
         solver = cp_model.CpSolver()
         _params(solver, left(), request.workers, request.seed)
+        # presolve costs more than it saves on a pure feasibility model of this shape (probing alone takes
+        # seconds on 3,000 students, the search then needs one or two)
+        solver.parameters.cp_model_presolve = False
         with _StopWatcher(solver, should_stop) as watcher:
             code = solver.Solve(ctx.model, callback)
         stopped = watcher.stopped
@@ -309,7 +314,8 @@ def solve(
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             note = "stopped before a timetable was found" if stopped else "no timetable found within the time limit"
             return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
-        placements = _extract(ctx, solver, hint)
+        placements = _extract(ctx, solver, hint, left())
+        messages.append(f"first timetable at {time.monotonic() - t0:.2f} s (rooms included)")
         if placements is not None or attempt == 1:
             break
         # the room classes could not be split into rooms: one class per room, from this timetable's times
@@ -343,6 +349,7 @@ def solve(
     ctx.model.Minimize(scale * ctx.objective() + sum(changes))
     fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed)
     first_penalties = _penalties(ctx, fixed) if fixed is not None else None
+    messages.append(f"soft model built and first timetable evaluated at {time.monotonic() - t0:.2f} s")
     if fixed is not None:
         _complete_hint(ctx, fixed)
     unimproved = SolveResult(
@@ -359,12 +366,13 @@ def solve(
         unimproved.wall_time = time.monotonic() - t0
         return unimproved
     solver2 = cp_model.CpSolver()
-    _params(solver2, left(), request.workers, request.seed)
+    _params(solver2, left() - min(1.0, 0.02 * request.time_limit), request.workers, request.seed)  # room pass after
     callback2 = _Callback(t0, on_progress, should_stop, with_objective=True, scale=scale)
     with _StopWatcher(solver2, should_stop):
         code2 = solver2.Solve(ctx.model, callback2)
     solutions += callback2.count
-    placements2 = _extract(ctx, solver2, placements) if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    messages.append(f"soft rules optimised until {time.monotonic() - t0:.2f} s")
+    placements2 = _extract(ctx, solver2, placements, left()) if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
     if placements2 is None:
         ctx.assignment = first_assignment
         unimproved.wall_time = time.monotonic() - t0

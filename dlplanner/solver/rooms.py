@@ -4,9 +4,10 @@ A room class's rooms are interchangeable (they fit the same sections, are on one
 by the same advisory sittings), and the model keeps each class within its room count at every time
 point of every part of the year. Per class, the meetings are then given rooms in start order
 (interval colouring, which always succeeds when the year has no terms), preferring the room the
-meeting had before (warm start) and, for sections whose room changes cost (``room_changes``), the
-room the section already has. When a class's meetings run in different terms, start order can
-fail; a small CP-SAT model of that class alone decides. ``None`` means no assignment exists and the
+meeting had before (warm start) and, for sections whose room changes cost (``room_changes``), one
+room for all their meetings. When a class's meetings run in different terms, start order can
+fail, and when it leaves such a section in two rooms, a small CP-SAT model of that class alone
+decides (time permitting). ``None`` means no assignment exists and the
 caller solves again with one class per room.
 """
 
@@ -49,10 +50,13 @@ def assign_rooms(
             for cand in cands:
                 out[id(cand)] = rooms[0]
             continue
-        got = _greedy(ctx, cands, rooms, wanted, keeps_first=True) or _greedy(ctx, cands, rooms, wanted, False)
-        if got is None or _extra_changes(ctx, cands, got):
-            better = _exact(ctx, cands, rooms, got, time_limit)
-            if better is not None:
+        got = _greedy(ctx, cands, rooms, wanted)
+        small = len(cands) * len(rooms) <= 20_000
+        if got is None or (small and time_limit >= 0.5 and _extra_changes(ctx, cands, got)):
+            better = _exact(ctx, cands, rooms, got, max(1.0, min(time_limit, 2.0)))
+            if better is not None and (
+                got is None or _extra_changes(ctx, cands, better) < _extra_changes(ctx, cands, got)
+            ):
                 got = better
         if got is None:
             return None
@@ -64,51 +68,64 @@ def _order(ctx: Context, cand: Candidate) -> tuple:
     return (ctx.day_ids.index(cand.day), cand.start, cand.end)
 
 
-def _greedy(
-    ctx: Context, cands: list[Candidate], rooms: list[str], wanted: dict, keeps_first: bool
-) -> dict[int, str] | None:
-    """Rooms in start order; with ``keeps_first`` the sections that keep one room go first, all meetings at once."""
-    busy: dict[tuple[str, str], list[tuple[int, int, tuple[int, ...]]]] = defaultdict(list)
-    out: dict[int, str] = {}
+def _greedy(ctx: Context, cands: list[Candidate], rooms: list[str], wanted: dict) -> dict[int, str] | None:
+    """Rooms in start order, each meeting taking a free room (so it never fails with a single term).
+
+    Sections that keep one room get a target room first (one free for all their meetings, among
+    themselves); a meeting then prefers its warm-start room, its section's target or earlier room, and
+    otherwise leaves alone rooms that other keeping sections target at overlapping times.
+    """
+    busy: dict[tuple[str, str], list[tuple[int, int, frozenset[int]]]] = defaultdict(list)
+    atoms = {id(c): frozenset(c.info.atoms) for c in cands}
+
+    def overlaps(a: Candidate, start: int, end: int, other: frozenset[int]) -> bool:
+        return start < a.end and a.start < end and bool(atoms[id(a)] & other)
 
     def free(room: str, cand: Candidate) -> bool:
-        return not any(
-            s < cand.end and cand.start < e and set(a) & set(cand.info.atoms) for s, e, a in busy[(room, cand.day)]
-        )
+        return not any(overlaps(cand, s, e, a) for s, e, a in busy[(room, cand.day)])
 
-    def take(room: str, cand: Candidate) -> None:
-        busy[(room, cand.day)].append((cand.start, cand.end, cand.info.atoms))
-        out[id(cand)] = room
-
-    def preferred(cand: Candidate) -> list[str]:
-        first = wanted.get((cand.info.section.id, cand.day, cand.start, cand.end))
-        return [first] if first in rooms else []
-
-    rest = cands
-    if keeps_first:
-        keepers: dict[str, list[Candidate]] = defaultdict(list)
-        for cand in cands:
-            if keeps_room(ctx, cand):
-                keepers[cand.info.section.id].append(cand)
-        for group in keepers.values():
-            options = preferred(group[0]) + rooms
-            room = next((r for r in options if all(free(r, c) for c in group)), None)
-            if room is None:
-                return None
-            for c in group:
-                take(room, c)
-        rest = [c for c in cands if id(c) not in out]
-    used_by: dict[str, list[str]] = defaultdict(list)
+    # targets for keeping sections, as if only they were in the class
+    keepers: dict[str, list[Candidate]] = defaultdict(list)
     for cand in cands:
-        if id(cand) in out:
-            used_by[cand.info.section.id].append(out[id(cand)])
-    for cand in sorted(rest, key=lambda c: _order(ctx, c)):
-        options = preferred(cand) + used_by[cand.info.section.id] + rooms
+        if keeps_room(ctx, cand):
+            keepers[cand.info.section.id].append(cand)
+    target: dict[str, str] = {}
+    reserved: dict[tuple[str, str], list[Candidate]] = defaultdict(list)  # (room, day) -> keeper meetings
+    for sid, group in keepers.items():
+        first = wanted.get((sid, group[0].day, group[0].start, group[0].end))
+        for room in ([first] if first in rooms else []) + rooms:
+            if not any(overlaps(c, o.start, o.end, atoms[id(o)]) for c in group for o in reserved[(room, c.day)]):
+                target[sid] = room
+                for c in group:
+                    reserved[(room, c.day)].append(c)
+                break
+
+    out: dict[int, str] = {}
+    own: dict[str, list[str]] = defaultdict(list)
+    for cand in sorted(cands, key=lambda c: _order(ctx, c)):
+        sid = cand.info.section.id
+        options = []
+        first = wanted.get((sid, cand.day, cand.start, cand.end))
+        if first in rooms:
+            options.append(first)
+        if sid in target:
+            options.append(target[sid])
+        options += own[sid]
+        options += [
+            r
+            for r in rooms
+            if not any(
+                o.info.section.id != sid and overlaps(cand, o.start, o.end, atoms[id(o)])
+                for o in reserved[(r, cand.day)]
+            )
+        ]
+        options += rooms
         room = next((r for r in options if free(r, cand)), None)
         if room is None:
             return None
-        take(room, cand)
-        used_by[cand.info.section.id].append(room)
+        busy[(room, cand.day)].append((cand.start, cand.end, atoms[id(cand)]))
+        out[id(cand)] = room
+        own[sid].append(room)
     return out
 
 
@@ -152,6 +169,7 @@ def _exact(
                 model.AddImplication(x[(i, r)], u)
             used.append(u)
     if used:
+        model.Add(sum(used) >= len(keepers))  # redundant (a room per section): proves optimality at once
         model.Minimize(sum(used))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
