@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def main(samples: list[str]) -> int:
     app = make_app([])
     QStandardPaths.setTestModeEnabled(True)
     OUT.mkdir(exist_ok=True)
-    settings = QSettings(str(OUT / ".settings.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)  # leave the user's alone
 
     def settle(ms: int = 300) -> None:
         end = time.monotonic() + ms / 1000
