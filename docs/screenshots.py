@@ -40,7 +40,7 @@ def main(samples: list[str]) -> int:
     from PySide6.QtCore import QSettings, QStandardPaths, Qt
     from PySide6.QtTest import QTest
 
-    from dlplanner.domain import TimeWindow
+    from dlplanner.domain import BlockKind, TimeWindow
     from dlplanner.domain.editing import MoveChecker, Target, key_of, start_times
     from dlplanner.qt.app import make_app
     from dlplanner.qt.commands import PinCommand
@@ -95,6 +95,8 @@ def main(samples: list[str]) -> int:
         window.show_page(window.master_page)
         shot(window, f"{sample}-master")
         window.show_page(window.designer_page)
+        schedule = window.designer_page.schedule()
+        window.designer_page.timeline.select(schedule.blocks_of(BlockKind.CLASS)[0].id if schedule else None)
         shot(window, f"{sample}-designer")
 
         if sample == "big-picture":

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from dlplanner.domain import BellSchedule, Block, Placement, Scenario, Solution
+from dlplanner.domain import BellSchedule, Block, DayType, Placement, Scenario, Solution
 from dlplanner.domain import editing as ops
 from dlplanner.domain.editing import PlacementKey, Target
 from dlplanner.qt.document import BLOCKS, DATA, TIMETABLE, Document
@@ -176,29 +176,64 @@ class ApplySolutionCommand(_Command):
         self._notify()
 
 
-class BlocksCommand(_Command):
-    """New blocks for a bell schedule (designer edit or template); meetings that no longer fit go to the tray."""
+class _BellCommand(_Command):
+    """A bell-schedule change: meetings that no longer fit go to the tray, and come back on undo."""
 
     kind = BLOCKS
 
-    def __init__(
-        self, document: Document, scenario: Scenario, schedule: BellSchedule, blocks: list[Block], text: str
-    ) -> None:
+    def __init__(self, document: Document, scenario: Scenario, text: str) -> None:
         super().__init__(document, text)
-        self.scenario, self.schedule, self.blocks = scenario, schedule, blocks
-        self.old: list[Block] = []
+        self.scenario = scenario
         self.unscheduled: list[Placement] = []
         self.old_stale = False
 
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
     def redo(self) -> None:
-        self.old = ops.replace_blocks(self.schedule, self.blocks)
+        self._apply()
         self.unscheduled = ops.unschedule(self.scenario, [ops.key_of(p) for p in ops.misfits(self.scenario)])
         self.old_stale = ops.mark_stale(self.scenario)
         self._notify()
 
     def undo(self) -> None:
-        ops.replace_blocks(self.schedule, self.old)
+        self._revert()
         for placement in self.unscheduled:
             ops.replace_placement(self.scenario, ops.key_of(placement), placement)
         ops.mark_stale(self.scenario, self.old_stale)
         self._notify()
+
+
+class BlocksCommand(_BellCommand):
+    """New blocks for a bell schedule (designer edit or template)."""
+
+    def __init__(
+        self, document: Document, scenario: Scenario, schedule: BellSchedule, blocks: list[Block], text: str
+    ) -> None:
+        super().__init__(document, scenario, text)
+        self.schedule, self.blocks = schedule, blocks
+        self.old: list[Block] = []
+
+    def _apply(self) -> None:
+        self.old = ops.replace_blocks(self.schedule, self.blocks)
+
+    def _revert(self) -> None:
+        ops.replace_blocks(self.schedule, self.old)
+
+
+class DayScheduleCommand(_BellCommand):
+    """A day type follows another bell schedule."""
+
+    def __init__(self, document: Document, scenario: Scenario, day_type: DayType, schedule_id: str) -> None:
+        super().__init__(document, scenario, f"{day_type.name} follows another bell schedule")
+        self.day_type, self.schedule_id = day_type, schedule_id
+        self.old = day_type.bell_schedule_id
+
+    def _apply(self) -> None:
+        self.old = ops.set_field(self.day_type, "bell_schedule_id", self.schedule_id)
+
+    def _revert(self) -> None:
+        ops.set_field(self.day_type, "bell_schedule_id", self.old)

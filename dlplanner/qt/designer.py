@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dlplanner.domain import BellSchedule, Block, BlockKind, fmt_time
 from dlplanner.domain.editing import new_id, snap
-from dlplanner.qt.commands import BlocksCommand
+from dlplanner.qt.commands import BlocksCommand, DayScheduleCommand, InsertRecordCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import KIND_COLORS, KIND_LABELS, icon
 from dlplanner.services.editing import BELL_TEMPLATES
@@ -257,9 +258,21 @@ class DesignerPage(QWidget):
         )
         hint.setWordWrap(True)
         block_form.addRow(hint)
-        minutes_box = QGroupBox("Minutes per kind")
-        minutes_layout = QVBoxLayout(minutes_box)
-        minutes_layout.addWidget(self.minutes)
+        self.days = QTableWidget(0, 2)
+        self.days.setHorizontalHeaderLabels(["Day type", "Follows bell schedule"])
+        self.days.verticalHeader().setVisible(False)
+        self.days.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.days.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        copy_button = QPushButton(icon("add"), "New bell schedule (copy of this one)")
+        copy_button.clicked.connect(self.copy_schedule)
+        days_page = QWidget()
+        days_layout = QVBoxLayout(days_page)
+        days_layout.setContentsMargins(0, 4, 0, 0)
+        days_layout.addWidget(self.days, 1)
+        days_layout.addWidget(copy_button)
+        minutes_box = QTabWidget()
+        minutes_box.addTab(self.minutes, "Minutes per kind")
+        minutes_box.addTab(days_page, "Day types")
         side = QVBoxLayout()
         side.addWidget(schedule_box)
         side.addWidget(block_box)
@@ -300,6 +313,45 @@ class DesignerPage(QWidget):
             days = [d.name for d in scenario.day_types if d.bell_schedule_id == schedule.id]
             self.used_by.setText(f"Used by: {', '.join(days)}" if days else "Not used by any day type")
         self._fill_minutes()
+        self._fill_days()
+
+    def _fill_days(self) -> None:
+        scenario = self.document.scenario
+        days = scenario.day_types if scenario else []
+        self.days.setRowCount(len(days))
+        for row, day in enumerate(days):
+            self.days.setItem(row, 0, QTableWidgetItem(day.name))
+            combo = QComboBox()
+            for schedule in scenario.bell_schedules:
+                combo.addItem(schedule.name, schedule.id)
+            combo.setCurrentIndex(max(0, combo.findData(day.bell_schedule_id)))
+            combo.activated.connect(lambda _i, d=day, c=combo: self.assign(d.id, c.currentData()))
+            self.days.setCellWidget(row, 1, combo)
+
+    def assign(self, day_type_id: str, schedule_id: str) -> None:
+        """Make a day type follow another bell schedule (meetings that no longer fit go to the tray)."""
+        scenario = self.document.scenario
+        day = scenario.day_type(day_type_id) if scenario else None
+        if day is None or day.bell_schedule_id == schedule_id:
+            return
+        before = len(scenario.solution.placements)
+        self.document.push(DayScheduleCommand(self.document, scenario, day, schedule_id))
+        self._report_moved(before - len(scenario.solution.placements))
+
+    def copy_schedule(self) -> None:
+        """A new bell schedule to edit, starting as a copy of the one shown (assign it to day types after)."""
+        scenario, schedule = self.document.scenario, self.schedule()
+        if scenario is None or schedule is None:
+            return
+        copied = BellSchedule(
+            new_id((b.id for b in scenario.bell_schedules), "bells"),
+            f"{schedule.name} (copy)",
+            [dataclasses.replace(b) for b in schedule.blocks],
+        )
+        self.document.push(
+            InsertRecordCommand(self.document, scenario.bell_schedules, len(scenario.bell_schedules), copied, None)
+        )
+        self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(copied.id))
 
     def _fill_minutes(self) -> None:
         scenario, schedule = self.document.scenario, self.schedule()
@@ -333,9 +385,10 @@ class DesignerPage(QWidget):
         if scenario is None or schedule is None:
             return
         before = len(scenario.solution.placements)
-        command = BlocksCommand(self.document, scenario, schedule, blocks, f"{text} ({schedule.name})")
-        self.document.push(command)
-        moved = before - len(scenario.solution.placements)
+        self.document.push(BlocksCommand(self.document, scenario, schedule, blocks, f"{text} ({schedule.name})"))
+        self._report_moved(before - len(scenario.solution.placements))
+
+    def _report_moved(self, moved: int) -> None:
         self.message.setText(f"{moved} meeting(s) no longer fit and went to the unscheduled tray." if moved else "")
 
     def _edit_selected(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from dlplanner.domain import SolveStatus
+from dlplanner.domain import BlockKind, SolveStatus
 from dlplanner.domain.editing import MoveChecker, Target, find_placement, key_of, start_times
 from dlplanner.qt.board import EntityBoard
 from dlplanner.qt.mainwindow import MainWindow
@@ -391,3 +391,28 @@ def test_re_solve_keeps_pinned_cards_where_they_are(solved_window: MainWindow, q
     for key, spot in spots.items():
         after = find_placement(scenario, key)
         assert after.pinned and (after.day_type_id, after.start, after.end, after.room_id) == spot
+
+
+def test_new_bell_schedule_for_internship_days_sends_their_meetings_to_the_tray(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    window.show_page(designer)
+    scenario = window.document.scenario
+    schedules = len(scenario.bell_schedules)
+    designer.copy_schedule()
+    assert len(scenario.bell_schedules) == schedules + 1
+    copy = designer.schedule()
+    assert copy is scenario.bell_schedules[-1]
+    designer.apply_template("Big Picture: internship (LTI) day")
+    assert {b.kind for b in copy.blocks} >= {BlockKind.INTERNSHIP}
+    day = next(d for d in scenario.day_types if any(p.day_type_id == d.id for p in scenario.solution.placements))
+    on_day = sum(1 for p in scenario.solution.placements if p.day_type_id == day.id)
+    combo = designer.days.cellWidget(scenario.day_types.index(day), 1)
+    assert combo.findData(copy.id) >= 0
+    designer.assign(day.id, copy.id)
+    assert day.bell_schedule_id == copy.id
+    assert not any(p.day_type_id == day.id for p in scenario.solution.placements)  # no class time left that day
+    assert window.tray.list.count() == on_day
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert len(scenario.bell_schedules) == schedules and window.tray.list.count() == 0
