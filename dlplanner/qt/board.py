@@ -35,6 +35,7 @@ from dlplanner.domain.editing import (
     Target,
     advisory_sittings,
     default_teachers,
+    find_placement,
     key_of,
     meeting_end,
     start_times,
@@ -155,7 +156,6 @@ class _Drag:
 class BoardView(QGraphicsView):
     """What both boards share: the document, the cards, selection, drag with green/red targets."""
 
-    card_selected = Signal(object)  # PlacementKey | None
     target_hovered = Signal(object, list)  # Target | None, conflicts
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -172,8 +172,7 @@ class BoardView(QGraphicsView):
         self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
         self._drag: _Drag | None = None
         self._stale = True
-        self._colors = {}
-        self._press_pos: QPointF | None = None
+        self._colors: dict[str, QColor] = {}
         self._resize_timer = QTimer(self, singleShot=True, interval=80)
         self._resize_timer.timeout.connect(self.refresh)
         document.changed.connect(lambda _kind: self.refresh())
@@ -196,13 +195,11 @@ class BoardView(QGraphicsView):
     # -- drawing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Redraw everything from the document; a hidden board waits until it is shown."""
-        if self._drag is not None:
-            return
-        if not self.isVisible():
-            self._stale = True
+        if self._drag is not None or not self.isVisible():
+            self._stale = True  # redrawn when the drag ends or the board is shown
             return
         self._stale = False
-        self._colors: dict[str, QColor] = {}
+        self._colors = {}
         self.scene().clear()
         self.cards = {}
         scenario = self.document.scenario
@@ -359,6 +356,8 @@ class BoardView(QGraphicsView):
                 if item is not None and item.scene() is self.scene():
                     self.scene().removeItem(item)
         self.target_hovered.emit(None, [])
+        if self._stale:
+            self.refresh()
 
     def finish_drag(self) -> bool:
         drag = self._drag
@@ -377,7 +376,7 @@ class BoardView(QGraphicsView):
         scenario, project = self.document.scenario, self.document.project
         if scenario is None or project is None:
             return False
-        placement = next((p for p in scenario.solution.placements if key_of(p) == key), None)
+        placement = find_placement(scenario, key)
         if placement is None:
             return False
         if (placement.day_type_id, placement.start, placement.room_id) == (
@@ -433,12 +432,9 @@ class BoardView(QGraphicsView):
         card = self._card_at(event.position().toPoint())
         if card is not None and event.button() == Qt.MouseButton.LeftButton:
             self.document.select_card(card.key)
-            self.card_selected.emit(card.key)
-            if card.draggable:
-                scenario = self.document.scenario
-                placement = next(p for p in scenario.solution.placements if key_of(p) == card.key)
+            placement = find_placement(self.document.scenario, card.key) if card.draggable else None
+            if placement is not None:
                 scene_pos = self.mapToScene(event.position().toPoint())
-                self._press_pos = scene_pos
                 self.begin_drag(card.key, placement, self.grab_minutes(placement, scene_pos))
             event.accept()
             return
@@ -475,7 +471,9 @@ class BoardView(QGraphicsView):
         scenario = self.document.scenario
         if card is None or card.key is None or scenario is None:
             return
-        placement = next(p for p in scenario.solution.placements if key_of(p) == card.key)
+        placement = find_placement(scenario, card.key)
+        if placement is None:
+            return
         menu = QMenu(self)
         pin = menu.addAction("Unpin" if placement.pinned else "Pin here")
         unschedule = menu.addAction("Move to unscheduled tray")

@@ -7,6 +7,8 @@ refresh only what they show.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -75,9 +77,9 @@ class Document(QObject):
         else:
             try:
                 self.problems = validate(self.project, self.scenario)
-            except Exception as exc:  # a validation bug must not take the editor down
+            except Exception:  # a validation bug must not take the editor down
                 self.problems = []
-                print(f"dlplanner: validation failed: {exc}")
+                logging.getLogger(__name__).exception("pre-solve validation failed")
         self.problems_changed.emit()
 
     def _forget_conflicts(self, kind: str = "") -> None:

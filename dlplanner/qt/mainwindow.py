@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dlplanner import __version__
 from dlplanner.domain import Project
+from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.commands import PinCommand, UnscheduleCommand
 from dlplanner.qt.designer import DesignerPage
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         pages = {self.board_page: self.board_page.board, self.master_page: self.master_page.board}
         return pages.get(self.stack.currentWidget())
 
-    def _selected_card(self) -> tuple[str, int] | None:
+    def _selected_card(self) -> PlacementKey | None:
         board = self.current_board()
         return board.selected_key if board is not None else None
 

@@ -37,6 +37,7 @@ from dlplanner.qt.commands import ApplySolutionCommand
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.style import icon
 from dlplanner.services.editing import solution_from_result
+from dlplanner.services.solving import solve_scenario
 
 
 class SolveWorker(QThread):
@@ -57,8 +58,6 @@ class SolveWorker(QThread):
 
     def run(self) -> None:
         try:
-            from dlplanner.services.solving import solve_scenario  # the engine's use case
-
             result, report = solve_scenario(
                 self.project,
                 self.scenario_id,

@@ -478,8 +478,7 @@ class RecordEditor(QWidget):
     def __init__(self, document: Document, spec: EditorSpec) -> None:
         super().__init__()
         self.document, self.spec = document, spec
-        scenario_list = lambda: spec.records(document)  # noqa: E731 - resolved on every read
-        self.model = RecordTableModel(document, spec.kind, scenario_list, spec.columns, spec.scoped)
+        self.model = RecordTableModel(document, spec.kind, lambda: spec.records(document), spec.columns, spec.scoped)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dlplanner.domain import Block, BlockKind, Project, Solution, codec
+from dlplanner.solver import SolveResult
 
 
 @dataclass
@@ -50,16 +51,16 @@ def discard_recovery(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def solution_from_result(result: object) -> Solution:
-    """A scenario solution from a solver result (duck-typed: status, placements, objective ...)."""
+def solution_from_result(result: SolveResult) -> Solution:
+    """A scenario solution from a solver result, to apply as one undoable step in the GUI."""
     return Solution(
-        placements=list(result.placements),  # type: ignore[attr-defined]
-        status=result.status,  # type: ignore[attr-defined]
-        objective=result.objective,  # type: ignore[attr-defined]
-        best_bound=result.best_bound,  # type: ignore[attr-defined]
-        penalties=dict(result.penalties),  # type: ignore[attr-defined]
-        wall_time=result.wall_time,  # type: ignore[attr-defined]
-        solved_at=datetime.now(),
+        placements=list(result.placements),
+        status=result.status,
+        objective=result.objective,
+        best_bound=result.best_bound,
+        penalties=dict(result.penalties),
+        wall_time=result.wall_time,
+        solved_at=datetime.now().replace(microsecond=0),
     )
 
 
