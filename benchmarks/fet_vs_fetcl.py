@@ -55,15 +55,19 @@ class Row:
 
 def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]:
     t0 = time.monotonic()
-    proc = subprocess.run(
-        ["fet-cl", f"--inputfile={path}", f"--outputdir={outdir}", f"--timelimitseconds={int(limit)}", "--htmllevel=0"],
-        capture_output=True,
-        text=True,
-        timeout=limit + 120,
-    )
+    try:
+        proc = subprocess.run(
+            ["fet-cl", f"--inputfile={path}", f"--outputdir={outdir}", f"--timelimitseconds={int(limit)}", "--htmllevel=0"],
+            capture_output=True,
+            text=True,
+            timeout=limit + 60,
+        )
+        stdout = proc.stdout
+    except subprocess.TimeoutExpired:  # fet-cl sometimes ignores its own limit; count it as not solved
+        stdout = ""
     elapsed = time.monotonic() - t0
     result = outdir / "logs" / "result.txt"
-    text = proc.stdout + (result.read_text(errors="replace") if result.exists() else "")
+    text = stdout + (result.read_text(errors="replace") if result.exists() else "")
     ok = "Simulation successful" in text
     soft = ""
     for f in outdir.glob("timetables/*/*_soft_conflicts.txt"):
@@ -92,7 +96,9 @@ def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str
         text=True,
         cwd=ROOT,
         timeout=limit * 3 + 120,
-    )
+        )
+    except subprocess.TimeoutExpired:
+        return {"wall": f"{time.monotonic() - t0:.2f}", "rc": "timeout", "stderr": ""}
     info = {"wall": f"{time.monotonic() - t0:.2f}", "rc": str(proc.returncode), "stderr": proc.stderr[-300:]}
     for line in proc.stdout.splitlines():
         if line.startswith("status: "):

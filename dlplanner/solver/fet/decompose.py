@@ -46,7 +46,7 @@ class StopHub:
 
     def solve(self, model: cp_model.CpModel, solver: cp_model.CpSolver, callback=None) -> int:
         with self._lock:
-            if self._stopped:
+            if self.stopped:
                 return cp_model.UNKNOWN
             self._solvers.add(solver)
         try:
