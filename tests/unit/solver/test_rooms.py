@@ -94,3 +94,21 @@ def test_first_timetable_keeps_its_penalties_when_the_soft_phase_finds_nothing(m
     assert result.penalties and result.penalties == report.penalties
     assert result.objective == report.total_penalty
     assert report.penalties["spread_days"] > 0  # three meetings on two day types
+
+
+def test_a_room_pass_that_fails_falls_back_to_one_class_per_room(monkeypatch):
+    p = school(days=2, teachers=2, cohorts=2, rooms=3)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"], meetings_per_cycle=2)
+    real = engine.assign_rooms
+    calls = []
+
+    def assign(ctx, *args):
+        calls.append(ctx.use_room_classes)
+        return None if ctx.use_room_classes else real(ctx, *args)
+
+    monkeypatch.setattr(engine, "assign_rooms", assign)
+    result = run(p)
+    judged(p, result)
+    assert calls[:2] == [True, False]
+    assert any("one class per room" in m for m in result.messages)
