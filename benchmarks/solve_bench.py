@@ -109,13 +109,15 @@ def table(rows: list[dict], args: argparse.Namespace) -> str:
         f"{platform.system()} {platform.release()}; time limit {args.time_limit:g} s, {args.workers} workers, "
         f"seed {args.seed}. Command: `python benchmarks/solve_bench.py {' '.join(sys.argv[1:])}`",
         "",
-        "| case | students | meetings | status | first feasible (s) | best (s) | gap to bound | peak MB | checker |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---|",
+        "| case | students | meetings | status | first feasible (s) | best (s) | wall (s) | objective | gap to bound "
+        "| peak MB | checker |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r['case']} | {r.get('students', '–')} | {r.get('meetings', '–')} | {r['status']} | "
-            f"{fmt(r.get('first'))} | {fmt(r.get('best'))} | {fmt(r.get('gap'), '{:.1%}')} | "
+            f"{fmt(r.get('first'))} | {fmt(r.get('best'))} | {fmt(r.get('wall'), '{:.1f}')} | "
+            f"{fmt(r.get('objective'), '{:.0f}')} | {fmt(r.get('gap'), '{:.1%}')} | "
             f"{fmt(r.get('peak_mb'), '{:.0f}')} | {r['verdict']} |"
         )
     return "\n".join(lines) + "\n"
