@@ -170,12 +170,48 @@ def place_meeting(scenario: Scenario, section_id: str, meeting: int, target: Tar
     replace_placement(scenario, (section_id, meeting), moved_placement(scenario, draft, target))
 
 
-def default_teachers(project: Project, section: Section) -> list[str]:
-    """Teachers for a meeting placed by hand: the fixed ones, or those its other meetings have."""
+def default_teachers(project: Project, scenario: Scenario, section: Section, target: Target | None = None) -> list[str]:
+    """Teachers for a meeting placed by hand.
+
+    The fixed teachers; else those the section's other meetings have (every meeting of a pool
+    section has the same teachers); else qualified teachers, those free at ``target`` first.
+    """
     if section.teacher_ids:
         return list(section.teacher_ids)
-    qualified = project.qualified_teachers(section)
-    return [t.id for t in qualified[: section.teachers_needed]]
+    for placement in scenario.solution.placements:
+        if placement.section_id == section.id and placement.teacher_ids:
+            return list(placement.teacher_ids)
+    qualified = [t.id for t in project.qualified_teachers(section)]
+    if target is not None:
+        end = meeting_end(scenario, section, target.day_type_id, target.start) or target.start + 1
+        busy = {
+            t
+            for p in scenario.solution.placements
+            if p.day_type_id == target.day_type_id and p.start < end and target.start < p.end
+            for t in p.teacher_ids
+        }
+        qualified.sort(key=lambda t: t in busy)
+    return qualified[: section.teachers_needed]
+
+
+def free_room(project: Project, scenario: Scenario, section: Section, day_type_id: str, start: int) -> str | None:
+    """A room for a meeting placed by hand: the section's own, else the smallest fitting room free then."""
+    if section.room_id:
+        return section.room_id
+    end = meeting_end(scenario, section, day_type_id, start)
+    if end is None:
+        return None
+    busy = {
+        p.room_id
+        for p in scenario.solution.placements
+        if p.day_type_id == day_type_id and p.start < end and start < p.end
+    }
+    needed = section.min_capacity if section.min_capacity is not None else project.section_enrolment(section)
+    fitting = sorted(
+        (r for r in project.rooms if section.room_features <= r.features and r.capacity >= needed),
+        key=lambda r: r.capacity,
+    )
+    return next((r.id for r in fitting if r.id not in busy), fitting[0].id if fitting else None)
 
 
 def set_pinned(scenario: Scenario, key: PlacementKey, pinned: bool) -> bool:

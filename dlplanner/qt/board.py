@@ -36,6 +36,7 @@ from dlplanner.domain.editing import (
     advisory_sittings,
     default_teachers,
     find_placement,
+    free_room,
     key_of,
     meeting_end,
     start_times,
@@ -413,13 +414,21 @@ class BoardView(QGraphicsView):
         self.document.select_card((section_id, meeting))
         return True
 
+    def room_for(self, drag: _Drag, day_type_id: str, start: int) -> str | None:
+        """The room a drop would use: the card's own, or for a meeting from the tray a free fitting one."""
+        if drag.key is not None:
+            return drag.placement.room_id
+        project, scenario = self.document.project, self.document.scenario
+        return free_room(project, scenario, drag.section, day_type_id, start)
+
     def draft_placement(self, section: Section, meeting: int, target: Target | None = None) -> Placement:
         project = self.document.project
         assert project is not None
         day = target.day_type_id if target else ""
         start = target.start if target else 0
         room = target.room_id if target else section.room_id
-        return Placement(section.id, meeting, day, start, start, room, default_teachers(project, section))
+        teachers = default_teachers(project, self.document.scenario, section, target)
+        return Placement(section.id, meeting, day, start, start, room, teachers)
 
     # -- mouse ----------------------------------------------------------------------------------
     def _card_at(self, view_pos: object) -> CardItem | None:
@@ -504,9 +513,7 @@ class BoardView(QGraphicsView):
         if self._drag is None:
             event.ignore()
             return
-        target = self.update_drag(self.mapToScene(event.position().toPoint()))
-        if target is not None:
-            self._drag.placement.room_id = target.room_id
+        self.update_drag(self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: object) -> None:
@@ -660,12 +667,12 @@ class EntityBoard(BoardView):
             return None
         wanted = self._t0 + (pos.y() - self.HEADER) / self._ppm - drag.grab_minutes
         start = min(starts, key=lambda s: abs(s - wanted))
-        return Target(day, start, drag.placement.room_id)
+        return Target(day, start, self.room_for(drag, day, start))
 
     def candidate_targets(self, drag: _Drag) -> list[Target]:
         scenario = self.document.scenario
         return [
-            Target(d, s, drag.placement.room_id) for d in self._days for s in start_times(scenario, drag.section, d)
+            Target(d, s, self.room_for(drag, d, s)) for d in self._days for s in start_times(scenario, drag.section, d)
         ]
 
     def target_rect(self, target: Target, drag: _Drag) -> QRectF | None:
@@ -848,7 +855,7 @@ class MasterBoard(BoardView):
         if not 0 <= c < len(self._cols):
             return None
         day, block = self._cols[c]
-        room = drag.placement.room_id
+        room = self.room_for(drag, day, block.start)
         if self.rows_kind == "room":
             r = self._row_at(pos.y())
             if r is None:
@@ -859,7 +866,7 @@ class MasterBoard(BoardView):
     def candidate_targets(self, drag: _Drag) -> list[Target]:
         scenario = self.document.scenario
         days = list(dict.fromkeys(d for d, _ in self._cols))
-        return [Target(d, s, drag.placement.room_id) for d in days for s in start_times(scenario, drag.section, d)]
+        return [Target(d, s, self.room_for(drag, d, s)) for d in days for s in start_times(scenario, drag.section, d)]
 
     def _cell(self, target: Target, row: int, end: int | None = None) -> QRectF | None:
         span = self._col_span(target.day_type_id, target.start, end or target.start + 1)

@@ -30,7 +30,7 @@ from dlplanner.qt.board import BoardView
 from dlplanner.qt.commands import PinCommand, UnscheduleCommand
 from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, Document
-from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, UnscheduledTray
+from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.tables import EDITORS, RecordEditor
@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         self.conflicts = ConflictsPanel(self.document)
         self.tray_dock = self._dock("Unscheduled", self.tray, "tray")
         self.conflicts_dock = self._dock("Conflicts", self.conflicts, "conflicts")
+        self.problems = ProblemsPanel(self.document)
+        self.problems_dock = self._dock("Problems", self.problems, "problems")
         self.tabifyDockWidget(self.tray_dock, self.conflicts_dock)
+        self.tabifyDockWidget(self.conflicts_dock, self.problems_dock)
         self.tray_dock.raise_()
         self.resizeDocks([self.tray_dock], [230], Qt.Orientation.Horizontal)
 
@@ -114,6 +117,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.nav.setCurrentRow(0)
         self._update_title()
+        geometry, state = self.settings.value("geometry"), self.settings.value("window_state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -190,6 +198,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.tray_dock.toggleViewAction())
         view_menu.addAction(self.conflicts_dock.toggleViewAction())
+        view_menu.addAction(self.problems_dock.toggleViewAction())
         solve_menu = self.menuBar().addMenu("&Solve")
         solve_menu.addAction(self.solve_action)
         solve_menu.addAction(self.cancel_action)
@@ -396,7 +405,9 @@ class MainWindow(QMainWindow):
         self.problems_button.setToolTip("\n".join(p.message for p in problems[:20]))
 
     def _show_problems(self) -> None:
-        """Jump to the first record a validation problem names."""
+        """Show the problems list and jump to the first record a validation problem names."""
+        self.problems_dock.show()
+        self.problems_dock.raise_()
         for problem in self.document.problems:
             for ref in problem.records:
                 if self.select_record(ref.kind, ref.id):
@@ -458,5 +469,7 @@ class MainWindow(QMainWindow):
             return
         self.solve_panel.shutdown()
         self.autosave_timer.stop()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
         editing_service.discard_recovery(recovery_path())  # saved or knowingly discarded: nothing to recover
         event.accept()

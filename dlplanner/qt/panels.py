@@ -275,3 +275,40 @@ class ConflictsPanel(QWidget):
         key = item.data(Qt.ItemDataRole.UserRole)
         if key is not None and key != self.selected:
             self.document.select_card(tuple(key))
+
+
+class ProblemsPanel(QWidget):
+    """Pre-solve validation of the current scenario; clicking a problem shows the record it names."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.summary = QLabel(objectName="hint", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self._activate)
+        document.problems_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        self.list.clear()
+        problems = self.document.problems
+        for problem in problems:
+            severe = getattr(problem.severity, "value", "") == "error"
+            item = QListWidgetItem(icon("error" if severe else "warning"), problem.message)
+            refs = [(r.kind, r.id) for r in problem.records]
+            item.setData(Qt.ItemDataRole.UserRole, refs)
+            item.setToolTip("Click to show: " + ", ".join(f"{r.kind} {r}" for r in problem.records))
+            self.list.addItem(item)
+        errors = sum(1 for p in problems if getattr(p.severity, "value", "") == "error")
+        self.summary.setText(
+            f"{errors} blocking, {len(problems) - errors} warning(s)" if problems else "Validation found nothing to fix"
+        )
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        for kind, record_id in item.data(Qt.ItemDataRole.UserRole) or []:
+            self.document.selection_requested.emit(kind, record_id)
+            return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from dlplanner.domain import BlockKind, SolveStatus
@@ -90,6 +91,11 @@ def test_validation_problems_reach_the_status_bar_and_the_row(window: MainWindow
     assert "error" in window.problems_button.text()
     problems_icon = editor.model.data(editor.model.index(0, editor.model.problems_column), Qt.ItemDataRole.ToolTipRole)
     assert problems_icon and "nobody-at-all" in problems_icon
+    problems = window.problems.list
+    row = next(i for i in range(problems.count()) if "nobody-at-all" in problems.item(i).text())
+    window.show_page(window.board_page)
+    window.problems._activate(problems.item(row))  # a click on the problem shows the record
+    assert window.stack.currentWidget() is editor and editor.current_id() == advisory.id
 
 
 # -- the board ---------------------------------------------------------------------------------------
@@ -416,3 +422,34 @@ def test_new_bell_schedule_for_internship_days_sends_their_meetings_to_the_tray(
     for _ in range(3):
         window.undo_action.trigger()
     assert len(scenario.bell_schedules) == schedules and window.tray.list.count() == 0
+
+
+def test_drag_a_meeting_from_the_tray_onto_the_board(solved_window: MainWindow) -> None:
+    """The tray's drag carries the meeting as MIME data; the board colours targets and places it on drop."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from dlplanner.qt.board import MEETING_MIME
+
+    window = solved_window
+    board, placement, _clash, free = _drag_setup(window)
+    board.confirm = lambda _parent, conflicts: pytest.fail(f"asked on a free place: {conflicts}")
+    key = key_of(placement)
+    window.document.select_card(key)
+    window.unschedule_action.trigger()
+    assert find_placement(window.document.scenario, key) is None
+    mime = QMimeData()
+    mime.setData(MEETING_MIME, f"{key[0]}|{key[1]}".encode())
+    day = board._days.index(free.day_type_id)
+    point = board.mapFromScene(board.x_of(day) + board._col_w / 2, board.y_of(free.start) + 4)
+    move = Qt.DropAction.MoveAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(board.viewport(), QDragEnterEvent(QPointF(point), move, mime, buttons, mods))
+    assert board._drag is not None and board._drag.key is None
+    QApplication.sendEvent(board.viewport(), QDragMoveEvent(QPointF(point), move, mime, buttons, mods))
+    assert board._drag.target is not None and board._drag.target.start == free.start
+    QApplication.sendEvent(board.viewport(), QDropEvent(QPointF(point), move, mime, buttons, mods))
+    placed = find_placement(window.document.scenario, key)
+    assert placed is not None and (placed.day_type_id, placed.start) == (free.day_type_id, free.start)
+    assert window.tray.list.count() == 0
