@@ -57,7 +57,13 @@ def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]
     t0 = time.monotonic()
     try:
         proc = subprocess.run(
-            ["fet-cl", f"--inputfile={path}", f"--outputdir={outdir}", f"--timelimitseconds={int(limit)}", "--htmllevel=0"],
+            [
+                "fet-cl",
+                f"--inputfile={path}",
+                f"--outputdir={outdir}",
+                f"--timelimitseconds={int(limit)}",
+                "--htmllevel=0",
+            ],
             capture_output=True,
             text=True,
             timeout=limit + 60,
@@ -77,26 +83,11 @@ def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]
 
 
 def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str, str]:
+    cmd = [sys.executable, "-m", "dlplanner.cli_fet", "solve", str(path), "--out", str(out)]
+    cmd += ["--time-limit", str(limit), "--workers", str(workers)]
     t0 = time.monotonic()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dlplanner.cli_fet",
-            "solve",
-            str(path),
-            "--out",
-            str(out),
-            "--time-limit",
-            str(limit),
-            "--workers",
-            str(workers),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=limit * 3 + 120,
-        )
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=limit * 3 + 120)
     except subprocess.TimeoutExpired:
         return {"wall": f"{time.monotonic() - t0:.2f}", "rc": "timeout", "stderr": ""}
     info = {"wall": f"{time.monotonic() - t0:.2f}", "rc": str(proc.returncode), "stderr": proc.stderr[-300:]}
