@@ -235,3 +235,19 @@ def test_apply_solution_and_stale_flag(school: Project) -> None:
     old = ops.apply_solution(scenario, Solution())
     assert scenario.solution.placements == [] and len(old.placements) == 5
     assert ops.mark_stale(scenario) is False and scenario.solution.stale
+
+
+def test_hand_placed_meetings_get_a_free_fitting_room_and_sensible_teachers(school: Project) -> None:
+    scenario = school.scenarios[0]
+    assert ops.free_room(school, scenario, scenario.section("sci-1"), "A", P1) == "lab"  # the only lab
+    english = scenario.section("eng-1")
+    assert ops.free_room(school, scenario, english, "A", P2) == "lab"  # both plain rooms are taken then
+    assert ops.free_room(school, scenario, english, "B", P3) == "r1"
+    assert ops.default_teachers(school, scenario, english) == ["t-eng"]  # fixed
+    school.teachers.append(Teacher("t-eng2", "Eve English", {"eng"}))
+    pool = Section("pool", "Pool English", "eng", ["c1"], meetings_per_cycle=2)
+    scenario.sections.append(pool)
+    assert ops.default_teachers(school, scenario, pool, Target("A", P1, None)) == ["t-eng2"]  # t-eng is busy then
+    assert ops.default_teachers(school, scenario, pool, Target("B", P3, None)) == ["t-eng"]
+    ops.place_meeting(scenario, "pool", 0, Target("B", P3, "r1"), ["t-eng"])
+    assert ops.default_teachers(school, scenario, pool, Target("A", P1, None)) == ["t-eng"]  # as its other meeting
