@@ -8,7 +8,8 @@ the model: indexes are given in time order after solving (pinned meetings keep t
 Interchangeable rooms (they fit the same sections, are on the same campus and are held by the same
 advisory sittings at meeting times) form a *room class*: a meeting chooses a class, a class hosts at
 most as many meetings at a time as it has rooms, and :mod:`dlplanner.solver.rooms` picks the actual
-rooms after solving. A pinned room is a class of its own; in explain mode every room is its own class.
+rooms after solving. A pinned room is a class of its own; in explain mode rooms held by different
+advisories are in different classes, so a forbid reason names the right advisory.
 
 Candidates that a hard rule forbids upfront (a fixed teacher's unavailability, an internship window of
 one of its cohorts, an advisory sitting of one of its resources) are dropped before any variable is
@@ -196,7 +197,7 @@ class Context:
         self._usage_index: dict[str, dict[tuple[str, str], list[Usage]]] = {}
         self._busy_cache: dict[tuple[str, str], list] = {}
         self.points: dict[str, list[int]] = {}
-        self.use_room_classes = room_classes and not explain
+        self.use_room_classes = room_classes
         self.room_classes: dict[str, RoomClass] = {}
         self.class_of_room: dict[str, str] = {}
         self.assignment: dict[int, str] | None = None  # id(candidate) -> room, set by the room pass
@@ -477,7 +478,7 @@ class Context:
             if room.id not in fits:
                 continue
             held = frozenset(
-                (s.day, s.start, s.end)
+                (s.day, s.start, s.end, s.advisory.id if self.explain else "")
                 for s in self.busy_fixed.get(("room", room.id), ())
                 if any(a < s.end and s.start < b for a, b in spans[s.day])
             )
