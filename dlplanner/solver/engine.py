@@ -384,11 +384,15 @@ def solve(
             unimproved.best_bound = float(solver2.BestObjectiveBound() // scale)
         return unimproved
     penalties = _penalties(ctx, solver2)
+    objective, bound = float(sum(penalties.values())), float(solver2.BestObjectiveBound() // scale)
+    status = _status(code2)
+    if status == SolveStatus.OPTIMAL and objective > bound:
+        status = SolveStatus.FEASIBLE  # the room pass could not keep a section in one room of its class
     return SolveResult(
-        _status(code2),
+        status,
         placements2,
-        objective=float(sum(penalties.values())),
-        best_bound=float(solver2.BestObjectiveBound() // scale),
+        objective=objective,
+        best_bound=bound,
         penalties=penalties,
         wall_time=time.monotonic() - t0,
         time_to_first=first_at,
