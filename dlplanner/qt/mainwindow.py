@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -85,12 +86,13 @@ class MainWindow(QMainWindow):
 
         self.tray = UnscheduledTray(self.document, self.board_page.board)
         self.conflicts = ConflictsPanel(self.document)
-        self.tray_dock = self._dock("Unscheduled", self.tray, "tray")
+        self.tray_dock = self._dock("Tray", self.tray, "tray")
         self.conflicts_dock = self._dock("Conflicts", self.conflicts, "conflicts")
         self.problems = ProblemsPanel(self.document)
         self.problems_dock = self._dock("Problems", self.problems, "problems")
         self.tabifyDockWidget(self.tray_dock, self.conflicts_dock)
         self.tabifyDockWidget(self.conflicts_dock, self.problems_dock)
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.tray_dock.raise_()
         self.resizeDocks([self.tray_dock], [230], Qt.Orientation.Horizontal)
 

@@ -190,7 +190,11 @@ class UnscheduledTray(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, (section_id, meeting))
             self.list.addItem(item)
-        self.count.setText(f"{len(missing)} meeting(s) without a place" if missing else "Every meeting is placed")
+        self.count.setText(
+            f"{len(missing)} meeting(s) without a place (unscheduled)"
+            if missing
+            else "Unscheduled: none, every meeting is placed"
+        )
         self.place_button.setEnabled(bool(missing))
 
     def first_free_target(self, section_id: str, meeting: int) -> Target | None:
