@@ -314,8 +314,12 @@ def snap(minutes: float, step: int = 5) -> int:
 # -- conflicts of a move --------------------------------------------------------------------------
 
 
-class _Index:
-    """The timetable's meetings and advisory sittings by (resource, day type), built once."""
+class TimetableIndex:
+    """The timetable's meetings and advisory sittings by (resource, day type).
+
+    Built once per timetable state and shared: by the card conflicts and by every drag until the
+    next edit (a MoveChecker on it costs only the moved card's own work).
+    """
 
     def __init__(self, project: Project, scenario: Scenario, placements: list[Placement]) -> None:
         self.project = project
@@ -351,12 +355,12 @@ class MoveChecker:
         project: Project,
         scenario: Scenario,
         placement: Placement,
-        index: _Index | None = None,
+        index: TimetableIndex | None = None,
         *,
         planning: bool = True,
     ) -> None:
         self.placement = placement
-        self.index = index or _Index(project, scenario, scenario.solution.placements)
+        self.index = index or TimetableIndex(project, scenario, scenario.solution.placements)
         self.ctx = self.index.ctx
         self.section = self.ctx.sections.get(placement.section_id) or scenario.section(placement.section_id)
         self._cache: dict[Target, list[Violation]] = {}
@@ -596,13 +600,15 @@ def move_conflicts(project: Project, scenario: Scenario, placement: Placement, t
     return MoveChecker(project, scenario, placement).conflicts(target)
 
 
-def timetable_conflicts(project: Project, scenario: Scenario) -> dict[PlacementKey, list[Violation]]:
+def timetable_conflicts(
+    project: Project, scenario: Scenario, index: TimetableIndex | None = None
+) -> dict[PlacementKey, list[Violation]]:
     """Every placed meeting's broken hard rules where it stands, for the cards and the conflicts panel.
 
     Team planning is a property of the whole timetable rather than of one card, so it is left to the
     full checker; everything else a card can break is listed on the card.
     """
-    index = _Index(project, scenario, scenario.solution.placements)
+    index = index or TimetableIndex(project, scenario, scenario.solution.placements)
     result: dict[PlacementKey, list[Violation]] = {}
     for placement in scenario.solution.placements:
         if placement.section_id not in index.ctx.sections:

@@ -284,7 +284,7 @@ class BoardView(QGraphicsView):
         scenario = self.document.scenario
         assert scenario is not None and self.document.project is not None
         section = scenario.section(placement.section_id)
-        checker = MoveChecker(self.document.project, scenario, placement)
+        checker = MoveChecker(self.document.project, scenario, placement, self.document.index())
         drag = _Drag(key, placement, section, checker, grab_minutes)
         if key is not None:
             drag.cards = self.cards.get(key, [])
@@ -386,7 +386,7 @@ class BoardView(QGraphicsView):
             target.room_id,
         ):
             return False
-        checker = checker or MoveChecker(project, scenario, placement)
+        checker = checker or MoveChecker(project, scenario, placement, self.document.index())
         conflicts = checker.conflicts(target)
         if any(v.rule_id == "class_time" for v in conflicts):
             return False  # the meeting cannot even start there: nothing to confirm
@@ -404,7 +404,7 @@ class BoardView(QGraphicsView):
             return False
         section = scenario.section(section_id)
         draft = self.draft_placement(section, meeting, target)
-        conflicts = MoveChecker(project, scenario, draft).conflicts(target)
+        conflicts = MoveChecker(project, scenario, draft, self.document.index()).conflicts(target)
         if any(v.rule_id == "class_time" for v in conflicts):
             return False
         if conflicts and not self.confirm(self, conflicts):

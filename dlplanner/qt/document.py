@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.domain.checker import Violation
-from dlplanner.domain.editing import PlacementKey, timetable_conflicts
+from dlplanner.domain.editing import PlacementKey, TimetableIndex, timetable_conflicts
 from dlplanner.domain.validation import validate
 
 DATA, TIMETABLE, BLOCKS, SCENARIO, PROJECT = "data", "timetable", "blocks", "scenario", "project"
@@ -36,6 +36,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.problems: list = []
         self._conflicts: dict[PlacementKey, list[Violation]] | None = None
+        self._index: TimetableIndex | None = None
         self._names: dict[tuple[str, str], str] | None = None
         self.changed.connect(self._forget_conflicts)  # connected first: views read fresh conflicts
         self._validate_timer = QTimer(self, singleShot=True, interval=250)
@@ -83,15 +84,21 @@ class Document(QObject):
         self.problems_changed.emit()
 
     def _forget_conflicts(self, kind: str = "") -> None:
-        self._conflicts = None
+        self._conflicts = self._index = None
         if kind != TIMETABLE:
             self._names = None  # names change with data edits, never with card moves
+
+    def index(self) -> TimetableIndex | None:
+        """The current timetable indexed for conflict checks (built once per timetable change)."""
+        if self._index is None and self.project is not None and self.scenario is not None:
+            self._index = TimetableIndex(self.project, self.scenario, self.scenario.solution.placements)
+        return self._index
 
     def conflicts(self) -> dict[PlacementKey, list[Violation]]:
         """Each placed meeting's broken hard rules where it stands (computed once per timetable change)."""
         if self._conflicts is None:
-            scenario = self.scenario
-            self._conflicts = timetable_conflicts(self.project, scenario) if self.project and scenario else {}
+            index = self.index()
+            self._conflicts = timetable_conflicts(self.project, self.scenario, index) if index else {}
         return self._conflicts
 
     def problems_for(self, kind: str, record_id: str) -> list:

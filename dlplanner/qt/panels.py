@@ -204,7 +204,7 @@ class UnscheduledTray(QWidget):
             return None
         section = scenario.section(section_id)
         draft = self.board.draft_placement(section, meeting)
-        checker = MoveChecker(project, scenario, draft)
+        checker = MoveChecker(project, scenario, draft, self.document.index())
         needed = project.section_enrolment(section) if section.min_capacity is None else section.min_capacity
         rooms = (
             [section.room_id]
