@@ -206,12 +206,17 @@ def free_room(project: Project, scenario: Scenario, section: Section, day_type_i
         for p in scenario.solution.placements
         if p.day_type_id == day_type_id and p.start < end and start < p.end
     }
+    fitting = fitting_rooms(project, section)
+    return next((r for r in fitting if r not in busy), fitting[0] if fitting else None)
+
+
+def fitting_rooms(project: Project, section: Section) -> list[str]:
+    """Rooms with the section's features and enough seats, smallest first (its fixed room if it has one)."""
+    if section.room_id:
+        return [section.room_id]
     needed = section.min_capacity if section.min_capacity is not None else project.section_enrolment(section)
-    fitting = sorted(
-        (r for r in project.rooms if section.room_features <= r.features and r.capacity >= needed),
-        key=lambda r: r.capacity,
-    )
-    return next((r.id for r in fitting if r.id not in busy), fitting[0].id if fitting else None)
+    rooms = sorted(project.rooms, key=lambda r: r.capacity)
+    return [r.id for r in rooms if section.room_features <= r.features and r.capacity >= needed]
 
 
 def set_pinned(scenario: Scenario, key: PlacementKey, pinned: bool) -> bool:

@@ -38,18 +38,10 @@ from dlplanner.domain.editing import new_id, snap
 from dlplanner.qt.commands import BlocksCommand, DayScheduleCommand, InsertRecordCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import KIND_COLORS, KIND_LABELS, icon
+from dlplanner.qt.tables import ParseError, parse_clock
 from dlplanner.services.editing import BELL_TEMPLATES
 
 EDGE = 6  # pixels from a block's top or bottom edge that resize instead of move
-
-
-def _parse_clock(text: str) -> int | None:
-    hours, _, minutes = text.strip().partition(":")
-    try:
-        value = int(hours) * 60 + int(minutes or 0)
-    except ValueError:
-        return None
-    return value if 0 <= value <= 24 * 60 else None
 
 
 class Timeline(QGraphicsView):
@@ -396,8 +388,11 @@ class DesignerPage(QWidget):
         block = next((b for b in self.timeline.blocks if b.id == block_id), None)
         if block is None:
             return
-        start, end = _parse_clock(self.start.text()), _parse_clock(self.end.text())
-        if start is None or end is None or end <= start:
+        try:
+            start, end = parse_clock(self.start.text()), parse_clock(self.end.text())
+        except ParseError:
+            start = end = 0
+        if end <= start:
             self.message.setText("Times are like 8:30, and a block ends after it starts.")
             self._show_block(block_id)
             return

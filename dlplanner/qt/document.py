@@ -104,24 +104,27 @@ class Document(QObject):
     def problems_for(self, kind: str, record_id: str) -> list:
         return [p for p in self.problems if any(r.kind == kind and r.id == record_id for r in p.records)]
 
+    def records_of(self, kind: str) -> list:
+        """The project's records of one kind ("teacher", "room", "cohort" ...), for names and choices."""
+        project = self.project
+        if project is None:
+            return []
+        pools = {
+            "teacher": project.teachers,
+            "room": project.rooms,
+            "cohort": project.cohorts,
+            "subject": project.subjects,
+            "campus": project.campuses,
+            "team": project.teams,
+            "advisory": project.advisories,
+        }
+        return pools.get(kind, [])
+
     def name_of(self, kind: str, record_id: str) -> str:
         """A record's display name for lists of ids (falls back to the id)."""
         if self._names is None:
-            project = self.project
-            pools = (
-                {
-                    "teacher": project.teachers,
-                    "room": project.rooms,
-                    "cohort": project.cohorts,
-                    "subject": project.subjects,
-                    "campus": project.campuses,
-                    "team": project.teams,
-                    "advisory": project.advisories,
-                }
-                if project
-                else {}
-            )
-            self._names = {(k, r.id): r.name for k, records in pools.items() for r in records}
+            kinds = ("teacher", "room", "cohort", "subject", "campus", "team", "advisory")
+            self._names = {(k, r.id): r.name for k in kinds for r in self.records_of(k)}
         return self._names.get((kind, record_id), record_id)
 
     def select_card(self, key: PlacementKey | None) -> None:

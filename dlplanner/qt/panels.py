@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlplanner.domain.editing import MoveChecker, Target, start_times, unscheduled_meetings
+from dlplanner.domain.editing import MoveChecker, Target, fitting_rooms, start_times, unscheduled_meetings
 from dlplanner.qt.board import MEETING_MIME, BoardView, EntityBoard, MasterBoard
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.style import icon
@@ -205,12 +205,7 @@ class UnscheduledTray(QWidget):
         section = scenario.section(section_id)
         draft = self.board.draft_placement(section, meeting)
         checker = MoveChecker(project, scenario, draft, self.document.index())
-        needed = project.section_enrolment(section) if section.min_capacity is None else section.min_capacity
-        rooms = (
-            [section.room_id]
-            if section.room_id
-            else [r.id for r in project.rooms if section.room_features <= r.features and r.capacity >= needed]
-        )
+        rooms = fitting_rooms(project, section)
         for day in scenario.day_types:
             for start in start_times(scenario, section, day.id):
                 for room in rooms or [None]:

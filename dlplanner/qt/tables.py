@@ -72,12 +72,16 @@ class Column:
     tip: str = ""
 
 
-def _parse_time(text: str) -> int:
+def parse_clock(text: str) -> int:
+    """Minutes after midnight for ``13:05`` style text."""
     hours, _, minutes = text.strip().partition(":")
     try:
-        return int(hours) * 60 + int(minutes or 0)
+        value = int(hours) * 60 + int(minutes or 0)
     except ValueError:
         raise ParseError(f"'{text}' is not a time like 13:05") from None
+    if not 0 <= value <= 24 * 60:
+        raise ParseError(f"'{text}' is not a time of day")
+    return value
 
 
 def windows_to_text(windows: list[TimeWindow]) -> str:
@@ -92,7 +96,7 @@ def text_to_windows(text: str) -> list[TimeWindow]:
         start_text, sep, end_text = span.partition("-")
         if not sep:
             raise ParseError(f"'{part}' is not like 'A 13:00-15:00' (day type id, start-end)")
-        start, end = _parse_time(start_text), _parse_time(end_text)
+        start, end = parse_clock(start_text), parse_clock(end_text)
         if end <= start:
             raise ParseError(f"'{part}' ends before it starts")
         day = day.strip()
@@ -531,17 +535,7 @@ class RecordEditor(QWidget):
             header.resizeSection(column, min(max(header.sectionSize(column), 70), 240))
 
     def _choices(self, kind: str) -> list[tuple[str, str]]:
-        project = self.document.project
-        if project is None:
-            return []
-        pools = {
-            "teacher": project.teachers,
-            "room": project.rooms,
-            "cohort": project.cohorts,
-            "subject": project.subjects,
-            "campus": project.campuses,
-        }
-        return [(r.id, r.name) for r in pools.get(kind, [])]
+        return [(r.id, r.name) for r in self.document.records_of(kind)]
 
     def _on_changed(self, kind: str) -> None:
         if kind in (DATA, PROJECT) or (kind == SCENARIO and self.spec.scoped):

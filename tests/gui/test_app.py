@@ -453,3 +453,23 @@ def test_drag_a_meeting_from_the_tray_onto_the_board(solved_window: MainWindow) 
     placed = find_placement(window.document.scenario, key)
     assert placed is not None and (placed.day_type_id, placed.start) == (free.day_type_id, free.start)
     assert window.tray.list.count() == 0
+
+
+def test_typed_block_times_kind_and_label_are_snapped_and_undoable(solved_window: MainWindow) -> None:
+    designer = solved_window.designer_page
+    solved_window.show_page(designer)
+    schedule = designer.schedule()
+    block = schedule.sorted_blocks()[-1]
+    designer.timeline.select(block.id)
+    designer.label.setText("Reflection circle")
+    designer.kind.setCurrentIndex(designer.kind.findData(BlockKind.FLEX.value))
+    designer.end.setText(f"{(block.end + 7) // 60}:{(block.end + 7) % 60:02d}")
+    designer._edit_selected()
+    edited = next(b for b in schedule.blocks if b.id == block.id)
+    assert (edited.label, edited.kind, edited.end) == ("Reflection circle", BlockKind.FLEX, block.end + 5)
+    designer.end.setText("25:99")  # not a time: refused with a message, nothing changes
+    designer._edit_selected()
+    assert "Times are like" in designer.message.text()
+    solved_window.undo_action.trigger()
+    restored = next(b for b in schedule.blocks if b.id == block.id)
+    assert (restored.label, restored.kind, restored.end) == (block.label, block.kind, block.end)
