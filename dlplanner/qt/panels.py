@@ -226,8 +226,8 @@ class UnscheduledTray(QWidget):
         return self.board.place_meeting(section_id, meeting, target)
 
 
-class ConflictsPanel(QWidget):
-    """Every broken hard rule of the timetable; the selected card's come first."""
+class _ListPanel(QWidget):
+    """A one-line summary over a list of messages: the shape of the conflicts and problems panels."""
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -239,6 +239,13 @@ class ConflictsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+
+
+class ConflictsPanel(_ListPanel):
+    """Every broken hard rule of the timetable; the selected card's come first."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
         self.selected = None
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
@@ -276,19 +283,11 @@ class ConflictsPanel(QWidget):
             self.document.select_card(tuple(key))
 
 
-class ProblemsPanel(QWidget):
+class ProblemsPanel(_ListPanel):
     """Pre-solve validation of the current scenario; clicking a problem shows the record it names."""
 
     def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.summary = QLabel(objectName="hint", wordWrap=True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
+        super().__init__(document)
         self.list.itemClicked.connect(self._activate)
         document.problems_changed.connect(self.refresh)
 
