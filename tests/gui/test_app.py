@@ -367,16 +367,24 @@ def test_autosave_writes_a_recovery_file_the_next_start_offers(window: MainWindo
 
 
 def test_binding_reference_leak_cannot_abort_a_long_session(window: MainWindow) -> None:
-    """Far more signal emissions than a plain CPython 3.11 True has references: the guard keeps the app alive."""
+    """Far more emissions and void calls than a plain CPython 3.11 True/None has references: none are lost.
+
+    Holds with a binding that counts them right (PySide6 < 6.12 on 3.11, pinned in pyproject) and with
+    the guard in dlplanner.qt.compat active for one that does not.
+    """
     import sys
 
     from dlplanner.qt.compat import _Probe
 
     probe = _Probe()
     probe.fired.connect(lambda _text: None)
-    for _ in range(100_000):
+    before = (sys.getrefcount(None), sys.getrefcount(True))
+    for i in range(100_000):
         probe.fired.emit("x")
-    assert sys.getrefcount(True) > 1_000_000 or sys.version_info >= (3, 12)
+        probe.setObjectName("p" if i % 2 else "q")
+    after = (sys.getrefcount(None), sys.getrefcount(True))
+    for was, now in zip(before, after, strict=True):
+        assert now >= was - 100 or now > 1_000_000  # no leak, or the guard's cushion outlasts any session
 
 
 def test_re_solve_keeps_pinned_cards_where_they_are(solved_window: MainWindow, qtbot) -> None:
@@ -445,9 +453,9 @@ def test_drag_a_meeting_from_the_tray_onto_the_board(solved_window: MainWindow) 
     point = board.mapFromScene(board.x_of(day) + board._col_w / 2, board.y_of(free.start) + 4)
     move = Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(board.viewport(), QDragEnterEvent(QPointF(point), move, mime, buttons, mods))
+    QApplication.sendEvent(board.viewport(), QDragEnterEvent(point, move, mime, buttons, mods))
     assert board._drag is not None and board._drag.key is None
-    QApplication.sendEvent(board.viewport(), QDragMoveEvent(QPointF(point), move, mime, buttons, mods))
+    QApplication.sendEvent(board.viewport(), QDragMoveEvent(point, move, mime, buttons, mods))
     assert board._drag.target is not None and board._drag.target.start == free.start
     QApplication.sendEvent(board.viewport(), QDropEvent(QPointF(point), move, mime, buttons, mods))
     placed = find_placement(window.document.scenario, key)
