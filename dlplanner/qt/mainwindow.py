@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,17 +33,14 @@ from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsP
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.tables import EDITORS, RecordEditor
-from dlplanner.services import editing as editing_service
-from dlplanner.services import projects
+from dlplanner.services import projects, recovery
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 PROJECT_FILTER = "dlplanner projects (*.dlp);;All files (*)"
 
 
-def recovery_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".dlplanner") / "recovery.json"
+UNSAVED = "(not saved yet)"  # the recovery location of a project that was never saved
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.document = Document(self)
+        self.recovery_info: recovery.RecoveryInfo | None = None  # this window's last autosave
         self.setWindowTitle("dlplanner")
         self.setWindowIcon(icon("app"))
         self.resize(1340, 760)
@@ -274,7 +270,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}\n\nYour edits are still open; try Save As.")
             return False
         self.document.undo_stack.setClean()
-        editing_service.discard_recovery(recovery_path())
+        self.discard_recovery()
         self.statusBar().showMessage(f"Saved to {location}", 4000)
         return True
 
@@ -295,7 +291,7 @@ class MainWindow(QMainWindow):
             return False
         self.document.location = location
         self.document.undo_stack.setClean()
-        editing_service.discard_recovery(recovery_path())
+        self.discard_recovery()
         self._remember(location)
         self._update_title()
         return True
@@ -330,35 +326,52 @@ class MainWindow(QMainWindow):
 
     # -- autosave and recovery -----------------------------------------------------------------------
     def autosave(self) -> bool:
-        """Write unsaved edits to the recovery file (each minute), so a crash loses at most a minute."""
-        if self.document.project is None or not self.document.dirty:
+        """Write unsaved edits to this project's recovery copy (each minute), so a crash loses at most a minute."""
+        project = self.document.project
+        if project is None or not self.document.dirty:
             return False
         try:
-            editing_service.write_recovery(recovery_path(), self.document.project, self.document.location)
-        except OSError as exc:
+            info = recovery.write_recovery(project, self.document.location or UNSAVED)
+        except recovery.RecoveryError as exc:
             self.statusBar().showMessage(f"Autosave failed: {exc}", 6000)
             return False
+        if self.recovery_info is not None and self.recovery_info.path != info.path:
+            recovery.discard_recovery(self.recovery_info)  # renamed project or Save As: one copy per project
+        self.recovery_info = info
         return True
 
+    def discard_recovery(self) -> None:
+        """Saved or knowingly discarded: this window's recovery copy has nothing left to recover."""
+        if self.recovery_info is not None:
+            recovery.discard_recovery(self.recovery_info)
+            self.recovery_info = None
+
     def offer_recovery(self, ask: bool = True) -> bool:
-        """At start: when a recovery file exists, offer to reopen its unsaved edits."""
-        found = editing_service.read_recovery(recovery_path())
-        if found is None:
-            return False
-        where = found.location or "a project never saved"
-        if ask:
-            answer = QMessageBox.question(
-                self,
-                "Recover unsaved work?",
-                f"dlplanner closed with unsaved edits to {found.project.name} ({where}), "
-                f"autosaved {found.saved_at:%Y-%m-%d %H:%M}.\n\nRecover them?",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                editing_service.discard_recovery(recovery_path())
-                return False
-        self.document.set_project(found.project, found.location)
-        self.document.undo_stack.resetClean()
-        return True
+        """At start: when recovery copies exist, offer to reopen the newest one's unsaved edits."""
+        for info in recovery.list_recoveries():
+            if ask:
+                answer = QMessageBox.question(
+                    self,
+                    "Recover unsaved work?",
+                    f"dlplanner closed without saving.\n\n{info.describe()}\n\nRecover these changes?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                )
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return False  # keep the copy for the next start
+                if answer != QMessageBox.StandardButton.Yes:
+                    recovery.discard_recovery(info)
+                    continue
+            try:
+                project = recovery.restore_recovery(info)
+            except recovery.RecoveryError as exc:
+                QMessageBox.warning(self, "Cannot recover", str(exc))
+                continue
+            location = None if info.location in ("", UNSAVED) or "***" in info.location else info.location
+            self.document.set_project(project, location)
+            self.document.undo_stack.resetClean()  # recovered edits are unsaved until saved
+            self.recovery_info = info
+            return True
+        return False
 
     # -- reactions -----------------------------------------------------------------------------------
     def _on_changed(self, kind: str) -> None:
@@ -473,5 +486,5 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
-        editing_service.discard_recovery(recovery_path())  # saved or knowingly discarded: nothing to recover
+        self.discard_recovery()  # saved or knowingly discarded: nothing to recover
         event.accept()

@@ -1,54 +1,15 @@
-"""Use cases behind the desktop editor that are not Qt: crash recovery files and bell-schedule templates.
+"""Use cases behind the desktop editor that are not Qt: solver results as solutions, bell-schedule templates.
 
-The recovery file is the whole project as the JSON codec writes it plus where it was opened from,
-written atomically so a crash during autosave never leaves a half file to recover from.
+Crash recovery copies live in :mod:`dlplanner.services.recovery`.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-from dlplanner.domain import Block, BlockKind, Project, Solution, codec
+from dlplanner.domain import Block, BlockKind, Solution
 from dlplanner.solver import SolveResult
-
-
-@dataclass
-class Recovery:
-    project: Project
-    location: str | None
-    saved_at: datetime
-
-
-def write_recovery(path: Path, project: Project, location: str | None) -> None:
-    """Write the project and its location to ``path`` (replaced in one step)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "location": location,
-        "saved_at": datetime.now().isoformat(timespec="seconds"),
-        "document": json.loads(codec.project_to_json(project)),
-    }
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, path)
-
-
-def read_recovery(path: Path) -> Recovery | None:
-    """The recovery file's project, or None when there is none (a damaged file counts as none)."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        project = codec.project_from_json(json.dumps(document["document"]), str(path))
-        return Recovery(project, document.get("location"), datetime.fromisoformat(document["saved_at"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def discard_recovery(path: Path) -> None:
-    path.unlink(missing_ok=True)
 
 
 def solution_from_result(result: SolveResult) -> Solution:

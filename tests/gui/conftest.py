@@ -32,8 +32,9 @@ def solved_sample() -> Project:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path) -> Iterator[MainWindow]:
-    QStandardPaths.setTestModeEnabled(True)  # the recovery file goes to a test folder
+def window(qtbot, tmp_path, monkeypatch) -> Iterator[MainWindow]:
+    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("DLPLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))  # recovery copies of this test only
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings)  # closed below, not by qtbot: its close would ask about unsaved edits
     win.resize(1366, 768)

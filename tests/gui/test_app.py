@@ -351,19 +351,45 @@ def test_block_resize_template_and_minutes(solved_window: MainWindow) -> None:
 # -- recovery ------------------------------------------------------------------------------------------------
 
 
-def test_autosave_writes_a_recovery_file_the_next_start_offers(window: MainWindow, qtbot, tmp_path) -> None:
+def test_autosave_writes_a_recovery_file_the_next_start_offers(
+    window: MainWindow, qtbot, tmp_path, monkeypatch
+) -> None:
     window.new_from_sample("big-picture")
     editor = window.editors["teacher"]
     editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 1)), "Edited Before Crash")
     assert window.autosave()
+    assert window.recovery_info is not None and window.recovery_info.path.parent == tmp_path / "recovery"
+    window.recovery_info = None  # simulated crash: the window never discards its copy
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
 
+    from dlplanner.services import recovery
+
+    [info] = recovery.list_recoveries()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _parent, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
     second = MainWindow(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
-    assert second.offer_recovery(ask=False)
+    assert second.offer_recovery()
+    assert info.describe() in asked[0]
     assert second.document.project.teachers[0].name == "Edited Before Crash"
+    assert second.document.location is None  # a sample never saved: Save asks where
     assert second.document.dirty
-    second.document.undo_stack.setClean()
+    second.save_as(str(tmp_path / "recovered.dlp"))  # saved: the copy is gone
+    assert recovery.list_recoveries() == []
     second.close()
+
+
+def test_declined_recovery_is_discarded(window: MainWindow, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dlplanner.services import projects, recovery
+
+    recovery.write_recovery(projects.load_sample("big-picture"), str(tmp_path / "school.dlp"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    assert not window.offer_recovery()
+    assert recovery.list_recoveries() == []
 
 
 def test_binding_reference_leak_cannot_abort_a_long_session(window: MainWindow) -> None:
