@@ -116,8 +116,6 @@ def test_a_server_that_does_not_answer_is_named_without_the_password():
 
 
 def test_registered_commands_report_through_the_dlplanner_group(tmp_path: Path):
-    if "backup" not in cli.commands:
-        pytest.skip("backup is not registered in dlplanner.cli")
     missing = tmp_path / "nowhere.dlp"
     result = _run(cli, "backup", str(missing), str(tmp_path / "b.dlp"))
     line = _one_line_error(result, "does not exist", str(missing))
