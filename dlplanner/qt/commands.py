@@ -9,7 +9,8 @@ from PySide6.QtGui import QUndoCommand
 from dlplanner.domain import BellSchedule, Block, DayType, Placement, Scenario, Solution
 from dlplanner.domain import editing as ops
 from dlplanner.domain.editing import PlacementKey, Target
-from dlplanner.qt.document import BLOCKS, DATA, TIMETABLE, Document
+from dlplanner.qt.document import BLOCKS, DATA, SCENARIO, TIMETABLE, Document
+from dlplanner.services import scenarios
 
 
 class _Command(QUndoCommand):
@@ -237,3 +238,84 @@ class DayScheduleCommand(_BellCommand):
 
     def _revert(self) -> None:
         ops.set_field(self.day_type, "bell_schedule_id", self.old)
+
+
+# -- scenarios ---------------------------------------------------------------------------------------
+
+
+class _ScenarioListCommand(QUndoCommand):
+    """Scenario list edits through ``services.scenarios``; the undo restores the list and the current scenario."""
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.previous_current = document.scenario_id
+
+    def _show(self, scenario_id: str | None) -> None:
+        project = self.document.project
+        if project is not None and all(s.id != scenario_id for s in project.scenarios):
+            scenario_id = project.scenarios[0].id if project.scenarios else None
+        self.document.scenario_id = scenario_id
+        self.document.changed.emit(SCENARIO)
+
+
+class CopyScenarioCommand(_ScenarioListCommand):
+    """A copy of a scenario (with or without its timetable), shown as the current scenario."""
+
+    def __init__(self, document: Document, key: str, name: str | None, with_solution: bool) -> None:
+        super().__init__(document, "Copy scenario")
+        self.clone = scenarios.copy_scenario(document.project, key, name, with_solution=with_solution)
+        document.project.scenarios.remove(self.clone)  # added back by redo
+        self.setText(f"Copy scenario as {self.clone.name}")
+
+    def redo(self) -> None:
+        self.document.project.scenarios.append(self.clone)
+        self._show(self.clone.id)
+
+    def undo(self) -> None:
+        self.document.project.scenarios.remove(self.clone)
+        self._show(self.previous_current)
+
+
+class RenameScenarioCommand(_ScenarioListCommand):
+    def __init__(self, document: Document, key: str, new_name: str) -> None:
+        super().__init__(document, "Rename scenario")
+        self.scenario = document.project.scenario(key)
+        self.old_name = self.scenario.name
+        scenarios.rename_scenario(document.project, key, new_name)  # checks the name (raises ServiceError)
+        self.new_name = self.scenario.name
+        self.scenario.name = self.old_name
+        self.setText(f"Rename scenario {self.old_name} to {self.new_name}")
+
+    def redo(self) -> None:
+        self.scenario.name = self.new_name
+        self._show(self.document.scenario_id)
+
+    def undo(self) -> None:
+        self.scenario.name = self.old_name
+        self._show(self.document.scenario_id)
+
+
+class DeleteScenarioCommand(_ScenarioListCommand):
+    """Delete a scenario (never the last one: the service refuses)."""
+
+    def __init__(self, document: Document, key: str) -> None:
+        super().__init__(document, "Delete scenario")
+        project = document.project
+        self.scenario = project.scenario(key)
+        self.index = project.scenarios.index(self.scenario)
+        scenarios.delete_scenario(project, key)  # raises ServiceError for the last scenario
+        project.scenarios.insert(self.index, self.scenario)
+        self.setText(f"Delete scenario {self.scenario.name}")
+
+    def redo(self) -> None:
+        self.document.project.scenarios.remove(self.scenario)
+        neighbours = self.document.project.scenarios
+        current = self.document.scenario_id
+        if current == self.scenario.id:
+            current = neighbours[min(self.index, len(neighbours) - 1)].id
+        self._show(current)
+
+    def undo(self) -> None:
+        self.document.project.scenarios.insert(self.index, self.scenario)
+        self._show(self.previous_current)

@@ -26,14 +26,21 @@ from dlplanner import __version__
 from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt.board import BoardView
-from dlplanner.qt.commands import PinCommand, UnscheduleCommand
+from dlplanner.qt.commands import (
+    CopyScenarioCommand,
+    DeleteScenarioCommand,
+    PinCommand,
+    RenameScenarioCommand,
+    UnscheduleCommand,
+)
 from dlplanner.qt.designer import DesignerPage
-from dlplanner.qt.document import PROJECT, Document
+from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.tables import EDITORS, RecordEditor
-from dlplanner.services import projects, recovery
+from dlplanner.services import projects, recovery, scenarios
+from dlplanner.services.projects import ServiceError
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
@@ -197,6 +204,18 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.tray_dock.toggleViewAction())
         view_menu.addAction(self.conflicts_dock.toggleViewAction())
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.copy_scenario_action = self._action("&Copy scenario…", lambda: self.copy_scenario(True), None, "new")
+        self.copy_empty_action = self._action("Copy scenario &without timetable…", lambda: self.copy_scenario(False))
+        self.rename_scenario_action = self._action("&Rename scenario…", lambda: self.rename_scenario())
+        self.delete_scenario_action = self._action("&Delete scenario", self.delete_scenario)
+        scenario_menu = self.menuBar().addMenu("Sce&nario")
+        for action in (
+            self.copy_scenario_action,
+            self.copy_empty_action,
+            self.rename_scenario_action,
+            self.delete_scenario_action,
+        ):
+            scenario_menu.addAction(action)
         solve_menu = self.menuBar().addMenu("&Solve")
         solve_menu.addAction(self.solve_action)
         solve_menu.addAction(self.cancel_action)
@@ -375,8 +394,10 @@ class MainWindow(QMainWindow):
 
     # -- reactions -----------------------------------------------------------------------------------
     def _on_changed(self, kind: str) -> None:
-        if kind == PROJECT:
+        if kind in (PROJECT, SCENARIO):
             self._fill_scenarios()
+        else:
+            self._label_scenarios()  # a data edit may have made a timetable stale
         self._update_title()
         scenario = self.document.scenario
         if scenario is not None:
@@ -391,6 +412,63 @@ class MainWindow(QMainWindow):
             self.scenario_combo.addItem(scenario.name, scenario.id)
         self.scenario_combo.setCurrentIndex(max(0, self.scenario_combo.findData(self.document.scenario_id)))
         self.scenario_combo.blockSignals(False)
+        self._label_scenarios()
+
+    def _label_scenarios(self) -> None:
+        """Each scenario's name with its status (solved / stale / infeasible / not solved)."""
+        project = self.document.project
+        infos = {info.id: info for info in scenarios.list_scenarios(project)} if project else {}
+        for row in range(self.scenario_combo.count()):
+            info = infos.get(self.scenario_combo.itemData(row))
+            if info is not None:
+                self.scenario_combo.setItemText(row, f"{info.name} — {info.status.value}")
+                self.scenario_combo.setItemData(row, info.status.value, Qt.ItemDataRole.ToolTipRole)
+        many = project is not None and len(project.scenarios) > 1
+        self.delete_scenario_action.setEnabled(many)
+        for action in (self.copy_scenario_action, self.copy_empty_action, self.rename_scenario_action):
+            action.setEnabled(project is not None)
+
+    # -- scenario management (each an undoable command over services.scenarios) --------------------------
+    def copy_scenario(self, with_solution: bool = True, name: str | None = None) -> bool:
+        scenario = self.document.scenario
+        if scenario is None:
+            return False
+        if name is None:
+            what = "with its timetable" if with_solution else "without a timetable"
+            name, ok = QInputDialog.getText(self, "Copy scenario", f"Name of the copy ({what}):")
+            if not ok:
+                return False
+        return self._push_scenario_command(
+            lambda: CopyScenarioCommand(self.document, scenario.id, name.strip() or None, with_solution)
+        )
+
+    def rename_scenario(self, name: str | None = None) -> bool:
+        scenario = self.document.scenario
+        if scenario is None:
+            return False
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Rename scenario", "New name:", text=scenario.name)
+            if not ok:
+                return False
+        return self._push_scenario_command(lambda: RenameScenarioCommand(self.document, scenario.id, name))
+
+    def delete_scenario(self) -> bool:
+        scenario = self.document.scenario
+        if scenario is None:
+            return False
+        if self._push_scenario_command(lambda: DeleteScenarioCommand(self.document, scenario.id)):
+            self.statusBar().showMessage(f"Deleted scenario {scenario.name} (Edit → Undo brings it back)", 6000)
+            return True
+        return False
+
+    def _push_scenario_command(self, make: object) -> bool:
+        try:
+            command = make()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Scenario", str(exc))
+            return False
+        self.document.push(command)
+        return True
 
     def _scenario_chosen(self) -> None:
         scenario_id = self.scenario_combo.currentData()
