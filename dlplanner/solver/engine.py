@@ -320,7 +320,12 @@ def solve(
             break
         # the room classes could not be split into rooms: one class per room, from this timetable's times
         messages.append("room pass failed: solving again with one class per room")
-        times = [Placement(c.info.section.id, 0, c.day, c.start, c.end, None, []) for c, _ in _chosen(ctx, solver)]
+        times = [
+            Placement(info.section.id, 0, c.day, c.start, c.end, None, [])
+            for info in ctx.sections
+            for c in info.candidates
+            if solver.BooleanValue(c.lit)
+        ]
         ctx = _build(project, scenario, request, pins, room_classes=False)
         ctx.hint(times)
         callback.first = None
@@ -366,7 +371,8 @@ def solve(
         unimproved.wall_time = time.monotonic() - t0
         return unimproved
     solver2 = cp_model.CpSolver()
-    _params(solver2, left() - min(2.0, 0.04 * request.time_limit), request.workers, request.seed)  # room pass after
+    # keep time for stopping the workers of a large model, the room pass and the penalties
+    _params(solver2, left() - min(3.0, 0.05 * request.time_limit), request.workers, request.seed)
     # probing in presolve takes many seconds on large models and the bound and the solutions come
     # sooner without it (measured: 1,000 students optimal instead of a 0.8 % gap; 3,000: 2 % instead of 100 %)
     solver2.parameters.cp_model_probing_level = 0
@@ -399,10 +405,6 @@ def solve(
         solutions=solutions,
         messages=messages,
     )
-
-
-def _chosen(ctx: Context, solver: cp_model.CpSolver) -> list[tuple]:
-    return [(c, None) for info in ctx.sections for c in info.candidates if solver.BooleanValue(c.lit)]
 
 
 def explain(
