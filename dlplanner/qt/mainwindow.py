@@ -33,8 +33,10 @@ from dlplanner.qt.commands import (
     RenameScenarioCommand,
     UnscheduleCommand,
 )
+from dlplanner.qt.compare import ComparePage, compare_icon
 from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
+from dlplanner.qt.export import ExportDialog
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
@@ -64,18 +66,20 @@ class MainWindow(QMainWindow):
         self.master_page = MasterPage(self.document)
         self.designer_page = DesignerPage(self.document)
         self.solve_panel = SolvePanel(self.document)
+        self.compare_page = ComparePage(self.document)
         self.editors = {spec.kind: RecordEditor(self.document, spec) for spec in EDITORS}
         self.pages: list[tuple[str, str, QWidget]] = [
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
             ("Block designer", "designer", self.designer_page),
             ("Solve", "solvepanel", self.solve_panel),
+            ("Compare", "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in EDITORS),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
         for title, icon_name, page in self.pages:
-            self.nav.addItem(QListWidgetItem(icon(icon_name), title))
+            self.nav.addItem(QListWidgetItem(compare_icon() if page is self.compare_page else icon(icon_name), title))
             self.stack.addWidget(page)
         self.nav.setFixedWidth(172)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         self.open_url_action = self._action("Open &database URL…", self.choose_url)
         self.save_action = self._action("&Save", self.save, std.Save, "save")
         self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs)
+        self.export_action = self._action("&Export…", self.export, "Ctrl+E")
         quit_action = self._action("&Quit", self.close, std.Quit)
         undo = self.document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(std.Undo)
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -314,6 +320,17 @@ class MainWindow(QMainWindow):
         self._remember(location)
         self._update_title()
         return True
+
+    def export_dialog(self) -> ExportDialog | None:
+        if self.document.project is None:
+            QMessageBox.information(self, "Export", "Open a project first.")
+            return None
+        return ExportDialog(self.document, self)
+
+    def export(self) -> None:
+        dialog = self.export_dialog()
+        if dialog is not None:
+            dialog.exec()
 
     def _may_discard(self) -> bool:
         if not self.document.dirty or self.document.project is None:
@@ -561,6 +578,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.solve_panel.shutdown()
+        self.compare_page.shutdown()
         self.autosave_timer.stop()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

@@ -52,3 +52,61 @@ def test_the_last_scenario_cannot_be_deleted(window: MainWindow, monkeypatch) ->
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     assert not window.delete_scenario()
     assert "only scenario" in warnings[0]
+
+
+def test_compare_two_scenarios_shows_the_glance_table_and_charts_then_saves_the_report(
+    solved_window: MainWindow, qtbot, tmp_path
+) -> None:
+    window = solved_window
+    page = window.compare_page
+    window.show_page(page)
+    solved = window.document.scenario
+    assert window.copy_scenario(with_solution=False, name="Unsolved copy")
+    page.choose([solved.id, window.document.scenario_id])
+    assert page.chosen() == [solved.id, window.document.scenario_id]
+    assert page.start()
+    assert page.busy.isVisible() or page.job is None
+    qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=60_000)
+    assert page.glance.columnCount() == 3
+    assert page.glance.horizontalHeaderItem(1).text() == solved.name
+    labels = [page.glance.item(r, 0).text() for r in range(page.glance.rowCount())]
+    assert "School days" in labels and "Status" in labels
+    assert page.charts and all(png.startswith(b"\x89PNG") for png in page.charts.values())
+    assert "Teaching" in page.details.toPlainText() or "What moved" in page.details.toPlainText()
+
+    out = tmp_path / "compare.html"
+    assert page.save_report(str(out))
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    assert out.is_file() and "At a glance" in out.read_text(encoding="utf-8")
+    assert "saved" in page.state.text()
+
+
+def test_export_xlsx_through_the_dialog_on_a_worker(solved_window: MainWindow, qtbot, tmp_path, monkeypatch) -> None:
+    import openpyxl
+
+    dialog = solved_window.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert not dialog.paper.isEnabled() and dialog.view.isEnabled()
+    assert dialog.path.text().endswith(".xlsx")
+    out = tmp_path / "timetable.xlsx"
+    dialog.path.setText(str(out))
+    assert dialog.start()
+    assert dialog.busy.isVisible()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert dialog.written and out.is_file(), dialog.error
+    book = openpyxl.load_workbook(out)
+    assert len(book.sheetnames) > 1
+    assert "Exported to" in dialog.state.text()
+
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    assert dialog.paper.isEnabled()
+    dialog.path.setText(str(tmp_path / "no such folder" / "t.pdf"))
+    assert dialog.start()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert errors and "does not exist" in errors[0]
+    assert "Export failed" in dialog.state.text()
+    dialog.reject()

@@ -1,0 +1,299 @@
+"""The Compare page: pick 2–4 scenarios, compare them off the GUI thread, read the tables and charts, save the report.
+
+The comparison itself is ``services.compare.compare`` on a deep copy of the project, with each
+charted measure drawn by ``chart_png`` in the same worker; the page shows the "At a glance" table as a
+table view and every measure as an HTML table with its chart below. "Save report…" writes the same
+comparison as HTML or PDF with ``write_comparison`` (also on a worker).
+"""
+
+from __future__ import annotations
+
+import copy
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTextDocument
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlplanner.domain import Project
+from dlplanner.qt.document import DATA, PROJECT, SCENARIO, Document
+from dlplanner.qt.style import icon
+from dlplanner.qt.worker import Job, finish
+from dlplanner.services import compare as compare_service
+from dlplanner.services.scenarios import list_scenarios
+
+COLORS = ["#3b6ea8", "#e08a2c", "#4a9a5b", "#a8508a"]
+REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
+ICON_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
+    b'<rect x="3" y="10" width="4" height="10" fill="#3b6ea8"/><rect x="8" y="5" width="4" height="15" fill="#e08a2c"/>'
+    b'<rect x="13" y="12" width="4" height="8" fill="#3b6ea8"/>'
+    b'<rect x="18" y="7" width="4" height="13" fill="#e08a2c"/>'
+    b"</svg>"
+)
+
+
+def compare_icon() -> QIcon:
+    """The Compare page's icon: two colours of bars, like its charts."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(ICON_SVG, "SVG")
+    return QIcon(pixmap) if not pixmap.isNull() else icon("master")
+
+
+def fmt(value: object, decimals: int = 0) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and decimals:
+        return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return f"{value:,.0f}" if isinstance(value, float) else f"{value:,}"
+
+
+def run_comparison(project: Project, keys: list[str]) -> tuple[compare_service.Comparison, dict[str, bytes]]:
+    """The comparison and a PNG chart per charted measure (runs on the worker)."""
+    result = compare_service.compare(project, keys)
+    charts = {t.id: compare_service.chart_png(t, result.scenario_names, dpi=90) for t in result.tables if t.charted()}
+    return result, charts
+
+
+class ComparePage(QWidget):
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.job: Job | None = None
+        self.comparison: compare_service.Comparison | None = None
+        self.charts: dict[str, bytes] = {}
+
+        self.choices = QListWidget(objectName="compare-choices")
+        self.choices.itemChanged.connect(self._update_buttons)
+        self.compare_button = QPushButton(icon("solve"), "Compare", objectName="primary")
+        self.compare_button.clicked.connect(self.start)
+        self.save_button = QPushButton(icon("save"), "Save report…")
+        self.save_button.clicked.connect(self.save_report)
+        self.busy = QProgressBar(maximum=0)  # indeterminate while the worker runs
+        self.busy.setVisible(False)
+        self.state = QLabel("Tick 2 to 4 scenarios, then Compare.", objectName="hint")
+        self.state.setWordWrap(True)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(8, 8, 8, 8)
+        left_box.addWidget(QLabel("<b>Scenarios to compare</b>"))
+        left_box.addWidget(self.choices, 1)
+        left_box.addWidget(self.compare_button)
+        left_box.addWidget(self.save_button)
+        left_box.addWidget(self.busy)
+        left_box.addWidget(self.state)
+
+        self.glance = QTableWidget(objectName="compare-glance")
+        self.glance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.glance.verticalHeader().setVisible(False)
+        self.glance.setWordWrap(False)
+        self.details = QTextBrowser(objectName="compare-details")
+        self.details.setOpenExternalLinks(False)
+        right = QSplitter(Qt.Orientation.Vertical)
+        glance_box = QWidget()
+        glance_layout = QVBoxLayout(glance_box)
+        glance_layout.setContentsMargins(8, 8, 8, 0)
+        glance_layout.addWidget(QLabel("<b>At a glance</b>"))
+        glance_layout.addWidget(self.glance)
+        right.addWidget(glance_box)
+        right.addWidget(self.details)
+        right.setSizes([330, 400])
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 800])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        document.changed.connect(self._on_changed)
+        self._fill_choices()
+
+    # -- choosing ------------------------------------------------------------------------------------
+    def _on_changed(self, kind: str) -> None:
+        if kind in (PROJECT, SCENARIO, DATA):
+            self._fill_choices()
+        if kind == PROJECT:
+            self._show(None, {})
+
+    def _fill_choices(self) -> None:
+        ticked = set(self.chosen())
+        project = self.document.project
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        for n, info in enumerate(list_scenarios(project) if project else []):
+            item = QListWidgetItem(f"{info.name}\n{info.status.value} · {info.placements} placed")
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = info.id in ticked if ticked else n < 2
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.choices.addItem(item)
+        self.choices.blockSignals(False)
+        self._update_buttons()
+
+    def chosen(self) -> list[str]:
+        return [
+            self.choices.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.choices.count())
+            if self.choices.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def choose(self, keys: list[str]) -> None:
+        for row in range(self.choices.count()):
+            item = self.choices.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in keys
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _update_buttons(self) -> None:
+        running = self.running
+        self.compare_button.setEnabled(not running and 2 <= len(self.chosen()) <= 4)
+        self.save_button.setEnabled(not running and self.comparison is not None)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    # -- comparing -----------------------------------------------------------------------------------
+    def start(self) -> bool:
+        keys = self.chosen()
+        if self.document.project is None or not 2 <= len(keys) <= 4 or self.running:
+            self.state.setText("Tick 2 to 4 scenarios, then Compare.")
+            return False
+        project = copy.deepcopy(self.document.project)
+        self._run(lambda: run_comparison(project, keys), self._compared, "Comparing…")
+        return True
+
+    def _run(self, work: object, on_done: object, message: str) -> None:
+        self.job = Job(work)
+        self.job.done.connect(on_done)
+        self.job.failed.connect(self._failed)
+        self.job.finished.connect(self._job_finished)
+        self.busy.setVisible(True)
+        self.state.setText(message)
+        self._update_buttons()
+        self.job.start()
+
+    def _job_finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self.busy.setVisible(False)
+        self._update_buttons()
+
+    def _failed(self, message: str) -> None:
+        self.state.setText(f"Failed: {message}")
+
+    def _compared(self, result: tuple[compare_service.Comparison, dict[str, bytes]]) -> None:
+        comparison, charts = result
+        self._show(comparison, charts)
+        notes = " ".join(comparison.notes)
+        self.state.setText(f"Compared {', '.join(comparison.scenario_names)}. {notes}".strip())
+
+    def _show(self, comparison: compare_service.Comparison | None, charts: dict[str, bytes]) -> None:
+        self.comparison, self.charts = comparison, charts
+        self.glance.clear()
+        self.glance.setRowCount(0)
+        self.glance.setColumnCount(0)
+        self.details.clear()
+        self._update_buttons()
+        if comparison is None:
+            return
+        names = comparison.scenario_names
+        glance = comparison.table("glance")
+        self.glance.setColumnCount(1 + len(names))
+        self.glance.setHorizontalHeaderLabels(["Measure", *names])
+        self.glance.setRowCount(len(glance.rows))
+        for r, row in enumerate(glance.rows):
+            self.glance.setItem(r, 0, QTableWidgetItem(row.label))
+            for c, value in enumerate(row.values):
+                item = QTableWidgetItem(fmt(value, glance.decimals))
+                if not isinstance(value, str):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.glance.setItem(r, c + 1, item)
+        header = self.glance.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 1 + len(names)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.glance.resizeRowsToContents()
+        document = self.details.document()
+        for table_id, png in charts.items():
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{table_id}"), QImage.fromData(png)
+            )
+        self.details.setHtml(self._details_html(comparison))
+
+    def _details_html(self, comparison: compare_service.Comparison) -> str:
+        names = comparison.scenario_names
+        head = "".join(
+            f'<th><span style="color:{COLORS[i % len(COLORS)]}">■</span> {escape(n)}</th>' for i, n in enumerate(names)
+        )
+        parts = []
+        for table in comparison.tables:
+            if table.id == "glance":
+                continue
+            parts.append(f"<h3>{escape(table.title)}</h3>")
+            if table.note:
+                parts.append(f'<p style="color:#555">{escape(table.note)}</p>')
+            if not table.rows:
+                parts.append('<p style="color:#555">Nothing to compare.</p>')
+                continue
+            rows = "".join(
+                f"<tr><td>{escape(row.label)}</td>"
+                + "".join(
+                    f'<td align="{"left" if isinstance(v, str) else "right"}">{escape(fmt(v, table.decimals))}</td>'
+                    for v in row.values
+                )
+                + "</tr>"
+                for row in table.rows
+            )
+            parts.append(
+                f'<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+                f'<tr style="background:#dde4ee"><th align="left">{escape(table.unit)}</th>{head}</tr>{rows}</table>'
+            )
+            if table.id in self.charts:
+                parts.append(f'<p><img src="chart:{escape(table.id)}"></p>')
+        parts.append("<h3>What moved</h3>")
+        for diff in comparison.diffs:
+            parts.append(f"<p><b>{escape(diff.a_name)} → {escape(diff.b_name)}</b>: {escape(diff.summary)}</p>")
+        return "".join(parts)
+
+    # -- the report ------------------------------------------------------------------------------------
+    def save_report(self, path: str | None = None) -> bool:
+        comparison = self.comparison
+        if comparison is None or self.running:
+            return False
+        if path is None:
+            path, chosen = QFileDialog.getSaveFileName(self, "Save comparison report", "comparison.html", REPORT_FILTER)
+            if not path:
+                return False
+            if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
+                path += ".pdf" if "pdf" in chosen.lower() else ".html"
+        target = path
+        self._run(lambda: compare_service.write_comparison(comparison, target), self._saved, "Writing the report…")
+        return True
+
+    def _saved(self, written: Path) -> None:
+        self.state.setText(f"Report saved to {written}")
+
+    def shutdown(self) -> None:
+        finish(self.job)

@@ -1,0 +1,174 @@
+"""File → Export…: a scenario's timetable as PDF, XLSX, CSV, iCalendar, an HTML site or timetable JSON.
+
+The dialog only gathers choices; ``services.exporting.export`` writes the files on a worker thread
+(with a busy bar), from a deep copy of the project. A failure is shown as the service's message.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlplanner.qt.document import Document
+from dlplanner.qt.worker import Job, finish
+from dlplanner.services import exporting
+
+WITH_VIEWS = {"pdf", "xlsx", "ics", "html"}  # formats that can be limited to one view
+VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
+PAPERS = {"a4": "A4", "letter": "Letter"}
+
+
+def default_suffix(fmt: str) -> str:
+    return exporting.FORMATS[fmt].suffixes[0]
+
+
+class ExportDialog(QDialog):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export timetable")
+        self.setObjectName("export-dialog")
+        self.document = document
+        self.job: Job | None = None
+        self.written: list[Path] = []
+        self.error = ""
+        project = document.project
+
+        self.scenario = QComboBox()
+        for scenario in project.scenarios if project else []:
+            self.scenario.addItem(scenario.name, scenario.id)
+        self.scenario.setCurrentIndex(max(0, self.scenario.findData(document.scenario_id)))
+        self.format = QComboBox()
+        for fmt in exporting.FORMATS.values():
+            self.format.addItem(f"{fmt.id.upper()} — {fmt.description}", fmt.id)
+        self.view = QComboBox()
+        self.view.addItem("Everything", None)
+        for view in exporting.VIEWS:
+            self.view.addItem(VIEW_NAMES.get(view, view.title()), view)
+        self.paper = QComboBox()
+        for paper, label in PAPERS.items():
+            self.paper.addItem(label, paper)
+        self.path = QLineEdit()
+        self.path.setMinimumWidth(360)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self.browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.busy = QProgressBar(maximum=0)
+        self.busy.setVisible(False)
+        self.state = QLabel("", objectName="hint")
+        self.state.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Scenario", self.scenario)
+        form.addRow("Format", self.format)
+        form.addRow("View", self.view)
+        form.addRow("Paper", self.paper)
+        form.addRow("Save to", where)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("primary")
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.state)
+        layout.addWidget(self.buttons)
+
+        self.format.currentIndexChanged.connect(self._format_chosen)
+        self.scenario.currentIndexChanged.connect(lambda _i: self._format_chosen())
+        self._format_chosen()
+
+    def fmt(self) -> str:
+        return self.format.currentData()
+
+    def _format_chosen(self) -> None:
+        fmt = self.fmt()
+        self.view.setEnabled(fmt in WITH_VIEWS)
+        self.paper.setEnabled(fmt == "pdf")
+        suffix = default_suffix(fmt)
+        current = self.path.text().strip()
+        base = Path(current).with_suffix("") if current else self._default_base()
+        self.path.setText(str(base) + suffix)
+        spec = exporting.FORMATS[fmt]
+        if "" in spec.suffixes:
+            self.state.setText("Writes a folder: give a new or empty folder name (or a previous export of this kind).")
+        else:
+            self.state.setText("")
+
+    def _default_base(self) -> Path:
+        project = self.document.project
+        location = self.document.location
+        folder = Path(location).parent if location and "://" not in location else Path.home()
+        name = f"{project.name if project else 'timetable'}-{self.scenario.currentData() or ''}".strip("-")
+        return folder / name.replace("/", "-")
+
+    def browse(self) -> None:
+        fmt = self.fmt()
+        suffix = default_suffix(fmt)
+        pattern = f"{fmt.upper()} (*{suffix})" if suffix else "Folder name (*)"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), pattern)
+        if path:
+            if suffix and not path.lower().endswith(suffix):
+                path += suffix
+            self.path.setText(path)
+
+    # -- running --------------------------------------------------------------------------------------
+    def start(self) -> bool:
+        project = self.document.project
+        out = self.path.text().strip()
+        if project is None or not out or self.job is not None:
+            return False
+        fmt, key = self.fmt(), self.scenario.currentData()
+        view = self.view.currentData() if fmt in WITH_VIEWS else None
+        options = {"paper": self.paper.currentData()} if fmt == "pdf" else {}
+        snapshot = copy.deepcopy(project)
+        self.written, self.error = [], ""
+        self.job = Job(lambda: exporting.export(snapshot, key, fmt, out, view=view, **options))
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.job.finished.connect(self._finished)
+        self.busy.setVisible(True)
+        self.export_button.setEnabled(False)
+        self.state.setText(f"Exporting {fmt.upper()}…")
+        self.job.start()
+        return True
+
+    def _done(self, written: list[Path]) -> None:
+        self.written = list(written)
+        first = written[0] if written else Path(self.path.text())
+        more = f" and {len(written) - 1} more file(s)" if len(written) > 1 else ""
+        self.state.setText(f"Exported to {first}{more}.")
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.state.setText(f"Export failed: {message}")
+        QMessageBox.critical(self, "Export failed", message)
+
+    def _finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self.busy.setVisible(False)
+        self.export_button.setEnabled(True)
+
+    def reject(self) -> None:
+        finish(self.job)  # an export in progress completes; its files are written whole or not at all
+        super().reject()
