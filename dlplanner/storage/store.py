@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from dlplanner.domain.codec import DecodeError
 from dlplanner.domain.model import Project, Scenario
@@ -54,64 +54,18 @@ from dlplanner.storage.errors import (
     ProjectNotFoundError,
     StorageError,
 )
-from dlplanner.storage.mapping import project_from_rows, project_part_rows, scenario_row
-from dlplanner.storage.orm import (
-    AdvisoryRow,
-    BellScheduleRow,
-    CampusRow,
-    CampusTravelRow,
-    CohortRow,
-    DayTypeRow,
-    InternshipRow,
-    LoopingRuleRow,
-    PlacementRow,
-    PriorPairingRow,
-    ProjectRow,
-    RoomRow,
-    RuleSettingsRow,
-    ScenarioRow,
-    SectionRow,
-    SolutionRow,
-    SubjectRow,
-    TeacherRow,
-    TeacherTeamRow,
+from dlplanner.storage.mapping import (
+    LOAD_OPTIONS,
+    PROJECT_DATA_TABLES,
+    SCENARIO_PART_TABLES,
+    project_from_rows,
+    project_part_rows,
+    scenario_row,
 )
+from dlplanner.storage.orm import ProjectRow, ScenarioRow
 from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp, from_text, now_utc, to_text
 
-_PROJECT_DATA_TABLES = (
-    SubjectRow,
-    TeacherRow,
-    RoomRow,
-    CampusRow,
-    CampusTravelRow,
-    CohortRow,
-    AdvisoryRow,
-    TeacherTeamRow,
-    PriorPairingRow,
-)
-_PROJECT_PART_TABLES = (*_PROJECT_DATA_TABLES, ScenarioRow)  # a scenario's own rows go with it (CASCADE)
-
-_LOAD_OPTIONS = (
-    selectinload(ProjectRow.subjects),
-    selectinload(ProjectRow.teachers),
-    selectinload(ProjectRow.rooms),
-    selectinload(ProjectRow.campuses),
-    selectinload(ProjectRow.travel),
-    selectinload(ProjectRow.cohorts),
-    selectinload(ProjectRow.advisories),
-    selectinload(ProjectRow.teams),
-    selectinload(ProjectRow.prior_pairings),
-    selectinload(ProjectRow.scenarios).options(
-        selectinload(ScenarioRow.bell_schedules).selectinload(BellScheduleRow.blocks),
-        selectinload(ScenarioRow.day_types),
-        selectinload(ScenarioRow.sections),
-        selectinload(ScenarioRow.internships),
-        selectinload(ScenarioRow.looping_rules),
-        selectinload(ScenarioRow.rules),
-        selectinload(ScenarioRow.solution),
-        selectinload(ScenarioRow.placements),
-    ),
-)
+_PROJECT_PART_TABLES = (*PROJECT_DATA_TABLES, ScenarioRow)  # a scenario's own rows go with it (CASCADE)
 
 
 # -- locations ---------------------------------------------------------------------------------
@@ -434,7 +388,7 @@ class ProjectStore:
             )
 
     def _snapshot(self, session: Session, name: str) -> ProjectSnapshot:
-        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*_LOAD_OPTIONS)).one()
+        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*LOAD_OPTIONS)).one()
         try:
             project = project_from_rows(row)
         except (DecodeError, ValueError) as exc:
@@ -614,7 +568,7 @@ class ProjectStore:
                     "reload them, then make your changes again",
                     **self._details(project.name, None, stamp, expected_version),
                 )
-            for table in _PROJECT_DATA_TABLES:
+            for table in PROJECT_DATA_TABLES:
                 session.execute(
                     delete(table).where(table.project_pk == row.pk).execution_options(synchronize_session=False)
                 )
@@ -697,25 +651,13 @@ class ProjectStore:
         return f"ProjectStore({self.location!r})"
 
 
-_SCENARIO_PART_TABLES = (
-    BellScheduleRow,  # its blocks go with it (ON DELETE CASCADE)
-    DayTypeRow,
-    SectionRow,
-    InternshipRow,
-    LoopingRuleRow,
-    RuleSettingsRow,
-    SolutionRow,
-    PlacementRow,
-)
-
-
 def _replace_scenario_contents(session: Session, existing: ScenarioRow, new: ScenarioRow) -> None:
     """Give the stored scenario row ``existing`` the contents of the unsaved row ``new``.
 
     The scenario row itself is updated in place (same primary key), so a concurrent save waiting
     on its row lock sees the new version afterwards and reports "changed by", not "deleted".
     """
-    for table in _SCENARIO_PART_TABLES:
+    for table in SCENARIO_PART_TABLES:
         session.execute(
             delete(table).where(table.scenario_pk == existing.pk).execution_options(synchronize_session=False)
         )
