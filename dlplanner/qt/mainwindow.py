@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from dlplanner import __version__
 from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
+from dlplanner.qt import district as district_gui
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.commands import (
     CopyScenarioCommand,
@@ -41,7 +42,7 @@ from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsP
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.tables import EDITORS, RecordEditor
-from dlplanner.services import projects, recovery, scenarios
+from dlplanner.services import district, projects, recovery, scenarios
 from dlplanner.services.projects import ServiceError
 
 MAX_RECENT = 8
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document = Document(self)
         self.recovery_info: recovery.RecoveryInfo | None = None  # this window's last autosave
+        self.session: district.DistrictSession | None = None  # district mode: the project lives in a database
         self.setWindowTitle("dlplanner")
         self.setWindowIcon(icon("app"))
         self.resize(1340, 760)
@@ -161,7 +163,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
         self.open_action = self._action("&Open…", self.choose_project, std.Open, "open")
-        self.open_url_action = self._action("Open &database URL…", self.choose_url)
+        self.open_url_action = self._action("Open &database…", self.choose_url)
+        self.refresh_action = self._action("&Refresh from database", self.refresh, "F5")
+        self.refresh_action.setEnabled(False)
         self.save_action = self._action("&Save", self.save, std.Save, "save")
         self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs)
         self.export_action = self._action("&Export…", self.export, "Ctrl+E")
@@ -207,6 +211,8 @@ class MainWindow(QMainWindow):
                 self._action(title, lambda _=False, r=row: self.nav.setCurrentRow(r), shortcut, icon_name)
             )
         view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.tray_dock.toggleViewAction())
         view_menu.addAction(self.conflicts_dock.toggleViewAction())
         view_menu.addAction(self.problems_dock.toggleViewAction())
@@ -245,7 +251,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     # -- projects ----------------------------------------------------------------------------------
-    def load_project(self, project: Project, location: str | None) -> None:
+    def load_project(
+        self, project: Project, location: str | None, session: district.DistrictSession | None = None
+    ) -> None:
+        self.session = session
+        self.refresh_action.setEnabled(session is not None)
         self.document.set_project(project, location)
         if location:
             self._remember(location)
@@ -253,13 +263,30 @@ class MainWindow(QMainWindow):
     def open_project(self, location: str) -> bool:
         if not self._may_discard():
             return False
+        session = None
         try:
-            project = projects.open_project(location)
+            if projects.is_url(location):
+                session = self._open_session(location)
+                if session is None:
+                    return False
+                project = session.project
+            else:
+                project = projects.open_project(location)
         except Exception as exc:
-            QMessageBox.critical(self, "Cannot open project", f"{location}\n\n{exc}")
+            QMessageBox.critical(self, "Cannot open project", f"{projects.describe_location(location)}\n\n{exc}")
             return False
-        self.load_project(project, location)
+        self.load_project(project, location, session)
         return True
+
+    def _open_session(self, location: str) -> district.DistrictSession | None:
+        """District mode: the project (picked when the database holds several) opened for editing."""
+        names = district.list_projects(location)
+        name = names[0] if len(names) == 1 else None
+        if len(names) > 1:
+            name, ok = QInputDialog.getItem(self, "Open from database", "Project:", names, 0, False)
+            if not ok:
+                return None
+        return district.open_for_editing(location, name)
 
     def new_from_sample(self, sample_id: str) -> bool:
         if not self._may_discard():
@@ -289,6 +316,8 @@ class MainWindow(QMainWindow):
             return False
         if location is None:
             return self.save_as()
+        if self.session is not None:
+            return self._save_district()
         try:
             projects.save_project(location, project)
         except Exception as exc:
@@ -315,11 +344,83 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}")
             return False
         self.document.location = location
+        self.session = None
+        if projects.is_url(location):  # from now on saved piece by piece, with conflict checks
+            try:
+                self.session = district.open_for_editing(location, project.name)
+            except Exception as exc:
+                QMessageBox.warning(self, "District mode", f"Saved, but cannot reopen it for editing: {exc}")
+            else:
+                self.document.set_project(self.session.project, location)
+        self.refresh_action.setEnabled(self.session is not None)
         self.document.undo_stack.setClean()
         self.discard_recovery()
         self._remember(location)
         self._update_title()
         return True
+
+    # -- district mode ---------------------------------------------------------------------------------
+    def _save_district(self) -> bool:
+        """Save each changed piece; every refused piece is shown with who changed it, never overwritten."""
+        session = self.session
+        try:
+            report = district.save_changes(session)
+        except Exception as exc:
+            where = projects.describe_location(self.document.location)
+            QMessageBox.critical(self, "Cannot save", f"{where}\n\n{exc}\n\nYour edits are still open.")
+            return False
+        for conflict in report.conflicts:
+            self._resolve(conflict)
+        if report.conflicts:
+            self._reload_views()
+        if session.has_unsaved_changes():
+            self.document.undo_stack.resetClean()
+            self.statusBar().showMessage("Some changes are not saved yet: resolve the conflicts, then save", 8000)
+            return False
+        self.document.undo_stack.setClean()
+        self.discard_recovery()
+        self.statusBar().showMessage(f"Saved to {projects.describe_location(self.document.location)}", 4000)
+        return True
+
+    def _resolve(self, conflict: district.Conflict) -> None:
+        answer = district_gui.choose_resolution(self, conflict)
+        session = self.session
+        try:
+            if answer == district_gui.RELOAD:
+                if conflict.scenario_id is None:
+                    district.reload_project_data(session)
+                else:
+                    district.reload_scenario(session, conflict.scenario_id)
+            elif answer == district_gui.KEEP and conflict.scenario_id is not None:
+                kept = district.keep_as_new_scenario(session, conflict.scenario_id)
+                self.statusBar().showMessage(f"Your version is saved as scenario '{kept.name}'", 8000)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot resolve the conflict", str(exc))
+
+    def _reload_views(self) -> None:
+        """The session swapped scenario objects: show them (the undo history no longer applies)."""
+        current = self.document.scenario_id
+        self.document.set_project(self.session.project, self.document.location)
+        if current and any(s.id == current for s in self.document.project.scenarios):
+            self.document.set_scenario(current)
+        if self.session.has_unsaved_changes():
+            self.document.undo_stack.resetClean()
+
+    def refresh(self) -> list[district.Change]:
+        """View → Refresh (F5): take in what others saved; pieces changed on both sides stay mine."""
+        if self.session is None:
+            return []
+        try:
+            report = district.refresh(self.session)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot refresh", str(exc))
+            return []
+        if report.changes:
+            self._reload_views()
+        lines = [c.describe() for c in report.changes]
+        lines += [f"{district_gui.describe_conflict(c)} Yours is kept; saving will ask." for c in report.conflicts]
+        self.statusBar().showMessage("; ".join(lines) if lines else "No changes by others", 10000)
+        return report.changes
 
     def export_dialog(self) -> ExportDialog | None:
         if self.document.project is None:
