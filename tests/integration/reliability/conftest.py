@@ -1,39 +1,11 @@
-"""A fresh PostgreSQL database per test (same rule as the storage tests: skip without
-``DLPLANNER_TEST_PG_URL``, fail when ``CI=true``)."""
+"""Reliability tests get a fresh PostgreSQL database per test from ``tests/integration/conftest.py``
+(same rule as the storage tests: skip without ``DLPLANNER_TEST_PG_URL``, fail when ``CI=true``)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import create_engine, make_url, text
-from sqlalchemy.engine import URL
-
-PG_ENV = "DLPLANNER_TEST_PG_URL"
-
-
-def pg_server_url() -> URL:
-    url = os.environ.get(PG_ENV, "").strip()
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {PG_ENV} is not set: CI must run the PostgreSQL tests")
-        pytest.skip(f"{PG_ENV} is not set; export {PG_ENV}=$(scripts/start-test-postgres | tail -n1) to run it")
-    return make_url(url)
 
 
 @pytest.fixture
-def pg_database() -> Iterator[str]:
-    """The URL of a new, empty PostgreSQL database, dropped after the test."""
-    server = pg_server_url()
-    name = f"dlp_r_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def pg_database_prefix() -> str:
+    return "dlp_r_"
