@@ -69,7 +69,7 @@ def fmt(value: object, decimals: int = 0) -> str:
 def run_comparison(project: Project, keys: list[str]) -> tuple[compare_service.Comparison, dict[str, bytes]]:
     """The comparison and a PNG chart per charted measure (runs on the worker)."""
     result = compare_service.compare(project, keys)
-    charts = {t.id: compare_service.chart_png(t, result.scenario_names, dpi=90) for t in result.tables if t.charted()}
+    charts = {t.id: compare_service.chart_png(t, result.scenario_names, dpi=80) for t in result.tables if t.charted()}
     return result, charts
 
 

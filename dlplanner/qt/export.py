@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
     # -- running --------------------------------------------------------------------------------------
     def start(self) -> bool:
         project = self.document.project
-        out = self.path.text().strip()
+        out = str(Path(self.path.text().strip()).expanduser()) if self.path.text().strip() else ""
         if project is None or not out or self.job is not None:
             return False
         fmt, key = self.fmt(), self.scenario.currentData()

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.tray_dock], [230], Qt.Orientation.Horizontal)
 
         self.scenario_combo = QComboBox()
-        self.scenario_combo.setMinimumContentsLength(16)
+        self.scenario_combo.setMinimumContentsLength(30)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
         self.problems_button = QPushButton(icon("ok"), "No problems")
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.poll_changes)
         self.autosave_timer.start()
         self.nav.setCurrentRow(0)
         self._update_title()
@@ -406,6 +407,19 @@ class MainWindow(QMainWindow):
         if self.session.has_unsaved_changes():
             self.document.undo_stack.resetClean()
 
+    def poll_changes(self) -> list[district.Change]:
+        """District mode, each minute: a cheap look at the versions; says when others saved (Refresh takes it in)."""
+        if self.session is None:
+            return []
+        try:
+            changes = district.check_for_changes(self.session)
+        except Exception:  # the server is away for a moment: say nothing, try next time
+            return []
+        if changes:
+            text = "; ".join(c.describe() for c in changes[:3])
+            self.statusBar().showMessage(f"{text} — View → Refresh (F5) takes it in", 30000)
+        return changes
+
     def refresh(self) -> list[district.Change]:
         """View → Refresh (F5): take in what others saved; pieces changed on both sides stay mine."""
         if self.session is None:
@@ -468,7 +482,8 @@ class MainWindow(QMainWindow):
         if project is None or not self.document.dirty:
             return False
         try:
-            info = recovery.write_recovery(project, self.document.location or UNSAVED)
+            data_version = self.session.data_version if self.session is not None else None
+            info = recovery.write_recovery(project, self.document.location or UNSAVED, data_version=data_version)
         except recovery.RecoveryError as exc:
             self.statusBar().showMessage(f"Autosave failed: {exc}", 6000)
             return False
@@ -503,8 +518,12 @@ class MainWindow(QMainWindow):
             except recovery.RecoveryError as exc:
                 QMessageBox.warning(self, "Cannot recover", str(exc))
                 continue
-            location = None if info.location in ("", UNSAVED) or "***" in info.location else info.location
-            self.document.set_project(project, location)
+            location = None if info.location == UNSAVED or projects.is_url(info.location) else info.location
+            self.load_project(project, location)  # a database copy is not reopened: Save As, never overwrite
+            if projects.is_url(info.location):
+                self.statusBar().showMessage(
+                    f"Recovered from {info.location}: use Save As (others may have saved there since)", 10000
+                )
             self.document.undo_stack.resetClean()  # recovered edits are unsaved until saved
             self.recovery_info = info
             return True

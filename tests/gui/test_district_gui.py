@@ -71,3 +71,54 @@ def test_refresh_takes_in_others_saves(window: MainWindow, url: str) -> None:
     assert window.document.project.scenario(other_id).name == "Renamed by Jon"
     assert "jon@district" in window.statusBar().currentMessage()
     assert not window.document.dirty
+
+
+def test_poll_says_when_others_saved(window: MainWindow, url: str) -> None:
+    assert window.open_project(url)
+    assert window.poll_changes() == []
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.scenarios[0].name = "Polled"
+    assert district.save_changes(jon).ok
+    assert [c.name for c in window.poll_changes()] == ["Polled"]
+    assert "Refresh" in window.statusBar().currentMessage()
+
+
+def test_the_real_conflict_dialog_names_who_and_returns_the_choice(window: MainWindow, qtbot) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    conflict = district.Conflict(
+        "ab", "A/B block", "refused", "jon@district", datetime(2026, 11, 22, 14, 3, tzinfo=UTC)
+    )
+    seen = []
+
+    def answer(label: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    for label, expected in (("Reload theirs", district_gui.RELOAD), ("Keep mine as a new scenario", district_gui.KEEP)):
+        QTimer.singleShot(200, lambda label=label: answer(label))
+        assert district_gui.choose_resolution(window, conflict) == expected
+    assert "jon@district" in seen[0] and "A/B block" in seen[0]
+
+
+def test_a_database_recovery_copy_is_restored_unsaved_never_over_the_database(
+    window: MainWindow, url: str, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dlplanner.services import recovery
+
+    assert window.open_project(url)
+    assert window.rename_scenario("Before crash")
+    assert window.autosave()
+    window.recovery_info = None  # simulated crash
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.document.undo_stack.setClean()
+    assert window.offer_recovery()
+    assert window.session is None and window.document.location is None and window.document.dirty
+    assert window.document.project.scenarios[0].name == "Before crash"
+    assert recovery.list_recoveries()  # kept until saved somewhere
