@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlplanner.domain import Project
-from dlplanner.qt.document import DATA, PROJECT, SCENARIO, Document
+from dlplanner.qt.document import DATA, PROJECT, SCENARIO, TIMETABLE, Document
 from dlplanner.qt.style import icon
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import compare as compare_service
@@ -131,8 +131,8 @@ class ComparePage(QWidget):
 
     # -- choosing ------------------------------------------------------------------------------------
     def _on_changed(self, kind: str) -> None:
-        if kind in (PROJECT, SCENARIO, DATA):
-            self._fill_choices()
+        if kind in (PROJECT, SCENARIO, DATA, TIMETABLE):
+            self._fill_choices()  # names, statuses and placed counts
         if kind == PROJECT:
             self._show(None, {})
 

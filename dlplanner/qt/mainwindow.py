@@ -620,7 +620,8 @@ class MainWindow(QMainWindow):
             return
         star = "*" if self.document.dirty else ""
         self.setWindowTitle(f"{project.name}{star} — dlplanner")
-        self.location_label.setText(self.document.location or "not saved yet")
+        location = self.document.location
+        self.location_label.setText(projects.describe_location(location) if location else "not saved yet")
 
     def _update_problems(self) -> None:
         problems = self.document.problems

@@ -1,6 +1,10 @@
-"""District mode through the main window on a database URL (SQLite here; services.district works on both)."""
+"""District mode through the main window on a database URL: SQLite, and PostgreSQL when DLPLANNER_TEST_PG_URL is set."""
 
 from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
 
 import pytest
 
@@ -8,10 +12,41 @@ from dlplanner.qt import district as district_gui
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.services import district, projects
 
+PG_ENV = "DLPLANNER_TEST_PG_URL"
+
 
 @pytest.fixture
-def url(tmp_path) -> str:
-    location = f"sqlite:///{tmp_path / 'district.db'}"
+def pg_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database on the test server, dropped afterwards (the storage tests' rule:
+    skipped without DLPLANNER_TEST_PG_URL, failed under CI=true)."""
+    server_url = os.environ.get(PG_ENV, "").strip()
+    if not server_url:
+        hint = f"export {PG_ENV}=$(scripts/start-test-postgres | tail -n1)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {PG_ENV} is not set: CI must run the PostgreSQL tests ({hint})")
+        pytest.skip(f"{PG_ENV} is not set; {hint} to run it")
+    from sqlalchemy import create_engine, make_url, text
+
+    server = make_url(server_url)
+    name = f"dlp_gui_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request: pytest.FixtureRequest, tmp_path) -> str:
+    """A district database holding the Big Picture sample, on SQLite and on PostgreSQL."""
+    if request.param == "postgres":
+        location = request.getfixturevalue("pg_database")
+    else:
+        location = f"sqlite:///{tmp_path / 'district.db'}"
     projects.create_project(location, projects.load_sample("big-picture"))
     return location
 
