@@ -2,7 +2,8 @@
 
 The checker is the judge of every solution a test or benchmark produces, so it shares no code
 with ``dlplanner.solver``: the geometry of the day (class runs, advisory sittings, overlaps) is
-computed here from the bell-schedule blocks, following the words of ``docs/rules.md`` only.
+computed here and in ``dlplanner.domain.geometry`` (which the metrics share) from the
+bell-schedule blocks, following the words of ``docs/rules.md`` only.
 
 One function per hard rule, ``check_<rule_id>(ctx)``, and one per soft rule,
 ``penalty_<rule_id>(ctx)`` (the rule's total penalty = units × weight). Readings of the contract
@@ -16,10 +17,17 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import TypeVar
 
 from dlplanner.domain.calendar import Term
+from dlplanner.domain.geometry import (
+    advisory_slots,
+    common_free_minutes,
+    in_term_slice,
+    internship_blocks,
+    term_slices,
+)
+from dlplanner.domain.geometry import overlap as _overlap
 from dlplanner.domain.model import (
     Block,
     BlockKind,
@@ -156,10 +164,6 @@ def _day_geometry(name: str, blocks: Iterable[Block]) -> _Day:
     return _Day(name, ordered, class_blocks, runs, wide)
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
 def _span(start: int, end: int) -> str:
     return f"{fmt_time(start)}–{fmt_time(end)}"
 
@@ -243,53 +247,33 @@ class CheckContext:
 
     def internship_blocks(self, cohort_ids: Iterable[str], day_type_id: str, start: int, end: int) -> bool:
         """Whether [start, end) overlaps an internship window (± travel) of one of the cohorts."""
-        wanted = set(cohort_ids)
-        for internship in self.scenario.internships:
-            if not wanted & set(internship.cohort_ids):
-                continue
-            for window in internship.windows:
-                travel = internship.travel_minutes
-                if window.applies_to(day_type_id) and _overlap(start, end, window.start - travel, window.end + travel):
-                    return True
-        return False
+        return internship_blocks(self.scenario, cohort_ids, day_type_id, start, end)
 
     def _advisory_sittings(self) -> list[_Event]:
         sittings: list[_Event] = []
+        blocks_by_day = {day_type_id: day.blocks for day_type_id, day in self.days.items()}
         for advisory in self.project.advisories:
             ref = RecordRef("advisory", advisory.id, advisory.name)
             label = named("advisory", advisory.name)
-            slots: list[tuple[str, Block]] = []
-            if advisory.meeting_blocks:
-                for block_ref in advisory.meeting_blocks:
-                    day = self.days.get(block_ref.day_type_id)
-                    block = next((b for b in day.blocks if b.id == block_ref.block_id), None) if day else None
-                    if block is None:
-                        where = f"block '{block_ref.block_id}' of {self.day_name(block_ref.day_type_id)}"
-                        self.advisory_problems.append(
-                            Violation(
-                                "advisory_time",
-                                f"{named('Advisory', advisory.name)} is set to meet in {where}, which does not exist",
-                                [ref],
-                            )
-                        )
-                        continue
-                    slots.append((block_ref.day_type_id, block))
-            else:
-                for day_type in self.scenario.day_types:
-                    for block in self.days[day_type.id].blocks:
-                        if block.kind == BlockKind.ADVISORY and not self.internship_blocks(
-                            advisory.cohort_ids, day_type.id, block.start, block.end
-                        ):
-                            slots.append((day_type.id, block))
-                if not slots:
-                    self.advisory_problems.append(
-                        Violation(
-                            "advisory_time",
-                            f"{named('Advisory', advisory.name)} has no advisory block to meet in (none in the cycle, "
-                            "or all during its cohorts' internships)",
-                            [ref],
-                        )
+            slots, missing = advisory_slots(self.scenario, advisory, blocks_by_day)
+            for block_ref in missing:
+                where = f"block '{block_ref.block_id}' of {self.day_name(block_ref.day_type_id)}"
+                self.advisory_problems.append(
+                    Violation(
+                        "advisory_time",
+                        f"{named('Advisory', advisory.name)} is set to meet in {where}, which does not exist",
+                        [ref],
                     )
+                )
+            if not advisory.meeting_blocks and not slots:
+                self.advisory_problems.append(
+                    Violation(
+                        "advisory_time",
+                        f"{named('Advisory', advisory.name)} has no advisory block to meet in (none in the cycle, "
+                        "or all during its cohorts' internships)",
+                        [ref],
+                    )
+                )
             for day_type_id, block in slots:
                 sittings.append(
                     _Event(
@@ -319,22 +303,11 @@ class CheckContext:
     def slices(self) -> list[frozenset[str]]:
         """The parts of the year between term boundaries, each as the set of term ids running in it."""
         if self._slices is None:
-            used = {e.term_id for e in self.meetings if e.term_id in self.terms}
-            terms = [self.terms[t] for t in sorted(used)]
-            if not terms:
-                self._slices = [frozenset()]
-            else:
-                cuts = sorted({t.start for t in terms} | {t.end + timedelta(days=1) for t in terms})
-                found: list[frozenset[str]] = []
-                for begin, stop in itertools.pairwise(cuts):
-                    active = frozenset(t.id for t in terms if t.start <= begin and stop - timedelta(days=1) <= t.end)
-                    if active and active not in found:
-                        found.append(active)
-                self._slices = found or [frozenset()]
+            self._slices = term_slices(self.terms, (e.term_id for e in self.meetings))
         return self._slices
 
     def in_slice(self, event: _Event, active: frozenset[str]) -> bool:
-        return event.term_id is None or event.term_id not in self.terms or event.term_id in active
+        return in_term_slice(event.term_id, self.terms, active)
 
     def slice_label(self, active: frozenset[str]) -> str:
         if len(self.slices()) <= 1:
@@ -831,26 +804,13 @@ def check_internship_window(ctx: CheckContext) -> list[Violation]:
 
 def _free_planning_minutes(ctx: CheckContext, member_ids: list[str], min_minutes: int, active: frozenset[str]) -> int:
     """Minutes of class/planning blocks (long enough) during the whole of which every member is free."""
-    busy = _by_resource(
-        (e for e in ctx.events if ctx.in_slice(e, active)), lambda e: [(t, e.day_type_id) for t in e.teacher_ids]
+    return common_free_minutes(
+        ((d.id, ctx.days[d.id].blocks) for d in ctx.scenario.day_types),
+        ctx.teachers,
+        member_ids,
+        min_minutes,
+        (e for e in ctx.events if ctx.in_slice(e, active)),
     )
-    total = 0
-    for day_type in ctx.scenario.day_types:
-        for block in ctx.days[day_type.id].blocks:
-            if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < min_minutes:
-                continue
-            free = True
-            for member_id in member_ids:
-                teacher = ctx.teachers.get(member_id)
-                unavailable = teacher.unavailable if teacher else []
-                if any(w.overlaps(day_type.id, block.start, block.end) for w in unavailable) or any(
-                    _overlap(e.start, e.end, block.start, block.end) for e in busy.get((member_id, day_type.id), [])
-                ):
-                    free = False
-                    break
-            if free:
-                total += block.minutes
-    return total
 
 
 def check_team_planning(ctx: CheckContext) -> list[Violation]:

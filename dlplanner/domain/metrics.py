@@ -16,8 +16,15 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from dlplanner.domain.geometry import (
+    advisory_slots,
+    common_free_minutes,
+    in_term_slice,
+    term_slices,
+)
+from dlplanner.domain.geometry import internship_blocks as internship_blocks  # read from here too
 from dlplanner.domain.model import BlockKind, Placement, Project, Scenario
 
 # -- the events of a timetable ----------------------------------------------------------------
@@ -48,23 +55,6 @@ class ScheduleEvent:
         return (self.kind, self.record_id, self.meeting)
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
-def internship_blocks(scenario: Scenario, cohort_ids: Iterable[str], day_type_id: str, start: int, end: int) -> bool:
-    """Whether [start, end) overlaps an internship window (± travel) of one of the cohorts."""
-    wanted = set(cohort_ids)
-    for internship in scenario.internships:
-        if not wanted & set(internship.cohort_ids):
-            continue
-        travel = internship.travel_minutes
-        for window in internship.windows:
-            if window.applies_to(day_type_id) and _overlap(start, end, window.start - travel, window.end + travel):
-                return True
-    return False
-
-
 def advisory_sittings(project: Project, scenario: Scenario) -> list[ScheduleEvent]:
     """Advisory sittings as docs/rules.md `advisory_time` defines them (fixed by the bell schedule)."""
     blocks_by_day = {}
@@ -74,19 +64,7 @@ def advisory_sittings(project: Project, scenario: Scenario) -> list[ScheduleEven
         blocks_by_day[day_type.id] = schedule.sorted_blocks() if schedule else []
     sittings: list[ScheduleEvent] = []
     for advisory in project.advisories:
-        slots = []
-        if advisory.meeting_blocks:
-            for ref in advisory.meeting_blocks:
-                block = next((b for b in blocks_by_day.get(ref.day_type_id, []) if b.id == ref.block_id), None)
-                if block is not None:
-                    slots.append((ref.day_type_id, block))
-        else:
-            for day_type in scenario.day_types:
-                for block in blocks_by_day[day_type.id]:
-                    if block.kind == BlockKind.ADVISORY and not internship_blocks(
-                        scenario, advisory.cohort_ids, day_type.id, block.start, block.end
-                    ):
-                        slots.append((day_type.id, block))
+        slots, _missing = advisory_slots(scenario, advisory, blocks_by_day)
         for index, (day_type_id, block) in enumerate(slots):
             sittings.append(
                 ScheduleEvent(
@@ -301,23 +279,11 @@ class ScenarioMetrics:
 
 def _slices(scenario: Scenario, events: list[ScheduleEvent]) -> list[frozenset[str]]:
     """Parts of the year between term boundaries, each as the set of term ids running in it."""
-    terms_by_id = {t.id: t for t in scenario.calendar.terms}
-    used = sorted({e.term_id for e in events if e.term_id in terms_by_id})
-    terms = [terms_by_id[t] for t in used]
-    if not terms:
-        return [frozenset()]
-    cuts = sorted({t.start for t in terms} | {t.end + timedelta(days=1) for t in terms})
-    found: list[frozenset[str]] = []
-    for begin, stop in itertools.pairwise(cuts):
-        active = frozenset(t.id for t in terms if t.start <= begin and stop - timedelta(days=1) <= t.end)
-        if active and active not in found:
-            found.append(active)
-    return found or [frozenset()]
+    return term_slices({t.id: t for t in scenario.calendar.terms}, (e.term_id for e in events))
 
 
 def _in_slice(scenario: Scenario, event: ScheduleEvent, active: frozenset[str]) -> bool:
-    known = {t.id for t in scenario.calendar.terms}
-    return event.term_id is None or event.term_id not in known or event.term_id in active
+    return in_term_slice(event.term_id, {t.id for t in scenario.calendar.terms}, active)
 
 
 def common_planning_minutes(
@@ -328,32 +294,12 @@ def common_planning_minutes(
     Same definition as the `team_planning` rule in docs/rules.md; ``events`` are the meetings and
     sittings of one part of the year.
     """
-    teachers = {t.id: t for t in project.teachers}
-    busy: dict[tuple[str, str], list[ScheduleEvent]] = defaultdict(list)
-    for event in events:
-        for teacher_id in event.teacher_ids:
-            busy[(teacher_id, event.day_type_id)].append(event)
     schedules = {b.id: b for b in scenario.bell_schedules}
-    total = 0
+    day_blocks = []
     for day_type in scenario.day_types:
         schedule = schedules.get(day_type.bell_schedule_id)
-        for block in schedule.blocks if schedule else []:
-            if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < min_minutes:
-                continue
-            free = True
-            for member_id in member_ids:
-                teacher = teachers.get(member_id)
-                if teacher and any(w.overlaps(day_type.id, block.start, block.end) for w in teacher.unavailable):
-                    free = False
-                    break
-                if any(
-                    _overlap(e.start, e.end, block.start, block.end) for e in busy.get((member_id, day_type.id), [])
-                ):
-                    free = False
-                    break
-            if free:
-                total += block.minutes
-    return total
+        day_blocks.append((day_type.id, schedule.blocks if schedule else []))
+    return common_free_minutes(day_blocks, {t.id: t for t in project.teachers}, member_ids, min_minutes, events)
 
 
 def compute_metrics(
