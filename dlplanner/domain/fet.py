@@ -80,6 +80,7 @@ SUPPORTED_TYPES: frozenset[str] = frozenset(
         "MaxDaysBetweenActivities",
         "SubjectActivityTagPreferredRooms",
         "StudentsSetHomeRooms",
+        "SubactivitiesPreferredStartingTimes",
     ]
 )
 
