@@ -144,7 +144,8 @@ def main() -> None:
         row.penalty, row.bound = info.get("penalty", ""), info.get("bound", "")
         row.verdict = info.get("verdict", "no timetable")
         row.dl_valid = row.verdict.startswith("valid")
-        if row.dl_valid and confirmed < args.confirm and out.exists():
+        # confirm a sample, and always the files fet-cl itself did not solve
+        if row.dl_valid and out.exists() and (confirmed < args.confirm or not row.fet_ok):
             ok, t, soft = run_fetcl(out, 30, work / f"confirm-{i}")
             row.confirmed = f"yes ({t:.1f}s)" if ok else f"NO ({t:.1f}s)"
             row.fet_soft = soft
