@@ -4,9 +4,10 @@
 
 (re-runs itself under xvfb-run when no display is set). For each sample the first scenario is
 solved in the solve panel's worker thread, then the board, master board, block designer and
-solve panel are saved as PNGs in docs/screenshots/. The Big Picture sample also gets a drag in
-progress (green/red targets), an inline editor with a validation message, a 1920×1080 board and
-an infeasibility explanation (a teacher made unavailable all week).
+solve panel are saved as PNGs in docs/screenshots/. New Tech also gets the Compare page (its first
+two scenarios, both solved) and the File → Export dialog (``export-dialog.png``). The Big Picture
+sample also gets a drag in progress (green/red targets), an inline editor with a validation
+message, a 1920×1080 board and an infeasibility explanation (a teacher made unavailable all week).
 """
 
 from __future__ import annotations
@@ -72,6 +73,35 @@ def main(samples: list[str]) -> int:
         while panel.running:
             settle(100)
 
+    def compare_and_export(window: MainWindow) -> None:
+        """The Compare page on the first two scenarios (both solved) and the File → Export dialog."""
+        first = window.document.scenario_id
+        second = window.document.project.scenarios[1].id
+        window.document.set_scenario(second)
+        solve(window, 20)
+        window.document.set_scenario(first)
+        page = window.compare_page
+        window.show_page(page)
+        page.choose([first, second])
+        page.start()
+        while page.running:
+            settle(100)
+        settle(300)
+        page.details.verticalScrollBar().setValue(0)
+        shot(window, "new-tech-compare")
+        dialog = window.export_dialog()
+        dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+        dialog.view.setCurrentIndex(dialog.view.findData("teacher"))
+        dialog.path.setText("/home/planner/Documents/new-tech-a-b-block-teachers.pdf")
+        dialog.path.setCursorPosition(0)
+        dialog.show()
+        settle()
+        path = OUT / "export-dialog.png"
+        dialog.grab().save(str(path))
+        print(f"wrote {path.relative_to(HERE.parent)}")
+        dialog.close()
+        window.show_page(window.solve_panel)
+
     chosen = samples or [s.id for s in projects.list_samples()]
     for sample in chosen:
         window = MainWindow(settings)
@@ -98,6 +128,9 @@ def main(samples: list[str]) -> int:
         schedule = window.designer_page.schedule()
         window.designer_page.timeline.select(schedule.blocks_of(BlockKind.CLASS)[0].id if schedule else None)
         shot(window, f"{sample}-designer")
+
+        if sample == "new-tech":
+            compare_and_export(window)
 
         if sample == "big-picture":
             # a drag in progress: green and red targets, the hovered one outlined

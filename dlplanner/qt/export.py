@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
         for paper, label in PAPERS.items():
             self.paper.addItem(label, paper)
         self.path = QLineEdit()
-        self.path.setMinimumWidth(360)
+        self.path.setMinimumWidth(460)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
         where = QHBoxLayout()
