@@ -149,23 +149,25 @@ def _tables(
     ]
     tables.append(calendar)
 
-    tables.append(
-        MeasureTable(
-            "cohort_minutes",
-            "Annual instructional minutes per cohort",
-            "min/year",
-            _rows(cohorts, [m.cohort_minutes for m in ms]),
-            note="Class meetings counted on every school date of their day type, within their term.",
-        )
+    def measure(table_id: str, title: str, unit: str, labels: list[tuple[str, str]], values: str, **options) -> None:
+        """A table of one row per (id, label) from the metrics' ``values`` dict of each scenario."""
+        tables.append(MeasureTable(table_id, title, unit, _rows(labels, [getattr(m, values) for m in ms]), **options))
+
+    measure(
+        "cohort_minutes",
+        "Annual instructional minutes per cohort",
+        "min/year",
+        cohorts,
+        "cohort_minutes",
+        note="Class meetings counted on every school date of their day type, within their term.",
     )
-    tables.append(
-        MeasureTable(
-            "subject_minutes",
-            "Annual instructional minutes per subject",
-            "min/year",
-            _rows(subjects, [m.subject_minutes for m in ms]),
-            note="All sections of the subject together.",
-        )
+    measure(
+        "subject_minutes",
+        "Annual instructional minutes per subject",
+        "min/year",
+        subjects,
+        "subject_minutes",
+        note="All sections of the subject together.",
     )
     long_rows = _rows(subjects, [m.subject_long_minutes for m in ms])
     long_rows.append(
@@ -184,71 +186,46 @@ def _tables(
         )
     )
     adv_cohorts = [(c, n) for c, n in cohorts if any(c in m.cohort_advisory_minutes_per_week for m in ms)]
-    tables.append(
-        MeasureTable(
-            "advisory_week",
-            "Advisory minutes per week",
-            "min/week",
-            _rows(adv_cohorts, [m.cohort_advisory_minutes_per_week for m in ms]),
-        )
-    )
-    tables.append(
-        MeasureTable(
-            "advisory_year",
-            "Advisory contact hours per year",
-            "h/year",
-            _rows(adv_cohorts, [m.cohort_advisory_hours_per_year for m in ms]),
-            decimals=1,
-        )
+    measure("advisory_week", "Advisory minutes per week", "min/week", adv_cohorts, "cohort_advisory_minutes_per_week")
+    measure(
+        "advisory_year",
+        "Advisory contact hours per year",
+        "h/year",
+        adv_cohorts,
+        "cohort_advisory_hours_per_year",
+        decimals=1,
     )
     intern_cohorts = [(c, n) for c, n in cohorts if any(c in m.internship_hours for m in ms)]
-    tables.append(
-        MeasureTable(
-            "internship_hours",
-            "Internship hours per year",
-            "h/year",
-            _rows(intern_cohorts, [m.internship_hours for m in ms]),
-            note="Time in the internship windows on school dates; travel time not counted.",
-            decimals=1,
-        )
+    measure(
+        "internship_hours",
+        "Internship hours per year",
+        "h/year",
+        intern_cohorts,
+        "internship_hours",
+        note="Time in the internship windows on school dates; travel time not counted.",
+        decimals=1,
     )
-    tables.append(
-        MeasureTable(
-            "internship_days",
-            "Internship days per year",
-            "days",
-            _rows(intern_cohorts, [m.internship_days for m in ms]),
-            chart=False,
-        )
-    )
+    measure("internship_days", "Internship days per year", "days", intern_cohorts, "internship_days", chart=False)
     teams = [(t.id, f"{t.name} (needs {t.planning_minutes_per_week})") for t in project.teams]
-    tables.append(
-        MeasureTable(
-            "team_planning",
-            "Common planning minutes per team per week",
-            "min/week",
-            _rows(teams, [m.team_planning_per_week for m in ms]),
-            note="Class and planning blocks during which every member is free (the team_planning rule); "
-            "with terms, the lowest part of the year.",
-        )
+    measure(
+        "team_planning",
+        "Common planning minutes per team per week",
+        "min/week",
+        teams,
+        "team_planning_per_week",
+        note="Class and planning blocks during which every member is free (the team_planning rule); "
+        "with terms, the lowest part of the year.",
     )
-    tables.append(
-        MeasureTable(
-            "teacher_load",
-            "Teacher teaching load per week",
-            "min/week",
-            _rows(teachers, [m.teacher_minutes_per_week for m in ms]),
-            note="Minutes of class meetings (advisory not included); with terms, the busiest part of the year.",
-        )
+    measure(
+        "teacher_load",
+        "Teacher teaching load per week",
+        "min/week",
+        teachers,
+        "teacher_minutes_per_week",
+        note="Minutes of class meetings (advisory not included); with terms, the busiest part of the year.",
     )
-    tables.append(
-        MeasureTable(
-            "preparations",
-            "Different preparations per teacher",
-            "subjects",
-            _rows(teachers, [m.teacher_preparations for m in ms]),
-            chart=False,
-        )
+    measure(
+        "preparations", "Different preparations per teacher", "subjects", teachers, "teacher_preparations", chart=False
     )
     tables.append(
         MeasureTable(
