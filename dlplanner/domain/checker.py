@@ -355,21 +355,36 @@ def _overlap_span(a: _Event, b: _Event) -> tuple[int, int]:
 # -- hard rules ------------------------------------------------------------------------------------
 
 
-def check_teacher_clash(ctx: CheckContext) -> list[Violation]:
-    """A teacher is in at most one meeting or advisory sitting at a time."""
+def _clashes(
+    ctx: CheckContext,
+    rule_id: str,
+    resources: Callable[[_Event], Iterable[str]],
+    name: Callable[[str], str],
+    ref: Callable[[str], RecordRef],
+    verb: str,
+    allowed: Callable[[_Event, _Event], bool] = lambda a, b: False,
+) -> list[Violation]:
+    """One violation per pair of overlapping events that share a resource (teacher, cohort, room)."""
     violations = []
-    for teacher_id, events in _by_resource(ctx.events, lambda e: e.teacher_ids).items():
+    for resource_id, events in _by_resource(ctx.events, resources).items():
         for a, b in _clashing_pairs(ctx, events):
+            if allowed(a, b):
+                continue
             start, end = _overlap_span(a, b)
             violations.append(
                 Violation(
-                    "teacher_clash",
-                    f"{ctx.teacher_name(teacher_id)} teaches {a.label} and {b.label} at the same time on "
+                    rule_id,
+                    f"{name(resource_id)} {verb} {a.label} and {b.label} at the same time on "
                     f"{ctx.when(a.day_type_id, start, end)}",
-                    [ctx.teacher_ref(teacher_id), a.ref, b.ref],
+                    [ref(resource_id), a.ref, b.ref],
                 )
             )
     return violations
+
+
+def check_teacher_clash(ctx: CheckContext) -> list[Violation]:
+    """A teacher is in at most one meeting or advisory sitting at a time."""
+    return _clashes(ctx, "teacher_clash", lambda e: e.teacher_ids, ctx.teacher_name, ctx.teacher_ref, "teaches")
 
 
 def check_cohort_clash(ctx: CheckContext) -> list[Violation]:
@@ -377,38 +392,20 @@ def check_cohort_clash(ctx: CheckContext) -> list[Violation]:
 
     Two advisory sittings sharing a cohort do not clash: advisories split a cohort into small groups.
     """
-    violations = []
-    for cohort_id, events in _by_resource(ctx.events, lambda e: e.cohort_ids).items():
-        for a, b in _clashing_pairs(ctx, events):
-            if a.is_sitting and b.is_sitting:
-                continue
-            start, end = _overlap_span(a, b)
-            violations.append(
-                Violation(
-                    "cohort_clash",
-                    f"{ctx.cohort_name(cohort_id)} has {a.label} and {b.label} at the same time on "
-                    f"{ctx.when(a.day_type_id, start, end)}",
-                    [ctx.cohort_ref(cohort_id), a.ref, b.ref],
-                )
-            )
-    return violations
+    return _clashes(
+        ctx,
+        "cohort_clash",
+        lambda e: e.cohort_ids,
+        ctx.cohort_name,
+        ctx.cohort_ref,
+        "has",
+        allowed=lambda a, b: a.is_sitting and b.is_sitting,
+    )
 
 
 def check_room_clash(ctx: CheckContext) -> list[Violation]:
     """A room hosts at most one meeting or advisory sitting at a time."""
-    violations = []
-    for room_id, events in _by_resource(ctx.events, lambda e: [e.room_id] if e.room_id else []).items():
-        for a, b in _clashing_pairs(ctx, events):
-            start, end = _overlap_span(a, b)
-            violations.append(
-                Violation(
-                    "room_clash",
-                    f"{ctx.room_name(room_id)} hosts {a.label} and {b.label} at the same time on "
-                    f"{ctx.when(a.day_type_id, start, end)}",
-                    [ctx.room_ref(room_id), a.ref, b.ref],
-                )
-            )
-    return violations
+    return _clashes(ctx, "room_clash", lambda e: [e.room_id] if e.room_id else [], ctx.room_name, ctx.room_ref, "hosts")
 
 
 def check_meeting_count(ctx: CheckContext) -> list[Violation]:
