@@ -296,4 +296,7 @@ class ComparePage(QWidget):
         self.state.setText(f"Report saved to {written}")
 
     def shutdown(self) -> None:
+        """Window closing: wait for a running comparison or report (its result is dropped)."""
         finish(self.job)
+        if self.job is not None and not self.job.isRunning():
+            self._job_finished()

@@ -45,6 +45,7 @@ def window(qtbot, tmp_path, monkeypatch) -> Iterator[MainWindow]:
     win.document.undo_stack.setClean()  # no "save changes?" question when closing
     win.close()
     assert win.solve_panel.worker is None
+    assert win.compare_page.job is None  # no comparison or report thread left running
 
 
 @pytest.fixture

@@ -110,3 +110,11 @@ def test_export_xlsx_through_the_dialog_on_a_worker(solved_window: MainWindow, q
     assert errors and "does not exist" in errors[0]
     assert "Export failed" in dialog.state.text()
     dialog.reject()
+
+
+def test_closing_the_window_during_a_comparison_waits_for_its_thread(solved_window: MainWindow) -> None:
+    page = solved_window.compare_page
+    page.choose([s.id for s in solved_window.document.project.scenarios[:2]])
+    assert page.start()
+    page.shutdown()
+    assert page.job is None
