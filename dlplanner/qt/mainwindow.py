@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -42,6 +43,7 @@ from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsP
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.tables import EDITORS, RecordEditor
+from dlplanner.qt.worker import Job
 from dlplanner.services import district, projects, recovery, scenarios
 from dlplanner.services.projects import ServiceError
 
@@ -117,6 +119,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.problems_button)
+        self.busy_bar = QProgressBar(maximum=0, maximumWidth=120)  # a database save or refresh in progress
+        self.busy_bar.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.db_busy = False
 
         self._build_actions()
         self.document.changed.connect(self._on_changed)
@@ -361,11 +367,41 @@ class MainWindow(QMainWindow):
         return True
 
     # -- district mode ---------------------------------------------------------------------------------
+    def run_off_thread(self, work: object, verb: str) -> object:
+        """Run a database round trip on a worker while the window waits (disabled, busy bar shown).
+
+        The window stays painted and responsive to the system, but takes no edits, so the session
+        the worker reads and updates never changes under it. Returns the result or raises its error.
+        """
+        outcome: dict[str, object] = {}
+        job = Job(work)
+        job.done.connect(lambda result: outcome.setdefault("result", result))
+        job.failed.connect(lambda message: outcome.setdefault("error", message))
+        loop = QEventLoop()
+        job.finished.connect(loop.quit)
+        self.busy_bar.setVisible(True)
+        self.statusBar().showMessage(f"{verb} {projects.describe_location(self.document.location or '')}…")
+        self.setEnabled(False)  # no edits, shortcuts or toolbar while the worker reads the session
+        self.db_busy = True
+        try:
+            job.start()
+            loop.exec()
+            job.wait()
+        finally:
+            self.db_busy = False
+            self.setEnabled(True)
+            self.busy_bar.setVisible(False)
+            self.statusBar().clearMessage()
+            job.deleteLater()
+        if "error" in outcome:
+            raise RuntimeError(str(outcome["error"]))
+        return outcome.get("result")
+
     def _save_district(self) -> bool:
         """Save each changed piece; every refused piece is shown with who changed it, never overwritten."""
         session = self.session
         try:
-            report = district.save_changes(session)
+            report = self.run_off_thread(lambda: district.save_changes(session), "Saving")
         except Exception as exc:
             where = projects.describe_location(self.document.location)
             QMessageBox.critical(self, "Cannot save", f"{where}\n\n{exc}\n\nYour edits are still open.")
@@ -409,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def poll_changes(self) -> list[district.Change]:
         """District mode, each minute: a cheap look at the versions; says when others saved (Refresh takes it in)."""
-        if self.session is None:
+        if self.session is None or self.db_busy:
             return []
         try:
             changes = district.check_for_changes(self.session)
@@ -425,7 +461,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return []
         try:
-            report = district.refresh(self.session)
+            session = self.session
+            report = self.run_off_thread(lambda: district.refresh(session), "Refreshing")
         except Exception as exc:
             QMessageBox.critical(self, "Cannot refresh", str(exc))
             return []

@@ -157,3 +157,24 @@ def test_a_database_recovery_copy_is_restored_unsaved_never_over_the_database(
     assert window.session is None and window.document.location is None and window.document.dirty
     assert window.document.project.scenarios[0].name == "Before crash"
     assert recovery.list_recoveries()  # kept until saved somewhere
+
+
+def test_save_runs_on_a_worker_with_the_window_disabled(window: MainWindow, url: str, monkeypatch) -> None:
+    import threading
+
+    assert window.open_project(url)
+    assert window.rename_scenario("Saved off the GUI thread")
+    seen = {}
+    real = district.save_changes
+
+    def spy(session):
+        seen["thread"] = threading.current_thread() is not threading.main_thread()
+        seen["enabled"] = window.isEnabled()
+        seen["busy"] = window.busy_bar.isVisibleTo(window)
+        return real(session)
+
+    monkeypatch.setattr(district, "save_changes", spy)
+    assert window.save()
+    assert seen == {"thread": True, "enabled": False, "busy": True}
+    assert window.isEnabled() and not window.busy_bar.isVisibleTo(window) and not window.document.dirty
+    assert projects.open_project(url).scenarios[0].name == "Saved off the GUI thread"
