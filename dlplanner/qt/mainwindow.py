@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         self.copy_empty_action = self._action("Copy scenario &without timetable…", lambda: self.copy_scenario(False))
         self.rename_scenario_action = self._action("&Rename scenario…", lambda: self.rename_scenario())
         self.delete_scenario_action = self._action("&Delete scenario", self.delete_scenario)
-        scenario_menu = self.menuBar().addMenu("Sce&nario")
+        scenario_menu = self.scenario_menu = self.menuBar().addMenu("Sce&nario")
         for action in (
             self.copy_scenario_action,
             self.copy_empty_action,
@@ -252,6 +253,10 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Scenario: "))
         toolbar.addWidget(self.scenario_combo)
+        scenario_button = QToolButton(objectName="scenario-menu-button", text="…", toolTip="Copy, rename or delete")
+        scenario_button.setMenu(self.scenario_menu)
+        scenario_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(scenario_button)
         toolbar.addSeparator()
         toolbar.addAction(self.pin_action)
         toolbar.addAction(self.solve_action)
