@@ -288,6 +288,29 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot open project", f"{projects.describe_location(location)}\n\n{exc}")
             return False
         self.load_project(project, location, session)
+        if session is None:
+            self._offer_own_recovery(project, location)
+        return True
+
+    def _offer_own_recovery(self, project: Project, location: str) -> bool:
+        """Opening a file that has a recovery copy (dlplanner stopped with unsaved edits to it): offer them."""
+        info = recovery.find_recovery(location, project.name)
+        if info is None:
+            return False
+        answer = QMessageBox.question(
+            self, "Recover unsaved work?", f"{info.describe()}\n\nOpen these unsaved changes instead of the saved file?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            recovery.discard_recovery(info)
+            return False
+        try:
+            restored = recovery.restore_recovery(info)
+        except recovery.RecoveryError as exc:
+            QMessageBox.warning(self, "Cannot recover", str(exc))
+            return False
+        self.load_project(restored, location)
+        self.document.undo_stack.resetClean()
+        self.recovery_info = info
         return True
 
     def _open_session(self, location: str) -> district.DistrictSession | None:

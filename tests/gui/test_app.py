@@ -507,3 +507,22 @@ def test_typed_block_times_kind_and_label_are_snapped_and_undoable(solved_window
     solved_window.undo_action.trigger()
     restored = next(b for b in schedule.blocks if b.id == block.id)
     assert (restored.label, restored.kind, restored.end) == (block.label, block.kind, block.end)
+
+
+def test_opening_a_file_with_a_recovery_copy_offers_its_edits(window: MainWindow, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dlplanner.services import projects, recovery
+
+    path = str(tmp_path / "school.dlp")
+    project = projects.load_sample("big-picture")
+    projects.create_project(path, project)
+    project.teachers[0].name = "Unsaved Before Crash"
+    recovery.write_recovery(project, path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert window.open_project(path)
+    assert window.document.project.teachers[0].name == "Unsaved Before Crash"
+    assert window.document.dirty and window.document.location == path
+    assert window.save()
+    assert recovery.list_recoveries() == []
+    assert projects.open_project(path).teachers[0].name == "Unsaved Before Crash"
