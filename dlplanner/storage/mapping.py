@@ -11,7 +11,7 @@ refuses it until the ORM (and a migration) has that column.
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
@@ -74,9 +74,13 @@ class _Spec:
     json: tuple[str, ...] = ()  # JSON columns
     paths: Mapping[str, str] = field(default_factory=dict)  # a JSON field's name in error paths, where it differs
     convert: Mapping[str, Converter] = field(default_factory=dict)
-    children: tuple[tuple[str, _Spec], ...] = ()  # ordered one-to-many collections (same name on both sides)
-    single: tuple[tuple[str, _Spec], ...] = ()  # one-to-one child rows
+    children: Mapping[str, _Spec] = field(default_factory=dict)  # ordered one-to-many collections, same name both sides
+    single: Mapping[str, _Spec] = field(default_factory=dict)  # one-to-one child rows
     skip: tuple[str, ...] = ()  # fields the caller maps
+
+    def items(self, source: Any) -> Iterator[tuple[str, Any]]:
+        """(name, value in ``source``) of each field the spec maps; ``source`` is a record or a row."""
+        return ((f.name, getattr(source, f.name)) for f in fields(self.record) if f.name not in self.skip)
 
 
 _SUBJECT = _Spec(orm.SubjectRow, Subject, "subject")
@@ -112,7 +116,7 @@ _PROJECT_PARTS: tuple[tuple[str, _Spec], ...] = (
 )
 
 _BLOCK = _Spec(orm.BlockRow, Block, "block", convert={"kind": _enum(BlockKind)})
-_BELL_SCHEDULE = _Spec(orm.BellScheduleRow, BellSchedule, "bell schedule", children=(("blocks", _BLOCK),))
+_BELL_SCHEDULE = _Spec(orm.BellScheduleRow, BellSchedule, "bell schedule", children={"blocks": _BLOCK})
 _DAY_TYPE = _Spec(orm.DayTypeRow, DayType, "day type")
 _SECTION = _Spec(
     orm.SectionRow,
@@ -136,14 +140,14 @@ _SCENARIO = _Spec(
     Scenario,
     "scenario",
     json=("calendar",),
-    children=(
-        ("bell_schedules", _BELL_SCHEDULE),
-        ("day_types", _DAY_TYPE),
-        ("sections", _SECTION),
-        ("internships", _INTERNSHIP),
-        ("looping_rules", _LOOPING_RULE),
-    ),
-    single=(("rules", _RULES),),
+    children={
+        "bell_schedules": _BELL_SCHEDULE,
+        "day_types": _DAY_TYPE,
+        "sections": _SECTION,
+        "internships": _INTERNSHIP,
+        "looping_rules": _LOOPING_RULE,
+    },
+    single={"rules": _RULES},
     skip=("solution", "version"),
 )
 
@@ -151,26 +155,26 @@ PROJECT_DATA_TABLES: tuple[type[Any], ...] = tuple(spec.row for _, spec in _PROJ
 """The row classes of a project's people, places and groups (each row has a ``project_pk``)."""
 
 SCENARIO_PART_TABLES: tuple[type[Any], ...] = (
-    *(spec.row for _, spec in _SCENARIO.children),  # a bell schedule's blocks go with it (ON DELETE CASCADE)
-    *(spec.row for _, spec in _SCENARIO.single),
+    *(spec.row for spec in _SCENARIO.children.values()),  # a bell schedule's blocks go with it (ON DELETE CASCADE)
+    *(spec.row for spec in _SCENARIO.single.values()),
     orm.SolutionRow,
     orm.PlacementRow,
 )
 """The row classes a scenario owns directly (each row has a ``scenario_pk``)."""
 
 
-def _loads(owner: type[Any], parts: tuple[tuple[str, _Spec], ...]) -> list[Any]:
+def _loads(owner: type[Any], parts: Iterable[tuple[str, _Spec]]) -> list[Any]:
     options = []
     for name, spec in parts:
         option = selectinload(getattr(owner, name))
-        options.append(option.options(*_loads(spec.row, spec.children)) if spec.children else option)
+        options.append(option.options(*_loads(spec.row, spec.children.items())) if spec.children else option)
     return options
 
 
 LOAD_OPTIONS: tuple[Any, ...] = (
     *_loads(orm.ProjectRow, _PROJECT_PARTS),
     selectinload(orm.ProjectRow.scenarios).options(
-        *_loads(orm.ScenarioRow, (*_SCENARIO.children, *_SCENARIO.single, ("solution", _SOLUTION))),
+        *_loads(orm.ScenarioRow, [*_SCENARIO.children.items(), *_SCENARIO.single.items(), ("solution", _SOLUTION)]),
         selectinload(orm.ScenarioRow.placements),
     ),
 )
@@ -187,17 +191,11 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _to_row(spec: _Spec, record: Any, **values: Any) -> Any:
     """A new row for ``record``; ``values`` are the row's own columns and the fields in ``spec.skip``."""
-    children = dict(spec.children)
-    single = dict(spec.single)
-    for f in fields(spec.record):
-        name = f.name
-        if name in spec.skip:
-            continue
-        value = getattr(record, name)
-        if name in children:
-            values[name] = _rows(children[name], value)
-        elif name in single:
-            values[name] = _to_row(single[name], value)
+    for name, value in spec.items(record):
+        if name in spec.children:
+            values[name] = _rows(spec.children[name], value)
+        elif name in spec.single:
+            values[name] = _to_row(spec.single[name], value)
         elif name in spec.json:
             values[name] = codec.to_data(value)
         elif name in spec.convert:
@@ -237,18 +235,12 @@ def _from_row(spec: _Spec, row: Any, where: str) -> Any:
     """The domain record of ``row``; the fields in ``spec.skip`` keep their defaults."""
     if spec.label:
         where = f"{where} {spec.label} {getattr(row, spec.key)}"
-    children = dict(spec.children)
-    single = dict(spec.single)
     values: dict[str, Any] = {}
-    for f in fields(spec.record):
-        name = f.name
-        if name in spec.skip:
-            continue
-        value = getattr(row, name)
-        if name in children:
-            values[name] = [_from_row(children[name], child, where) for child in value]
-        elif name in single:
-            values[name] = _from_row(single[name], value, where)
+    for name, value in spec.items(row):
+        if name in spec.children:
+            values[name] = [_from_row(spec.children[name], child, where) for child in value]
+        elif name in spec.single:
+            values[name] = _from_row(spec.single[name], value, where)
         elif name in spec.json:
             values[name] = codec.from_data(_hints(spec.record)[name], value, f"{where} {spec.paths.get(name, name)}")
         elif name in spec.convert:
