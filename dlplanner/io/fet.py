@@ -88,7 +88,7 @@ def _int(path: Path, el: etree._Element, tag: str, default: int | None = None) -
         return default
     try:
         return int(float(_text(child).strip()))
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", or "1e309" (infinity)
         raise FetFormatError(
             f"{path}:{child.sourceline}: <{tag}> must be a whole number, not '{_text(child).strip()}'"
         ) from None
