@@ -80,6 +80,9 @@ def _text(el: etree._Element | None) -> str:
     return "" if el is None or el.text is None else el.text
 
 
+MAX_WHOLE_NUMBER = 1_000_000_000  # far above any size, capacity or count in a school; keeps numbers storable
+
+
 def _int(path: Path, el: etree._Element, tag: str, default: int | None = None) -> int:
     child = el.find(tag)
     if child is None or not _text(child).strip():
@@ -87,11 +90,14 @@ def _int(path: Path, el: etree._Element, tag: str, default: int | None = None) -
             raise FetFormatError(f"{path}:{el.sourceline}: <{el.tag}> has no <{tag}>")
         return default
     try:
-        return int(float(_text(child).strip()))
+        number = int(float(_text(child).strip()))
     except (ValueError, OverflowError):  # "abc", or "1e309" (infinity)
         raise FetFormatError(
             f"{path}:{child.sourceline}: <{tag}> must be a whole number, not '{_text(child).strip()}'"
         ) from None
+    if abs(number) > MAX_WHOLE_NUMBER:
+        raise FetFormatError(f"{path}:{child.sourceline}: <{tag}> is too large ({_text(child).strip()})")
+    return number
 
 
 def _names(root: etree._Element, list_tag: str, item_tag: str) -> list[str]:
