@@ -8,6 +8,7 @@ blocking problems) exits with status 1.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -207,7 +208,10 @@ def solve_command(
     stop = _StopOnInterrupt()
 
     def progress(p: Progress) -> None:
-        click.echo(f"[{p.elapsed:7.2f}s] objective {p.objective:g}  bound {p.bound:g}  solutions {p.solutions}")
+        if math.isfinite(p.objective):
+            click.echo(f"[{p.elapsed:7.2f}s] objective {p.objective:g}  bound {p.bound:g}  solutions {p.solutions}")
+        else:  # the hard-rules phase has no objective yet
+            click.echo(f"[{p.elapsed:7.2f}s] timetable found; optimising the soft rules next")
 
     with stop:
         result, report = solve_scenario(
