@@ -118,7 +118,7 @@ class CheckReport:
 
 
 @dataclass
-class _Event:
+class Event:
     """A meeting or an advisory sitting: something that occupies people and a room for a while."""
 
     label: str  # "Biology 9" or "advisory Crew 3"
@@ -164,7 +164,8 @@ def _day_geometry(name: str, blocks: Iterable[Block]) -> _Day:
     return _Day(name, ordered, class_blocks, runs, wide)
 
 
-def _span(start: int, end: int) -> str:
+def span(start: int, end: int) -> str:
+    """A stretch of time as messages show it: 8:00–8:50."""
     return f"{fmt_time(start)}–{fmt_time(end)}"
 
 
@@ -200,7 +201,7 @@ class CheckContext:
         return day.name if day else f"day type '{day_type_id}'"
 
     def when(self, day_type_id: str, start: int, end: int) -> str:
-        return f"{self.day_name(day_type_id)} {_span(start, end)}"
+        return f"{self.day_name(day_type_id)} {span(start, end)}"
 
     def teacher_name(self, teacher_id: str) -> str:
         teacher = self.teachers.get(teacher_id)
@@ -229,9 +230,9 @@ class CheckContext:
         return RecordRef("section", section.id, section.name)
 
     # events
-    def _meeting_event(self, p: Placement) -> _Event:
+    def _meeting_event(self, p: Placement) -> Event:
         section = self.sections[p.section_id]
-        return _Event(
+        return Event(
             label=section.name,
             ref=self.section_ref(section),
             day_type_id=p.day_type_id,
@@ -249,8 +250,8 @@ class CheckContext:
         """Whether [start, end) overlaps an internship window (± travel) of one of the cohorts."""
         return internship_blocks(self.scenario, cohort_ids, day_type_id, start, end)
 
-    def _advisory_sittings(self) -> list[_Event]:
-        sittings: list[_Event] = []
+    def _advisory_sittings(self) -> list[Event]:
+        sittings: list[Event] = []
         blocks_by_day = {day_type_id: day.blocks for day_type_id, day in self.days.items()}
         for advisory in self.project.advisories:
             ref = RecordRef("advisory", advisory.id, advisory.name)
@@ -276,7 +277,7 @@ class CheckContext:
                 )
             for day_type_id, block in slots:
                 sittings.append(
-                    _Event(
+                    Event(
                         label=label,
                         ref=ref,
                         day_type_id=day_type_id,
@@ -306,7 +307,7 @@ class CheckContext:
             self._slices = term_slices(self.terms, (e.term_id for e in self.meetings))
         return self._slices
 
-    def in_slice(self, event: _Event, active: frozenset[str]) -> bool:
+    def in_slice(self, event: Event, active: frozenset[str]) -> bool:
         return in_term_slice(event.term_id, self.terms, active)
 
     def slice_label(self, active: frozenset[str]) -> str:
@@ -322,22 +323,22 @@ class CheckContext:
         return by_section
 
 
-def _by_resource(events: Iterable[_Event], key: Callable[[_Event], Iterable[K]]) -> dict[K, list[_Event]]:
-    grouped: dict[K, list[_Event]] = defaultdict(list)
+def _by_resource(events: Iterable[Event], key: Callable[[Event], Iterable[K]]) -> dict[K, list[Event]]:
+    grouped: dict[K, list[Event]] = defaultdict(list)
     for event in events:
         for resource in key(event):
             grouped[resource].append(event)
     return grouped
 
 
-def _clashing_pairs(ctx: CheckContext, events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
+def _clashing_pairs(ctx: CheckContext, events: list[Event]) -> Iterator[tuple[Event, Event]]:
     """Pairs of events of one resource that clash, by a sorted sweep per day type (not all pairs)."""
-    by_day: dict[str, list[_Event]] = defaultdict(list)
+    by_day: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         by_day[event.day_type_id].append(event)
     for day_events in by_day.values():
         day_events.sort(key=lambda e: (e.start, e.end))
-        active: list[_Event] = []
+        active: list[Event] = []
         for event in day_events:
             active = [a for a in active if a.end > event.start]
             for other in active:
@@ -348,7 +349,7 @@ def _clashing_pairs(ctx: CheckContext, events: list[_Event]) -> Iterator[tuple[_
             active.append(event)
 
 
-def _overlap_span(a: _Event, b: _Event) -> tuple[int, int]:
+def _overlap_span(a: Event, b: Event) -> tuple[int, int]:
     return max(a.start, b.start), min(a.end, b.end)
 
 
@@ -358,11 +359,11 @@ def _overlap_span(a: _Event, b: _Event) -> tuple[int, int]:
 def _clashes(
     ctx: CheckContext,
     rule_id: str,
-    resources: Callable[[_Event], Iterable[str]],
+    resources: Callable[[Event], Iterable[str]],
     name: Callable[[str], str],
     ref: Callable[[str], RecordRef],
     verb: str,
-    allowed: Callable[[_Event, _Event], bool] = lambda a, b: False,
+    allowed: Callable[[Event, Event], bool] = lambda a, b: False,
 ) -> list[Violation]:
     """One violation per pair of overlapping events that share a resource (teacher, cohort, room)."""
     violations = []
@@ -564,7 +565,7 @@ def check_teacher_available(ctx: CheckContext) -> list[Violation]:
                             "teacher_available",
                             f"{teacher.name} {verb} {event.label} on "
                             f"{ctx.when(event.day_type_id, event.start, event.end)} "
-                            f"but is unavailable {_span(window.start, window.end)}",
+                            f"but is unavailable {span(window.start, window.end)}",
                             [ctx.teacher_ref(teacher_id), event.ref],
                         )
                     )
@@ -616,7 +617,7 @@ def check_room_fit(ctx: CheckContext) -> list[Violation]:
     return violations
 
 
-def _campus_of(ctx: CheckContext, event: _Event) -> str | None:
+def _campus_of(ctx: CheckContext, event: Event) -> str | None:
     room = ctx.rooms.get(event.room_id) if event.room_id else None
     return room.campus_id if room else None
 
@@ -631,7 +632,7 @@ def check_campus_travel(ctx: CheckContext) -> list[Violation]:
     ]
     for kind, grouped in resources:
         for resource_id, events in grouped.items():
-            by_day: dict[str, list[_Event]] = defaultdict(list)
+            by_day: dict[str, list[Event]] = defaultdict(list)
             for event in events:
                 by_day[event.day_type_id].append(event)
             for day_events in by_day.values():
@@ -787,7 +788,7 @@ def check_internship_window(ctx: CheckContext) -> list[Violation]:
                                 "internship_window",
                                 f"{ctx.cohort_name(cohort_id)} has {event.label} on "
                                 f"{ctx.when(event.day_type_id, event.start, event.end)} during internship "
-                                f"{internship.name} ({_span(window.start, window.end)}, ± {travel} min travel)",
+                                f"{internship.name} ({span(window.start, window.end)}, ± {travel} min travel)",
                                 [
                                     ctx.cohort_ref(cohort_id),
                                     event.ref,
@@ -943,7 +944,7 @@ def check_pins(requested: list[Placement], result: list[Placement]) -> list[Viol
         if not pin.pinned:
             continue
         ref = RecordRef("section", pin.section_id, pin.section_id)
-        where = f"{pin.day_type_id} {_span(pin.start, pin.end)}"
+        where = f"{pin.day_type_id} {span(pin.start, pin.end)}"
         got = returned.get((pin.section_id, pin.meeting))
         if got is None:
             violations.append(
@@ -956,7 +957,7 @@ def check_pins(requested: list[Placement], result: list[Placement]) -> list[Viol
             continue
         changed = []
         if (got.day_type_id, got.start, got.end) != (pin.day_type_id, pin.start, pin.end):
-            changed.append(f"moved to {got.day_type_id} {_span(got.start, got.end)}")
+            changed.append(f"moved to {got.day_type_id} {span(got.start, got.end)}")
         if got.room_id != pin.room_id:
             changed.append(f"room changed from {pin.room_id} to {got.room_id}")
         if set(got.teacher_ids) != set(pin.teacher_ids) or len(got.teacher_ids) != len(pin.teacher_ids):

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dlplanner.domain.checker import CheckContext, Violation, _Event, _overlap, _span
+from dlplanner.domain.checker import CheckContext, Event, Violation, span
+from dlplanner.domain.geometry import overlap
 from dlplanner.domain.model import (
     BellSchedule,
     Block,
@@ -330,9 +331,9 @@ class TimetableIndex:
         self.project = project
         self.scenario = scenario
         self.ctx = CheckContext(project, scenario, placements)
-        self.by_teacher: dict[tuple[str, str], list[_Event]] = defaultdict(list)
-        self.by_cohort: dict[tuple[str, str], list[_Event]] = defaultdict(list)
-        self.by_room: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+        self.by_teacher: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        self.by_cohort: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        self.by_room: dict[tuple[str, str], list[Event]] = defaultdict(list)
         for event in self.ctx.events:
             for t in event.teacher_ids:
                 self.by_teacher[(t, event.day_type_id)].append(event)
@@ -373,7 +374,7 @@ class MoveChecker:
         self._teams = list(teams.values()) if planning else []
         self._baseline = {team.id: self._planning_by_day(team, None) for team in self._teams}
 
-    def _others(self, events: list[_Event]) -> Iterable[_Event]:
+    def _others(self, events: list[Event]) -> Iterable[Event]:
         return (e for e in events if e.placement is not self.placement)
 
     def conflicts(self, target: Target) -> list[Violation]:
@@ -401,11 +402,11 @@ class MoveChecker:
         teacher_ids = list(dict.fromkeys(self.placement.teacher_ids))
         cohort_ids = list(dict.fromkeys(section.cohort_ids))
 
-        def clashing(events: list[_Event]) -> list[_Event]:
+        def clashing(events: list[Event]) -> list[Event]:
             return [
                 e
                 for e in self._others(events)
-                if _overlap(e.start, e.end, start, end) and ctx.terms_overlap(e.term_id, section.term_id)
+                if overlap(e.start, e.end, start, end) and ctx.terms_overlap(e.term_id, section.term_id)
             ]
 
         for t in teacher_ids:
@@ -442,7 +443,7 @@ class MoveChecker:
                     found.append(
                         Violation(
                             "teacher_available",
-                            f"{teacher.name} is unavailable {_span(window.start, window.end)} on {ctx.day_name(day)}",
+                            f"{teacher.name} is unavailable {span(window.start, window.end)} on {ctx.day_name(day)}",
                             [ctx.teacher_ref(t), ref],
                         )
                     )
@@ -452,7 +453,7 @@ class MoveChecker:
             travel = internship.travel_minutes
             for c in cohort_ids:
                 if c in internship.cohort_ids and any(
-                    w.applies_to(day) and _overlap(start, end, w.start - travel, w.end + travel)
+                    w.applies_to(day) and overlap(start, end, w.start - travel, w.end + travel)
                     for w in internship.windows
                 ):
                     found.append(
@@ -572,14 +573,14 @@ class MoveChecker:
         if teacher and any(w.overlaps(day, block.start, block.end) for w in teacher.unavailable):
             return False
         if any(
-            _overlap(e.start, e.end, block.start, block.end)
+            overlap(e.start, e.end, block.start, block.end)
             for e in self._others(self.index.by_teacher.get((member, day), []))
         ):
             return False
         return not (
             extra is not None
             and member in self.placement.teacher_ids
-            and _overlap(extra[1], extra[2], block.start, block.end)
+            and overlap(extra[1], extra[2], block.start, block.end)
         )
 
     def _team_planning(self, day: str, start: int, end: int) -> list[Violation]:
