@@ -24,6 +24,14 @@ class Holiday:
         return self.start <= day <= self.end
 
 
+class TermKind(StrEnum):
+    SEMESTER = "semester"
+    TRIMESTER = "trimester"
+    QUARTER = "quarter"
+    TERM = "term"  # e.g. the two halves of a 4x4 block year
+    INTERSESSION = "intersession"  # year-round calendars: only sections limited to it meet
+
+
 @dataclass
 class Term:
     """A part of the year some sections are limited to (semester, trimester, quarter, 4x4 term)."""
@@ -32,6 +40,7 @@ class Term:
     name: str
     start: date
     end: date
+    kind: TermKind = TermKind.TERM
 
     def overlaps(self, other: Term) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -53,6 +62,9 @@ class SpecialDay:
     kind: SpecialDayKind
     day_type_id: str | None = None  # the day type to follow that day; None keeps the rotation's
     students_attend: bool = True
+    # the bells of that day (a late-start schedule); meetings keep their day type and are mapped
+    # to this schedule by block id; a block the schedule lacks does not meet that day
+    bell_schedule_id: str | None = None
     note: str = ""
 
 
@@ -70,6 +82,8 @@ class Rotation:
     sequence: list[str] = field(default_factory=list)  # day type ids of a CYCLE rotation
     school_weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
     overrides: dict[date, str] = field(default_factory=dict)  # manual: this date is that day type
+    # a CYCLE rotation starts again at its first day type on the first school day after a holiday
+    restart_after_holidays: bool = False
 
 
 @dataclass
@@ -81,6 +95,7 @@ class SchoolYear:
     terms: list[Term] = field(default_factory=list)
     special_days: list[SpecialDay] = field(default_factory=list)
     rotation: Rotation = field(default_factory=Rotation)
+    time_zone: str = ""  # IANA name ("America/Chicago"); "" leaves calendar exports in floating time
 
     def is_holiday(self, day: date) -> bool:
         return any(h.contains(day) for h in self.holidays)
@@ -129,3 +144,21 @@ class SchoolYear:
         for _, day_type in self.school_days():
             counts[day_type] = counts.get(day_type, 0) + 1
         return counts
+
+
+@dataclass
+class Minimums:
+    """Requirements a scenario is checked against (e.g. a state's annual instructional minutes).
+
+    Everything is optional; None means "no requirement". Stored with the project (a state's
+    rules hold for every scenario); callers may pass others in (CLI options).
+    """
+
+    annual_instructional_minutes: int | None = None  # per cohort, class meetings
+    by_grade: dict[int, int] = field(default_factory=dict)  # grade -> annual minutes, overrides the above
+    count_advisory_as_instruction: bool = False  # add advisory minutes to instructional minutes
+    subject_annual_minutes: dict[str, int] = field(default_factory=dict)  # subject id -> per cohort taking it
+    advisory_minutes_per_week: int | None = None  # per cohort in an advisory
+    internship_hours_per_year: int | None = None  # per cohort with an internship
+    instructional_days: int | None = None  # school days in the year
+    team_planning_from_teams: bool = True  # each team's own planning_minutes_per_week

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from dlplanner.domain.calendar import Minimums as Minimums  # read from here too
 from dlplanner.domain.geometry import (
     advisory_slots,
     common_free_minutes,
@@ -168,24 +169,6 @@ def _intersect_minutes(intervals: list[tuple[int, int]], windows: list[tuple[int
 
 
 # -- minimums and shortfalls ------------------------------------------------------------------
-
-
-@dataclass
-class Minimums:
-    """Requirements a scenario is checked against (e.g. a state's annual instructional minutes).
-
-    Everything is optional; None means "no requirement". Not stored in the project model (yet):
-    the caller passes them in (CLI options, a settings dialog).
-    """
-
-    annual_instructional_minutes: int | None = None  # per cohort, class meetings
-    by_grade: dict[int, int] = field(default_factory=dict)  # grade -> annual minutes, overrides the above
-    count_advisory_as_instruction: bool = False  # add advisory minutes to instructional minutes
-    subject_annual_minutes: dict[str, int] = field(default_factory=dict)  # subject id -> per cohort taking it
-    advisory_minutes_per_week: int | None = None  # per cohort in an advisory
-    internship_hours_per_year: int | None = None  # per cohort with an internship
-    instructional_days: int | None = None  # school days in the year
-    team_planning_from_teams: bool = True  # each team's own planning_minutes_per_week
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from dlplanner.domain.calendar import SchoolYear
+from dlplanner.domain.calendar import Minimums, SchoolYear
 
 SCHEMA_NOTE = "Plausible sample data made up for dlplanner; not a real school."
 
@@ -424,6 +424,7 @@ class Project:
     teams: list[TeacherTeam] = field(default_factory=list)
     prior_pairings: list[PriorPairing] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
+    minimums: Minimums = field(default_factory=Minimums)  # the requirements every scenario is checked against
 
     def subject(self, subject_id: str) -> Subject:
         return _find(self.subjects, subject_id, "subject")
