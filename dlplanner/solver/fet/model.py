@@ -62,7 +62,7 @@ class _Builder:
         self.cons = [c for c in inst.active_constraints() if c.supported]
         self.penalties: list[tuple[int, cp_model.LinearExprT, str]] = []
         self._busy: dict[tuple[str, str, int, int], cp_model.LinearExprT] = {}
-        self.day_vars: dict[int, dict[int, list]] = {}
+        self.day_vars: dict[int, dict[int, cp_model.LinearExprT]] = {}
         self.breaks: set[Slot] = set()
         self.teacher_na: dict[str, set[Slot]] = defaultdict(set)
         self.subgroup_na: dict[str, set[Slot]] = defaultdict(set)
@@ -277,13 +277,14 @@ def _day(b: _Builder, a: FetActivity, d: int) -> cp_model.LinearExprT:
     """0/1 expression: the activity takes place on day d."""
     per_day = b.day_vars.get(a.id)
     if per_day is None:
-        per_day = b.day_vars[a.id] = defaultdict(list)
+        # built once per activity: min-days families ask for the same day sums thousands of times
+        lists: dict[int, list] = defaultdict(list)
         for (dd, _h), v in b.x[a.id].items():
-            per_day[dd].append(v)
-    terms = per_day.get(d)
-    if not terms:
-        return 0
-    return terms[0] if len(terms) == 1 else sum(terms)
+            lists[dd].append(v)
+        per_day = b.day_vars[a.id] = {
+            dd: terms[0] if len(terms) == 1 else cp_model.LinearExpr.sum(terms) for dd, terms in lists.items()
+        }
+    return per_day.get(d, 0)
 
 
 def _hour(b: _Builder, a: FetActivity, h: int) -> cp_model.LinearExprT:
@@ -302,11 +303,18 @@ def add_min_days(b: _Builder, c: FetConstraint) -> None:
             b.model.add(sum(_day(b, a, d) for a in acts for d in range(w, min(b.nd, w + k))) <= 1)
         return
     if c.get_bool("Consecutive_If_Same_Day"):
+        # a1 at (d, h) and a2 on day d but not right before or after it: at most one of them (an
+        # at-most-one, since a2 has one start): compact, and presolve merges the cliques
         for i, a1 in enumerate(acts):
             for a2 in acts[:i]:
+                starts2: dict[int, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
+                for (d2, h2), w in b.x[a2.id].items():
+                    starts2[d2].append((h2, w))
                 for (d, h), v in b.x[a1.id].items():
-                    nxt = [b.x[a2.id].get((d, h + a1.duration)), b.x[a2.id].get((d, h - a2.duration))]
-                    b.model.add(v + _day(b, a2, d) - sum(n for n in nxt if n is not None) <= 1)
+                    adjacent = (h + a1.duration, h - a2.duration)
+                    apart = [w for h2, w in starts2.get(d, ()) if h2 not in adjacent]
+                    if apart:
+                        b.model.add_at_most_one([v, *apart])
     if not b.with_soft:
         return
     day_vars = {a.id: [_day(b, a, d) for d in range(b.nd)] for a in acts}

@@ -125,8 +125,11 @@ def test_fet_cl_accepts_dlplanner_timetables(tmp_path, name):
     # FET's own soft-conflicts total agrees with dlplanner's checker
     soft = next((tmp_path / "fet" / "timetables").glob("*/*_soft_conflicts.txt")).read_text(encoding="utf-8-sig")
     inst = read_fet(DATA / name)
-    ours = check_fet(inst, read_fet_timetable(out, inst)).soft_penalty
-    assert f"Total soft conflicts: {ours:g}" in soft
+    report = check_fet(inst, read_fet_timetable(out, inst))
+    # in the output every activity has a locked preferred room, and FET ignores home rooms for
+    # activities with a preferred room: its total leaves out the home-room penalty
+    home = sum(v for k, v in report.soft.items() if "HomeRoom" in k)
+    assert f"Total soft conflicts: {report.soft_penalty - home:g}" in soft
     # and FET places every activity where dlplanner did
     fet_tt = read_fet_timetable(next((tmp_path / "fet" / "timetables").glob("*/*_data_and_timetable.fet")), inst)
     ours_tt = read_fet_timetable(out, inst)
