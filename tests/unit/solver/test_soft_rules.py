@@ -34,17 +34,25 @@ def test_subject_twice_daily():
     assert len({m.day_type_id for m in result.placements}) == 2
 
 
-def test_subject_twice_daily_counts_each_term_apart():
-    """Three Math meetings on two days: before terms counted, one always cost; S1 and S2 never meet together."""
+def year_and_semesters(subjects: tuple[str, str, str], weights: dict[str, int]):
+    """Two day types; one cohort with a year-long, an S1 and an S2 section (one meeting each) of these subjects.
+
+    Solved and judged; returns the result and each section's day type.
+    """
     p = school(days=2, teachers=3, cohorts=1)
     semesters(p)
-    add_section(p, "year", cohort_ids=["c0"], teacher_ids=["t0"], subject_id="math")
-    add_section(p, "s1", cohort_ids=["c0"], teacher_ids=["t1"], subject_id="math", term_id="S1")
-    add_section(p, "s2", cohort_ids=["c0"], teacher_ids=["t2"], subject_id="math", term_id="S2")
+    p.scenarios[0].rules.weights = weights
+    for i, (sid, term_id) in enumerate([("year", None), ("s1", "S1"), ("s2", "S2")]):
+        add_section(p, sid, cohort_ids=["c0"], teacher_ids=[f"t{i}"], subject_id=subjects[i], term_id=term_id)
     result = run(p)
     judged(p, result)
+    return result, {sid: meetings[0].day_type_id for sid, meetings in by_section(result).items()}
+
+
+def test_subject_twice_daily_counts_each_term_apart():
+    """Three Math meetings on two days: counted together, one always cost; S1 and S2 never meet together."""
+    result, day = year_and_semesters(("math", "math", "math"), {"daily_load_balance": 0})
     assert result.penalties["subject_twice_daily"] == 0
-    day = {sid: meetings[0].day_type_id for sid, meetings in by_section(result).items()}
     assert day["s1"] == day["s2"] != day["year"]
 
 
@@ -151,15 +159,8 @@ def test_daily_load_balance_reports_the_unavoidable_spread():
 
 def test_daily_load_balance_counts_each_term_apart():
     """A year-long meeting on one day, the S1 and S2 ones on the other: every real week is even."""
-    p = school(days=2, teachers=3, cohorts=1)
-    semesters(p)
-    add_section(p, "year", cohort_ids=["c0"], teacher_ids=["t0"], subject_id="math")
-    add_section(p, "s1", cohort_ids=["c0"], teacher_ids=["t1"], subject_id="eng", term_id="S1")
-    add_section(p, "s2", cohort_ids=["c0"], teacher_ids=["t2"], subject_id="bio", term_id="S2")
-    result = run(p)
-    judged(p, result)
+    result, day = year_and_semesters(("math", "eng", "bio"), {})
     assert result.penalties["daily_load_balance"] == 0  # counted together, 3 meetings on 2 days cost 2
-    day = {sid: meetings[0].day_type_id for sid, meetings in by_section(result).items()}
     assert day["s1"] == day["s2"] != day["year"]
 
 
