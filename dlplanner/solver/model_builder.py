@@ -272,16 +272,16 @@ class Context:
     def add_worst_slice_penalty(self, rule_id: str, weight: int, slices: list[list[tuple[list, int]]]) -> None:
         """Penalise ``weight`` × the most units of one slice of the year (one teacher's or cohort's worst week).
 
-        ``slices`` holds, per soft atom, terms ``(exprs, upper)`` worth ``max(0, max(exprs))`` units each;
-        a term object listed in several slices is one variable. With one distinct slice (no terms, or
-        only year-long meetings) every term is a penalty of its own, as the model had before terms.
+        ``slices`` holds, per soft atom, counts ``(exprs, upper)`` of ``max(0, max(exprs))`` units each;
+        a count (the same tuple) listed in several slices is one variable. With one distinct slice (no
+        school terms, or only year-long meetings) every count is a penalty of its own, as before terms.
         """
         if weight == 0:
             return
         distinct: dict[tuple[int, ...], list[tuple[list, int]]] = {}
-        for terms in slices:
-            if terms:
-                distinct.setdefault(tuple(id(t) for t in terms), terms)
+        for counts in slices:
+            if counts:
+                distinct.setdefault(tuple(id(c) for c in counts), counts)
         if not distinct:
             return
         if len(distinct) == 1:
@@ -289,21 +289,22 @@ class Context:
                 self.add_penalty(rule_id, weight, exprs, upper=upper)
             return
         units: dict[int, object] = {}
-        for terms in distinct.values():
-            for term in terms:
-                if id(term) not in units:
-                    exprs, upper = term
+        for counts in distinct.values():
+            for count in counts:
+                if id(count) not in units:
+                    exprs, upper = count
                     var = self.model.NewIntVar(0, max(0, upper), "")
                     for e in exprs:
                         self.model.Add(var >= e)
-                    units[id(term)] = var
-        worst = self.model.NewIntVar(0, max(sum(u for _, u in terms) for terms in distinct.values()), "")
-        for terms in distinct.values():
-            self.model.Add(worst >= sum(units[id(t)] for t in terms))
+                    units[id(count)] = var
+        worst = self.model.NewIntVar(0, max(sum(u for _, u in counts) for counts in distinct.values()), "")
+        for counts in distinct.values():
+            self.model.Add(worst >= sum(units[id(c)] for c in counts))
 
         def evaluate(solver: cp_model.CpSolver) -> int:
             return max(
-                sum(max(0, *(int(solver.Value(e)) for e in exprs)) for exprs, _ in terms) for terms in distinct.values()
+                sum(max(0, *(int(solver.Value(e)) for e in exprs)) for exprs, _ in counts)
+                for counts in distinct.values()
             )
 
         self.penalties.append(Penalty(rule_id, weight, [], worst, evaluate))

@@ -14,12 +14,12 @@ def add_consecutive_teaching(ctx: Context) -> None:
     m = ctx.scenario.rules.max_consecutive_teaching_blocks
     if weight == 0 or m <= 0:
         return
-    rows: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its terms
+    rows: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its counts
     for (_, tid), usages in ctx.usages_of("teacher").items():
         days = {u.day for u in usages}
         slices = []
         for atom in ctx.soft_atoms:
-            terms = []
+            counts = []
             for day in ctx.day_ids:
                 if day not in days:
                     continue
@@ -33,6 +33,6 @@ def add_consecutive_teaching(ctx: Context) -> None:
                             window = row[i - m : i + 1]
                             if not any(isinstance(x, int) for x in window):
                                 rows[id(busy)].append(([sum(window) - m], 1))
-                terms += rows[id(busy)]
-            slices.append(terms)
+                counts += rows[id(busy)]
+            slices.append(counts)
         ctx.add_worst_slice_penalty("consecutive_teaching", weight, slices)

@@ -19,7 +19,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
         for cid in dict.fromkeys(info.section.cohort_ids):
             of_cohort[cid].append(info)
     for infos in of_cohort.values():
-        terms: dict[tuple[int, ...], tuple[list, int]] = {}  # the same meetings: one term
+        counts: dict[tuple[int, ...], tuple[list, int]] = {}  # the same meetings: one count
         slices = []
         for atom in ctx.soft_atoms:
             groups = defaultdict(list)
@@ -31,6 +31,6 @@ def add_subject_twice_daily(ctx: Context) -> None:
             for lits in groups.values():
                 if len(lits) >= 2:
                     key = tuple(lit.Index() for lit in lits)
-                    chosen.append(terms.setdefault(key, ([sum(lits) - 1], len(lits))))
+                    chosen.append(counts.setdefault(key, ([sum(lits) - 1], len(lits))))
             slices.append(chosen)
         ctx.add_worst_slice_penalty("subject_twice_daily", weight, slices)

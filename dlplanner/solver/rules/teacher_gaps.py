@@ -13,24 +13,24 @@ def add_teacher_gaps(ctx: Context) -> None:
     weight = ctx.weight("teacher_gaps")
     if weight == 0:
         return
-    gaps: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its gap terms
+    gaps: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its gap counts
     for (_, tid), usages in ctx.usages_of("teacher").items():
         days = {u.day for u in usages}
         slices = []
         for atom in ctx.soft_atoms:
-            terms = []
+            counts = []
             for day in ctx.day_ids:
                 if day in days:
                     busy = ctx.teacher_busy_blocks(tid, day, atom)
                     if id(busy) not in gaps:
                         gaps[id(busy)] = _gap_terms(ctx, busy)
-                    terms += gaps[id(busy)]
-            slices.append(terms)
+                    counts += gaps[id(busy)]
+            slices.append(counts)
         ctx.add_worst_slice_penalty("teacher_gaps", weight, slices)
 
 
 def _gap_terms(ctx: Context, busy: list) -> list[tuple[list, int]]:
-    """One term per class block of a day that can be a gap: before + after − busy − 1 (≤ 1)."""
+    """One count per class block of a day that can be a gap: before + after − busy − 1 (≤ 1)."""
     if sum(1 for b in busy if not isinstance(b, int)) < 2:
         return []
     model = ctx.model
@@ -57,9 +57,9 @@ def _gap_terms(ctx: Context, busy: list) -> list[tuple[list, int]]:
             v = model.NewBoolVar("")
             model.AddMaxEquality(v, nxt)
             after[i] = v
-    terms = []
+    counts = []
     for i in range(1, n - 1):
         if isinstance(before[i], int) or isinstance(after[i], int):
             continue
-        terms.append(([before[i] + after[i] - busy[i] - 1], 1))
-    return terms
+        counts.append(([before[i] + after[i] - busy[i] - 1], 1))
+    return counts
