@@ -75,7 +75,10 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
   teachers qualified for the subject when the pool is empty); then every teacher of every meeting of
   the section must be a member. Several prior pairings for one cohort and kind: their teachers are
   pooled; for `team`, any prior team that passes the test satisfies the rule.
-- Soft rules ignore terms (all placements of the cycle count together).
+- Soft rules and terms: subject_twice_daily, teacher_gaps, consecutive_teaching and daily_load_balance
+  count each teacher's (cohort's) units in each slice separately, from the meetings running in it,
+  and take the slice with the most (that person's worst week of the year); the other soft rules look
+  at one meeting or one section, whose meetings all run in the same term, and ignore terms.
 - teacher_gaps / consecutive_teaching: a class block is taught when one of the teacher's meetings
   overlaps it; "in a row" means adjacent class blocks of one class run (a lunch or advisory block
   breaks the row); a streak of s taught blocks costs max(0, s - max_consecutive_teaching_blocks) units.
@@ -988,52 +991,80 @@ def penalty_spread_days(ctx: CheckContext) -> int:
     return sum(n * (n - 1) // 2 for n in counts.values()) * _weight(ctx, "spread_days")
 
 
+def _worst_slice(ctx: CheckContext, events: list[Event], units: Callable[[list[Event]], int]) -> int:
+    """The most ``units`` of one teacher's or cohort's meetings over the slices of the year.
+
+    Meetings of terms that never run together are never counted together; a year-long meeting is in
+    every slice, and without terms there is one slice, so such a timetable costs what it did before.
+    """
+    return max(units([e for e in events if ctx.in_slice(e, active)]) for active in ctx.slices())
+
+
 def penalty_subject_twice_daily(ctx: CheckContext) -> int:
-    """A cohort should not have the same subject twice a day: each extra meeting costs."""
-    counts: dict[tuple[str, str, str], int] = defaultdict(int)
-    for event in ctx.meetings:
-        subject_id = ctx.sections[event.ref.id].subject_id
-        for cohort_id in event.cohort_ids:
-            counts[(cohort_id, event.day_type_id, subject_id)] += 1
-    return sum(max(0, n - 1) for n in counts.values()) * _weight(ctx, "subject_twice_daily")
+    """A cohort should not have the same subject twice a day: each extra meeting costs (in its worst slice)."""
+
+    def units(events: list[Event]) -> int:
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for event in events:
+            counts[(event.day_type_id, ctx.sections[event.ref.id].subject_id)] += 1
+        return sum(max(0, n - 1) for n in counts.values())
+
+    by_cohort = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
+    total = sum(_worst_slice(ctx, events, units) for events in by_cohort.values())
+    return total * _weight(ctx, "subject_twice_daily")
 
 
-def _taught_blocks(ctx: CheckContext) -> dict[tuple[str, str], set[int]]:
-    """(teacher, day type) -> ids (object ids) of class blocks one of the teacher's meetings overlaps."""
-    taught: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for event in ctx.meetings:
+def _taught_blocks(ctx: CheckContext, events: list[Event]) -> dict[str, set[int]]:
+    """Day type -> ids (object ids) of the class blocks that one of ``events`` overlaps."""
+    taught: dict[str, set[int]] = defaultdict(set)
+    for event in events:
         day = ctx.days.get(event.day_type_id)
         if day is None:
             continue
         for block in day.class_blocks:
             if _overlap(block.start, block.end, event.start, event.end):
-                for teacher_id in event.teacher_ids:
-                    taught[(teacher_id, event.day_type_id)].add(id(block))
+                taught[event.day_type_id].add(id(block))
     return taught
+
+
+def _teachers_worst_slices(ctx: CheckContext, units: Callable[[dict[str, set[int]]], int]) -> int:
+    """Sum over teachers of the ``units`` of their taught blocks in their worst slice."""
+    by_teacher = _by_resource(ctx.meetings, lambda e: e.teacher_ids)
+    return sum(
+        _worst_slice(ctx, events, lambda chosen: units(_taught_blocks(ctx, chosen))) for events in by_teacher.values()
+    )
 
 
 def penalty_teacher_gaps(ctx: CheckContext) -> int:
     """Teachers should not sit idle between classes: each idle class block between first and last costs."""
-    units = 0
-    for (_, day_type_id), blocks in _taught_blocks(ctx).items():
-        order = [id(b) for b in ctx.days[day_type_id].class_blocks]
-        positions = [i for i, b in enumerate(order) if b in blocks]
-        units += sum(1 for i in range(positions[0], positions[-1] + 1) if order[i] not in blocks)
-    return units * _weight(ctx, "teacher_gaps")
+
+    def units(taught: dict[str, set[int]]) -> int:
+        count = 0
+        for day_type_id, blocks in taught.items():
+            order = [id(b) for b in ctx.days[day_type_id].class_blocks]
+            positions = [i for i, b in enumerate(order) if b in blocks]
+            count += sum(1 for i in range(positions[0], positions[-1] + 1) if order[i] not in blocks)
+        return count
+
+    return _teachers_worst_slices(ctx, units) * _weight(ctx, "teacher_gaps")
 
 
 def penalty_consecutive_teaching(ctx: CheckContext) -> int:
     """Teachers should not teach too many class blocks in a row: each block beyond the maximum costs."""
     limit = ctx.scenario.rules.max_consecutive_teaching_blocks
-    units = 0
-    for (_, day_type_id), blocks in _taught_blocks(ctx).items():
-        for run in ctx.days[day_type_id].runs:
-            streak = 0
-            for block in run:
-                streak = streak + 1 if id(block) in blocks else 0
-                if streak > limit:
-                    units += 1
-    return units * _weight(ctx, "consecutive_teaching")
+
+    def units(taught: dict[str, set[int]]) -> int:
+        count = 0
+        for day_type_id, blocks in taught.items():
+            for run in ctx.days[day_type_id].runs:
+                streak = 0
+                for block in run:
+                    streak = streak + 1 if id(block) in blocks else 0
+                    if streak > limit:
+                        count += 1
+        return count
+
+    return _teachers_worst_slices(ctx, units) * _weight(ctx, "consecutive_teaching")
 
 
 def penalty_teacher_preferences(ctx: CheckContext) -> int:
@@ -1060,14 +1091,17 @@ def penalty_long_blocks_pbl(ctx: CheckContext) -> int:
 
 def penalty_daily_load_balance(ctx: CheckContext) -> int:
     """A cohort's class minutes should be even over the day types: the spread costs per 30 minutes."""
-    minutes: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(ctx.days, 0))
-    for event in ctx.meetings:
-        if event.day_type_id not in ctx.days:
-            continue
-        for cohort_id in event.cohort_ids:
-            minutes[cohort_id][event.day_type_id] += event.end - event.start
-    units = sum((max(m.values()) - min(m.values())) // 30 for m in minutes.values() if m)
-    return units * _weight(ctx, "daily_load_balance")
+
+    def units(events: list[Event]) -> int:
+        minutes = dict.fromkeys(ctx.days, 0)
+        for event in events:
+            if event.day_type_id in minutes:
+                minutes[event.day_type_id] += event.end - event.start
+        return (max(minutes.values()) - min(minutes.values())) // 30 if minutes else 0
+
+    by_cohort = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
+    total = sum(_worst_slice(ctx, events, units) for events in by_cohort.values())
+    return total * _weight(ctx, "daily_load_balance")
 
 
 def penalty_room_changes(ctx: CheckContext) -> int:

@@ -183,6 +183,7 @@ class Context:
         self._runs: dict[tuple[str, bool], list[list[Block]]] = {}
         self.n_atoms, self._term_atoms = self._compute_term_atoms()
         self.all_atoms = tuple(range(self.n_atoms))
+        self.soft_atoms = self._compute_soft_atoms()
         self.internships_of: dict[str, list] = defaultdict(list)
         for internship in scenario.internships:
             for cid in internship.cohort_ids:
@@ -195,7 +196,7 @@ class Context:
         self.sections: list[SectionInfo] = []
         self.usages: list[Usage] = []
         self._usage_index: dict[str, dict[tuple[str, str], list[Usage]]] = {}
-        self._busy_cache: dict[tuple[str, str], list] = {}
+        self._busy_cache: dict[tuple[str, str, frozenset[int]], list] = {}
         self.points: dict[str, list[int]] = {}
         self.use_room_classes = room_classes
         self.room_classes: dict[str, RoomClass] = {}
@@ -268,6 +269,46 @@ class Context:
         self.penalties.append(Penalty(rule_id, weight, exprs, var, evaluate))
         return var
 
+    def add_worst_slice_penalty(self, rule_id: str, weight: int, slices: list[list[tuple[list, int]]]) -> None:
+        """Penalise ``weight`` × the most units of one slice of the year (one teacher's or cohort's worst week).
+
+        ``slices`` holds, per soft atom, counts ``(exprs, upper)`` of ``max(0, max(exprs))`` units each;
+        a count (the same tuple) listed in several slices is one variable. With one distinct slice (no
+        school terms, or only year-long meetings) every count is a penalty of its own, as before terms.
+        """
+        if weight == 0:
+            return
+        distinct: dict[tuple[int, ...], list[tuple[list, int]]] = {}
+        for counts in slices:
+            if counts:
+                distinct.setdefault(tuple(id(c) for c in counts), counts)
+        if not distinct:
+            return
+        if len(distinct) == 1:
+            for exprs, upper in next(iter(distinct.values())):
+                self.add_penalty(rule_id, weight, exprs, upper=upper)
+            return
+        units: dict[int, object] = {}
+        for counts in distinct.values():
+            for count in counts:
+                if id(count) not in units:
+                    exprs, upper = count
+                    var = self.model.NewIntVar(0, max(0, upper), "")
+                    for e in exprs:
+                        self.model.Add(var >= e)
+                    units[id(count)] = var
+        worst = self.model.NewIntVar(0, max(sum(u for _, u in counts) for counts in distinct.values()), "")
+        for counts in distinct.values():
+            self.model.Add(worst >= sum(units[id(c)] for c in counts))
+
+        def evaluate(solver: cp_model.CpSolver) -> int:
+            return max(
+                sum(max(0, *(int(solver.Value(e)) for e in exprs)) for exprs, _ in counts)
+                for counts in distinct.values()
+            )
+
+        self.penalties.append(Penalty(rule_id, weight, [], worst, evaluate))
+
     def objective(self):
         return sum(p.weight * p.var for p in self.penalties)
 
@@ -282,11 +323,19 @@ class Context:
             self._usage_index[kind] = index
         return self._usage_index[kind]
 
-    def teacher_busy_blocks(self, tid: str, day: str) -> list[Lit | int]:
-        """Per class block of the day type: a literal "the teacher has a meeting overlapping it" (or 0)."""
-        key = (tid, day)
+    def teacher_busy_blocks(self, tid: str, day: str, atom: int | None = None) -> list[Lit | int]:
+        """Per class block of the day type: a literal "the teacher has a meeting overlapping it" (or 0).
+
+        With ``atom``, only meetings running in that part of the year count; the same meetings give
+        the same (cached) list, so a teacher of year-long sections only has one list per day.
+        """
+        usages = [
+            u
+            for u in self.usages_of("teacher").get(("teacher", tid), [])
+            if u.day == day and (atom is None or atom in u.atoms)
+        ]
+        key = (tid, day, frozenset(id(u) for u in usages))
         if key not in self._busy_cache:
-            usages = [u for u in self.usages_of("teacher").get(("teacher", tid), []) if u.day == day]
             out: list[Lit | int] = []
             for block in self.class_blocks[day]:
                 lits = list(
@@ -325,6 +374,19 @@ class Context:
                 i for i, (a, b) in enumerate(atoms) if term.start <= a and b <= term.end + timedelta(1)
             )
         return max(1, len(atoms)), of_term
+
+    def _compute_soft_atoms(self) -> list[int]:
+        """One atom per part of the year with its own set of running terms; parts where none runs are skipped.
+
+        Soft rules that look at a day or a week evaluate each of these atoms (docs/rules.md); without
+        terms there is one, the whole year.
+        """
+        found: dict[frozenset[str], int] = {}
+        for atom in range(self.n_atoms):
+            running = frozenset(t for t, atoms in self._term_atoms.items() if atom in atoms)
+            if running and running not in found:
+                found[running] = atom
+        return list(found.values()) or [0]
 
     def atoms_of(self, section: Section) -> tuple[int, ...]:
         if section.term_id is None or section.term_id not in self._term_atoms:

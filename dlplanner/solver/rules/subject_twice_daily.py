@@ -2,18 +2,35 @@
 
 from collections import defaultdict
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, SectionInfo
 
 
 def add_subject_twice_daily(ctx: Context) -> None:
-    """Avoid the same subject twice a day for a cohort: each extra meeting of it on one day type costs."""
+    """Avoid the same subject twice a day for a cohort: each extra meeting of it on one day type costs.
+
+    Counted in each part of the year from the sections running then (an S1 and an S2 section on one day
+    type never meet on one day); a cohort pays for its worst part.
+    """
     weight = ctx.weight("subject_twice_daily")
-    groups = defaultdict(list)
+    if weight == 0:
+        return
+    of_cohort: dict[str, list[SectionInfo]] = defaultdict(list)
     for info in ctx.sections:
-        for cand in info.candidates:
-            for cid in info.section.cohort_ids:
-                groups[(cid, info.section.subject_id, cand.day)].append(cand.lit)
-    for lits in groups.values():
-        if len(lits) < 2:
-            continue
-        ctx.add_penalty("subject_twice_daily", weight, [sum(lits) - 1], upper=len(lits))
+        for cid in dict.fromkeys(info.section.cohort_ids):
+            of_cohort[cid].append(info)
+    for infos in of_cohort.values():
+        counts: dict[tuple[int, ...], tuple[list, int]] = {}  # the same meetings: one count
+        slices = []
+        for atom in ctx.soft_atoms:
+            groups = defaultdict(list)
+            for info in infos:
+                if atom in info.atoms:
+                    for cand in info.candidates:
+                        groups[(info.section.subject_id, cand.day)].append(cand.lit)
+            chosen = []
+            for lits in groups.values():
+                if len(lits) >= 2:
+                    key = tuple(lit.Index() for lit in lits)
+                    chosen.append(counts.setdefault(key, ([sum(lits) - 1], len(lits))))
+            slices.append(chosen)
+        ctx.add_worst_slice_penalty("subject_twice_daily", weight, slices)

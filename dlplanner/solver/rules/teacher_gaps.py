@@ -7,44 +7,59 @@ def add_teacher_gaps(ctx: Context) -> None:
     """Limit teacher idle gaps: each idle class block between a teacher's first and last meeting of a day costs.
 
     ``before``/``after`` say whether the teacher has a meeting in an earlier/later class block; an idle
-    block with both is a gap.
+    block with both is a gap. Counted in each part of the year from the meetings running then; a
+    teacher pays for the worst part.
     """
     weight = ctx.weight("teacher_gaps")
     if weight == 0:
         return
-    model = ctx.model
+    gaps: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its gap counts
     for (_, tid), usages in ctx.usages_of("teacher").items():
         days = {u.day for u in usages}
-        for day in ctx.day_ids:
-            if day not in days:
-                continue
-            busy = ctx.teacher_busy_blocks(tid, day)
-            if sum(1 for b in busy if not isinstance(b, int)) < 2:
-                continue
-            n = len(busy)
-            before = [0] * n
-            for i in range(1, n):
-                prev = [x for x in (before[i - 1], busy[i - 1]) if not isinstance(x, int)]
-                if not prev:
-                    before[i] = 0
-                elif len(prev) == 1:
-                    before[i] = prev[0]
-                else:
-                    v = model.NewBoolVar("")
-                    model.AddMaxEquality(v, prev)
-                    before[i] = v
-            after = [0] * n
-            for i in range(n - 2, -1, -1):
-                nxt = [x for x in (after[i + 1], busy[i + 1]) if not isinstance(x, int)]
-                if not nxt:
-                    after[i] = 0
-                elif len(nxt) == 1:
-                    after[i] = nxt[0]
-                else:
-                    v = model.NewBoolVar("")
-                    model.AddMaxEquality(v, nxt)
-                    after[i] = v
-            for i in range(1, n - 1):
-                if isinstance(before[i], int) or isinstance(after[i], int):
-                    continue
-                ctx.add_penalty("teacher_gaps", weight, [before[i] + after[i] - busy[i] - 1], upper=1)
+        slices = []
+        for atom in ctx.soft_atoms:
+            counts = []
+            for day in ctx.day_ids:
+                if day in days:
+                    busy = ctx.teacher_busy_blocks(tid, day, atom)
+                    if id(busy) not in gaps:
+                        gaps[id(busy)] = _gap_terms(ctx, busy)
+                    counts += gaps[id(busy)]
+            slices.append(counts)
+        ctx.add_worst_slice_penalty("teacher_gaps", weight, slices)
+
+
+def _gap_terms(ctx: Context, busy: list) -> list[tuple[list, int]]:
+    """One count per class block of a day that can be a gap: before + after − busy − 1 (≤ 1)."""
+    if sum(1 for b in busy if not isinstance(b, int)) < 2:
+        return []
+    model = ctx.model
+    n = len(busy)
+    before = [0] * n
+    for i in range(1, n):
+        prev = [x for x in (before[i - 1], busy[i - 1]) if not isinstance(x, int)]
+        if not prev:
+            before[i] = 0
+        elif len(prev) == 1:
+            before[i] = prev[0]
+        else:
+            v = model.NewBoolVar("")
+            model.AddMaxEquality(v, prev)
+            before[i] = v
+    after = [0] * n
+    for i in range(n - 2, -1, -1):
+        nxt = [x for x in (after[i + 1], busy[i + 1]) if not isinstance(x, int)]
+        if not nxt:
+            after[i] = 0
+        elif len(nxt) == 1:
+            after[i] = nxt[0]
+        else:
+            v = model.NewBoolVar("")
+            model.AddMaxEquality(v, nxt)
+            after[i] = v
+    counts = []
+    for i in range(1, n - 1):
+        if isinstance(before[i], int) or isinstance(after[i], int):
+            continue
+        counts.append(([before[i] + after[i] - busy[i] - 1], 1))
+    return counts

@@ -92,6 +92,16 @@ def school() -> tuple[Project, Scenario]:
     return project, scenario
 
 
+def semesters(scenario: Scenario, **term_of: str | None) -> None:
+    """Fall and spring terms that never overlap, and the given sections' terms (None: year-long)."""
+    scenario.calendar.terms = [
+        Term("fall", "Fall", date(2026, 8, 24), date(2027, 1, 15)),
+        Term("spring", "Spring", date(2027, 1, 19), date(2027, 6, 11)),
+    ]
+    for section_id, term_id in term_of.items():
+        scenario.section(section_id).term_id = term_id
+
+
 def placement(scenario: Scenario, section_id: str, meeting: int) -> Placement:
     return next(p for p in scenario.solution.placements if p.section_id == section_id and p.meeting == meeting)
 
@@ -461,6 +471,23 @@ def test_spread_days_and_subject_twice_daily_and_load_balance() -> None:
     assert report.penalties["spread_days"] == 1 and report.penalties["daily_load_balance"] == 0
 
 
+def test_subject_twice_daily_counts_each_term_apart() -> None:
+    """A fall and a spring Biology on Monday never meet on one day; a year-long one meets with each."""
+    project, scenario = school()
+    scenario.sections.append(Section("bio_s", "Biology 9 S2", "biology", ["9a"], 1, teacher_ids=["okafor"]))
+    scenario.solution.placements.append(Placement("bio_s", 0, MON, *P3, "r101", ["okafor"]))
+    semesters(scenario, bio="fall", bio_s="spring")
+    report = check_timetable(project, scenario)
+    assert report.ok, [v.message for v in report.violations]
+    assert report.penalties["subject_twice_daily"] == 0  # counted together: 5
+    scenario.sections.append(Section("bio_f", "Biology 9 S1", "biology", ["9a"], 1, teacher_ids=["okafor"]))
+    scenario.solution.placements.append(Placement("bio_f", 0, TUE, *P3, "r101", ["okafor"]))
+    semesters(scenario, bio=None, bio_s="spring", bio_f="fall")
+    # Year-long Biology Monday and Tuesday: fall has two on Tuesday, spring two on Monday; the worst term
+    # costs once (counted together, or summed over the terms: 10).
+    assert check_timetable(project, scenario).penalties["subject_twice_daily"] == 5
+
+
 def test_teacher_gaps() -> None:
     project, scenario = school()
     chem = placement(scenario, "chem", 0)
@@ -470,6 +497,17 @@ def test_teacher_gaps() -> None:
     assert report.penalties["teacher_gaps"] == 2
 
 
+def test_teacher_gaps_counts_each_term_apart() -> None:
+    project, scenario = school()
+    placement(scenario, "chem", 0).start, placement(scenario, "chem", 0).end = P4
+    semesters(scenario, bio="fall", chem="spring")  # Rivera Monday: P1 in the fall, P4 in the spring
+    report = check_timetable(project, scenario)
+    assert report.ok, [v.message for v in report.violations]
+    assert report.penalties["teacher_gaps"] == 0  # counted together: 2
+    semesters(scenario, bio=None, chem="spring")  # the spring Monday has P1 and P4
+    assert check_timetable(project, scenario).penalties["teacher_gaps"] == 2
+
+
 def test_consecutive_teaching() -> None:
     project, scenario = school()
     scenario.rules.max_consecutive_teaching_blocks = 1
@@ -477,6 +515,17 @@ def test_consecutive_teaching() -> None:
     assert report.penalties["consecutive_teaching"] == 3
     scenario.rules.max_consecutive_teaching_blocks = 2
     assert check_timetable(project, scenario).penalties["consecutive_teaching"] == 0
+
+
+def test_consecutive_teaching_counts_each_term_apart() -> None:
+    project, scenario = school()
+    scenario.rules.max_consecutive_teaching_blocks = 1
+    semesters(scenario, bio="fall", chem="spring")  # Rivera's Monday P1 and P2 are in different terms
+    report = check_timetable(project, scenario)
+    assert report.ok, [v.message for v in report.violations]
+    assert report.penalties["consecutive_teaching"] == 0  # counted together: 3
+    semesters(scenario, bio=None, chem="spring")
+    assert check_timetable(project, scenario).penalties["consecutive_teaching"] == 3
 
 
 def test_teacher_preferences() -> None:
@@ -501,6 +550,20 @@ def test_room_changes() -> None:
     assert report.ok and report.penalties["room_changes"] == 1
     placement(scenario, "span", 1).room_id = "lab2"  # Spanish is neither team-taught nor a lab section
     assert check_timetable(project, scenario).penalties["room_changes"] == 1
+
+
+def test_daily_load_balance_counts_each_term_apart() -> None:
+    """9B: a fall Chemistry on Monday and a spring one on Tuesday look even together, but no week is."""
+    project, scenario = school()
+    scenario.sections.append(Section("chem_s", "Chemistry 9 S2", "chemistry", ["9b"], 1, teacher_ids=["rivera"]))
+    scenario.solution.placements.append(Placement("chem_s", 0, TUE, *P3, "r101", ["rivera"]))
+    semesters(scenario, chem="fall", chem_s="spring")
+    report = check_timetable(project, scenario)
+    assert report.ok, [v.message for v in report.violations]
+    # 9B each term: 100 min one day, 50 the other -> 1 (counted together: 100 and 100 -> 0); 9A: 0
+    assert report.penalties["daily_load_balance"] == 1
+    semesters(scenario, chem=None, chem_s=None)
+    assert check_timetable(project, scenario).penalties["daily_load_balance"] == 0
 
 
 @pytest.mark.parametrize("weight", [10, 25])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from dlplanner.domain.calendar import Term
 from dlplanner.domain.model import (
     BellSchedule,
     Block,
@@ -63,6 +66,14 @@ def school(
         cohorts=[Cohort(f"c{i}", f"Cohort {i}", 9, 20) for i in range(cohorts)],
         scenarios=[scenario],
     )
+
+
+def semesters(project: Project) -> None:
+    """Give the scenario two non-overlapping terms, S1 and S2 (sections choose one with ``term_id``)."""
+    project.scenarios[0].calendar.terms = [
+        Term("S1", "Semester 1", date(2026, 8, 24), date(2027, 1, 15)),
+        Term("S2", "Semester 2", date(2027, 1, 19), date(2027, 6, 4)),
+    ]
 
 
 def add_section(project: Project, sid: str, **kw) -> Section:

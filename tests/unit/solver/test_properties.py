@@ -1,8 +1,8 @@
 """Property tests: random small schools that are feasible by construction.
 
 Each school is built around a timetable drawn first (every meeting put where its cohorts, teacher
-and room are free); sections, rooms, availability, internships, advisories, teams, loads and
-looping are then derived so that this timetable satisfies every hard rule. So the solver must
+and room are free); sections, rooms, availability, internships, advisories, teams, loads, looping
+and terms are then derived so that this timetable satisfies every hard rule. So the solver must
 never say infeasible, and whatever timetable it returns, the checker must find nothing wrong.
 """
 
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import random
+from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solver_kit import A, C, L, P, schedule
 
+from dlplanner.domain.calendar import Term
 from dlplanner.domain.checker import check_pins, check_timetable
 from dlplanner.domain.model import (
     Advisory,
@@ -196,6 +198,15 @@ def random_school(seed: int) -> tuple[Project, list[Placement]]:
         pin = rng.choice(placements)
         pin.pinned = True
         scenario.solution.placements = [pin]
+    if rng.random() < 0.4:
+        # terms only take clashes away and lighten each part of the year: the drawn timetable stays valid
+        scenario.calendar.terms = [
+            Term("S1", "Semester 1", date(2026, 8, 24), date(2027, 1, 15)),
+            Term("S2", "Semester 2", date(2027, 1, 19), date(2027, 6, 4)),
+            Term("Q1", "Quarter 1", date(2026, 8, 24), date(2026, 10, 30)),
+        ]
+        for section in sections:
+            section.term_id = rng.choice([None, "S1", "S2", "Q1"])
     project = Project(
         "Random",
         subjects=subjects,

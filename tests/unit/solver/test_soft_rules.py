@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from solver_kit import C, L, add_section, blocks_of, by_section, judged, run, school
+from solver_kit import C, L, add_section, blocks_of, by_section, judged, run, school, semesters
 
-from dlplanner.domain.model import LoopingRule, PairingKind, PriorPairing, Room, Subject, TimeWindow
+from dlplanner.domain.model import LoopingRule, PairingKind, Placement, PriorPairing, Room, Subject, TimeWindow
 
 
 def test_spread_days():
@@ -34,6 +34,28 @@ def test_subject_twice_daily():
     assert len({m.day_type_id for m in result.placements}) == 2
 
 
+def year_and_semesters(subjects: tuple[str, str, str], weights: dict[str, int]):
+    """Two day types; one cohort with a year-long, an S1 and an S2 section (one meeting each) of these subjects.
+
+    Solved and judged; returns the result and each section's day type.
+    """
+    p = school(days=2, teachers=3, cohorts=1)
+    semesters(p)
+    p.scenarios[0].rules.weights = weights
+    for i, (sid, term_id) in enumerate([("year", None), ("s1", "S1"), ("s2", "S2")]):
+        add_section(p, sid, cohort_ids=["c0"], teacher_ids=[f"t{i}"], subject_id=subjects[i], term_id=term_id)
+    result = run(p)
+    judged(p, result)
+    return result, {sid: meetings[0].day_type_id for sid, meetings in by_section(result).items()}
+
+
+def test_subject_twice_daily_counts_each_term_apart():
+    """Three Math meetings on two days: counted together, one always cost; S1 and S2 never meet together."""
+    result, day = year_and_semesters(("math", "math", "math"), {"daily_load_balance": 0})
+    assert result.penalties["subject_twice_daily"] == 0
+    assert day["s1"] == day["s2"] != day["year"]
+
+
 def test_teacher_gaps():
     p = school(blocks=blocks_of(4), days=1, teachers=1, cohorts=2)
     p.scenarios[0].rules.weights = {"daily_load_balance": 0}
@@ -46,6 +68,22 @@ def test_teacher_gaps():
     assert b - a == 65  # adjacent blocks
 
 
+def test_teacher_gaps_counts_each_term_apart():
+    """An S1 meeting first thing and an S2 meeting last thing leave no idle block in any real day."""
+    p = school(blocks=blocks_of(3), days=1, teachers=1, cohorts=2)
+    semesters(p)
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], term_id="S1")
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t0"], term_id="S2")
+    pins = [
+        Placement("a", 0, "d0", 480, 540, None, ["t0"], pinned=True),
+        Placement("b", 0, "d0", 610, 670, None, ["t0"], pinned=True),
+    ]
+    p.scenarios[0].solution.placements = pins
+    result = run(p)
+    judged(p, result, pins=pins)
+    assert result.penalties["teacher_gaps"] == 0  # counting S1 and S2 together gave the idle middle block
+
+
 def test_consecutive_teaching():
     p = school(blocks=blocks_of(3), days=1, teachers=1, cohorts=2)
     p.scenarios[0].rules.max_consecutive_teaching_blocks = 1
@@ -56,6 +94,27 @@ def test_consecutive_teaching():
     assert result.penalties["consecutive_teaching"] == 0
     assert result.penalties["teacher_gaps"] == 1  # cheaper than teaching two in a row
     assert sorted(m.start for m in result.placements) == [480, 610]
+
+
+def test_consecutive_teaching_counts_each_term_apart():
+    """S1 in block 0, S2 in block 2: a year-long meeting in block 1 makes two in a row per term, not three."""
+    p = school(blocks=blocks_of(4), days=1, teachers=1, cohorts=2)
+    semesters(p)
+    p.scenarios[0].rules.max_consecutive_teaching_blocks = 2
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], term_id="S1")
+    add_section(p, "b", cohort_ids=["c0"], teacher_ids=["t0"], term_id="S2")
+    add_section(p, "year", cohort_ids=["c1"], teacher_ids=["t0"])
+    pins = [
+        Placement("a", 0, "d0", 480, 540, None, ["t0"], pinned=True),
+        Placement("b", 0, "d0", 610, 670, None, ["t0"], pinned=True),
+    ]
+    p.scenarios[0].solution.placements = pins
+    result = run(p)
+    judged(p, result, pins=pins)
+    # Counted together, block 1 cost a block beyond the maximum (3) and block 3 one idle block (1).
+    assert by_section(result)["year"][0].start == 545
+    assert result.penalties["consecutive_teaching"] == 0
+    assert result.penalties["teacher_gaps"] == 0
 
 
 def test_teacher_preferences():
@@ -96,6 +155,24 @@ def test_daily_load_balance_reports_the_unavoidable_spread():
     result = run(p)
     judged(p, result)
     assert result.penalties["daily_load_balance"] == 2  # 60 minutes of spread: two 30-minute units
+
+
+def test_daily_load_balance_counts_each_term_apart():
+    """A year-long meeting on one day, the S1 and S2 ones on the other: every real week is even."""
+    result, day = year_and_semesters(("math", "eng", "bio"), {})
+    assert result.penalties["daily_load_balance"] == 0  # counted together, 3 meetings on 2 days cost 2
+    assert day["s1"] == day["s2"] != day["year"]
+
+
+def test_daily_load_balance_costs_the_worst_term():
+    """One S1 and one S2 meeting: each term has a full and an empty day (counted together, they looked even)."""
+    p = school(days=2, teachers=2, cohorts=1)
+    semesters(p)
+    add_section(p, "s1", cohort_ids=["c0"], teacher_ids=["t0"], subject_id="eng", term_id="S1")
+    add_section(p, "s2", cohort_ids=["c0"], teacher_ids=["t1"], subject_id="bio", term_id="S2")
+    result = run(p)
+    judged(p, result)
+    assert result.penalties["daily_load_balance"] == 2  # 60 minutes of spread in each term, not 2 + 2
 
 
 def test_room_changes():
