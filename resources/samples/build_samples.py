@@ -491,7 +491,7 @@ def build_new_tech() -> Project:
                 subject_ids = {subject_id} | ({base_subject[teacher_id]} if teacher_id in base_subject else set())
                 members.append(staff.add(teacher_id, subject_ids, 1500, **extra))
         grade_cohorts = [f"g{grade}-{x}" for x in "abcd"]
-        for k, (cohort_id, size) in enumerate(zip(grade_cohorts, sizes[grade], strict=True)):
+        for cohort_id, size in zip(grade_cohorts, sizes[grade], strict=True):
             letter = cohort_id[-1].upper()
             cohorts.append(
                 Cohort(
@@ -531,8 +531,8 @@ def build_new_tech() -> Project:
     for grade in NEW_TECH_COURSES:
         if grade > 9:
             advisors_of[grade].append(staff.add(f"sped{grade}", [], 1500))
-    own_room = {t: room for ts, room in home.items() for t in ts[:1]}
-    spare_rooms = iter(r.id for r in room_list if r.id not in own_room.values())
+    room_of_teacher = {t: room for ts, room in home.items() for t in ts[:1]}
+    spare_rooms = iter(r.id for r in room_list if r.id not in room_of_teacher.values())
     for grade in NEW_TECH_COURSES:
         grade_cohorts = [c for c in cohorts if c.grade == grade]
         groups = [([c], c.size - c.size // 3) for c in grade_cohorts]
@@ -546,7 +546,7 @@ def build_new_tech() -> Project:
                     advisor,
                     [c.id for c in members_of],
                     size,
-                    own_room.get(advisor) or next(spare_rooms),
+                    room_of_teacher.get(advisor) or next(spare_rooms),
                 )
             )
 
@@ -1057,12 +1057,12 @@ def build_linked_learning() -> Project:
 
     def advisory_room(advisor: str, campus: str) -> str:
         """The advisor's own room when they have one, else the next free room of the campus."""
-        own_room = home.get(advisor)
-        if own_room in used_rooms or room_campus.get(own_room or "") != campus:
+        room = home.get(advisor)
+        if room in used_rooms or room_campus.get(room or "") != campus:
             free = [r for r, c in room_campus.items() if c == campus and r not in used_rooms]
-            own_room = next((r for r in free if r not in home.values()), free[0])  # keep others' rooms for them
-        used_rooms.add(own_room)
-        return own_room
+            room = next((r for r in free if r not in home.values()), free[0])  # keep others' rooms for them
+        used_rooms.add(room)
+        return room
 
     taken: set[str] = {"ma-travel"}  # teaches on both campuses: no advisory
     advisories = []
