@@ -61,8 +61,12 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
 - Section length: length_minutes, when set, wins over length_blocks; neither set means 1 block.
 - Class runs: a stretch of time with no block at all between two class blocks does not break a run
   (only a block of another kind than class/passing does). allow_break_span: all class blocks of the day.
-- Two advisory sittings sharing a cohort do not clash (advisories split a cohort into small groups);
-  a sitting does clash with a meeting of one of its cohorts.
+- Two advisory sittings sharing a cohort do not clash (advisories split a cohort into disjoint groups),
+  even when their advisories serve different sets of cohorts; a sitting does clash with a meeting of
+  one of its cohorts. Advisor and room clashes between sittings are clashes as usual.
+- campus_travel for students: one timeline per (cohort, advisory of the cohort) holding the cohort's
+  meetings and that advisory's sittings (a cohort without advisory: its meetings), so sittings of two
+  advisories of a cohort never count as consecutive.
 - advisory_time: the internship exception applies only to advisories with empty meeting_blocks;
   explicitly listed blocks are always sat.
 - Terms: the year is cut into slices at term boundaries; a section with no term (or an unknown term)
@@ -392,9 +396,10 @@ def check_teacher_clash(ctx: CheckContext) -> list[Violation]:
 
 
 def check_cohort_clash(ctx: CheckContext) -> list[Violation]:
-    """A cohort (and so every student in it) is in at most one meeting or advisory sitting at a time.
+    """A cohort (and so every student in it) is in at most one meeting at a time, and in none during its sittings.
 
-    Two advisory sittings sharing a cohort do not clash: advisories split a cohort into small groups.
+    Two advisory sittings sharing a cohort do not clash: advisories sharing a cohort split it into
+    disjoint groups, which normally sit at the same time.
     """
     return _clashes(
         ctx,
@@ -626,15 +631,19 @@ def _campus_of(ctx: CheckContext, event: Event) -> str | None:
 
 
 def check_campus_travel(ctx: CheckContext) -> list[Violation]:
-    """A teacher or cohort moving between campuses has the travel minutes between consecutive meetings/sittings."""
+    """A teacher or cohort moving between campuses has the travel minutes between consecutive meetings/sittings.
+
+    Students are followed per advisory (see :func:`_student_timelines`): the students of one advisory
+    are never in a sitting of another advisory of their cohort.
+    """
     violations = []
     seen: set[tuple[str, int, int]] = set()
     resources = [
-        ("teacher", _by_resource(ctx.events, lambda e: e.teacher_ids)),
-        ("cohort", _by_resource(ctx.events, lambda e: e.cohort_ids)),
+        ("teacher", _by_resource(ctx.events, lambda e: e.teacher_ids).items()),
+        ("cohort", _student_timelines(ctx)),
     ]
     for kind, grouped in resources:
-        for resource_id, events in grouped.items():
+        for resource_id, events in grouped:
             by_day: dict[str, list[Event]] = defaultdict(list)
             for event in events:
                 by_day[event.day_type_id].append(event)
@@ -663,6 +672,24 @@ def check_campus_travel(ctx: CheckContext) -> list[Violation]:
                             )
                         )
     return violations
+
+
+def _student_timelines(ctx: CheckContext) -> list[tuple[str, list[Event]]]:
+    """(cohort id, events) per group of students: a cohort's meetings with the sittings of one of its advisories.
+
+    Advisories sharing a cohort are disjoint groups of it, so each student follows the cohort's
+    meetings and the sittings of one advisory; a cohort without advisory follows its meetings alone.
+    """
+    meetings = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
+    sittings: dict[str, dict[str, list[Event]]] = defaultdict(dict)
+    for event in ctx.sittings:
+        for cohort_id in event.cohort_ids:
+            sittings[cohort_id].setdefault(event.ref.id, []).append(event)
+    timelines = []
+    for cohort_id in dict.fromkeys([*meetings, *sittings]):
+        groups = list(sittings[cohort_id].values()) if cohort_id in sittings else [[]]
+        timelines += [(cohort_id, meetings.get(cohort_id, []) + group) for group in groups]
+    return timelines
 
 
 def check_teacher_assignment(ctx: CheckContext) -> list[Violation]:

@@ -527,20 +527,17 @@ class MoveChecker:
             events = [
                 e for e in self._others(table.get((who, day), [])) if ctx.terms_overlap(e.term_id, self.section.term_id)
             ]
-            before = max(
-                (e for e in events if (e.start, e.end) < (start, end)), key=lambda e: (e.start, e.end), default=None
-            )
-            after = min(
-                (e for e in events if (e.start, e.end) > (start, end)), key=lambda e: (e.start, e.end), default=None
-            )
+            # the nearest events before and after; all of them when several are at that time (a cohort's
+            # advisories sitting at once, on different campuses, are different students)
+            earlier = [e for e in events if (e.start, e.end) < (start, end)]
+            later = [e for e in events if (e.start, e.end) > (start, end)]
+            last = max(((e.start, e.end) for e in earlier), default=None)
+            first = min(((e.start, e.end) for e in later), default=None)
             name = ctx.teacher_name(who) if kind == "teacher" else ctx.cohort_name(who)
             who_ref = ctx.teacher_ref(who) if kind == "teacher" else ctx.cohort_ref(who)
-            for first_end, second_start, other in (
-                (before.end, start, before) if before else (None, None, None),
-                (end, after.start, after) if after else (None, None, None),
-            ):
-                if other is None:
-                    continue
+            for first_end, second_start, other in [(e.end, start, e) for e in earlier if (e.start, e.end) == last] + [
+                (end, e.start, e) for e in later if (e.start, e.end) == first
+            ]:
                 travel = ctx.project.travel_minutes(campus, self._campus(other.room_id))
                 if travel > 0 and second_start - first_end < travel:
                     found.append(

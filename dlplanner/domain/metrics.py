@@ -398,20 +398,17 @@ def _advisories(
             m.teacher_advisory_minutes_per_week[teacher_id] = (
                 m.teacher_advisory_minutes_per_week.get(teacher_id, 0.0) + m.advisory_minutes_per_week[advisory.id]
             )
-    cohort_ids = sorted({c for a in project.advisories for c in a.cohort_ids})
-    for cohort_id in cohort_ids:
-        per_cycle = 0
-        for day_type in scenario.day_types:
-            per_cycle += _union_minutes(
-                (s.start, s.end) for s in sittings if s.day_type_id == day_type.id and cohort_id in s.cohort_ids
-            )
-        m.cohort_advisory_minutes_per_week[cohort_id] = per_cycle / weeks
-        annual = 0
-        for _, _, todays in days:
-            annual += _union_minutes(
-                (e.start, e.end) for e in todays if e.kind == "advisory" and cohort_id in e.cohort_ids
-            )
-        m.cohort_advisory_hours_per_year[cohort_id] = annual / 60
+    # Advisories sharing a cohort are disjoint groups of it (docs/rules.md): each student sits in one, so
+    # the cohort's figure is what every student of it gets, the least of its advisories. Advisories of a
+    # cohort sitting at the same time count that time once, not once per advisory.
+    of_cohort: dict[str, list[str]] = defaultdict(list)
+    for advisory in project.advisories:
+        for cohort_id in dict.fromkeys(advisory.cohort_ids):
+            of_cohort[cohort_id].append(advisory.id)
+    for cohort_id in sorted(of_cohort):
+        mine = of_cohort[cohort_id]
+        m.cohort_advisory_minutes_per_week[cohort_id] = min(m.advisory_minutes_per_week[a] for a in mine)
+        m.cohort_advisory_hours_per_year[cohort_id] = min(m.advisory_hours_per_year[a] for a in mine)
 
 
 def _teams_and_teachers(
@@ -449,12 +446,22 @@ def _teams_and_teachers(
 
 
 def _transitions(project: Project, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics) -> None:
-    """Moves from one event to the next within a school day, averaged over every school date."""
+    """Moves from one event to the next within a school day, averaged over every school date.
+
+    Overlapping sittings of two advisories of the cohort are different students (docs/rules.md), so
+    going from one to the other is no move.
+    """
+
+    def moves(a: ScheduleEvent, b: ScheduleEvent) -> bool:
+        if a.kind == b.kind == "advisory" and a.start < b.end and b.start < a.end:
+            return False
+        return (a.kind, a.record_id) != (b.kind, b.record_id)
+
     for cohort in project.cohorts:
         counts = []
         for _, _, todays in days:
             mine = sorted((e for e in todays if cohort.id in e.cohort_ids), key=lambda e: (e.start, e.end))
-            changes = sum(1 for a, b in itertools.pairwise(mine) if (a.kind, a.record_id) != (b.kind, b.record_id))
+            changes = sum(1 for a, b in itertools.pairwise(mine) if moves(a, b))
             counts.append(changes)
         m.transitions[cohort.id] = Transitions(sum(counts) / len(counts) if counts else 0.0, max(counts, default=0))
 

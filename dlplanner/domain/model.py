@@ -195,7 +195,9 @@ class Advisory:
     """A small group with one advisor; meets in the advisory blocks of the cycle.
 
     ``meeting_blocks`` empty means every advisory-kind block of every day type on which none of
-    its cohorts is away on an internship.
+    its cohorts is away on an internship. Advisories sharing a cohort split it into disjoint groups
+    (they may sit at the same time); ``size`` 0 means an even share of what the cohort's other
+    advisories leave (see ``dlplanner.domain.validation.advisory_sizes``).
     """
 
     id: str

@@ -8,7 +8,7 @@ solving; warnings and infos are shown but do not. Each problem has a stable ``co
 from __future__ import annotations
 
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -201,6 +201,7 @@ def _project_problems(project: Project) -> list[Problem]:
                         [RecordRef("campus", campus_id, campus_id)],
                     )
                 )
+    sizes = advisory_sizes(project)
     for advisory in project.advisories:
         label = named("Advisory", advisory.name)
         if advisory.advisor_id not in teachers:
@@ -215,7 +216,7 @@ def _project_problems(project: Project) -> list[Problem]:
         problems += [unknown("advisory", advisory, "cohort", c) for c in advisory.cohort_ids if c not in cohorts]
         if advisory.room_id and advisory.room_id not in rooms:
             problems.append(unknown("advisory", advisory, "room", advisory.room_id))
-        size = _advisory_size(project, advisory)
+        size = sizes[advisory.id]
         if size > MAX_ADVISORY_SIZE:
             problems.append(
                 Problem(
@@ -225,17 +226,73 @@ def _project_problems(project: Project) -> list[Problem]:
                     [_ref("advisory", advisory)],
                 )
             )
+    problems += _advisories_overfill_cohorts(project)
     for team in project.teams:
         problems += [unknown("team", team, "teacher", t) for t in team.member_ids if t not in teachers]
         problems += [unknown("team", team, "cohort", c) for c in team.cohort_ids if c not in cohorts]
     return problems
 
 
-def _advisory_size(project: Project, advisory: Advisory) -> int:
-    if advisory.size:
-        return advisory.size
-    sizes = {c.id: c.size for c in project.cohorts}
-    return sum(sizes.get(c, 0) for c in advisory.cohort_ids)
+def _least_draw(advisory: Advisory, cohort_id: str, cohort_sizes: dict[str, int]) -> int:
+    """The fewest students an advisory with a size set must take from one of its cohorts.
+
+    All of them when it serves that cohort alone; with several cohorts, what its other cohorts
+    cannot supply (so a mixed advisory is never blamed on a cohort that may not fill it).
+    """
+    others = sum(cohort_sizes.get(c, 0) for c in dict.fromkeys(advisory.cohort_ids) if c != cohort_id)
+    return max(0, advisory.size - others)
+
+
+def advisory_sizes(project: Project) -> dict[str, int]:
+    """Students in each advisory (by id): its ``size``, or its share of its cohorts when ``size`` is 0.
+
+    Advisories sharing a cohort split it into disjoint groups (docs/rules.md). An advisory with
+    ``size`` 0 takes, from each of its cohorts, an even share (rounded up) of the students the
+    cohort's advisories with a size set leave over: alone in its cohort, the whole cohort; two
+    advisories of size 0 in a cohort of 27 have 14 each (the bigger half, so warnings are not missed).
+    """
+    cohort_sizes = {c.id: c.size for c in project.cohorts}
+    taken: dict[str, int] = defaultdict(int)
+    unsized: dict[str, int] = defaultdict(int)
+    for advisory in project.advisories:
+        for cohort_id in dict.fromkeys(advisory.cohort_ids):
+            if advisory.size:
+                taken[cohort_id] += _least_draw(advisory, cohort_id, cohort_sizes)
+            else:
+                unsized[cohort_id] += 1
+    result = {}
+    for advisory in project.advisories:
+        if advisory.size:
+            result[advisory.id] = advisory.size
+            continue
+        result[advisory.id] = sum(
+            -(-max(0, cohort_sizes.get(c, 0) - taken[c]) // unsized[c]) for c in dict.fromkeys(advisory.cohort_ids)
+        )
+    return result
+
+
+def _advisories_overfill_cohorts(project: Project) -> list[Problem]:
+    """Advisories sharing a cohort are disjoint parts of it: together they hold at most its students."""
+    cohort_sizes = {c.id: c.size for c in project.cohorts}
+    problems = []
+    for cohort in project.cohorts:
+        if cohort.size <= 0:
+            continue  # size not known: nothing to compare with
+        mine = [a for a in project.advisories if a.size and cohort.id in a.cohort_ids]
+        draws = [(a, _least_draw(a, cohort.id, cohort_sizes)) for a in mine]
+        total = sum(n for _, n in draws)
+        if total > cohort.size:
+            listed = ", ".join(f"{a.name} ({n})" for a, n in draws if n)
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "advisories_overfill_cohort",
+                    f"{named('Cohort', cohort.name)} has {cohort.size} students but its advisories {listed} "
+                    f"hold {total}; advisories sharing a cohort split it, so make them smaller or the cohort bigger",
+                    [_ref("cohort", cohort), *(_ref("advisory", a) for a, n in draws if n)],
+                )
+            )
+    return problems
 
 
 # -- scenario-level problems ---------------------------------------------------------------------

@@ -476,6 +476,7 @@ def build_new_tech() -> Project:
     cohorts: list[Cohort] = []
     advisories: list[Advisory] = []
     teams: list[TeacherTeam] = []
+    advisors_of: dict[int, list[str]] = {}
     for grade, courses in NEW_TECH_COURSES.items():
         members: list[str] = []
         for _key, subject_id, _name, teacher_ids, *_ in courses:
@@ -490,24 +491,14 @@ def build_new_tech() -> Project:
                 subject_ids = {subject_id} | ({base_subject[teacher_id]} if teacher_id in base_subject else set())
                 members.append(staff.add(teacher_id, subject_ids, 1500, **extra))
         grade_cohorts = [f"g{grade}-{x}" for x in "abcd"]
-        for k, (cohort_id, size) in enumerate(zip(grade_cohorts, sizes[grade], strict=True)):
+        for cohort_id, size in zip(grade_cohorts, sizes[grade], strict=True):
             letter = cohort_id[-1].upper()
             cohorts.append(
                 Cohort(
                     cohort_id, f"Grade {grade} cohort {letter}", grade, size, "", f"nt-{2039 - grade}-{letter.lower()}"
                 )
             )
-            advisor = [m for m in members if m != "media10"][k]
-            advisories.append(
-                Advisory(
-                    f"advisory-{cohort_id}",
-                    f"Advisory {grade}{letter}",
-                    advisor,
-                    [cohort_id],
-                    size,
-                    f"room-{grade}{k + 1:02d}",
-                )
-            )
+        advisors_of[grade] = [m for m in members if m != "media10"]  # media10 is away at advisory time
         teams.append(TeacherTeam(f"team-{grade}", f"Grade {grade} team", members, grade_cohorts, 90, 45))
     room_list = [Room(f"room-{g}{k:02d}", f"Room {g}{k:02d}", 30) for g in range(9, 13) for k in range(1, 5)]
     room_list += [
@@ -533,6 +524,31 @@ def build_new_tech() -> Project:
                 home[teacher_ids] = next(labs)
             else:
                 home[teacher_ids] = special[features[0]] if features else next(classrooms)
+
+    # Advisories of at most 18: each cohort keeps two thirds of its students in an advisory of its own, and
+    # the other third of two sister cohorts share one, so six advisories per grade, all at once. Grade teams
+    # have 5-6 teachers free then; grades 10-12 each also have a special-education teacher who advises.
+    for grade in NEW_TECH_COURSES:
+        if grade > 9:
+            advisors_of[grade].append(staff.add(f"sped{grade}", [], 1500))
+    room_of_teacher = {t: room for ts, room in home.items() for t in ts[:1]}
+    spare_rooms = iter(r.id for r in room_list if r.id not in room_of_teacher.values())
+    for grade in NEW_TECH_COURSES:
+        grade_cohorts = [c for c in cohorts if c.grade == grade]
+        groups = [([c], c.size - c.size // 3) for c in grade_cohorts]
+        groups += [(pair, sum(c.size // 3 for c in pair)) for pair in (grade_cohorts[:2], grade_cohorts[2:])]
+        for advisor, (members_of, size) in zip(advisors_of[grade], groups, strict=True):
+            letters = "".join(c.id[-1] for c in members_of)
+            advisories.append(
+                Advisory(
+                    f"advisory-g{grade}-{letters}",
+                    f"Advisory {grade}{letters.upper()}",
+                    advisor,
+                    [c.id for c in members_of],
+                    size,
+                    room_of_teacher.get(advisor) or next(spare_rooms),
+                )
+            )
 
     def section_nt(*args, teachers: tuple[str, ...], **kwargs) -> Section:
         return section(*args, teachers=teachers, room_id=home[teachers], **kwargs)
@@ -751,14 +767,38 @@ def build_internationals() -> Project:
                     f"intl-{2039 - grade}-t{t}c{k}",
                 )
             )
-            advisories.append(
+            advisories.append(  # two thirds of the cohort; the rest shares an advisory with a sister cohort
                 Advisory(
-                    f"advisory-{cohort_id}", f"Advisory T{t}-{k}", members[k - 1], [cohort_id], size, f"t{t}-room-{k}"
+                    f"advisory-{cohort_id}",
+                    f"Advisory T{t}-{k}",
+                    members[k - 1],
+                    [cohort_id],
+                    size - size // 3,
+                    f"t{t}-room-{k}",
                 )
             )
             if looping:
                 prior.append(PriorPairing(cohort_id, PairingKind.TEAM, team_id=team_id))
         teams.append(TeacherTeam(team_id, f"Team {t} (grades {low}/{low + 1})", members, ids, 100, 45))
+
+    # Advisories of at most 18: per team six at once, four of one cohort each (above) and two shared by the
+    # cohorts in the same year with the team; the art teacher and the team's guidance counselor lead those
+    # (team 4's part-time artist is out on Fridays, so its special-education teacher advises instead).
+    counselors = {t: staff.add(f"t{t}-counselor", [], 1500) for t in range(1, 5)}
+    sixth = {t: f"t{t}-art" for t in range(1, 4)} | {4: staff.add("t4-sped", [], 1500)}
+    for t in range(1, 5):
+        for (k1, k2), advisor, room in (((1, 2), sixth[t], f"t{t}-studio"), ((3, 4), counselors[t], f"t{t}-lab")):
+            pair = [next(c for c in cohorts if c.id == f"t{t}-c{k}") for k in (k1, k2)]
+            advisories.append(
+                Advisory(
+                    f"advisory-t{t}-c{k1}{k2}",
+                    f"Advisory T{t}-{k1}{k2}",
+                    advisor,
+                    [c.id for c in pair],
+                    sum(c.size // 3 for c in pair),
+                    room,
+                )
+            )
 
     def sections(pooled: bool) -> list[Section]:
         result = []
@@ -987,25 +1027,63 @@ def build_linked_learning() -> Project:
     hsc_owners = ["en-hsc-1", "en-hsc-2", "ma-hsc-1", "ma-hsc-2", "hi-hsc-1", "hi-hsc-2"]
     home |= {t: f"hsc-room-{k}" for k, t in enumerate(hsc_owners, start=1)}
     home |= {"sc-hsc-1": "hsc-lab-1", "sc-hsc-2": "hsc-lab-2"}
-    main_rooms = [r.id for r in room_list if r.campus_id == "main" and r.capacity <= 40]
-    hsc_rooms = [r.id for r in room_list if r.campus_id == "hsc" and "health-lab" not in r.features]
-    main_advisors = [t.id for t in staff.teachers if t.campus_id == "main" and t.id[:2] in ("en", "ma", "sc", "hi")]
-    main_advisors = [t for t in main_advisors if t != "ma-travel"]
-    hsc_advisors = [
-        t.id for t in staff.teachers if t.campus_id == "hsc" and t.id not in ("ma-hsc-2",) and "cte" not in t.id
+    # Advisories of at most 18: every cohort is split in two (14-16 students), 80 advisories at once, each led
+    # by a teacher of the cohort where one is free (its own teachers, then its pools' teachers) on the cohort's
+    # campus. That takes every teacher but the one travelling between campuses, and the school's counselors,
+    # special-education and ELD teachers, librarian, intervention specialists and work-based learning
+    # coordinators lead the rest; small seminar rooms (18 seats, too small for any class) add the rooms needed.
+    support = {
+        "main": [
+            *(staff.add(f"counselor-{k}", [], campus_id="main") for k in range(1, 5)),
+            *(staff.add(f"sped-{k}", [], campus_id="main") for k in range(1, 9)),
+            *(staff.add(f"eld-{k}", [], campus_id="main") for k in range(1, 3)),
+            staff.add("librarian", [], campus_id="main"),
+            *(staff.add(f"intervention-{k}", [], campus_id="main") for k in range(1, 3)),
+            staff.add("wbl-main", [], campus_id="main"),
+        ],
+        "hsc": [
+            staff.add("counselor-hsc", [], campus_id="hsc"),
+            *(staff.add(f"sped-hsc-{k}", [], campus_id="hsc") for k in range(1, 3)),
+            staff.add("wbl-hsc", [], campus_id="hsc"),
+        ],
+    }
+    room_list += [
+        *rooms("m-seminar", "Seminar room", 20, 18, campus="main"),
+        *rooms("hsc-seminar", "HSC seminar room", 4, 18, campus="hsc"),
     ]
+    teacher_campus = {t.id: t.campus_id for t in staff.teachers}
+    room_campus = {r.id: r.campus_id for r in room_list if "gym" not in r.features}
+    used_rooms: set[str] = set()
+
+    def advisory_room(advisor: str, campus: str) -> str:
+        """The advisor's own room when they have one, else the next free room of the campus."""
+        room = home.get(advisor)
+        if room in used_rooms or room_campus.get(room or "") != campus:
+            free = [r for r, c in room_campus.items() if c == campus and r not in used_rooms]
+            room = next((r for r in free if r not in home.values()), free[0])  # keep others' rooms for them
+        used_rooms.add(room)
+        return room
+
+    taken: set[str] = {"ma-travel"}  # teaches on both campuses: no advisory
     advisories = []
-    main_i = hsc_i = 0
     for cohort in cohorts:
-        if cohort.pathway == "health":
-            advisor, room_id = hsc_advisors[hsc_i], hsc_rooms[hsc_i]
-            hsc_i += 1
-        else:
-            advisor, room_id = main_advisors[main_i], main_rooms[main_i]
-            main_i += 1
-        advisories.append(
-            Advisory(f"advisory-{cohort.id}", f"Advisory {cohort.name}", advisor, [cohort.id], cohort.size, room_id)
-        )
+        campus = cohort.campus_id or "main"
+        own = [fixed[key] for key in fixed if key[1] == cohort.id]
+        own += [t for key, pool in pools.items() if key[1] == cohort.id for t in pool]
+        own += support[campus]
+        advisors = [t for t in dict.fromkeys(own) if t not in taken and teacher_campus[t] == campus][:2]
+        taken.update(advisors)
+        for half, advisor in enumerate(advisors, start=1):
+            advisories.append(
+                Advisory(
+                    f"advisory-{cohort.id}-{half}",
+                    f"Advisory {cohort.name}.{half}",
+                    advisor,
+                    [cohort.id],
+                    (cohort.size + 2 - half) // 2,
+                    advisory_room(advisor, campus),
+                )
+            )
 
     teams = []
     for pathway in ("engineering", "health", "performing-arts"):

@@ -16,6 +16,8 @@ from dlplanner.domain import (
     BellSchedule,
     Block,
     BlockKind,
+    Campus,
+    CampusTravel,
     Cohort,
     DayType,
     Internship,
@@ -167,6 +169,27 @@ def test_move_check_agrees_with_the_checker_everywhere(school: Project) -> None:
                     assert predicted == actual, (placement.section_id, target)
                     checked += 1
     assert checked == 5 * 2 * 3 * 3
+
+
+def test_move_check_sees_every_crew_of_a_cohort_sitting_at_once(school: Project) -> None:
+    """9A's two crews sit at 8:00 on two campuses; a class at 8:30 on one of them is too soon for the other."""
+    school.campuses = [Campus("n", "North"), Campus("s", "South")]
+    school.travel = [CampusTravel("n", "s", 15)]
+    for room in school.rooms:
+        room.campus_id = "n"
+    school.rooms.append(Room("sx", "South seminar", 15, campus_id="s"))
+    school.advisories[0].size = 13
+    school.advisories.append(Advisory("adv-2", "Crew 2", "t-eng", ["c1"], 12, "sx"))
+    scenario = school.scenarios[0]
+    placement = _placement(school, "sci-1")  # B day 8:30 in the (north) lab, taught by Crew 1's advisor
+    target = Target("B", P1, "lab")  # where it is
+    predicted = MoveChecker(school, scenario, placement).conflicts(target)
+    assert [v.message for v in predicted] == ["Cohort 9A needs 15 min to travel between advisory Crew 2 and Science 1"]
+    found = [v.message for v in check_timetable(school, scenario).violations if "Science 1" in v.message]
+    assert found == [
+        "Cohort 9A has 5 min on B day between advisory Crew 2 (ends 8:25, South) and Science 1 "
+        "(starts 8:30, North) but needs 15 min to travel"
+    ]
 
 
 def test_timetable_conflicts_lists_each_card_in_conflict(school: Project) -> None:

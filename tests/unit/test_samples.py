@@ -490,9 +490,13 @@ def test_advisories_sit_in_advisory_blocks_only(projects):
             for c in a.cohort_ids:
                 per_cohort[c] += 1
             assert max(per_cohort.values()) == 1
-        # a cohort sits in at most one advisory, an advisor advises at most one group
-        cohorts = [c for a in p.advisories for c in a.cohort_ids]
-        assert len(cohorts) == len(set(cohorts))
+        # advisories of at most 18 split the cohorts: every student in exactly one, an advisor advises one group
+        assert all(0 < a.size <= 18 for a in p.advisories), sample_id
+        assert sum(a.size for a in p.advisories) == _students(p), sample_id
+        for cohort in p.cohorts:
+            mine = [a for a in p.advisories if cohort.id in a.cohort_ids]
+            alone = sum(a.size for a in mine if len(a.cohort_ids) == 1)
+            assert mine and alone <= cohort.size <= alone + sum(a.size for a in mine if len(a.cohort_ids) > 1)
         advisors = [a.advisor_id for a in p.advisories]
         assert len(advisors) == len(set(advisors))
         for a in p.advisories:  # an advisor is never unavailable in an advisory block

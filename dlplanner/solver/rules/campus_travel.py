@@ -20,6 +20,10 @@ def add_campus_travel(ctx: Context) -> None:
     a start on another closer than the travel minutes, the terms of both sum to at most 1 — one
     linear constraint per such pair of times. Non-consecutive pairs are covered too, which only
     matters when a whole meeting fits inside a travel gap.
+
+    Students are followed per advisory (docs/rules.md): a cohort's meetings count on the timeline of
+    each of its advisories, a sitting only on its own advisory's, so two advisories of one cohort in
+    different campuses at the same time are no travel.
     """
     campus_of = {cid: cls.campus for cid, cls in ctx.room_classes.items() if cls.campus}
     sitting_campus = {r.id: r.campus_id for r in ctx.project.rooms if r.campus_id}
@@ -34,6 +38,18 @@ def add_campus_travel(ctx: Context) -> None:
     ends: dict[tuple, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
     starts: dict[tuple, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
     markers: dict[tuple, object] = {}
+    groups: dict[str, list[str]] = defaultdict(list)  # cohort -> its advisories (timelines of its students)
+    for advisory in ctx.project.advisories:
+        for cohort_id in dict.fromkeys(advisory.cohort_ids):
+            groups[cohort_id].append(advisory.id)
+
+    def timelines(res: tuple[str, str], advisory_id: str | None = None) -> list[tuple[str, ...]]:
+        if res[0] != "cohort":
+            return [res]
+        if advisory_id is not None:
+            return [(*res, advisory_id)]
+        return [(*res, a) for a in groups.get(res[1], [])] or [res]
+
     for u in ctx.usages:
         if u.resource[0] not in ("teacher", "cohort"):
             continue
@@ -56,18 +72,20 @@ def add_campus_travel(ctx: Context) -> None:
                             side[(u.resource, u.day, a)][(campus, t)].append(markers[key])
                         model.Add(markers[key] >= u.lit + sum(ws) - 1)
                 continue
-            for a in u.atoms:
-                ends[(u.resource, u.day, a)][(campus, u.end)].append(term)
-                starts[(u.resource, u.day, a)][(campus, u.start)].append(term)
+            for line in timelines(u.resource):
+                for a in u.atoms:
+                    ends[(line, u.day, a)][(campus, u.end)].append(term)
+                    starts[(line, u.day, a)][(campus, u.start)].append(term)
     for s in ctx.sittings:
         campus = sitting_campus.get(s.advisory.room_id or "")
         if campus is None:
             continue
         for res in ctx.sitting_resources(s):
             if res[0] in ("teacher", "cohort"):
-                for a in ctx.all_atoms:
-                    ends[(res, s.day, a)][(campus, s.end)].append(1)
-                    starts[(res, s.day, a)][(campus, s.start)].append(1)
+                for line in timelines(res, s.advisory.id):
+                    for a in ctx.all_atoms:
+                        ends[(line, s.day, a)][(campus, s.end)].append(1)
+                        starts[(line, s.day, a)][(campus, s.start)].append(1)
     seen: set[tuple[int, ...]] = set()
     for key, by_end in ends.items():
         by_start = starts.get(key)

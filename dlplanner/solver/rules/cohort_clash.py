@@ -4,8 +4,11 @@ from dlplanner.solver.model_builder import Context
 
 
 def add_cohort_clash(ctx: Context) -> None:
-    """A cohort (and so every student in it) is in at most one meeting or advisory sitting at a time.
+    """A cohort (and so every student in it) is in at most one meeting at a time, and in none during its sittings.
 
+    Meetings overlapping a sitting of one of the cohort's advisories were ruled out by
+    ``advisory_time`` (the cohort is busy then). Sittings are fixed and never constrained against each
+    other here: advisories sharing a cohort are disjoint groups of it and may sit at the same time.
     Sections with neither cohorts nor teachers are kept from overlapping themselves here too.
     """
     ctx.add_no_overlap("cohort")

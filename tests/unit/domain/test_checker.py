@@ -306,6 +306,22 @@ def test_campus_travel() -> None:
     assert check_timetable(project, scenario).ok
 
 
+def test_campus_travel_follows_each_advisory_of_a_cohort() -> None:
+    project, scenario = school()
+    project.campuses = [Campus("n", "North"), Campus("s", "South")]
+    project.travel = [CampusTravel("n", "s", 15)]
+    project.rooms += [Room("na", "North seminar", 16, campus_id="n"), Room("sa", "South seminar", 16, campus_id="s")]
+    project.room("lab").campus_id = "n"
+    project.advisories[0].room_id = "na"
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 11, "sa"))
+    assert check_timetable(project, scenario).ok  # 9A's two crews sit at once on two campuses: no travel
+    bio = placement(scenario, "bio", 1)
+    bio.start, bio.end = P3  # Tuesday 10:10 on the north campus, right after advisory
+    (violation,) = only(project, scenario, "campus_travel")  # Crew 4's students come from the south
+    assert violation.message.startswith("Cohort 9A has 0 min on Tuesday between advisory Crew 4 (ends 10:10, South)")
+    assert {r.id for r in violation.records} == {"9a", "crew4", "bio"}
+
+
 def test_teacher_assignment_fixed() -> None:
     project, scenario = school()
     placement(scenario, "bio", 1).teacher_ids = ["chen"]

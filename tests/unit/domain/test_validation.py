@@ -31,7 +31,7 @@ from dlplanner.domain.model import (
     TeacherTeam,
     TimeWindow,
 )
-from dlplanner.domain.validation import Problem, Severity, blocking, validate
+from dlplanner.domain.validation import Problem, Severity, advisory_sizes, blocking, validate
 
 C, P, A, L, PL = BlockKind.CLASS, BlockKind.PASSING, BlockKind.ADVISORY, BlockKind.LUNCH, BlockKind.PLANNING
 DATA = Path(__file__).parents[2] / "data"
@@ -341,6 +341,42 @@ def test_advisory_with_unknown_advisor_and_too_many_students() -> None:
     assert one(project, "advisory_too_big", Severity.WARNING).message == (
         "Advisory Crew 3 has 28 students; advisories work best with at most 18"
     )
+
+
+def test_advisories_sharing_a_cohort_split_it() -> None:
+    project = school()  # 9A: 28 students, Crew 3 holds 14
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 14, "lab"))
+    assert validate(project, project.scenarios[0]) == []  # two crews of 9A at once: no clash, no warning
+    project.advisories[1].size = 15
+    problem = one(project, "advisories_overfill_cohort")
+    assert problem.message == (
+        "Cohort 9A has 28 students but its advisories Crew 3 (14), Crew 4 (15) hold 29; advisories sharing a "
+        "cohort split it, so make them smaller or the cohort bigger"
+    )
+    assert [r.id for r in problem.records] == ["9a", "crew3", "crew4"]
+
+
+def test_an_advisory_of_size_0_gets_its_share_of_the_cohort() -> None:
+    project = school()  # 9A: 28 students
+    project.advisories[0].size = 0
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 0, "lab"))
+    assert advisory_sizes(project) == {"crew3": 14, "crew4": 14}
+    project.advisories.append(Advisory("crew5", "Crew 5", "rivera", ["9a", "9b"], 0))
+    assert advisory_sizes(project) == {"crew3": 10, "crew4": 10, "crew5": 10 + 24}  # 28 in thirds, all of 9B
+    project.advisories[2].size = 6  # 9B's 24 could fill it: it takes nobody for sure from 9A
+    assert advisory_sizes(project) == {"crew3": 14, "crew4": 14, "crew5": 6}
+    project.cohorts[1].size = 2  # now at least 4 of its 6 come from 9A
+    assert advisory_sizes(project) == {"crew3": 12, "crew4": 12, "crew5": 6}
+
+
+def test_advisory_too_big_counts_its_own_students() -> None:
+    project = school()  # 9A: 28 students
+    project.advisories[0].size = 0
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 0, "lab"))
+    assert validate(project, project.scenarios[0]) == []  # 14 each, not the whole cohort each
+    project.advisories[0].size = 20
+    problem = one(project, "advisory_too_big", Severity.WARNING)  # Crew 4 has the other 8
+    assert problem.message == "Advisory Crew 3 has 20 students; advisories work best with at most 18"
 
 
 def test_advisories_sharing_an_advisor_or_room_at_the_same_time() -> None:

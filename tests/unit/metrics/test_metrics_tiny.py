@@ -7,6 +7,7 @@ from dlp_tiny_school import project, second_scenario
 
 from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.metrics import Minimums, compute_metrics
+from dlplanner.domain.model import Advisory, BlockRef
 
 
 def test_the_tiny_timetable_is_valid_for_the_checker() -> None:
@@ -51,6 +52,23 @@ def test_internship_and_advisory() -> None:
     assert m.advisory_hours_per_year == {"adv1": pytest.approx(4.5)}  # 9 days × 30 min
     assert m.cohort_advisory_minutes_per_week == {"c9": pytest.approx(150.0)}
     assert m.teacher_advisory_minutes_per_week == {"t3": pytest.approx(150.0)}
+
+
+def test_advisories_sharing_a_cohort_count_each_sitting_time_once() -> None:
+    proj = project()
+    proj.advisories[0].size = 13
+    proj.advisories.append(Advisory("adv2", "Crew Dee", "t1", ["c9"], 12, "r1"))  # the other half of Grade 9
+    m = compute_metrics(proj, proj.scenarios[0])
+    assert m.advisory_minutes_per_week == {"adv1": pytest.approx(150.0), "adv2": pytest.approx(150.0)}
+    assert m.cohort_advisory_minutes_per_week == {"c9": pytest.approx(150.0)}  # not 300: same time, other students
+    assert m.cohort_advisory_hours_per_year == {"c9": pytest.approx(4.5)}
+    assert m.teacher_advisory_minutes_per_week == {"t3": pytest.approx(150.0), "t1": pytest.approx(150.0)}
+    assert m.transitions["c9"].mean == pytest.approx(16 / 9)  # from one crew to the other is no move
+    proj.advisories[1].meeting_blocks = [BlockRef("A", "adv")]  # Crew Dee only sits on A days
+    m = compute_metrics(proj, proj.scenarios[0])
+    assert m.advisory_minutes_per_week["adv2"] == pytest.approx(75.0)
+    assert m.cohort_advisory_minutes_per_week == {"c9": pytest.approx(75.0)}  # what every student of it gets
+    assert m.cohort_advisory_hours_per_year == {"c9": pytest.approx(2.5)}  # 5 A days × 30 min
 
 
 def test_team_planning_is_the_worst_term() -> None:

@@ -51,6 +51,23 @@ def test_cohort_clash():
     assert len({p.start for p in result.placements}) == 3
 
 
+def test_cohort_clash_lets_advisories_of_one_cohort_sit_together():
+    p = school(teachers=4, cohorts=2, rooms=3)
+    at_b0 = [BlockRef("d0", "b0")]  # both advisories of c0 sit in the first class block
+    p.advisories = [
+        Advisory("a1", "Crew 1", "t0", ["c0"], 10, "r0", meeting_blocks=at_b0),
+        Advisory("a2", "Crew 2", "t1", ["c0"], 10, "r1", meeting_blocks=at_b0),
+    ]
+    add_section(p, "c0-math", cohort_ids=["c0"], teacher_ids=["t2"])
+    add_section(p, "c1-eng", cohort_ids=["c1"], teacher_ids=["t0"], subject_id="eng")
+    add_section(p, "c1-bio", cohort_ids=["c1"], teacher_ids=["t3"], subject_id="bio", room_id="r1")
+    result = run(p)
+    judged(p, result)
+    starts = {m.section_id: m.start for m in result.placements}
+    assert starts["c0-math"] != 480  # the cohort is busy while its advisories sit
+    assert starts["c1-eng"] != 480 and starts["c1-bio"] != 480  # so are the advisor t0 and room r1
+
+
 def test_room_clash():
     p = school(teachers=2, cohorts=2, rooms=1)
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
@@ -126,6 +143,26 @@ def test_campus_travel():
     judged(p, result)
     starts = sorted(m.start for m in result.placements)
     assert starts == [480, 620]  # the middle block would leave 10 minutes to travel
+
+
+def test_campus_travel_follows_each_advisory_of_a_cohort():
+    p = school(blocks=blocks_of(3, passing=10), days=1, teachers=3, cohorts=1)
+    p.campuses = [Campus("north", "North"), Campus("south", "South")]
+    p.travel = [CampusTravel("north", "south", 30)]
+    p.rooms = [
+        Room("n1", "N1", 30, campus_id="north"),
+        Room("na", "North seminar", 12, campus_id="north"),
+        Room("sa", "South seminar", 12, campus_id="south"),
+    ]
+    at_b0 = [BlockRef("d0", "b0")]  # one crew on each campus, at once
+    p.advisories = [
+        Advisory("north", "North crew", "t0", ["c0"], 10, "na", meeting_blocks=at_b0),
+        Advisory("south", "South crew", "t1", ["c0"], 10, "sa", meeting_blocks=at_b0),
+    ]
+    add_section(p, "n", cohort_ids=["c0"], teacher_ids=["t2"], room_id="n1")
+    result = run(p)
+    judged(p, result)
+    assert result.placements[0].start == 620  # 10 minutes after advisory is too little for the south crew
 
 
 def test_teacher_assignment_pool_load_and_team_teaching():
