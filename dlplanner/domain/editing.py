@@ -25,6 +25,7 @@ from dlplanner.domain.model import (
     BellSchedule,
     Block,
     BlockKind,
+    DayType,
     Placement,
     Project,
     Scenario,
@@ -367,6 +368,69 @@ def replace_blocks(schedule: BellSchedule, blocks: list[Block]) -> list[Block]:
     old = schedule.blocks
     schedule.blocks = [dataclasses.replace(b) for b in blocks]
     return old
+
+
+def rotation_uses(scenario: Scenario, day_type_id: str) -> list[str]:
+    """Where the scenario's calendar names a day type: rotation weekdays, cycle days, overrides, special days."""
+    calendar = scenario.calendar
+    rotation = calendar.rotation
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    found = [f"the rotation's {weekdays[w % 7]}" for w, d in sorted(rotation.weekday_map.items()) if d == day_type_id]
+    found += [f"day {i + 1} of the rotation's cycle" for i, d in enumerate(rotation.sequence) if d == day_type_id]
+    found += [
+        f"the rotation's override for {day.isoformat()}"
+        for day, d in sorted(rotation.overrides.items())
+        if d == day_type_id
+    ]
+    found += [f"special day {s.day.isoformat()}" for s in calendar.special_days if s.day_type_id == day_type_id]
+    return found
+
+
+def day_type_uses(project: Project, scenario: Scenario, day_type_id: str) -> list[str]:
+    """Records other than meetings that name a day type and would be left pointing at nothing without it."""
+    found = [
+        f"internship {i.name}" for i in scenario.internships if any(w.day_type_id == day_type_id for w in i.windows)
+    ]
+    found += [
+        f"advisory {a.name}" for a in project.advisories if any(b.day_type_id == day_type_id for b in a.meeting_blocks)
+    ]
+    return found
+
+
+def day_type_removal_refusal(project: Project, scenario: Scenario, day_type_id: str) -> str | None:
+    """Why a day type cannot be removed (None: it can): the last one, or named by the calendar or a record."""
+    day_type = scenario.day_type(day_type_id)
+    if len(scenario.day_types) == 1:
+        return f"{day_type.name} is the scenario's only day type: add another before removing it"
+    uses = rotation_uses(scenario, day_type_id) + day_type_uses(project, scenario, day_type_id)
+    if uses:
+        return (
+            f"{day_type.name} cannot be removed while {len(uses)} place(s) name it: {'; '.join(uses)}. "
+            "Point them at another day type first."
+        )
+    return None
+
+
+def remove_day_type(project: Project, scenario: Scenario, day_type_id: str) -> tuple[int, DayType, list[Placement]]:
+    """Take a day type out of the cycle; its meetings go to the unscheduled tray.
+
+    Refused (EditError, see :func:`day_type_removal_refusal`) while anything but meetings uses it.
+    Returns (its index, it, the meetings taken off) for undo.
+    """
+    refusal = day_type_removal_refusal(project, scenario, day_type_id)
+    if refusal is not None:
+        raise EditError(refusal)
+    day_type = scenario.day_type(day_type_id)
+    index = scenario.day_types.index(day_type)
+    removed = unschedule(scenario, [key_of(p) for p in scenario.solution.placements if p.day_type_id == day_type_id])
+    scenario.day_types.pop(index)
+    return index, day_type, removed
+
+
+def restore_day_type(scenario: Scenario, index: int, day_type: DayType, placements: Iterable[Placement]) -> None:
+    """Undo :func:`remove_day_type`: the day type back at its place in the cycle, its meetings back on it."""
+    scenario.day_types.insert(index, day_type)
+    restore_placements(scenario, placements)
 
 
 def snap(minutes: float, step: int = 5) -> int:
