@@ -630,32 +630,32 @@ class MoveChecker:
                         )
                     )
             for sibling in self._siblings:
-                day, start, end = sibling.day_type_id, sibling.start, sibling.end
-                for e in self.index.by_teacher.get((t, day), []):
+                s_day, s_start, s_end = sibling.day_type_id, sibling.start, sibling.end
+                for e in self.index.by_teacher.get((t, s_day), []):
                     if (
                         e.placement is not self.placement
-                        and overlap(e.start, e.end, start, end)
+                        and overlap(e.start, e.end, s_start, s_end)
                         and ctx.terms_overlap(e.term_id, self.section.term_id)
                     ):
                         found.append(
                             Violation(
                                 "teacher_clash",
-                                f"{ctx.teacher_name(t)} already has {e.label} on {ctx.when(day, e.start, e.end)}, "
+                                f"{ctx.teacher_name(t)} already has {e.label} on {ctx.when(s_day, e.start, e.end)}, "
                                 f"when {self.section.name} meets too",
                                 [ctx.teacher_ref(t), ref, e.ref],
                             )
                         )
                 teacher = ctx.teachers.get(t)
-                if teacher and any(w.overlaps(day, start, end) for w in teacher.unavailable):
+                if teacher and any(w.overlaps(s_day, s_start, s_end) for w in teacher.unavailable):
                     found.append(
                         Violation(
                             "teacher_available",
-                            f"{teacher.name} is unavailable on {ctx.when(day, start, end)}, "
+                            f"{teacher.name} is unavailable on {ctx.when(s_day, s_start, s_end)}, "
                             f"when {self.section.name} meets",
                             [ctx.teacher_ref(t), ref],
                         )
                     )
-                found.extend(self._campus_travel(day, start, end, sibling.room_id, [t], [], ref))
+                found.extend(self._campus_travel(s_day, s_start, s_end, sibling.room_id, [t], [], ref))
             teacher = ctx.teachers.get(t)
             if teacher is None or teacher.max_minutes_per_week is None:
                 continue

@@ -13,7 +13,7 @@ import icalendar
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from dlplanner.domain import Project, Teacher
+from dlplanner.domain import Placement, Project, Teacher
 from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.editing import MoveChecker, Target, find_placement, key_of
 from dlplanner.qt.board import MasterBoard
@@ -22,10 +22,11 @@ from dlplanner.qt.mainwindow import MainWindow
 POOL = "g9-a-math"  # made a pool section (Math 1, Math 2 or a new hire) for these tests
 
 
-def _pool_board(window: MainWindow, solved_sample: Project) -> MasterBoard:
+def _pool_board(window: MainWindow, solved_sample: Project) -> tuple[MasterBoard, Placement, list[tuple]]:
     """The solved sample with one section any math teacher may take, on the master board (teacher rows).
 
-    A new hire with a free week joins the math teachers, so a handover to them can fit.
+    A new hire with a free week joins the math teachers, so a handover to them can fit. Returns the
+    board, a meeting of the pool section and the section's meetings as they are.
     """
     project = copy.deepcopy(solved_sample)
     project.teachers.append(Teacher("math-3", "Nia New-Hire", {"math"}))
@@ -35,7 +36,8 @@ def _pool_board(window: MainWindow, solved_sample: Project) -> MasterBoard:
     window.load_project(project, None)
     window.show_page(window.master_page)
     assert window.master_page.board.rows_kind == "teacher"
-    return window.master_page.board
+    placement = next(p for p in window.document.scenario.solution.placements if p.section_id == POOL)
+    return window.master_page.board, placement, _state(window, POOL)
 
 
 def _state(window: MainWindow, section_id: str) -> list[tuple]:
@@ -54,11 +56,8 @@ def _card_in_row(board: MasterBoard, key, row_id: str):
 def test_drag_to_another_teachers_row_hands_the_section_over_as_one_undo_step(
     window: MainWindow, solved_sample: Project
 ) -> None:
-    board = _pool_board(window, solved_sample)
-    scenario, project = window.document.scenario, window.document.project
-    placement = next(p for p in scenario.solution.placements if p.section_id == POOL)
-    key = key_of(placement)
-    before = _state(window, POOL)
+    board, placement, before = _pool_board(window, solved_sample)
+    scenario, project, key = window.document.scenario, window.document.project, key_of(placement)
     assert len(before) > 1 and all(t == ("math-1",) for *_, t in before)
     checker = MoveChecker(project, scenario, placement)
     targets = [
@@ -115,11 +114,8 @@ def test_drag_to_another_teachers_row_hands_the_section_over_as_one_undo_step(
 def test_drag_to_a_teacher_the_section_does_not_allow_is_refused_with_the_reason(
     window: MainWindow, solved_sample: Project
 ) -> None:
-    board = _pool_board(window, solved_sample)
-    scenario, project = window.document.scenario, window.document.project
-    placement = next(p for p in scenario.solution.placements if p.section_id == POOL)
-    key = key_of(placement)
-    before = _state(window, POOL)
+    board, placement, before = _pool_board(window, solved_sample)
+    scenario, project, key = window.document.scenario, window.document.project, key_of(placement)
     board.confirm = lambda _parent, _conflicts: (_ for _ in ()).throw(AssertionError("asked on a refusal"))
     science, section = project.teacher("sci-1").name, scenario.section(POOL).name
 

@@ -319,3 +319,28 @@ def test_handover_check_agrees_with_the_checker_everywhere() -> None:
                 assert predicted == actual, target
                 seen |= predicted
     assert {"teacher_assignment", "team_planning", "teacher_clash"} <= seen
+
+
+def test_handover_load_counts_each_meeting_at_its_own_length() -> None:
+    """B days get a 60-minute first period, so the section's meetings differ in length (the load rule must see it)."""
+    school = _school_with_pool()
+    scenario = school.scenarios[0]
+    day = scenario.bell_schedules[0]
+    short = BellSchedule("short", "Short first period", [Block(b.id, b.start, b.end, b.kind) for b in day.blocks])
+    short.blocks[1] = Block("p1", P1, P1 + 60)
+    scenario.bell_schedules.append(short)
+    scenario.day_types[1].bell_schedule_id = "short"
+    school.teams[0].planning_minutes_per_week = 0  # the shorter day leaves the team less; not the point here
+    for placement in scenario.solution.placements:
+        if placement.day_type_id == "B" and placement.start == P1:
+            placement.end = P1 + 60
+    assert check_timetable(school, scenario).ok
+    checker = MoveChecker(school, scenario, ops.find_placement(scenario, ("pool", 0)))
+    for target in (Target("A", P3, "r2", ("t-eng",)), Target("B", P3, "r1", ("t-eng",))):
+        predicted = {v.rule_id for v in checker.conflicts(target)}
+        moved = copy.deepcopy(school)
+        ops.move_meeting(moved.scenarios[0], ("pool", 0), target)
+        actual = {v.rule_id for v in check_timetable(moved, moved.scenarios[0]).violations}
+        assert predicted == actual, target
+    # Ada teaches 180 min; 90 (A) + 60 (B) more is over her 320, and the check says so
+    assert "teacher_assignment" in {v.rule_id for v in checker.conflicts(Target("A", P3, "r2", ("t-eng",)))}
