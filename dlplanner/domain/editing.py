@@ -25,6 +25,7 @@ from dlplanner.domain.model import (
     BellSchedule,
     Block,
     BlockKind,
+    DayType,
     Placement,
     Project,
     Scenario,
@@ -44,11 +45,16 @@ class EditError(ValueError):
 
 @dataclass(frozen=True)
 class Target:
-    """Where a dragged meeting would go: a day type, a start time and a room (None: no room)."""
+    """Where a dragged meeting would go: a day type, a start time, a room (None: no room) and teachers.
+
+    ``teacher_ids`` None keeps the meeting's teachers; a tuple hands the section to those teachers,
+    which docs/rules.md (teacher_assignment) makes a change to every meeting of the section.
+    """
 
     day_type_id: str
     start: int
     room_id: str | None
+    teacher_ids: tuple[str, ...] | None = None
 
 
 def key_of(placement: Placement) -> PlacementKey:
@@ -150,7 +156,7 @@ def moved_placement(scenario: Scenario, placement: Placement, target: Target) ->
         start=target.start,
         end=end,
         room_id=target.room_id,
-        teacher_ids=list(placement.teacher_ids),
+        teacher_ids=list(placement.teacher_ids if target.teacher_ids is None else target.teacher_ids),
     )
 
 
@@ -161,6 +167,58 @@ def move_placement(scenario: Scenario, key: PlacementKey, target: Target) -> Pla
         raise EditError(f"meeting {key[1] + 1} of section '{key[0]}' is not on the timetable")
     replace_placement(scenario, key, moved_placement(scenario, current, target))
     return current
+
+
+def swapped_teachers(teacher_ids: Iterable[str], old: str, new: str) -> tuple[str, ...]:
+    """A meeting's teachers with ``old`` replaced by ``new`` (a drag from one teacher's row to another's)."""
+    return tuple(new if t == old else t for t in teacher_ids)
+
+
+def reassign_refusal(project: Project, section: Section, new_teacher_id: str) -> str | None:
+    """Why ``section`` cannot be given to teacher ``new_teacher_id`` (None: it can).
+
+    As teacher_assignment in docs/rules.md reads: fixed teachers are exactly the section's
+    ``teacher_ids``, so such a section changes teachers only in its record; a pool section takes a
+    teacher of its ``teacher_pool``, or one qualified for its subject when the pool is empty.
+    """
+    teachers = {t.id: t.name for t in project.teachers}
+    name = teachers.get(new_teacher_id, new_teacher_id)
+    if section.teacher_ids:
+        fixed = ", ".join(teachers.get(t, t) for t in section.teacher_ids)
+        return (
+            f"{name} cannot take {section.name}: its teachers are fixed ({fixed}); "
+            "change them in the section's record to hand it over"
+        )
+    if any(t.id == new_teacher_id for t in project.qualified_teachers(section)):
+        return None
+    if section.teacher_pool:
+        return f"{name} cannot take {section.name}: {name} is not in its teacher pool"
+    subject = next((s.name for s in project.subjects if s.id == section.subject_id), section.subject_id)
+    return f"{name} cannot take {section.name}: {name} is not qualified for {subject}"
+
+
+def move_meeting(scenario: Scenario, key: PlacementKey, target: Target) -> list[Placement]:
+    """Move meeting ``key`` to ``target``; returns every placement it changed, as it was (for undo).
+
+    When ``target`` names teachers, every other meeting of the section takes them too (a section's
+    meetings all have the same teachers), staying where it is.
+    """
+    old = [move_placement(scenario, key, target)]
+    if target.teacher_ids is None or tuple(old[0].teacher_ids) == target.teacher_ids:
+        return old
+    for placement in list(scenario.solution.placements):
+        if placement.section_id == key[0] and key_of(placement) != key:
+            replace_placement(
+                scenario, key_of(placement), dataclasses.replace(placement, teacher_ids=list(target.teacher_ids))
+            )
+            old.append(placement)
+    return old
+
+
+def restore_placements(scenario: Scenario, placements: Iterable[Placement]) -> None:
+    """Put placements back as they were (the undo of :func:`move_meeting` and :func:`unschedule`)."""
+    for placement in placements:
+        replace_placement(scenario, key_of(placement), placement)
 
 
 def place_meeting(scenario: Scenario, section_id: str, meeting: int, target: Target, teacher_ids: list[str]) -> None:
@@ -312,12 +370,83 @@ def replace_blocks(schedule: BellSchedule, blocks: list[Block]) -> list[Block]:
     return old
 
 
+def rotation_uses(scenario: Scenario, day_type_id: str) -> list[str]:
+    """Where the scenario's calendar names a day type: rotation weekdays, cycle days, overrides, special days."""
+    calendar = scenario.calendar
+    rotation = calendar.rotation
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    found = [f"the rotation's {weekdays[w % 7]}" for w, d in sorted(rotation.weekday_map.items()) if d == day_type_id]
+    found += [f"day {i + 1} of the rotation's cycle" for i, d in enumerate(rotation.sequence) if d == day_type_id]
+    found += [
+        f"the rotation's override for {day.isoformat()}"
+        for day, d in sorted(rotation.overrides.items())
+        if d == day_type_id
+    ]
+    found += [f"special day {s.day.isoformat()}" for s in calendar.special_days if s.day_type_id == day_type_id]
+    return found
+
+
+def day_type_uses(project: Project, scenario: Scenario, day_type_id: str) -> list[str]:
+    """Records other than meetings that name a day type and would be left pointing at nothing without it."""
+    found = [
+        f"internship {i.name}" for i in scenario.internships if any(w.day_type_id == day_type_id for w in i.windows)
+    ]
+    found += [
+        f"advisory {a.name}" for a in project.advisories if any(b.day_type_id == day_type_id for b in a.meeting_blocks)
+    ]
+    return found
+
+
+def day_type_removal_refusal(project: Project, scenario: Scenario, day_type_id: str) -> str | None:
+    """Why a day type cannot be removed (None: it can): the last one, or named by the calendar or a record."""
+    day_type = scenario.day_type(day_type_id)
+    if len(scenario.day_types) == 1:
+        return f"{day_type.name} is the scenario's only day type: add another before removing it"
+    uses = rotation_uses(scenario, day_type_id) + day_type_uses(project, scenario, day_type_id)
+    if uses:
+        return (
+            f"{day_type.name} cannot be removed while {len(uses)} place(s) name it: {'; '.join(uses)}. "
+            "Point them at another day type first."
+        )
+    return None
+
+
+def remove_day_type(project: Project, scenario: Scenario, day_type_id: str) -> tuple[int, DayType, list[Placement]]:
+    """Take a day type out of the cycle; its meetings go to the unscheduled tray.
+
+    Refused (EditError, see :func:`day_type_removal_refusal`) while anything but meetings uses it.
+    Returns (its index, it, the meetings taken off) for undo.
+    """
+    refusal = day_type_removal_refusal(project, scenario, day_type_id)
+    if refusal is not None:
+        raise EditError(refusal)
+    day_type = scenario.day_type(day_type_id)
+    index = scenario.day_types.index(day_type)
+    removed = unschedule(scenario, [key_of(p) for p in scenario.solution.placements if p.day_type_id == day_type_id])
+    scenario.day_types.pop(index)
+    return index, day_type, removed
+
+
+def restore_day_type(scenario: Scenario, index: int, day_type: DayType, placements: Iterable[Placement]) -> None:
+    """Undo :func:`remove_day_type`: the day type back at its place in the cycle, its meetings back on it."""
+    scenario.day_types.insert(index, day_type)
+    restore_placements(scenario, placements)
+
+
 def snap(minutes: float, step: int = 5) -> int:
     """Round a time to the designer's grid (5 minutes)."""
     return int(round(minutes / step) * step)
 
 
 # -- conflicts of a move --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Change:
+    """A hypothetical edit for team planning: extra busy times per teacher, teachers freed of the section."""
+
+    busy: dict[str, list[tuple[str, int, int]]] = dataclasses.field(default_factory=dict)
+    freed: frozenset[str] = frozenset()
 
 
 class TimetableIndex:
@@ -370,9 +499,18 @@ class MoveChecker:
         self.ctx = self.index.ctx
         self.section = self.ctx.sections.get(placement.section_id) or scenario.section(placement.section_id)
         self._cache: dict[Target, list[Violation]] = {}
-        teams = {id(t): t for tid in placement.teacher_ids for t in self.index.teams_of.get(tid, [])}
-        self._teams = list(teams.values()) if planning else []
-        self._baseline = {team.id: self._planning_by_day(team, None) for team in self._teams}
+        self._planning = planning
+        self._teams = self._teams_of(placement.teacher_ids)
+        self._baseline = {team.id: self._planning_by_day(team, _Change()) for team in self._teams}
+        self._siblings = [
+            p for p in scenario.solution.placements if p.section_id == placement.section_id and p is not placement
+        ]
+
+    def _teams_of(self, teacher_ids: Iterable[str]) -> list:
+        if not self._planning:
+            return []
+        teams = {id(t): t for tid in teacher_ids for t in self.index.teams_of.get(tid, [])}
+        return list(teams.values())
 
     def _others(self, events: list[Event]) -> Iterable[Event]:
         return (e for e in events if e.placement is not self.placement)
@@ -399,7 +537,9 @@ class MoveChecker:
         start = target.start
         when = ctx.when(day, start, end)
         found: list[Violation] = []
-        teacher_ids = list(dict.fromkeys(self.placement.teacher_ids))
+        old_teachers = list(dict.fromkeys(self.placement.teacher_ids))
+        teacher_ids = old_teachers if target.teacher_ids is None else list(dict.fromkeys(target.teacher_ids))
+        added = [t for t in teacher_ids if t not in old_teachers]
         cohort_ids = list(dict.fromkeys(section.cohort_ids))
 
         def clashing(events: list[Event]) -> list[Event]:
@@ -465,7 +605,74 @@ class MoveChecker:
                         )
                     )
         found.extend(self._campus_travel(day, start, end, target.room_id, teacher_ids, cohort_ids, ref))
-        found.extend(self._team_planning(day, start, end))
+        if added:
+            found.extend(self._handover(added, (day, start, end), ref))
+        found.extend(self._team_planning(day, start, end, old_teachers, teacher_ids))
+        return found
+
+    def _handover(self, added: list[str], moved: tuple[str, int, int], ref: RecordRef) -> list[Violation]:
+        """What teachers taking over the section would break at its other meetings, and their load.
+
+        The section's other meetings stay where they are but get the new teachers (all meetings of
+        a section have the same teachers), so each new teacher must be free and available then.
+        """
+        ctx, found = self.ctx, []
+        day, start, end = moved
+        for t in added:
+            for sibling in self._siblings:  # the moved meeting against the others, now all the new teacher's
+                if sibling.day_type_id == day and overlap(sibling.start, sibling.end, start, end):
+                    found.append(
+                        Violation(
+                            "teacher_clash",
+                            f"{ctx.teacher_name(t)} would have {self.section.name} twice on "
+                            f"{ctx.when(day, sibling.start, sibling.end)}",
+                            [ctx.teacher_ref(t), ref],
+                        )
+                    )
+            for sibling in self._siblings:
+                s_day, s_start, s_end = sibling.day_type_id, sibling.start, sibling.end
+                for e in self.index.by_teacher.get((t, s_day), []):
+                    if (
+                        e.placement is not self.placement
+                        and overlap(e.start, e.end, s_start, s_end)
+                        and ctx.terms_overlap(e.term_id, self.section.term_id)
+                    ):
+                        found.append(
+                            Violation(
+                                "teacher_clash",
+                                f"{ctx.teacher_name(t)} already has {e.label} on {ctx.when(s_day, e.start, e.end)}, "
+                                f"when {self.section.name} meets too",
+                                [ctx.teacher_ref(t), ref, e.ref],
+                            )
+                        )
+                teacher = ctx.teachers.get(t)
+                if teacher and any(w.overlaps(s_day, s_start, s_end) for w in teacher.unavailable):
+                    found.append(
+                        Violation(
+                            "teacher_available",
+                            f"{teacher.name} is unavailable on {ctx.when(s_day, s_start, s_end)}, "
+                            f"when {self.section.name} meets",
+                            [ctx.teacher_ref(t), ref],
+                        )
+                    )
+                found.extend(self._campus_travel(s_day, s_start, s_end, sibling.room_id, [t], [], ref))
+            teacher = ctx.teachers.get(t)
+            if teacher is None or teacher.max_minutes_per_week is None:
+                continue
+            limit = ctx.scenario.per_cycle_limit(teacher.max_minutes_per_week)
+            load = sum(
+                e.end - e.start for e in ctx.meetings if t in e.teacher_ids and e.placement is not self.placement
+            )
+            load += end - start + sum(p.end - p.start for p in self._siblings)
+            if load > limit:  # the whole year as one slice: never reports less than the checker
+                found.append(
+                    Violation(
+                        "teacher_assignment",
+                        f"{teacher.name} would teach {fmt_minutes(load)} min per cycle with {self.section.name} "
+                        f"but may teach at most {fmt_minutes(limit)} min",
+                        [ctx.teacher_ref(t), ref],
+                    )
+                )
         return found
 
     def _room_fit(self, room_id: str | None, when: str, ref: RecordRef) -> list[Violation]:
@@ -549,42 +756,52 @@ class MoveChecker:
                     )
         return found
 
-    def _planning_by_day(self, team: Any, extra: tuple[str, int, int] | None) -> dict[str, int]:
-        """Common free planning minutes of a team per day type, without the moved placement (plus ``extra``)."""
+    def _planning_by_day(self, team: Any, change: _Change, days: Iterable[str] | None = None) -> dict[str, int]:
+        """Common free planning minutes of a team per day type, without the moved placement, after ``change``."""
         ctx = self.ctx
         minutes: dict[str, int] = {}
         for day_type in ctx.scenario.day_types:
-            if extra is not None and extra[0] != day_type.id:
+            if days is not None and day_type.id not in days:
                 continue
             total = 0
             for block in ctx.days[day_type.id].blocks:
                 if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < team.min_meeting_minutes:
                     continue
-                if all(self._member_free(member, day_type.id, block, extra) for member in team.member_ids):
+                if all(self._member_free(member, day_type.id, block, change) for member in team.member_ids):
                     total += block.minutes
             minutes[day_type.id] = total
         return minutes
 
-    def _member_free(self, member: str, day: str, block: Block, extra: tuple[str, int, int] | None) -> bool:
+    def _member_free(self, member: str, day: str, block: Block, change: _Change) -> bool:
         teacher = self.ctx.teachers.get(member)
         if teacher and any(w.overlaps(day, block.start, block.end) for w in teacher.unavailable):
             return False
-        if any(
-            overlap(e.start, e.end, block.start, block.end)
-            for e in self._others(self.index.by_teacher.get((member, day), []))
-        ):
-            return False
-        return not (
-            extra is not None
-            and member in self.placement.teacher_ids
-            and overlap(extra[1], extra[2], block.start, block.end)
-        )
+        freed = member in change.freed
+        for e in self._others(self.index.by_teacher.get((member, day), [])):
+            if freed and e.placement is not None and e.placement.section_id == self.section.id:
+                continue  # a teacher handing the section over is free at its meetings
+            if overlap(e.start, e.end, block.start, block.end):
+                return False
+        return not any(d == day and overlap(s, e, block.start, block.end) for d, s, e in change.busy.get(member, ()))
 
-    def _team_planning(self, day: str, start: int, end: int) -> list[Violation]:
+    def _team_planning(self, day: str, start: int, end: int, old: list[str], new: list[str]) -> list[Violation]:
         found = []
-        for team in self._teams:
-            baseline = self._baseline[team.id]
-            got = sum(baseline.values()) - baseline.get(day, 0) + self._planning_by_day(team, (day, start, end))[day]
+        if old == new:  # a move: only the target day changes
+            change = _Change({t: [(day, start, end)] for t in new})
+            teams = self._teams
+        else:  # a handover: new teachers get every meeting of the section, the old ones lose them
+            busy = {t: [(day, start, end)] for t in new}
+            for t in new:
+                if t not in old:
+                    busy[t] += [(p.day_type_id, p.start, p.end) for p in self._siblings]
+            change = _Change(busy, frozenset(t for t in old if t not in new))
+            teams = self._teams_of([*old, *new])
+        for team in teams:
+            if old == new:
+                baseline = self._baseline[team.id]
+                got = sum(baseline.values()) - baseline.get(day, 0) + self._planning_by_day(team, change, [day])[day]
+            else:
+                got = sum(self._planning_by_day(team, change).values())
             needed = self.ctx.scenario.per_cycle_requirement(team.planning_minutes_per_week)
             if got < needed:
                 found.append(

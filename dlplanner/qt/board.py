@@ -5,16 +5,21 @@ Both are QGraphicsViews sharing one drag machinery: pressing a card builds a
 green (fits) or red (would break a hard rule), moving the mouse snaps the card to the nearest
 target, and releasing moves it through an undoable command (after a confirmation on red).
 ``drop_card`` is the same drop as an API, for tests and the keyboard.
+
+On the master board's teacher rows a card can also go to another teacher's row: the section is
+handed to that teacher (every meeting of it, as docs/rules.md's teacher_assignment requires), or,
+when the section does not allow that teacher, the drop is refused and ``refused`` says why.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
@@ -39,8 +45,11 @@ from dlplanner.domain.editing import (
     free_room,
     key_of,
     meeting_end,
+    reassign_refusal,
     start_times,
+    swapped_teachers,
 )
+from dlplanner.domain.problems import RecordRef
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import KIND_COLORS, pathway_color, text_color_for
@@ -84,6 +93,7 @@ class CardItem(QGraphicsItem):
         self.key, self.rect, self.color, self.lines = key, QRectF(0, 0, rect.width(), rect.height()), color, lines
         self.pinned, self.conflicts = pinned, conflicts or []
         self.selected = False
+        self.row_id: str | None = None  # the master board row (teacher or room) it is drawn in
         self.setPos(rect.topLeft())
         self.setZValue(10)
         self.setToolTip(tooltip)
@@ -152,12 +162,14 @@ class _Drag:
     overlays: dict[Target, QGraphicsRectItem] = field(default_factory=dict)
     target: Target | None = None
     hover: QGraphicsRectItem | None = None
+    row_id: str | None = None  # the master board row the card was grabbed in
 
 
 class BoardView(QGraphicsView):
     """What both boards share: the document, the cards, selection, drag with green/red targets."""
 
     target_hovered = Signal(object, list)  # Target | None, conflicts
+    refused = Signal(str)  # a drop that cannot be made, in words naming what and why
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -255,7 +267,9 @@ class BoardView(QGraphicsView):
         lines += [f"<span style='color:#a02622'>⚠ {v.message}</span>" for v in conflicts]
         return "<br>".join(lines)
 
-    def add_card(self, placement: Placement, section: Section, rect: QRectF, lines: list[str] | None = None) -> None:
+    def add_card(
+        self, placement: Placement, section: Section, rect: QRectF, lines: list[str] | None = None
+    ) -> CardItem:
         conflicts = self.document.conflicts().get(key_of(placement), [])
         card = CardItem(
             key_of(placement),
@@ -268,6 +282,7 @@ class BoardView(QGraphicsView):
         )
         self.scene().addItem(card)
         self.cards.setdefault(card.key, []).append(card)
+        return card
 
     def _show_selected(self, key: PlacementKey | None) -> None:
         self.selected_key = key
@@ -280,12 +295,14 @@ class BoardView(QGraphicsView):
             self.ensureVisible(self.cards[key][0], 20, 20)
 
     # -- dragging ----------------------------------------------------------------------------------
-    def begin_drag(self, key: PlacementKey | None, placement: Placement, grab_minutes: int = 0) -> _Drag:
+    def begin_drag(
+        self, key: PlacementKey | None, placement: Placement, grab_minutes: int = 0, row_id: str | None = None
+    ) -> _Drag:
         scenario = self.document.scenario
         assert scenario is not None and self.document.project is not None
         section = scenario.section(placement.section_id)
         checker = MoveChecker(self.document.project, scenario, placement, self.document.index())
-        drag = _Drag(key, placement, section, checker, grab_minutes)
+        drag = _Drag(key, placement, section, checker, grab_minutes, row_id=row_id)
         if key is not None:
             drag.cards = self.cards.get(key, [])
             drag.origins = [c.pos() for c in drag.cards]
@@ -304,7 +321,7 @@ class BoardView(QGraphicsView):
         rect = self.target_rect(target, drag)
         if rect is None:
             return None
-        bad = bool(drag.checker.conflicts(target))
+        bad = bool(self.drag_conflicts(drag, target))
         item = self.scene().addRect(rect.adjusted(1, 1, -1, -1), QPen(Qt.PenStyle.NoPen), QBrush(RED if bad else GREEN))
         item.setZValue(5)
         item.setData(0, "bad" if bad else "good")
@@ -325,7 +342,7 @@ class BoardView(QGraphicsView):
             drag.hover = None
         conflicts: list[Violation] = []
         if target is not None:
-            conflicts = drag.checker.conflicts(target)
+            conflicts = self.drag_conflicts(drag, target)
             self._overlay(drag, target)
             rect = self.target_rect(target, drag)
             if rect is not None:
@@ -336,14 +353,41 @@ class BoardView(QGraphicsView):
                 drag.hover = self.scene().addRect(rect, QPen(edge, 3), QBrush(Qt.BrushStyle.NoBrush))
                 drag.hover.setZValue(40)
                 for card, origin in zip(drag.cards, drag.origins, strict=True):
-                    card.setPos(rect.left(), rect.top() if self.moves_cards_vertically() else origin.y())
+                    card.setPos(rect.left(), rect.top() if self.follows_drag(card, drag) else origin.y())
         self.target_hovered.emit(target, conflicts)
         return target
+
+    def drag_conflicts(self, drag: _Drag, target: Target) -> list[Violation]:
+        """What a drop at ``target`` would break; a refused teacher change is its only 'conflict'."""
+        refusal = self.refusal(drag.placement, target)
+        if refusal is not None:
+            refs = [RecordRef("section", drag.section.id, drag.section.name)]
+            return [Violation("teacher_assignment", refusal, refs)]
+        return drag.checker.conflicts(target)
+
+    def refusal(self, placement: Placement, target: Target) -> str | None:
+        """Why a drop that changes the meeting's teachers cannot be made (None: it can, or keeps them)."""
+        project = self.document.project
+        if target.teacher_ids is None or project is None:
+            return None
+        section = self.document.scenario.section(placement.section_id)
+        for teacher_id in target.teacher_ids:
+            if teacher_id not in placement.teacher_ids:
+                refusal = reassign_refusal(project, section, teacher_id)
+                if refusal is not None:
+                    return refusal
+        return None
+
+    def refuse(self, message: str) -> None:
+        """Say why a drop was refused: a tooltip at the pointer and ``refused`` (the status bar listens)."""
+        QToolTip.showText(QCursor.pos(), message, self.viewport())
+        self.refused.emit(message)
 
     def span_rect(self, target: Target, end: int, drag: _Drag) -> QRectF | None:
         return None
 
-    def moves_cards_vertically(self) -> bool:
+    def follows_drag(self, card: CardItem, drag: _Drag) -> bool:
+        """Whether a dragged card moves up and down with the pointer (else it only slides sideways)."""
         return True
 
     def cancel_drag(self) -> None:
@@ -380,11 +424,17 @@ class BoardView(QGraphicsView):
         placement = find_placement(scenario, key)
         if placement is None:
             return False
-        if (placement.day_type_id, placement.start, placement.room_id) == (
+        same_teachers = target.teacher_ids is None or list(target.teacher_ids) == list(placement.teacher_ids)
+        if same_teachers and (placement.day_type_id, placement.start, placement.room_id) == (
             target.day_type_id,
             target.start,
             target.room_id,
         ):
+            return False
+        section = scenario.section(placement.section_id)
+        refusal = self.refusal(placement, target)
+        if refusal is not None:
+            self.refuse(refusal)
             return False
         checker = checker or MoveChecker(project, scenario, placement, self.document.index())
         conflicts = checker.conflicts(target)
@@ -392,8 +442,10 @@ class BoardView(QGraphicsView):
             return False  # the meeting cannot even start there: nothing to confirm
         if conflicts and not self.confirm(self, conflicts):
             return False
-        section = scenario.section(placement.section_id)
-        self.document.push(MoveCommand(self.document, scenario, key, target, section.name))
+        label = section.name
+        if not same_teachers:
+            label += " to " + ", ".join(self.document.name_of("teacher", t) for t in target.teacher_ids)
+        self.document.push(MoveCommand(self.document, scenario, key, target, label))
         self.document.select_card(key)
         return True
 
@@ -444,7 +496,7 @@ class BoardView(QGraphicsView):
             placement = find_placement(self.document.scenario, card.key) if card.draggable else None
             if placement is not None:
                 scene_pos = self.mapToScene(event.position().toPoint())
-                self.begin_drag(card.key, placement, self.grab_minutes(placement, scene_pos))
+                self.begin_drag(card.key, placement, self.grab_minutes(placement, scene_pos), card.row_id)
             event.accept()
             return
         if card is None and event.button() == Qt.MouseButton.LeftButton:
@@ -737,8 +789,8 @@ class MasterBoard(BoardView):
         self.rows_kind = kind
         self.refresh()
 
-    def moves_cards_vertically(self) -> bool:
-        return self.rows_kind == "room"
+    def follows_drag(self, card: CardItem, drag: _Drag) -> bool:
+        return self.rows_kind == "room" or card.row_id == drag.row_id
 
     @property
     def top(self) -> float:
@@ -842,7 +894,7 @@ class MasterBoard(BoardView):
                     (span[1] - span[0] + 1) * self._col_w - 2,
                     self.ROW_H - 2 - offset,
                 )
-                self.add_card(placement, section, rect, lines)
+                self.add_card(placement, section, rect, lines).row_id = row_id
 
     def _row_at(self, y: float) -> int | None:
         r = int((y - self.top) // self.ROW_H)
@@ -856,12 +908,28 @@ class MasterBoard(BoardView):
             return None
         day, block = self._cols[c]
         room = self.room_for(drag, day, block.start)
+        r = self._row_at(pos.y())
         if self.rows_kind == "room":
-            r = self._row_at(pos.y())
             if r is None:
                 return None
             room = self._rows[r]
+        elif r is not None and drag.key is not None and self._rows[r] not in drag.placement.teacher_ids:
+            handing_over = drag.row_id or next(iter(drag.placement.teacher_ids), None)
+            if handing_over is not None:  # another teacher's row: the section would change hands
+                teachers = swapped_teachers(drag.placement.teacher_ids, handing_over, self._rows[r])
+                return Target(day, block.start, room, teachers)
         return Target(day, block.start, room)
+
+    def update_drag(self, pos: QPointF) -> Target | None:
+        """As for every board; entering another teacher's row colours that row's cells too."""
+        before = self._drag.target if self._drag is not None else None
+        target = super().update_drag(pos)
+        drag = self._drag
+        entered = target is not None and target.teacher_ids is not None
+        if drag is not None and entered and (before is None or before.teacher_ids != target.teacher_ids):
+            for candidate in self.candidate_targets(drag):
+                self._overlay(drag, dataclasses.replace(candidate, teacher_ids=target.teacher_ids))
+        return target
 
     def candidate_targets(self, drag: _Drag) -> list[Target]:
         scenario = self.document.scenario
@@ -882,7 +950,12 @@ class MasterBoard(BoardView):
     def _target_row(self, target: Target, drag: _Drag) -> int | None:
         if self.rows_kind == "room":
             return self._rows.index(target.room_id) if target.room_id in self._rows else None
-        rows = [self._rows.index(t) for t in drag.placement.teacher_ids if t in self._rows]
+        teachers = list(drag.placement.teacher_ids)
+        if target.teacher_ids is not None:  # the row of the teacher taking the section over
+            teachers = [t for t in target.teacher_ids if t not in drag.placement.teacher_ids] or teachers
+        elif drag.row_id in teachers:
+            teachers = [drag.row_id]
+        rows = [self._rows.index(t) for t in teachers if t in self._rows]
         return rows[0] if rows else None
 
     def target_rect(self, target: Target, drag: _Drag) -> QRectF | None:

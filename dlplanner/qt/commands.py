@@ -81,21 +81,21 @@ class RemoveRecordCommand(_Command):
 
 
 class MoveCommand(_Command):
-    """A card dragged to a new day, time or room."""
+    """A card dragged to a new day, time or room, or to another teacher (who then takes every meeting)."""
 
     kind = TIMETABLE
 
     def __init__(self, document: Document, scenario: Scenario, key: PlacementKey, target: Target, label: str) -> None:
         super().__init__(document, f"Move {label}")
         self.scenario, self.key, self.target = scenario, key, target
-        self.old: Placement | None = None
+        self.old: list[Placement] = []
 
     def redo(self) -> None:
-        self.old = ops.move_placement(self.scenario, self.key, self.target)
+        self.old = ops.move_meeting(self.scenario, self.key, self.target)
         self._notify()
 
     def undo(self) -> None:
-        ops.replace_placement(self.scenario, self.key, self.old)
+        ops.restore_placements(self.scenario, self.old)
         self._notify()
 
 
@@ -238,6 +238,34 @@ class DayScheduleCommand(_BellCommand):
 
     def _revert(self) -> None:
         ops.set_field(self.day_type, "bell_schedule_id", self.old)
+
+
+class RemoveDayTypeCommand(_Command):
+    """A day type taken out of the cycle; its meetings go to the unscheduled tray and come back on undo.
+
+    Building the command makes the checks (raises EditError naming what still uses the day type).
+    """
+
+    kind = BLOCKS
+
+    def __init__(self, document: Document, scenario: Scenario, day_type: DayType) -> None:
+        super().__init__(document, f"Remove day type {day_type.name}")
+        self.scenario, self.day_type = scenario, day_type
+        refusal = ops.day_type_removal_refusal(document.project, scenario, day_type.id)
+        if refusal is not None:
+            raise ops.EditError(refusal)
+        self.index, self.removed = 0, []
+        self.old_stale = False
+
+    def redo(self) -> None:
+        self.index, _, self.removed = ops.remove_day_type(self.document.project, self.scenario, self.day_type.id)
+        self.old_stale = ops.mark_stale(self.scenario)
+        self._notify()
+
+    def undo(self) -> None:
+        ops.restore_day_type(self.scenario, self.index, self.day_type, self.removed)
+        ops.mark_stale(self.scenario, self.old_stale)
+        self._notify()
 
 
 # -- scenarios ---------------------------------------------------------------------------------------

@@ -4,12 +4,15 @@ Blocks are dragged to move and dragged by their top or bottom edge to resize, sn
 minutes; kind and label are edited beside the timeline; templates replace a schedule's blocks.
 Every change is one :class:`BlocksCommand`, which also moves meetings that no longer fit the
 new bells into the unscheduled tray (and back on undo) — nothing is dropped silently.
+The Day types tab adds day types to the cycle and removes them (after a confirmation; refused
+while the calendar's rotation or another record names the day type).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,15 +37,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlplanner.domain import BellSchedule, Block, BlockKind, fmt_time
-from dlplanner.domain.editing import new_id, snap
-from dlplanner.qt.commands import BlocksCommand, DayScheduleCommand, InsertRecordCommand
+from dlplanner.domain import BellSchedule, Block, BlockKind, DayType, fmt_time
+from dlplanner.domain.editing import day_type_removal_refusal, new_id, rotation_uses, snap
+from dlplanner.qt.commands import BlocksCommand, DayScheduleCommand, InsertRecordCommand, RemoveDayTypeCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import KIND_COLORS, KIND_LABELS, icon
 from dlplanner.qt.tables import ParseError, parse_clock
 from dlplanner.services.editing import BELL_TEMPLATES
 
 EDGE = 6  # pixels from a block's top or bottom edge that resize instead of move
+
+
+def confirm_removal(parent: QWidget, text: str) -> bool:
+    """Ask before removing a day type (the default; tests replace it)."""
+    answer = QMessageBox.question(
+        parent,
+        "Remove day type?",
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def explain_refusal(parent: QWidget, text: str) -> None:
+    """Say why a day type cannot be removed (the default; tests replace it)."""
+    QMessageBox.warning(parent, "Cannot remove day type", text)
 
 
 class Timeline(QGraphicsView):
@@ -255,14 +276,26 @@ class DesignerPage(QWidget):
         self.days.verticalHeader().setVisible(False)
         self.days.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.days.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.days.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.days.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.confirm: Callable[[QWidget, str], bool] = confirm_removal
+        self.explain: Callable[[QWidget, str], None] = explain_refusal
+        add_day = QPushButton(icon("add"), "Add day type")
+        add_day.clicked.connect(self.add_day_type)
+        remove_day = QPushButton(icon("remove"), "Remove day type")
+        remove_day.clicked.connect(lambda: self.remove_day_type())
+        day_buttons = QHBoxLayout()
+        day_buttons.addWidget(add_day)
+        day_buttons.addWidget(remove_day)
         copy_button = QPushButton(icon("add"), "New bell schedule (copy of this one)")
         copy_button.clicked.connect(self.copy_schedule)
         days_page = QWidget()
         days_layout = QVBoxLayout(days_page)
         days_layout.setContentsMargins(0, 4, 0, 0)
         days_layout.addWidget(self.days, 1)
+        days_layout.addLayout(day_buttons)
         days_layout.addWidget(copy_button)
-        minutes_box = QTabWidget()
+        self.tabs = minutes_box = QTabWidget()
         minutes_box.addTab(self.minutes, "Minutes per kind")
         minutes_box.addTab(days_page, "Day types")
         side = QVBoxLayout()
@@ -329,6 +362,66 @@ class DesignerPage(QWidget):
         before = len(scenario.solution.placements)
         self.document.push(DayScheduleCommand(self.document, scenario, day, schedule_id))
         self._report_moved(before - len(scenario.solution.placements))
+
+    def add_day_type(self) -> DayType | None:
+        """A new day at the end of the cycle, following the bell schedule shown, named "Day N"."""
+        scenario = self.document.scenario
+        if scenario is None or not scenario.bell_schedules:
+            return None
+        schedule = self.schedule() or scenario.bell_schedules[0]
+        names = {d.name for d in scenario.day_types}
+        n = len(scenario.day_types) + 1
+        while f"Day {n}" in names:
+            n += 1
+        day = DayType(new_id((d.id for d in scenario.day_types), "day"), f"Day {n}", schedule.id)
+        command = InsertRecordCommand(self.document, scenario.day_types, len(scenario.day_types), day, scenario)
+        command.setText(f"Add day type {day.name}")
+        self.document.push(command)
+        self.days.selectRow(len(scenario.day_types) - 1)
+        self.message.setText(
+            f"Added {day.name} (follows {schedule.name}) at the end of the cycle; "
+            "add it to the calendar's rotation so that it gets dates."
+        )
+        return day
+
+    def remove_day_type(self, day_type_id: str | None = None) -> bool:
+        """Remove a day type (the selected row) after a confirmation naming what it takes with it.
+
+        Its meetings go to the unscheduled tray; refused, with the reason, while the calendar's
+        rotation, a special day, an internship or an advisory names it. Undo puts it all back.
+        """
+        scenario, project = self.document.scenario, self.document.project
+        if scenario is None or project is None:
+            return False
+        if day_type_id is None:
+            row = self.days.currentRow()
+            if not 0 <= row < len(scenario.day_types):
+                self.message.setText("Select a day type in the list first.")
+                return False
+            day_type_id = scenario.day_types[row].id
+        day = scenario.day_type(day_type_id)
+        refusal = day_type_removal_refusal(project, scenario, day_type_id)
+        if refusal is not None:
+            self.message.setText(refusal)
+            self.explain(self, refusal)
+            return False
+        placed = sum(1 for p in scenario.solution.placements if p.day_type_id == day_type_id)
+        in_rotation = len(rotation_uses(scenario, day_type_id))  # 0 here: a named day type is refused above
+        question = (
+            f"Remove day type {day.name} from the cycle?\n\n"
+            f"{placed} meeting(s) placed on it go to the unscheduled tray; "
+            f"{in_rotation} rotation entr{'y' if in_rotation == 1 else 'ies'} use it.\n"
+            "Edit → Undo puts everything back."
+        )
+        if not self.confirm(self, question):
+            return False
+        self.document.push(RemoveDayTypeCommand(self.document, scenario, day))
+        self.message.setText(
+            f"Removed {day.name}; {placed} meeting(s) went to the unscheduled tray."
+            if placed
+            else f"Removed {day.name}."
+        )
+        return True
 
     def copy_schedule(self) -> None:
         """A new bell schedule to edit, starting as a copy of the one shown (assign it to day types after)."""

@@ -2,15 +2,20 @@
 
 The dialog only gathers choices; ``services.exporting.export`` writes the files on a worker thread
 (with a busy bar), from a deep copy of the project. A failure is shown as the service's message.
+For iCalendar, "Calendar of" picks one teacher or cohort (a searchable list) for a single .ics
+file — the service's ``entity`` option, as ``dlplanner export --entity`` uses it.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +37,7 @@ from dlplanner.services import exporting
 WITH_VIEWS = {"pdf", "xlsx", "ics", "html"}  # formats that can be limited to one view
 VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
 PAPERS = {"a4": "A4", "letter": "Letter"}
+EVERYONE = "Everyone (the view and the file type decide)"
 
 
 def default_suffix(fmt: str) -> str:
@@ -63,6 +69,19 @@ class ExportDialog(QDialog):
         self.paper = QComboBox()
         for paper, label in PAPERS.items():
             self.paper.addItem(label, paper)
+        self.entity = QComboBox()  # iCalendar of one teacher or cohort; type to search
+        self.entity.setEditable(True)
+        self.entity.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.entity.addItem(EVERYONE, None)
+        for kind, records in (
+            ("teacher", project.teachers if project else []),
+            ("cohort", project.cohorts if project else []),
+        ):
+            for record in sorted(records, key=lambda r: r.name.casefold()):
+                self.entity.addItem(f"{VIEW_NAMES[kind][:-1]}: {record.name}", f"{kind}:{record.id}")
+        self.entity.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.entity.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.entity.lineEdit().setPlaceholderText("Type a teacher or cohort name")
         self.path = QLineEdit()
         self.path.setMinimumWidth(460)
         browse = QPushButton("Browse…")
@@ -79,6 +98,7 @@ class ExportDialog(QDialog):
         form.addRow("Scenario", self.scenario)
         form.addRow("Format", self.format)
         form.addRow("View", self.view)
+        form.addRow("Calendar of", self.entity)
         form.addRow("Paper", self.paper)
         form.addRow("Save to", where)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -94,15 +114,45 @@ class ExportDialog(QDialog):
 
         self.format.currentIndexChanged.connect(self._format_chosen)
         self.scenario.currentIndexChanged.connect(lambda _i: self._format_chosen())
+        self.entity.currentIndexChanged.connect(self._entity_chosen)
         self._format_chosen()
 
     def fmt(self) -> str:
         return self.format.currentData()
 
+    def chosen_entity(self) -> tuple[str, str] | None:
+        """(kind, id) of the one teacher or cohort whose calendar to write, or None for everyone."""
+        data = self.entity.currentData() if self.fmt() == "ics" else None
+        if not data:
+            return None
+        kind, _, record_id = data.partition(":")
+        return kind, record_id
+
+    def choose_entity(self, kind: str, record_id: str) -> None:
+        self.entity.setCurrentIndex(self.entity.findData(f"{kind}:{record_id}"))
+
+    def _entity_chosen(self, _index: int = 0) -> None:
+        chosen = self.chosen_entity()
+        self.view.setEnabled(self.fmt() in WITH_VIEWS and chosen is None)
+        current = self.path.text().strip()
+        folder = Path(current).parent if current else self._default_base().parent
+        name = self._default_base().name
+        if chosen is not None:
+            slug = re.sub(r"[^\w.-]+", "-", self.entity.currentText().split(": ", 1)[-1]).strip("-")
+            self.path.setText(str(folder / f"{name}-{slug}.ics"))
+            self.state.setText("Writes one .ics file with this calendar only.")
+        else:
+            self.path.setText(str(folder / name) + default_suffix(self.fmt()))
+            self.state.setText("")
+
     def _format_chosen(self) -> None:
         fmt = self.fmt()
         self.view.setEnabled(fmt in WITH_VIEWS)
         self.paper.setEnabled(fmt == "pdf")
+        self.entity.setEnabled(fmt == "ics")
+        if self.chosen_entity() is not None:
+            self._entity_chosen()
+            return
         suffix = default_suffix(fmt)
         current = self.path.text().strip()
         base = Path(current).with_suffix("") if current else self._default_base()
@@ -139,6 +189,9 @@ class ExportDialog(QDialog):
         fmt, key = self.fmt(), self.scenario.currentData()
         view = self.view.currentData() if fmt in WITH_VIEWS else None
         options = {"paper": self.paper.currentData()} if fmt == "pdf" else {}
+        chosen = self.chosen_entity()
+        if chosen is not None:  # the view names the kind, so a cohort and a teacher may share an id
+            view, options["entity"] = chosen
         snapshot = copy.deepcopy(project)
         self.written, self.error = [], ""
         self.job = Job(lambda: exporting.export(snapshot, key, fmt, out, view=view, **options))

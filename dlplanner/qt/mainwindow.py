@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.busy_bar.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.db_busy = False
+        for board in (self.board_page.board, self.master_page.board):  # refused drops say why
+            board.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
         self._build_actions()
         self.document.changed.connect(self._on_changed)

@@ -274,3 +274,96 @@ def test_hand_placed_meetings_get_a_free_fitting_room_and_sensible_teachers(scho
     assert ops.default_teachers(school, scenario, pool, Target("B", P3, None)) == ["t-eng"]
     ops.place_meeting(scenario, "pool", 0, Target("B", P3, "r1"), ["t-eng"])
     assert ops.default_teachers(school, scenario, pool, Target("A", P1, None)) == ["t-eng"]  # as its other meeting
+
+
+def _school_with_pool() -> Project:
+    """The test school plus a pool section (any English teacher) taught by Eve, who has room to spare."""
+    school = _school()
+    school.teachers.append(Teacher("t-eng2", "Eve English", {"eng"}))
+    school.teacher("t-eng").max_minutes_per_week = 800  # 320 min per 2-day cycle; teaches 180 today
+    scenario = school.scenarios[0]
+    scenario.sections.append(Section("pool", "Pool English", "eng", ["c2"], meetings_per_cycle=2))
+    scenario.solution.placements += [
+        Placement("pool", 0, "A", P3, 13 * 60 + 35, "r2", ["t-eng2"]),
+        Placement("pool", 1, "B", P1, 10 * 60, "r2", ["t-eng2"]),
+    ]
+    return school
+
+
+def test_reassign_refusal_follows_the_teacher_assignment_rule() -> None:
+    school = _school_with_pool()
+    scenario = school.scenarios[0]
+    pool, fixed = scenario.section("pool"), scenario.section("eng-1")
+    assert ops.reassign_refusal(school, pool, "t-eng") is None  # qualified for English, the pool is empty
+    assert (
+        ops.reassign_refusal(school, pool, "t-math")
+        == "Max Math cannot take Pool English: Max Math is not qualified for English"
+    )
+    pool.teacher_pool = ["t-eng2"]
+    assert (
+        ops.reassign_refusal(school, pool, "t-eng")
+        == "Ada English cannot take Pool English: Ada English is not in its teacher pool"
+    )
+    refusal = ops.reassign_refusal(school, fixed, "t-eng2")
+    assert refusal is not None and "its teachers are fixed (Ada English)" in refusal
+    assert ops.swapped_teachers(["a", "b"], "b", "c") == ("a", "c")
+
+
+def test_handover_moves_one_meeting_and_gives_the_section_to_the_new_teacher_then_undo() -> None:
+    school = _school_with_pool()
+    scenario = school.scenarios[0]
+    assert check_timetable(school, scenario).ok
+    before = copy.deepcopy(scenario.solution.placements)
+    old = ops.move_meeting(scenario, ("pool", 0), Target("A", P1, "r2", ("t-eng",)))
+    moved, other = ops.find_placement(scenario, ("pool", 0)), ops.find_placement(scenario, ("pool", 1))
+    assert (moved.day_type_id, moved.start, moved.teacher_ids) == ("A", P1, ["t-eng"])
+    assert (other.day_type_id, other.start, other.teacher_ids) == ("B", P1, ["t-eng"])  # stays, new teacher
+    assert {ops.key_of(p) for p in old} == {("pool", 0), ("pool", 1)}
+    ops.restore_placements(scenario, old)
+    assert sorted(scenario.solution.placements, key=ops.key_of) == sorted(before, key=ops.key_of)
+
+
+def test_handover_check_agrees_with_the_checker_everywhere() -> None:
+    """A drag to another teacher's row: the check names what the checker finds once the section changed hands."""
+    school = _school_with_pool()
+    scenario = school.scenarios[0]
+    placement = ops.find_placement(scenario, ("pool", 0))
+    checker = MoveChecker(school, scenario, placement)
+    section = scenario.section("pool")
+    seen: set[str] = set()
+    for day in scenario.day_types:
+        for start in ops.start_times(scenario, section, day.id):
+            for teacher in ("t-eng", "t-eng2"):
+                target = Target(day.id, start, "r2", (teacher,))
+                predicted = {v.rule_id for v in checker.conflicts(target)}
+                moved = copy.deepcopy(school)
+                ops.move_meeting(moved.scenarios[0], ("pool", 0), target)
+                actual = {v.rule_id for v in check_timetable(moved, moved.scenarios[0]).violations}
+                assert predicted == actual, target
+                seen |= predicted
+    assert {"teacher_assignment", "team_planning", "teacher_clash"} <= seen
+
+
+def test_handover_load_counts_each_meeting_at_its_own_length() -> None:
+    """B days get a 60-minute first period, so the section's meetings differ in length (the load rule must see it)."""
+    school = _school_with_pool()
+    scenario = school.scenarios[0]
+    day = scenario.bell_schedules[0]
+    short = BellSchedule("short", "Short first period", [Block(b.id, b.start, b.end, b.kind) for b in day.blocks])
+    short.blocks[1] = Block("p1", P1, P1 + 60)
+    scenario.bell_schedules.append(short)
+    scenario.day_types[1].bell_schedule_id = "short"
+    school.teams[0].planning_minutes_per_week = 0  # the shorter day leaves the team less; not the point here
+    for placement in scenario.solution.placements:
+        if placement.day_type_id == "B" and placement.start == P1:
+            placement.end = P1 + 60
+    assert check_timetable(school, scenario).ok
+    checker = MoveChecker(school, scenario, ops.find_placement(scenario, ("pool", 0)))
+    for target in (Target("A", P3, "r2", ("t-eng",)), Target("B", P3, "r1", ("t-eng",))):
+        predicted = {v.rule_id for v in checker.conflicts(target)}
+        moved = copy.deepcopy(school)
+        ops.move_meeting(moved.scenarios[0], ("pool", 0), target)
+        actual = {v.rule_id for v in check_timetable(moved, moved.scenarios[0]).violations}
+        assert predicted == actual, target
+    # Ada teaches 180 min; 90 (A) + 60 (B) more is over her 320, and the check says so
+    assert "teacher_assignment" in {v.rule_id for v in checker.conflicts(Target("A", P3, "r2", ("t-eng",)))}
