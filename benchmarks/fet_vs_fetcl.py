@@ -1,19 +1,23 @@
 """Side by side: FET's own generator (fet-cl) and `dlplanner fet solve` on FET's example files.
 
     .venv/bin/python benchmarks/fet_vs_fetcl.py [--time-limit 60] [--workers 2] [--confirm 8]
-        [--out benchmarks/results/fet_vs_fetcl.md] [FILE.fet ...]
+        [--out benchmarks/results/fet_vs_fetcl.md] [--resume] [FILE.fet ...]
 
 With no files, every official example (FET-5-official, FET-6-official) is run. For each file,
 fet-cl and dlplanner run one after the other with the same time limit on the same machine.
 dlplanner's timetable is judged by dlplanner's checker and, for a sample (``--confirm``), by
 fet-cl itself: the output file has every activity locked, so fet-cl should finish at once.
-Times are measured and written down, never asserted.
+Times are measured and written down, never asserted. Each finished file is also recorded in a
+JSON file next to the table; ``--resume`` skips the files recorded there (the whole set takes a
+few hours, longer than one sitting).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import glob
+import json
 import os
 import platform
 import re
@@ -114,16 +118,24 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--confirm", type=int, default=8, help="How many valid dlplanner outputs to load into fet-cl.")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "fet_vs_fetcl.md"))
+    ap.add_argument("--resume", action="store_true", help="Keep the rows already recorded and run the others.")
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted(
         Path(p)
         for p in glob.glob(str(EXAMPLES / "FET-5-official/**/*.fet"), recursive=True)
         + glob.glob(str(EXAMPLES / "FET-6-official/**/*.fet"), recursive=True)
     )
-    rows: list[Row] = []
+    record = Path(args.out).with_suffix(".json")
+    record.parent.mkdir(parents=True, exist_ok=True)
+    done: dict[str, Row] = {}
+    if args.resume and record.exists():
+        done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
+    rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
-    confirmed = 0
+    confirmed = sum(1 for r in rows if r.confirmed)
     for i, path in enumerate(files):
+        if str(path) in done:
+            continue
         inst = read_fet(path)
         unsup = inst.unsupported()
         row = Row(
@@ -150,12 +162,17 @@ def main() -> None:
             row.confirmed = f"yes ({t:.1f}s)" if ok else f"NO ({t:.1f}s)"
             row.fet_soft = soft
             confirmed += 1
-        rows.append(row)
         print(
             f"{row.name}: fet {'ok' if row.fet_ok else 'fail'} {row.fet_time:.1f}s | dlplanner {row.dl_status} "
             f"first {row.dl_first} wall {row.dl_wall:.1f}s | {row.verdict} | confirmed {row.confirmed or '-'}",
             flush=True,
         )
+        done[str(path)] = row
+        record.write_text(
+            json.dumps([{"path": k, "row": dataclasses.asdict(v)} for k, v in done.items()], indent=1) + "\n",
+            encoding="utf-8",
+        )
+        rows = [done[str(p)] for p in files if str(p) in done]  # in the files' order
         write_table(rows, args, Path(args.out))
 
 
