@@ -565,6 +565,31 @@ def _rooms(
         m.room_utilisation[room.id] = used / available if available else 0.0
 
 
+def describe_minimums(minimums: Minimums, subject_names: dict[str, str] | None = None) -> list[str]:
+    """Each requirement of ``minimums`` in words ("64,800 instructional min/year per cohort"), for
+    `dlplanner info`, the comparison report and the GUI; empty when nothing is required."""
+    names = subject_names or {}
+    found = []
+    if minimums.annual_instructional_minutes is not None:
+        found.append(f"{minimums.annual_instructional_minutes:,} instructional min/year per cohort")
+    found += [f"grade {grade}: {n:,} instructional min/year" for grade, n in sorted(minimums.by_grade.items())]
+    if minimums.count_advisory_as_instruction:
+        found.append("advisory counts as instruction")
+    found += [
+        f"{names.get(subject_id, subject_id)}: {n:,} min/year per cohort taking it"
+        for subject_id, n in minimums.subject_annual_minutes.items()
+    ]
+    if minimums.advisory_minutes_per_week is not None:
+        found.append(f"{minimums.advisory_minutes_per_week:,} advisory min/week per cohort")
+    if minimums.internship_hours_per_year is not None:
+        found.append(f"{minimums.internship_hours_per_year:,} internship h/year per cohort with an internship")
+    if minimums.instructional_days is not None:
+        found.append(f"{minimums.instructional_days:,} instructional days")
+    if not minimums.team_planning_from_teams:
+        found.append("teams' planning minutes not checked")
+    return found
+
+
 def shortfalls(project: Project, scenario: Scenario, m: ScenarioMetrics, minimums: Minimums) -> list[Shortfall]:
     """Every requirement of ``minimums`` (and every team's planning minutes) the scenario misses."""
     found: list[Shortfall] = []
