@@ -55,9 +55,7 @@ def _restarting_year(restart: bool) -> SchoolYear:
         last_day=date(2026, 9, 15),
         holidays=[Holiday("Labor Day", date(2026, 9, 7), date(2026, 9, 7))],
         special_days=[SpecialDay(date(2026, 9, 9), SpecialDayKind.PD, students_attend=False)],
-        rotation=Rotation(
-            kind=RotationKind.CYCLE, sequence=["d1", "d2", "d3", "d4"], restart_after_holidays=restart
-        ),
+        rotation=Rotation(kind=RotationKind.CYCLE, sequence=["d1", "d2", "d3", "d4"], restart_after_holidays=restart),
     )
 
 
