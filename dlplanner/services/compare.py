@@ -50,9 +50,9 @@ def compare(
 ) -> Comparison:
     """The comparison of the named scenarios (ids or names), in the order given.
 
-    Scenarios are checked against ``minimums``, by default the project's own
-    (``Project.minimums``). ``check`` recomputes hard-rule violations and soft penalties with the independent checker
-    (the judge) instead of trusting the penalties stored with each solution.
+    Scenarios are checked against ``minimums``, by default the project's own (``Project.minimums``).
+    ``check`` recomputes hard-rule violations and soft penalties with the independent checker (the
+    judge) instead of trusting the penalties stored with each solution.
     """
     if not 2 <= len(scenario_keys) <= 4:
         raise ServiceError(f"Compare 2 to 4 scenarios, not {len(scenario_keys)}")

@@ -24,6 +24,7 @@ from pathlib import Path
 from icalendar import Timezone
 
 from dlplanner.domain import Project, Scenario
+from dlplanner.domain.metrics import special_bells
 from dlplanner.io.exports.common import Entry, ExportError, Owner, Timetable
 
 DEFAULT_VIEWS = ("teacher", "cohort")
@@ -115,10 +116,10 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
     if tzid:
         lines += _vtimezone(tzid, year.first_day, year.last_day)
         start_key, end_key = f"DTSTART;TZID={tzid}", f"DTEND;TZID={tzid}"
-    specials = {s.day: s for s in year.special_days}
+    own_times = set(special_bells(tt.scenario)) | {s.day for s in year.special_days if s.day_type_id}
     for day, day_type_id, entries in tt.dated(owner.entries):
         special = tt.special_label(day)
-        own_bells = day in specials and (specials[day].bell_schedule_id or specials[day].day_type_id)
+        own_bells = day in own_times
         seen: dict[tuple[str, str], int] = {}
         for entry in sorted(entries, key=lambda e: (e.start, e.end)):
             nth = seen.get((entry.event.kind, entry.event.record_id), 0)
