@@ -7,15 +7,15 @@ user mistake (unknown scenario, bad output path, invalid CSV row) ends as one li
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 
 from dlplanner.domain import UnknownRecordError
 from dlplanner.domain.codec import DecodeError
-from dlplanner.domain.metrics import Minimums
 from dlplanner.io.csv_import import CsvImportError
 from dlplanner.io.exports.common import VIEWS
 from dlplanner.services import compare as compare_service
@@ -24,6 +24,7 @@ from dlplanner.services.projects import ServiceError
 from dlplanner.storage import StorageError
 
 EXIT_USER_ERROR = 2
+T = TypeVar("T")
 
 
 class UserError(click.ClickException):
@@ -121,7 +122,11 @@ def export_command(
     default=None,
     help="Required annual instructional minutes per cohort (e.g. a state's rule).",
 )
-@click.option("--count-advisory", is_flag=True, help="Count advisory minutes as instructional minutes.")
+@click.option(
+    "--count-advisory/--no-count-advisory",
+    default=None,
+    help="Count advisory minutes as instructional minutes (or not), whatever the project's minimums say.",
+)
 @click.option(
     "--min-advisory-minutes",
     type=click.IntRange(min=0),
@@ -157,7 +162,7 @@ def compare_command(
     out: str,
     paper: str,
     min_annual_minutes: int | None,
-    count_advisory: bool,
+    count_advisory: bool | None,
     min_advisory_minutes: int | None,
     min_internship_hours: int | None,
     min_days: int | None,
@@ -165,19 +170,27 @@ def compare_command(
     subject_minutes: tuple[str, ...],
     project_name: str | None,
 ) -> None:
-    """Compare 2–4 scenarios of PROJECT and write an HTML or PDF report (see docs/compare.md)."""
+    """Compare 2–4 scenarios of PROJECT and write an HTML or PDF report (see docs/compare.md).
+
+    Scenarios are checked against the project's stored minimums; each --min-* option replaces
+    one of them for this report (grade and subject options add to or replace single entries).
+    """
     keys = [*first, *more]
-    minimums = Minimums(
-        annual_instructional_minutes=min_annual_minutes,
-        count_advisory_as_instruction=count_advisory,
-        advisory_minutes_per_week=min_advisory_minutes,
-        internship_hours_per_year=min_internship_hours,
-        instructional_days=min_days,
-        by_grade={int(k): v for k, v in _pairs(grade_minutes, "--min-grade-minutes", numeric_key=True).items()},
-        subject_annual_minutes=_pairs(subject_minutes, "--min-subject-minutes"),
-    )
+    by_grade = {int(k): v for k, v in _pairs(grade_minutes, "--min-grade-minutes", numeric_key=True).items()}
+    by_subject = _pairs(subject_minutes, "--min-subject-minutes")
     with user_errors():
         loaded = projects.open_project(project, project_name)
+        stored = loaded.minimums
+        minimums = dataclasses.replace(
+            stored,
+            annual_instructional_minutes=_given(min_annual_minutes, stored.annual_instructional_minutes),
+            count_advisory_as_instruction=_given(count_advisory, stored.count_advisory_as_instruction),
+            advisory_minutes_per_week=_given(min_advisory_minutes, stored.advisory_minutes_per_week),
+            internship_hours_per_year=_given(min_internship_hours, stored.internship_hours_per_year),
+            instructional_days=_given(min_days, stored.instructional_days),
+            by_grade={**stored.by_grade, **by_grade},
+            subject_annual_minutes={**stored.subject_annual_minutes, **by_subject},
+        )
         comparison = compare_service.compare(loaded, keys, minimums)
         path = compare_service.write_comparison(comparison, out, paper)
     click.echo(f"Compared {', '.join(repr(n) for n in comparison.scenario_names)}: report written to {path}")
@@ -187,6 +200,11 @@ def compare_command(
     for row in glance.rows:
         values = " | ".join(_plain(v) for v in row.values)
         click.echo(f"  {row.label}: {values}")
+
+
+def _given(option: T | None, stored: T) -> T:
+    """An option's value when it was given on the command line, else the stored one."""
+    return stored if option is None else option
 
 
 def _pairs(items: tuple[str, ...], option: str, numeric_key: bool = False) -> dict[str, int]:

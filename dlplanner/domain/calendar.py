@@ -111,20 +111,29 @@ class SchoolYear:
 
         Weekends (days outside ``school_weekdays``), holidays and special days without
         students are skipped and do not advance a CYCLE rotation; overrides and special days
-        replace the day type of their date without shifting the cycle.
+        replace the day type of their date without shifting the cycle. With
+        ``restart_after_holidays`` a CYCLE rotation begins again at its first day type on the
+        first school day after any holiday date (schools that start every week or term back on
+        "Day 1"); weekends and days without students do not restart it.
         """
         special = {s.day: s for s in self.special_days}
         rotation = self.rotation
         result: list[tuple[date, str]] = []
         index = 0
+        after_holiday = False
         day = self.first_day
         while day <= self.last_day:
+            holiday = self.is_holiday(day)
+            after_holiday = after_holiday or holiday
             attends = (
                 day.weekday() in rotation.school_weekdays
-                and not self.is_holiday(day)
+                and not holiday
                 and (day not in special or special[day].students_attend)
             )
             if attends:
+                if after_holiday and rotation.restart_after_holidays:
+                    index = 0
+                after_holiday = False
                 if rotation.kind == RotationKind.CYCLE:
                     day_type = rotation.sequence[index % len(rotation.sequence)] if rotation.sequence else None
                     index += 1

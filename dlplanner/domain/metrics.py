@@ -2,7 +2,9 @@
 
 Every annual figure is counted through the school calendar (``SchoolYear.school_days``): a meeting
 placed on day type A counts once per school date that is an A day, and a section limited to a term
-(a 4x4 course) counts only the dates inside its term. Weekly figures (advisory minutes, common
+(a 4x4 course) counts only the dates inside its term; inside an intersession only the sections
+limited to it meet, and on a special day with its own bell schedule (a late start) meetings take
+that schedule's times (see :func:`dated_events`). Weekly figures (advisory minutes, common
 planning, teaching load) are per-cycle figures divided by ``Scenario.weeks_per_cycle`` so that an
 A/B cycle and a 5-day week can be compared; with terms, each part of the year between term
 boundaries is evaluated on its own and the worst part is reported (lowest planning, highest load).
@@ -12,6 +14,7 @@ Stdlib only: exports, the comparison service and the GUI all read these numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dlplanner.domain.calendar import Minimums as Minimums  # read from here too
+from dlplanner.domain.calendar import TermKind
 from dlplanner.domain.geometry import (
     advisory_slots,
     common_free_minutes,
@@ -26,7 +30,7 @@ from dlplanner.domain.geometry import (
     term_slices,
 )
 from dlplanner.domain.geometry import internship_blocks as internship_blocks  # read from here too
-from dlplanner.domain.model import BlockKind, Placement, Project, Scenario
+from dlplanner.domain.model import BellSchedule, Block, BlockKind, Placement, Project, Scenario
 
 # -- the events of a timetable ----------------------------------------------------------------
 
@@ -121,25 +125,100 @@ def schedule_events(
 
 
 def term_runs_on(scenario: Scenario, term_id: str | None, day: date) -> bool:
-    """A section with no term (or an unknown one) runs all year; otherwise only inside its term."""
+    """Whether a section of term ``term_id`` (None: all year) meets on ``day``: the one place that decides.
+
+    Inside a term of kind intersession only what is limited to that term meets (year-long
+    sections and advisory sittings do not). Elsewhere a section with no term (or an unknown one)
+    runs all year and one with a term only inside it.
+    """
+    terms = scenario.calendar.terms
+    intersessions = [t.id for t in terms if t.kind == TermKind.INTERSESSION and t.start <= day <= t.end]
+    if intersessions:
+        return term_id in intersessions
     if term_id is None:
         return True
-    for term in scenario.calendar.terms:
+    for term in terms:
         if term.id == term_id:
             return term.start <= day <= term.end
     return True
 
 
+def special_bells(scenario: Scenario) -> dict[date, BellSchedule]:
+    """The bell schedule each special day with its own bells follows, by date.
+
+    A special day naming an unknown bell schedule is left out (it keeps its day type's bells);
+    validation reports it.
+    """
+    schedules = {b.id: b for b in scenario.bell_schedules}
+    return {
+        s.day: schedules[s.bell_schedule_id]
+        for s in scenario.calendar.special_days
+        if s.bell_schedule_id is not None and s.bell_schedule_id in schedules
+    }
+
+
+def covered_blocks(blocks: Iterable[Block], start: int, end: int) -> list[Block]:
+    """The blocks (passing time aside) an event from ``start`` to ``end`` overlaps, in order of time."""
+    return sorted(
+        (b for b in blocks if b.kind != BlockKind.PASSING and b.start < end and start < b.end),
+        key=lambda b: (b.start, b.end),
+    )
+
+
+def retimed(event: ScheduleEvent, regular: list[Block], special: BellSchedule) -> ScheduleEvent | None:
+    """``event`` on a day following ``special``'s bells: mapped by block id, or None if it cannot meet.
+
+    The event keeps its blocks: it starts where its first block starts in ``special`` and ends
+    where its last block ends (an event that fills only part of its blocks keeps its offsets,
+    clipped to the special blocks). If ``special`` lacks any of its blocks, the event does not
+    occur that date.
+    """
+    mine = covered_blocks(regular, event.start, event.end)
+    by_id = {b.id: b for b in special.blocks}
+    if not mine or any(b.id not in by_id for b in mine):
+        return None
+    first, last = by_id[mine[0].id], by_id[mine[-1].id]
+    start = min(max(first.start + (event.start - mine[0].start), first.start), first.end)
+    end = max(min(last.end - (mine[-1].end - event.end), last.end), last.start)
+    if end <= start:
+        return None
+    if (start, end) == (event.start, event.end):
+        return event
+    return dataclasses.replace(event, start=start, end=end)
+
+
 def dated_events(scenario: Scenario, events: list[ScheduleEvent]) -> list[tuple[date, str, list[ScheduleEvent]]]:
-    """Every school date with its day type and the events that happen that date."""
+    """Every school date with its day type and the events that happen that date, at that date's times.
+
+    The terms decide which events meet (:func:`term_runs_on`); on a special day with its own bell
+    schedule the events are retimed to it (:func:`retimed`) or dropped. Every dated figure and
+    export reads its dates from here.
+    """
+    return [
+        (day, day_type_id, [timed for _, timed in pairs]) for day, day_type_id, pairs in dated_pairs(scenario, events)
+    ]
+
+
+def dated_pairs(
+    scenario: Scenario, events: list[ScheduleEvent]
+) -> list[tuple[date, str, list[tuple[ScheduleEvent, ScheduleEvent]]]]:
+    """:func:`dated_events` with each event paired with the one of ``events`` it comes from (itself unless retimed)."""
     by_day: dict[str, list[ScheduleEvent]] = defaultdict(list)
     for event in events:
         by_day[event.day_type_id].append(event)
+    schedules = {b.id: b for b in scenario.bell_schedules}
+    regular = {
+        d.id: schedules[d.bell_schedule_id].blocks for d in scenario.day_types if d.bell_schedule_id in schedules
+    }
+    bells = special_bells(scenario)
     result = []
     for day, day_type_id in scenario.calendar.school_days():
-        result.append(
-            (day, day_type_id, [e for e in by_day.get(day_type_id, []) if term_runs_on(scenario, e.term_id, day)])
-        )
+        todays = [(e, e) for e in by_day.get(day_type_id, []) if term_runs_on(scenario, e.term_id, day)]
+        special = bells.get(day)
+        if special is not None:
+            moved = ((e, retimed(e, regular.get(day_type_id, []), special)) for e, _ in todays)
+            todays = [(e, timed) for e, timed in moved if timed is not None]
+        result.append((day, day_type_id, todays))
     return result
 
 
@@ -266,6 +345,10 @@ def _slices(scenario: Scenario, events: list[ScheduleEvent]) -> list[frozenset[s
 
 
 def _in_slice(scenario: Scenario, event: ScheduleEvent, active: frozenset[str]) -> bool:
+    """Whether ``event`` runs in the part ``active``; in an intersession only its own sections do."""
+    intersessions = {t.id for t in scenario.calendar.terms if t.kind == TermKind.INTERSESSION and t.id in active}
+    if intersessions:
+        return event.term_id in intersessions
     return in_term_slice(event.term_id, {t.id for t in scenario.calendar.terms}, active)
 
 
@@ -471,21 +554,47 @@ def _rooms(
 ) -> None:
     """Share of the year's class and advisory block minutes in which each room is in use."""
     schedules = {b.id: b for b in scenario.bell_schedules}
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for day_type in scenario.day_types:
-        schedule = schedules.get(day_type.bell_schedule_id)
+
+    def teaching(schedule: BellSchedule | None) -> list[tuple[int, int]]:
         blocks = schedule.blocks_of(BlockKind.CLASS, BlockKind.ADVISORY) if schedule else []
-        windows[day_type.id] = [(b.start, b.end) for b in blocks]
-    available = sum(_union_minutes(windows.get(day_type_id, [])) for _, day_type_id, _ in days)
+        return [(b.start, b.end) for b in blocks]
+
+    windows = {d.id: teaching(schedules.get(d.bell_schedule_id)) for d in scenario.day_types}
+    special = {day: teaching(schedule) for day, schedule in special_bells(scenario).items()}
+    dated_windows = [special.get(day, windows.get(day_type_id, [])) for day, day_type_id, _ in days]
+    available = sum(_union_minutes(w) for w in dated_windows)
     m.room_available_minutes = available
     for room in project.rooms:
         used = 0
-        for _, day_type_id, todays in days:
-            used += _intersect_minutes(
-                [(e.start, e.end) for e in todays if e.room_id == room.id], windows.get(day_type_id, [])
-            )
+        for (_, _, todays), todays_windows in zip(days, dated_windows, strict=True):
+            used += _intersect_minutes([(e.start, e.end) for e in todays if e.room_id == room.id], todays_windows)
         m.room_used_minutes[room.id] = used
         m.room_utilisation[room.id] = used / available if available else 0.0
+
+
+def describe_minimums(minimums: Minimums, subject_names: dict[str, str] | None = None) -> list[str]:
+    """Each requirement of ``minimums`` in words ("64,800 instructional min/year per cohort"), for
+    `dlplanner info`, the comparison report and the GUI; empty when nothing is required."""
+    names = subject_names or {}
+    found = []
+    if minimums.annual_instructional_minutes is not None:
+        found.append(f"{minimums.annual_instructional_minutes:,} instructional min/year per cohort")
+    found += [f"grade {grade}: {n:,} instructional min/year" for grade, n in sorted(minimums.by_grade.items())]
+    if minimums.count_advisory_as_instruction:
+        found.append("advisory counts as instruction")
+    found += [
+        f"{names.get(subject_id, subject_id)}: {n:,} min/year per cohort taking it"
+        for subject_id, n in minimums.subject_annual_minutes.items()
+    ]
+    if minimums.advisory_minutes_per_week is not None:
+        found.append(f"{minimums.advisory_minutes_per_week:,} advisory min/week per cohort")
+    if minimums.internship_hours_per_year is not None:
+        found.append(f"{minimums.internship_hours_per_year:,} internship h/year per cohort with an internship")
+    if minimums.instructional_days is not None:
+        found.append(f"{minimums.instructional_days:,} instructional days")
+    if not minimums.team_planning_from_teams:
+        found.append("teams' planning minutes not checked")
+    return found
 
 
 def shortfalls(project: Project, scenario: Scenario, m: ScenarioMetrics, minimums: Minimums) -> list[Shortfall]:

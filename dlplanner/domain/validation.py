@@ -11,8 +11,10 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
+from zoneinfo import available_timezones
 
 from dlplanner.domain.model import (
     Advisory,
@@ -230,6 +232,16 @@ def _project_problems(project: Project) -> list[Problem]:
     for team in project.teams:
         problems += [unknown("team", team, "teacher", t) for t in team.member_ids if t not in teachers]
         problems += [unknown("team", team, "cohort", c) for c in team.cohort_ids if c not in cohorts]
+    for subject_id in sorted(set(project.minimums.subject_annual_minutes) - subjects):
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                "unknown_reference",
+                f"The project's minimums require annual minutes of subject '{subject_id}', which does not exist; "
+                "remove that requirement or fix the subject id",
+                [RecordRef("subject", subject_id, subject_id)],
+            )
+        )
     return problems
 
 
@@ -295,6 +307,12 @@ def _advisories_overfill_cohorts(project: Project) -> list[Problem]:
     return problems
 
 
+@cache
+def _time_zones() -> frozenset[str]:
+    """The IANA time zone names zoneinfo knows (the system's database or the tzdata package)."""
+    return frozenset(available_timezones())
+
+
 # -- scenario-level problems ---------------------------------------------------------------------
 
 
@@ -327,6 +345,7 @@ class _ScenarioValidator:
         self._bell_schedules()
         self._day_types()
         self._rotation()
+        self._calendar()
         self._internships()
         self._advisories()
         self._sections()
@@ -434,6 +453,54 @@ class _ScenarioValidator:
         for special in calendar.special_days:
             if special.day_type_id and special.day_type_id not in self.blocks:
                 self._unknown_day_type(f"Special day {special.day.isoformat()}", special.day_type_id)
+
+    def _calendar(self) -> None:
+        """The calendar's time zone and the special days' own bell schedules."""
+        calendar = self.scenario.calendar
+        zone = calendar.time_zone.strip()
+        if zone and zone not in _time_zones():
+            self.add(
+                Severity.ERROR,
+                "unknown_time_zone",
+                f"The calendar's time zone '{zone}' is not a known IANA time zone name; use one such as "
+                "America/Chicago or Europe/Berlin, or leave it empty for floating times",
+                RecordRef("scenario", self.scenario.id, self.scenario.name),
+            )
+        # a special day's own bell schedule must exist, and should have the blocks its day type uses
+        schedules = {b.id: b for b in self.scenario.bell_schedules}
+        day_types: dict[date, str] | None = None
+        for special in calendar.special_days:
+            if special.bell_schedule_id is None:
+                continue
+            when = f"Special day {special.day.isoformat()} ({special.kind.value.replace('_', ' ')})"
+            schedule = schedules.get(special.bell_schedule_id)
+            if schedule is None:
+                self.add(
+                    Severity.ERROR,
+                    "unknown_reference",
+                    f"{when} follows bell schedule '{special.bell_schedule_id}', which does not exist; "
+                    "pick one of the scenario's bell schedules or clear it",
+                    RecordRef("scenario", self.scenario.id, self.scenario.name),
+                )
+                continue
+            if day_types is None:
+                day_types = dict(calendar.school_days())
+            day_type_id = day_types.get(special.day)
+            if day_type_id not in self.blocks:
+                continue  # no school that day, or an unknown day type (reported above)
+            have = {b.id for b in schedule.blocks}
+            used = [b for b in self.blocks[day_type_id] if b.kind in (BlockKind.CLASS, BlockKind.ADVISORY)]
+            missing = [b for b in used if b.id not in have]
+            if missing:
+                names = ", ".join(f"{b.label} ({b.id})" if b.label else b.id for b in missing)
+                self.add(
+                    Severity.WARNING,
+                    "special_bells_missing_blocks",
+                    f"{when} follows bell schedule {schedule.name}, which has no {names} of "
+                    f"{self.day_names[day_type_id]}: what meets in {'it' if len(missing) == 1 else 'them'} "
+                    "does not happen that day",
+                    _ref("bell_schedule", schedule),
+                )
 
     def _internships(self) -> None:
         for internship in self.scenario.internships:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dlplanner.domain import Placement, Project, Scenario, fmt_time
 from dlplanner.domain.checker import DEFAULT_WEIGHTS, check_timetable
-from dlplanner.domain.metrics import Minimums, ScenarioMetrics, compute_metrics
+from dlplanner.domain.metrics import Minimums, ScenarioMetrics, compute_metrics, describe_minimums
 from dlplanner.io.report import (
     Comparison,
     MeasureTable,
@@ -50,15 +50,16 @@ def compare(
 ) -> Comparison:
     """The comparison of the named scenarios (ids or names), in the order given.
 
-    ``check`` recomputes hard-rule violations and soft penalties with the independent checker
-    (the judge) instead of trusting the penalties stored with each solution.
+    Scenarios are checked against ``minimums``, by default the project's own (``Project.minimums``).
+    ``check`` recomputes hard-rule violations and soft penalties with the independent checker (the
+    judge) instead of trusting the penalties stored with each solution.
     """
     if not 2 <= len(scenario_keys) <= 4:
         raise ServiceError(f"Compare 2 to 4 scenarios, not {len(scenario_keys)}")
     chosen = [project.scenario(k) for k in scenario_keys]
     if len({s.id for s in chosen}) != len(chosen):
         raise ServiceError("The same scenario is named twice; compare different scenarios")
-    minimums = minimums or Minimums()
+    minimums = project.minimums if minimums is None else minimums
     unknown = sorted(set(minimums.subject_annual_minutes) - {s.id for s in project.subjects})
     if unknown:
         known = ", ".join(s.id for s in project.subjects) or "none"
@@ -256,7 +257,7 @@ def _tables(
             decimals=1,
         )
     )
-    tables.append(_shortfall_table(ms, minimums))
+    tables.append(_shortfall_table(ms, minimums, {s.id: s.name for s in project.subjects}))
     tables.append(_solver_table(project, chosen, check))
     tables.insert(0, _glance_table(tables, ms))
     return tables
@@ -312,7 +313,7 @@ def _day_name(scenario: Scenario, day_type_id: str) -> str:
     return next((d.name for d in scenario.day_types if d.id == day_type_id), day_type_id)
 
 
-def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums) -> MeasureTable:
+def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums, subject_names: dict[str, str]) -> MeasureTable:
     keys: dict[tuple[str, str], str] = {}
     for m in ms:
         for s in m.shortfalls:
@@ -328,24 +329,15 @@ def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums) -> MeasureTa
                 else "met"
             )
         rows.append(Row(label, values))
-    asked = []
-    if minimums.annual_instructional_minutes is not None or minimums.by_grade:
-        asked.append("annual instructional minutes")
-    if minimums.subject_annual_minutes:
-        asked.append("subject minutes")
-    if minimums.advisory_minutes_per_week is not None:
-        asked.append("advisory minutes per week")
-    if minimums.internship_hours_per_year is not None:
-        asked.append("internship hours")
-    if minimums.instructional_days is not None:
-        asked.append("instructional days")
-    asked.append("each team's planning minutes")
+    required = describe_minimums(minimums, subject_names)
+    if minimums.team_planning_from_teams:
+        required.append("each team's own planning minutes")
     return MeasureTable(
         "shortfalls",
         "Compliance with minimums",
         "",
         rows,
-        note=("Checked: " + ", ".join(asked) + ". ") + ("Every minimum is met." if not rows else ""),
+        note=("Required: " + "; ".join(required) + ". ") + ("Every minimum is met." if not rows else ""),
         chart=False,
     )
 

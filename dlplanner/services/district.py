@@ -52,6 +52,7 @@ PROJECT_DATA_FIELDS = (
     "advisories",
     "teams",
     "prior_pairings",
+    "minimums",
 )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlplanner.domain import BlockKind, Project, Scenario, codec, fmt_minutes
+from dlplanner.domain.metrics import describe_minimums
 from dlplanner.paths import samples_dir
 from dlplanner.storage import ProjectStore, display_location
 
@@ -115,6 +116,7 @@ class ProjectSummary:
     students: int
     counts: dict[str, int]
     scenarios: list[ScenarioSummary]
+    minimums: list[str] = field(default_factory=list)  # the stored requirements, in words
 
 
 def summarize_scenario(scenario: Scenario) -> ScenarioSummary:
@@ -150,6 +152,7 @@ def summarize(project: Project) -> ProjectSummary:
         students=sum(c.size for c in project.cohorts),
         counts=counts,
         scenarios=[summarize_scenario(s) for s in project.scenarios],
+        minimums=describe_minimums(project.minimums, {s.id: s.name for s in project.subjects}),
     )
 
 
@@ -158,6 +161,7 @@ def format_summary(summary: ProjectSummary) -> list[str]:
     lines = [f"{summary.name} — {summary.school_name}" if summary.school_name else summary.name]
     lines.append(f"  students: {fmt_minutes(summary.students)}")
     lines.append("  " + ", ".join(f"{n} {what}" for what, n in summary.counts.items()))
+    lines.append("  minimums: " + ("; ".join(summary.minimums) or "none stored"))
     for s in summary.scenarios:
         lines.append(f"Scenario '{s.name}' [{s.id}]: solution {s.status}, {s.placements} placements")
         lines.append(f"  cycle: {len(s.cycle)} day types ({', '.join(s.cycle)})")

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import selectinload
 
 from dlplanner.domain import codec
+from dlplanner.domain.calendar import Minimums
 from dlplanner.domain.model import (
     Advisory,
     BellSchedule,
@@ -209,6 +210,15 @@ def _rows(spec: _Spec, records: list[Any], **owner: Any) -> list[Any]:
     return [_to_row(spec, record, position=i, **owner) for i, record in enumerate(records)]
 
 
+def project_columns(project: Project) -> dict[str, Any]:
+    """The project row's own data columns (name aside) for ``project``."""
+    return {
+        "school_name": project.school_name,
+        "description": project.description,
+        "minimums": codec.to_data(project.minimums),
+    }
+
+
 def project_part_rows(project: Project, project_pk: int) -> list[Any]:
     """New rows for everything a project owns except its scenarios."""
     return [row for name, spec in _PROJECT_PARTS for row in _rows(spec, getattr(project, name), project_pk=project_pk)]
@@ -258,6 +268,7 @@ def project_from_rows(row: orm.ProjectRow) -> Project:
         name=row.name,
         school_name=row.school_name,
         description=row.description,
+        minimums=codec.from_data(Minimums, row.minimums or {}, f"{where} minimums"),  # NULL: saved before 0003
         **parts,
         scenarios=[scenario_from_row(s, where) for s in row.scenarios],
     )

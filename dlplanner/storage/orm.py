@@ -18,6 +18,10 @@ Design choices, and why:
   records (people, rooms, groups) the way ``scenarios.version`` counts saves of a scenario, and
   both tables record who saved last and when (``updated_by``, ``updated_at`` as ISO 8601 UTC
   text), so a refused save can say "changed by maria@district at 14:03".
+- ``projects.minimums`` (revision 0003) is the project's :class:`~dlplanner.domain.calendar.Minimums`
+  as JSON, always written; rows older than 0003 hold SQL NULL, which reads as "no requirements".
+  Nullable rather than a ``'{}'`` server default: PostgreSQL has no ``=`` for ``json``, so a JSON
+  default cannot be compared by the schema check, and dropping a default on SQLite rebuilds the table.
 - Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
   mode, which recreates tables) can refer to them by name.
 """
@@ -95,6 +99,7 @@ class ProjectRow(Base):
     data_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
     updated_by: Mapped[str] = _updated_by()
     updated_at: Mapped[str | None] = _updated_at()
+    minimums: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
 
     subjects: Mapped[list[SubjectRow]] = _children("SubjectRow")
     teachers: Mapped[list[TeacherRow]] = _children("TeacherRow")

@@ -58,6 +58,7 @@ from dlplanner.storage.mapping import (
     LOAD_OPTIONS,
     PROJECT_DATA_TABLES,
     SCENARIO_PART_TABLES,
+    project_columns,
     project_from_rows,
     project_part_rows,
     scenario_row,
@@ -444,7 +445,7 @@ class ProjectStore:
         stored: dict[str, int] = {}
         stamped = to_text(now_utc())
         if row is None:
-            row = ProjectRow(name=project.name, school_name=project.school_name, description=project.description)
+            row = ProjectRow(name=project.name, **project_columns(project))
             row.data_version, row.updated_by, row.updated_at = 1, user, stamped
             session.add(row)
             session.flush()
@@ -456,7 +457,7 @@ class ProjectStore:
             for scenario in project.scenarios:
                 if not force and stored.get(scenario.id, 0) > scenario.version:
                     raise self._changed_error(project.name, scenario.name, stored_rows[scenario.id], scenario.version)
-            row.school_name, row.description = project.school_name, project.description
+            _set_columns(row, project_columns(project))
             row.data_version, row.updated_by, row.updated_at = row.data_version + 1, user, stamped
             for table in _PROJECT_PART_TABLES:
                 session.execute(
@@ -552,7 +553,7 @@ class ProjectStore:
 
     def save_project_data(self, project: Project, expected_version: int, user: str) -> Stamp:
         """Store the project-level records (name of school, description, subjects, people, rooms,
-        campuses, cohorts, advisories, teams, prior pairings) in one transaction; scenarios are
+        campuses, cohorts, advisories, teams, prior pairings, minimums) in one transaction; scenarios are
         left alone. Refused with :class:`ConcurrentEditError` unless the stored ``data_version``
         is ``expected_version``. Returns the new stamp."""
         self._check_open()
@@ -574,7 +575,7 @@ class ProjectStore:
                 )
             session.add_all(project_part_rows(project, row.pk))
             version = expected_version + 1
-            row.school_name, row.description = project.school_name, project.description
+            _set_columns(row, project_columns(project))
             row.data_version, row.updated_by, row.updated_at = version, user, to_text(stamped)
             session.flush()
         return Stamp(version, user, stamped)
@@ -675,6 +676,11 @@ def _replace_scenario_contents(session: Session, existing: ScenarioRow, new: Sce
     for child in children:
         child.scenario_pk = existing.pk
     session.add_all(children)
+
+
+def _set_columns(row: Any, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        setattr(row, name, value)
 
 
 def _project_stamp(row: ProjectRow) -> Stamp:

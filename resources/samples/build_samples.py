@@ -11,19 +11,22 @@ files equal a fresh build and that every scenario has room to spare (demand vs. 
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 from dlplanner.domain.calendar import (
     Holiday,
+    Minimums,
     Rotation,
     RotationKind,
     SchoolYear,
     SpecialDay,
     SpecialDayKind,
     Term,
+    TermKind,
 )
 from dlplanner.domain.codec import project_to_json
 from dlplanner.domain.model import (
@@ -96,24 +99,64 @@ def us_holidays_2026_27() -> list[Holiday]:
 
 
 SEMESTERS = [
-    Term("S1", "Semester 1", date(2026, 8, 24), date(2027, 1, 15)),
-    Term("S2", "Semester 2", date(2027, 1, 19), date(2027, 6, 4)),
+    Term("S1", "Semester 1", date(2026, 8, 24), date(2027, 1, 15), TermKind.SEMESTER),
+    Term("S2", "Semester 2", date(2027, 1, 19), date(2027, 6, 4), TermKind.SEMESTER),
+]
+FOUR_BY_FOUR_TERMS = [  # the halves of a 4x4 year: same dates and ids as the semesters
+    Term("S1", "4x4 term 1", date(2026, 8, 24), date(2027, 1, 15), TermKind.TERM),
+    Term("S2", "4x4 term 2", date(2027, 1, 19), date(2027, 6, 4), TermKind.TERM),
 ]
 TRIMESTERS = [
-    Term("T1", "Trimester 1", date(2026, 8, 24), date(2026, 11, 20)),
-    Term("T2", "Trimester 2", date(2026, 11, 30), date(2027, 3, 5)),
-    Term("T3", "Trimester 3", date(2027, 3, 8), date(2027, 6, 4)),
+    Term("T1", "Trimester 1", date(2026, 8, 24), date(2026, 11, 20), TermKind.TRIMESTER),
+    Term("T2", "Trimester 2", date(2026, 11, 30), date(2027, 3, 5), TermKind.TRIMESTER),
+    Term("T3", "Trimester 3", date(2027, 3, 8), date(2027, 6, 4), TermKind.TRIMESTER),
 ]
+LATE_BELLS = "late-start"  # a scenario whose late-start days follow their own bells has this bell schedule
+
+# each sample school's city (made up, like the schools) and its time zone, for calendar exports
+TIME_ZONES = {
+    "big-picture": "America/Chicago",  # Chicago, Illinois
+    "new-tech": "America/Los_Angeles",  # Riverside, California
+    "internationals": "America/New_York",  # Bridgeport, Connecticut
+    "linked-learning": "America/Los_Angeles",  # Long Beach, California
+}
 
 
-def special_days(late_start_note: str) -> list[SpecialDay]:
-    """Two PD days without students and four late-start PD mornings (same day type, later start)."""
+# each school's state requirements (Project.minimums), checked by every comparison: instructional
+# days everywhere; California's 64,800 annual minutes for grades 9–12 only where the scenarios are
+# meant to be judged by them (Linked Learning: Friday work-based learning against class time)
+STATE_MINIMUMS = {
+    "big-picture": Minimums(instructional_days=176),  # Illinois
+    "new-tech": Minimums(instructional_days=180),  # California
+    "internationals": Minimums(instructional_days=180),  # Connecticut
+    "linked-learning": Minimums(annual_instructional_minutes=64_800, instructional_days=180),  # California
+}
+
+
+def state_minimums(sample_id: str) -> Callable[[Callable[[], Project]], Callable[[], Project]]:
+    """Decorate a sample's builder so that its project carries its state's minimums."""
+
+    def decorate(build: Callable[[], Project]) -> Callable[[], Project]:
+        @functools.wraps(build)
+        def built() -> Project:
+            project = build()
+            project.minimums = STATE_MINIMUMS[sample_id]
+            return project
+
+        return built
+
+    return decorate
+
+
+def special_days(late_start_note: str, late_bells: str | None = None) -> list[SpecialDay]:
+    """Two PD days without students and four late-start PD mornings (same day type, later start,
+    following ``late_bells`` when the scenario has its own late-start bell schedule)."""
     days = [
-        SpecialDay(date(2026, 10, 9), SpecialDayKind.PD, None, False, "Staff PD day: no students"),
-        SpecialDay(date(2027, 3, 5), SpecialDayKind.PD, None, False, "Staff PD day: no students"),
+        SpecialDay(date(2026, 10, 9), SpecialDayKind.PD, students_attend=False, note="Staff PD day: no students"),
+        SpecialDay(date(2027, 3, 5), SpecialDayKind.PD, students_attend=False, note="Staff PD day: no students"),
     ]
     for late in (date(2026, 9, 23), date(2026, 11, 18), date(2027, 2, 24), date(2027, 4, 21)):
-        days.append(SpecialDay(late, SpecialDayKind.LATE_START, None, True, late_start_note))
+        days.append(SpecialDay(late, SpecialDayKind.LATE_START, bell_schedule_id=late_bells, note=late_start_note))
     return days
 
 
@@ -125,15 +168,18 @@ def ab_rotation() -> Rotation:
     return Rotation(RotationKind.CYCLE, sequence=["a", "b"])
 
 
-def school_year(terms: list[Term], rotation: Rotation, late_start_note: str) -> SchoolYear:
+def school_year(
+    terms: list[Term], rotation: Rotation, late_start_note: str, time_zone: str, late_bells: str | None = None
+) -> SchoolYear:
     return SchoolYear(
         label="2026–27",
         first_day=date(2026, 8, 24),
         last_day=date(2027, 6, 4),
         holidays=us_holidays_2026_27(),
-        terms=[Term(t.id, t.name, t.start, t.end) for t in terms],
-        special_days=special_days(late_start_note),
+        terms=[Term(t.id, t.name, t.start, t.end, t.kind) for t in terms],
+        special_days=special_days(late_start_note, late_bells),
         rotation=rotation,
+        time_zone=time_zone,
     )
 
 
@@ -224,6 +270,7 @@ class Staff:
 # --------------------------------------------------------------------------------------------
 # Big Picture
 # --------------------------------------------------------------------------------------------
+@state_minimums("big-picture")
 def build_big_picture() -> Project:
     subjects = [
         Subject("project", "Advisory project (learning plan)", "#e07a5f", "Advisory", project_based=True),
@@ -373,7 +420,12 @@ def build_big_picture() -> Project:
             scenario_id,
             name,
             text,
-            school_year(TRIMESTERS, weekly_rotation(), "Late start: students arrive 10:00 after staff PD"),
+            school_year(
+                TRIMESTERS,
+                weekly_rotation(),
+                "Late start: students arrive 10:00 after staff PD",
+                TIME_ZONES["big-picture"],
+            ),
             bells,
             day_types,
             sections_for_cohorts(),
@@ -455,6 +507,7 @@ NEW_TECH_COURSES: dict[int, list[tuple[str, str, str, tuple[str, ...], int, int,
 }
 
 
+@state_minimums("new-tech")
 def build_new_tech() -> Project:
     subjects = [
         Subject("biolit", "BioLit (Biology + English 9)", "#38761d", "Integrated", project_based=True),
@@ -640,6 +693,28 @@ def build_new_tech() -> Project:
     collab7 = ("collab", "15:30", "16:15", P, "Grade-team collaboration")
     tue_thu = {d: "collab" if d in ("tue", "thu") else "plain" for d in WEEKDAYS}
     year = "Late start: first block 10:00 after staff PD"
+    # late-start mornings: the same blocks (ids) later and shorter, advisory first and as long as usual
+    late_block_day = [
+        ("advisory", "10:00", "10:25", A, "Advisory"),
+        ("b1", "10:30", "11:35", C, "Block 1"),
+        ("b2", "11:40", "12:45", C, "Block 2"),
+        ("lunch", "12:45", "13:15", L, "Lunch"),
+        ("b3", "13:15", "14:20", C, "Block 3"),
+        ("b4", "14:25", "15:30", C, "Block 4"),
+    ]
+    late_period_day = [
+        ("p1", "10:00", "10:35", C, "Period 1"),
+        ("p2", "10:40", "11:15", C, "Period 2"),
+        ("advisory", "11:20", "11:45", A, "Advisory"),
+        ("p3", "11:50", "12:25", C, "Period 3"),
+        ("p4", "12:30", "13:05", C, "Period 4"),
+        ("lunch", "13:05", "13:35", L, "Lunch"),
+        ("p5", "13:35", "14:10", C, "Period 5"),
+        ("p6", "14:15", "14:50", C, "Period 6"),
+        ("p7", "14:55", "15:30", C, "Period 7"),
+    ]
+    late_block = bell(LATE_BELLS, "Late start (blocks)", late_block_day)
+    zone = TIME_ZONES["new-tech"]
     scenarios = [
         Scenario(
             "ab-block",
@@ -647,8 +722,8 @@ def build_new_tech() -> Project:
             "Two-day A/B rotation of four 90-minute blocks and a daily 25-minute advisory; each course meets "
             "every other day, the integrated courses (BioLit, World History + English) every day. Grade teams "
             "meet after school on A days.",
-            school_year(SEMESTERS, ab_rotation(), year),
-            [bell("a-day", "A day", [*block_day, collab]), bell("b-day", "B day", block_day)],
+            school_year(SEMESTERS, ab_rotation(), year, zone, LATE_BELLS),
+            [bell("a-day", "A day", [*block_day, collab]), bell("b-day", "B day", block_day), late_block],
             [DayType("a", "A day", "a-day"), DayType("b", "B day", "b-day")],
             sections("ab"),
         ),
@@ -657,10 +732,11 @@ def build_new_tech() -> Project:
             "Traditional 7-period",
             "Weekly Monday–Friday schedule of seven 50-minute periods and a 25-minute advisory; the integrated "
             "courses meet in a daily double period. Grade teams meet after school Tuesday and Thursday.",
-            school_year(SEMESTERS, weekly_rotation(), year),
+            school_year(SEMESTERS, weekly_rotation(), year, zone, LATE_BELLS),
             [
                 bell("plain", "7-period day", period_day),
                 bell("collab", "7-period day + team time", [*period_day, collab7]),
+                bell(LATE_BELLS, "Late start (periods)", late_period_day),
             ],
             weekly_day_types(tue_thu),
             sections("trad"),
@@ -670,8 +746,12 @@ def build_new_tech() -> Project:
             "4x4 block",
             "Four 90-minute blocks every day; each course meets daily for one semester (S1 or S2), the "
             "integrated courses all year. Grade teams meet after school Tuesday and Thursday.",
-            school_year(SEMESTERS, weekly_rotation(), year),
-            [bell("plain", "4x4 day", block_day), bell("collab", "4x4 day + team time", [*block_day, collab])],
+            school_year(FOUR_BY_FOUR_TERMS, weekly_rotation(), year, zone, LATE_BELLS),
+            [
+                bell("plain", "4x4 day", block_day),
+                bell("collab", "4x4 day + team time", [*block_day, collab]),
+                late_block,
+            ],
             weekly_day_types(tue_thu),
             sections("4x4"),
         ),
@@ -717,6 +797,7 @@ own_room = {
 }
 
 
+@state_minimums("internationals")
 def build_internationals() -> Project:
     subjects = [
         Subject("math", "Math", "#3d85c6", "Math"),
@@ -846,7 +927,12 @@ def build_internationals() -> Project:
             scenario_id,
             name,
             text,
-            school_year(SEMESTERS, weekly_rotation(), "Late start: classes begin 10:00 after team inquiry time"),
+            school_year(
+                SEMESTERS,
+                weekly_rotation(),
+                "Late start: classes begin 10:00 after team inquiry time",
+                TIME_ZONES["internationals"],
+            ),
             bells,
             day_types,
             sections(pooled),
@@ -907,6 +993,7 @@ HSC = "health-campus"  # room feature of the Health Sciences Center rooms
 GEN = "general-wing"  # room feature of the main-campus rooms of the general program
 
 
+@state_minimums("linked-learning")
 def build_linked_learning() -> Project:
     subjects = [
         Subject("english", "English", "#cc4125", "English"),
@@ -1185,7 +1272,7 @@ def build_linked_learning() -> Project:
             "Block with Friday WBL",
             "Four 90-minute blocks a day; each core course meets twice a week. Seniors spend Fridays in "
             "work-based learning with industry partners (30 min travel). Pathway teams meet Wednesday after school.",
-            school_year(SEMESTERS, weekly_rotation(), year_note),
+            school_year(SEMESTERS, weekly_rotation(), year_note, TIME_ZONES["linked-learning"]),
             [
                 bell("regular", "Block day", block_day),
                 bell(
@@ -1212,7 +1299,7 @@ def build_linked_learning() -> Project:
             "7-period",
             "Seven 50-minute periods Monday–Friday and a 25-minute advisory; CTE courses meet three times a week in "
             "double periods; no Friday work-based learning. Pathway teams meet Wednesday after school.",
-            school_year(SEMESTERS, weekly_rotation(), year_note),
+            school_year(SEMESTERS, weekly_rotation(), year_note, TIME_ZONES["linked-learning"]),
             [
                 bell("regular", "7-period day", period_day),
                 bell(

@@ -50,6 +50,31 @@ def test_new_info_validate_on_every_sample(sample: str, tmp_path: Path, capsys: 
     assert "0 blocking problem(s)" in out
 
 
+def test_info_shows_the_stored_minimums(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dlplanner.domain.calendar import Minimums
+
+    project = projects.load_sample("new-tech")
+    project.minimums = Minimums()
+    path = tmp_path / "none.dlp"
+    projects.create_project(str(path), project)
+    assert "  minimums: none stored" in run(capsys, "info", str(path))[1]
+    subject = project.subjects[0]
+    project.minimums = Minimums(
+        annual_instructional_minutes=64_800,
+        by_grade={9: 60_000},
+        subject_annual_minutes={subject.id: 7_200},
+        instructional_days=180,
+    )
+    path = tmp_path / "set.dlp"
+    projects.create_project(str(path), project)
+    code, out, err = run(capsys, "info", str(path))
+    assert code == 0, err
+    assert (
+        f"  minimums: 64,800 instructional min/year per cohort; grade 9: 60,000 instructional min/year; "
+        f"{subject.name}: 7,200 min/year per cohort taking it; 180 instructional days"
+    ) in out.splitlines()
+
+
 def test_validate_finds_the_seeded_problems_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "broken.dlp"
     projects.create_project(str(path), codec.load_project_json(BROKEN))

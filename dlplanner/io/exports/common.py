@@ -8,12 +8,13 @@ an HTML page of the same teacher always agree.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from dlplanner.domain import Block, BlockKind, DayType, Project, Scenario, fmt_time
-from dlplanner.domain.metrics import ScheduleEvent, dated_events, schedule_events
+from dlplanner.domain.metrics import ScheduleEvent, dated_pairs, schedule_events
 
 VIEWS = ("master", "teacher", "cohort", "room")
 
@@ -260,11 +261,20 @@ class Timetable:
         return ""
 
     def dated(self, entries: list[Entry] | None = None) -> list[tuple[date, str, list[Entry]]]:
-        """Every school date with its day type and the entries on it (terms applied)."""
+        """Every school date with its day type and the entries on it, at that date's times.
+
+        :func:`~dlplanner.domain.metrics.dated_events` decides (terms, intersessions, a special
+        day's own bells); an entry retimed for a date is a copy holding the retimed event.
+        """
         chosen = self.entries if entries is None else entries
         by_event = {id(e.event): e for e in chosen}
+
+        def entry(original: ScheduleEvent, timed: ScheduleEvent) -> Entry:
+            found = by_event[id(original)]
+            return found if timed is original else dataclasses.replace(found, event=timed)
+
         events = [e.event for e in chosen]
-        return [(day, dt, [by_event[id(ev)] for ev in evs]) for day, dt, evs in dated_events(self.scenario, events)]
+        return [(day, dt, [entry(*pair) for pair in pairs]) for day, dt, pairs in dated_pairs(self.scenario, events)]
 
 
 def block_label(block: Block) -> str:

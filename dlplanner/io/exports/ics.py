@@ -1,23 +1,30 @@
 """iCalendar (.ics) exports: real dated events through the school year, one calendar per owner.
 
 Each meeting becomes one event per school date of its day type (the rotation, holidays, days
-without students and terms applied), in floating local time (the project has no time zone).
-UIDs are derived from the project, scenario, owner, meeting and date only, so exporting again
-after a re-solve updates events in a calendar app instead of duplicating them.
+without students, terms and intersessions applied), at that date's times (a late-start day with its
+own bell schedule moves them). With the calendar's ``time_zone`` set the times carry that TZID and
+the file holds its VTIMEZONE (made by the icalendar package from zoneinfo, covering the school
+year); without it they are floating local time. UIDs are derived from the project, scenario,
+owner, meeting and date only, so exporting again after a re-solve (or setting the time zone)
+updates events in a calendar app instead of duplicating them.
 
-The text is written here (RFC 5545: escaped text, lines folded at 75 octets, CRLF) rather than with
-the icalendar package, which is about fifty times slower for a large school's 100,000 events; the
-tests read every file back with icalendar's parser.
+The events are written here (RFC 5545: escaped text, lines folded at 75 octets, CRLF) rather than
+with the icalendar package, which is about fifty times slower for a large school's 100,000 events;
+the tests read every file back with icalendar's parser.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 
+from icalendar import Timezone
+
 from dlplanner.domain import Project, Scenario
+from dlplanner.domain.metrics import special_bells
 from dlplanner.io.exports.common import Entry, ExportError, Owner, Timetable
 
 DEFAULT_VIEWS = ("teacher", "cohort")
@@ -51,6 +58,21 @@ def _stamp(moment: datetime) -> str:
 
 def _local(day: date, minutes: int) -> str:
     return datetime.combine(day, time(minutes // 60, minutes % 60)).strftime("%Y%m%dT%H%M%S")
+
+
+@cache
+def _vtimezone(tzid: str, first_day: date, last_day: date) -> tuple[str, ...]:
+    """The VTIMEZONE lines of ``tzid`` for the school year (cached: building one takes a while)."""
+    try:
+        component = Timezone.from_tzid(
+            tzid, first_date=first_day - timedelta(days=1), last_date=last_day + timedelta(2)
+        )
+    except ValueError:
+        raise ExportError(
+            f"The calendar's time zone '{tzid}' is not a known IANA time zone (e.g. America/Chicago); "
+            "fix it on the Calendar page, or clear it to export floating times"
+        ) from None
+    return tuple(component.to_ical().decode("utf-8").splitlines())
 
 
 def _text(value: str) -> str:
@@ -88,8 +110,16 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_text(f'{tt.school_name} — {owner.title} ({tt.scenario.name})')}",
     ]
+    year = tt.scenario.calendar
+    tzid = year.time_zone.strip()
+    start_key, end_key = "DTSTART", "DTEND"
+    if tzid:
+        lines += _vtimezone(tzid, year.first_day, year.last_day)
+        start_key, end_key = f"DTSTART;TZID={tzid}", f"DTEND;TZID={tzid}"
+    own_times = set(special_bells(tt.scenario)) | {s.day for s in year.special_days if s.day_type_id}
     for day, day_type_id, entries in tt.dated(owner.entries):
         special = tt.special_label(day)
+        own_bells = day in own_times
         seen: dict[tuple[str, str], int] = {}
         for entry in sorted(entries, key=lambda e: (e.start, e.end)):
             nth = seen.get((entry.event.kind, entry.event.record_id), 0)
@@ -102,14 +132,14 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
             if entry.term:
                 details.append(f"Term: {entry.term}")
             if special:
-                details.append(f"Special day ({special}): check the day's bell times")
+                details.append(f"Special day ({special})" + ("" if own_bells else ": check the day's bell times"))
             details.append(f"Scenario: {tt.scenario.name}")
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{event_uid(tt, owner, entry, day, nth)}",
                 f"DTSTAMP:{dtstamp}",
-                f"DTSTART:{_local(day, entry.start)}",
-                f"DTEND:{_local(day, entry.end)}",
+                f"{start_key}:{_local(day, entry.start)}",
+                f"{end_key}:{_local(day, entry.end)}",
                 f"SUMMARY:{_text(entry.title)}",
             ]
             if entry.room:

@@ -187,3 +187,30 @@ def test_compare_with_grade_and_subject_minimums(dlp: Path, tmp_path: Path) -> N
     code, _, stderr = run("compare", str(dlp), "-s", "ab", "ab2", "-o", str(tmp_path / "r.html"),
                           "--min-grade-minutes", "nine=5")  # fmt: skip
     assert code == 2 and "--min-grade-minutes takes GRADE=MINUTES" in stderr
+
+
+def test_compare_uses_the_stored_minimums_and_options_override_them(tmp_path: Path) -> None:
+    from dlplanner.domain.calendar import Minimums
+
+    proj = project()
+    proj.scenarios.append(second_scenario(proj))
+    # Grade 10: 450 (ab) and 360 (ab2) min/year; Math for Grade 9: 200 in both
+    proj.minimums = Minimums(by_grade={10: 400}, subject_annual_minutes={"math": 300})
+    path = tmp_path / "stored.dlp"
+    projects.create_project(str(path), proj)
+    out = str(tmp_path / "r.html")
+
+    code, stdout, stderr = run("compare", str(path), "-s", "ab", "ab2", "-o", out)
+    assert code == 0, stderr
+    assert "Minimums not met: 1 | 2" in stdout  # the stored minimums, no option needed
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "grade 10: 400 instructional min/year" in html and "Math: 300 min/year per cohort taking it" in html
+
+    code, stdout, stderr = run("compare", str(path), "-s", "ab", "ab2", "-o", out, "--min-grade-minutes", "10=300")
+    assert code == 0, stderr
+    assert "Minimums not met: 1 | 1" in stdout  # grade 10 now met in both; the stored math minimum still applies
+
+    code, stdout, stderr = run("compare", str(path), "-s", "ab", "ab2", "-o", out, "--min-subject-minutes", "math=0")
+    assert code == 0, stderr
+    assert "Minimums not met: 0 | 1" in stdout
+    assert projects.open_project(str(path)).minimums == proj.minimums  # options do not change the project

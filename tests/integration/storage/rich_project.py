@@ -12,7 +12,17 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from dlplanner.domain import calendar, model
-from dlplanner.domain.calendar import Holiday, Rotation, RotationKind, SchoolYear, SpecialDay, SpecialDayKind, Term
+from dlplanner.domain.calendar import (
+    Holiday,
+    Minimums,
+    Rotation,
+    RotationKind,
+    SchoolYear,
+    SpecialDay,
+    SpecialDayKind,
+    Term,
+    TermKind,
+)
 from dlplanner.domain.model import (
     Advisory,
     BellSchedule,
@@ -53,12 +63,13 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             Holiday("Winter break", date(2027, 12, 20), date(2028, 1, 2)),
         ],
         terms=[
-            Term("s1", "Semester 1", date(2027, 8, 23), date(2028, 1, 21)),
+            Term("s1", "Semester 1", date(2027, 8, 23), date(2028, 1, 21), TermKind.SEMESTER),
             Term("s2", "Semester 2", date(2028, 1, 24), date(2028, 6, 9)),
         ],
         special_days=[
             SpecialDay(date(2027, 10, 8), SpecialDayKind.PD, None, students_attend=False, note="District PD"),
             SpecialDay(date(2027, 9, 15), SpecialDayKind.LATE_START, "late", students_attend=True, note="Late start"),
+            SpecialDay(date(2027, 9, 22), SpecialDayKind.EARLY_RELEASE, bell_schedule_id="late"),
         ],
         rotation=Rotation(
             kind=RotationKind.CYCLE,
@@ -66,7 +77,9 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             sequence=["A", "B"],
             school_weekdays=[0, 1, 2, 3],
             overrides={date(2027, 9, 1): "B", date(2028, 3, 3): "A"},
+            restart_after_holidays=True,
         ),
+        time_zone="America/Los_Angeles",
     )
     bells = [
         BellSchedule(
@@ -245,6 +258,16 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             PriorPairing("g10", PairingKind.SUBJECT_TEACHER, "bio", ["t-okafor", "t-ruiz"], None),
         ],
         scenarios=[main, alt],
+        minimums=Minimums(
+            annual_instructional_minutes=64_800,
+            by_grade={9: 60_000, 12: 55_000},
+            count_advisory_as_instruction=True,
+            subject_annual_minutes={"bio": 7_200, "eng": 9_000},
+            advisory_minutes_per_week=90,
+            internship_hours_per_year=120,
+            instructional_days=175,
+            team_planning_from_teams=False,
+        ),
     )
 
 

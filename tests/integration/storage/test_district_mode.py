@@ -208,6 +208,16 @@ def test_people_rooms_and_groups_conflict_on_their_own_version(new_location: str
     assert jon.project.teachers == stored.teachers and not jon.has_unsaved_changes()
 
 
+def test_minimums_are_saved_with_the_project_data_piece(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    maria.project.minimums.annual_instructional_minutes = 66_000
+    assert maria.has_unsaved_changes()
+    assert district.save_changes(maria).saved == [None]
+    assert _stored(new_location).minimums.annual_instructional_minutes == 66_000
+    assert not maria.has_unsaved_changes()
+
+
 def test_many_projects_in_one_database_do_not_interfere(new_location: str):
     _district(new_location, "Harbor High", "Lakeside Academy")
     harbor = district.open_for_editing(new_location, "Harbor High", user="maria@district")

@@ -1,4 +1,4 @@
-"""Schema upgrade 0001 -> head keeps the data; backups are consistent snapshots; restore, via the CLI.
+"""Schema upgrades 0001 -> head and 0002 -> head keep the data; backups are consistent snapshots; restore, via the CLI.
 
 Runs on SQLite and on the real PostgreSQL server (the ``postgres`` half of ``new_location``).
 """
@@ -17,13 +17,14 @@ from sqlalchemy import create_engine, text
 
 from dlplanner.cli_db import backup_command, db, restore_command
 from dlplanner.domain import Project
+from dlplanner.domain.calendar import Minimums
 from dlplanner.services import district
 from dlplanner.storage import OutdatedSchemaError, ProjectStore, location_to_url, schema_revision
 from dlplanner.storage.schema import alembic_config, head_revision
 
 
-def _downgrade_to_0001(location: str) -> None:
-    """Turn a database at head into what dlplanner 0001 wrote (the migration's own downgrade)."""
+def _downgrade(location: str, revision: str) -> None:
+    """Turn a database at head into what dlplanner ``revision`` wrote (the migrations' own downgrades)."""
     engine = create_engine(location_to_url(location))
     try:
         with engine.connect() as connection:
@@ -31,7 +32,7 @@ def _downgrade_to_0001(location: str) -> None:
                 connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # batch mode copies tables: no cascades
                 connection.commit()
             with connection.begin():
-                command.downgrade(alembic_config(connection), "0001")
+                command.downgrade(alembic_config(connection), revision)
     finally:
         engine.dispose()
 
@@ -60,7 +61,7 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
             project.name = name
             store.save(project)
             projects.append(project)
-    _downgrade_to_0001(new_location)
+    _downgrade(new_location, "0001")
     assert schema_revision(new_location) == "0001"
     assert "updated_by" not in _columns(new_location, "scenarios")
     assert "data_version" not in _columns(new_location, "projects")
@@ -72,6 +73,8 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
     assert result.exit_code == 0, result.output
     assert f"from schema revision 0001 to {head_revision()}" in result.output
     assert schema_revision(new_location) == head_revision()
+    for project in projects:
+        project.minimums = Minimums()  # 0001 had no place for them
     with ProjectStore.open(new_location) as store:
         assert [store.load(p.name) for p in projects] == projects
         versions = store.versions("Harbor High")
@@ -82,6 +85,32 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
     assert district.save_changes(session).saved == [None]
     again = _run(db, "upgrade", new_location).output.strip()
     assert again.endswith(f"is up to date (schema revision {head_revision()})")
+
+
+def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_location: str):
+    project = build_rich_project()
+    with ProjectStore.create(new_location) as store:
+        store.save(project)
+    _downgrade(new_location, "0002")
+    assert schema_revision(new_location) == "0002"
+    assert "minimums" not in _columns(new_location, "projects")
+    assert "data_version" in _columns(new_location, "projects")
+
+    result = _run(db, "upgrade", new_location)
+
+    assert result.exit_code == 0, result.output
+    assert f"from schema revision 0002 to {head_revision()}" in result.output
+    assert "minimums" in _columns(new_location, "projects")
+    wanted = copy.deepcopy(project.minimums)
+    project.minimums = Minimums()  # 0002 had no place for them: an upgraded project has no requirements
+    with ProjectStore.open(new_location) as store:
+        loaded = store.load(project.name)
+        assert loaded == project
+        assert store.versions(project.name).data.version == 1  # the stamps of 0002 survive
+        loaded.minimums = wanted
+        store.save(loaded)
+    with ProjectStore.open(new_location) as store:
+        assert store.load(project.name).minimums == wanted
 
 
 @pytest.mark.postgres

@@ -187,6 +187,51 @@ def test_rotation_referencing_unknown_day_types() -> None:
     ]
 
 
+def test_special_day_following_an_unknown_bell_schedule_names_the_date() -> None:
+    project = school()
+    project.scenarios[0].calendar.special_days = [
+        SpecialDay(date(2026, 9, 16), SpecialDayKind.LATE_START, bell_schedule_id="late")
+    ]
+    problem = one(project, "unknown_reference")
+    assert problem.message.startswith("Special day 2026-09-16 (late start) follows bell schedule 'late'")
+
+
+def test_special_bells_lacking_blocks_of_the_day_type_warn_naming_them() -> None:
+    project = school()
+    scenario = project.scenarios[0]
+    late = [Block("p2", 600, 670, C, "Block 2"), Block("p3", 730, 820, C, "Block 3"), Block("p4", 830, 920, C)]
+    scenario.bell_schedules.append(BellSchedule("late", "Late start", late))
+    scenario.calendar.special_days = [SpecialDay(date(2026, 9, 16), SpecialDayKind.LATE_START, bell_schedule_id="late")]
+    problem = one(project, "special_bells_missing_blocks", Severity.WARNING)
+    assert problem.message == (
+        "Special day 2026-09-16 (late start) follows bell schedule Late start, which has no Block 1 (p1), "
+        "Crew (adv) of Wed: what meets in them does not happen that day"
+    )
+    assert problem.records[0].id == "late"
+    late.insert(0, Block("p1", 540, 590, C))
+    late.append(Block("adv", 670, 690, A))
+    assert validate(project, scenario) == []
+    scenario.calendar.special_days[0].day = date(2026, 9, 19)  # a Saturday: no school, nothing to check
+    late.pop()
+    assert validate(project, scenario) == []
+
+
+def test_unknown_time_zone() -> None:
+    project = school()
+    project.scenarios[0].calendar.time_zone = "America/Chicago"
+    assert validate(project) == []
+    project.scenarios[0].calendar.time_zone = "Central Time"
+    problem = one(project, "unknown_time_zone")
+    assert "'Central Time' is not a known IANA time zone" in problem.message
+
+
+def test_minimums_naming_an_unknown_subject() -> None:
+    project = school()
+    project.minimums.subject_annual_minutes = {"eng": 7200, "latin": 3600}
+    problem = one(project, "unknown_reference")
+    assert "subject 'latin'" in problem.message and problem.records[0].kind == "subject"
+
+
 def test_section_length_fitting_no_class_run() -> None:
     project = school()
     project.scenarios[0].sections[0].length_blocks = 3

@@ -53,3 +53,30 @@ def test_special_days_are_flagged_in_the_dated_csv(tmp_path: Path) -> None:
     assert {r["special_day"] for r in rows if r["date"] == "2026-09-09"} == {"late start: staff meeting"}
     assert {r["special_day"] for r in rows if r["date"] != "2026-09-09"} == {""}
     assert len(rows) == 30  # the late-start day keeps its day type and its meetings
+
+
+def test_the_dated_csv_uses_a_late_start_days_own_bells(tmp_path: Path) -> None:
+    from dlp_tiny_school import with_late_start
+
+    proj = with_late_start()
+    _, dated = write_csv(proj, proj.scenarios[0], tmp_path / "t.csv")
+    rows = [r for r in _read(dated) if r["date"] == "2026-09-16"]
+    assert {(r["section_id"], r["start"], r["end"], r["minutes"]) for r in rows} == {
+        ("hum9", "09:30", "10:30", "60"),
+        ("math10", "09:30", "10:30", "60"),
+        ("sci9", "11:50", "12:30", "40"),
+    }
+    assert {r["special_day"] for r in rows} == {"late start"}
+    assert {r["day_type_id"] for r in rows} == {"A"}  # the day keeps its rotation day type
+
+
+def test_the_dated_csv_has_only_intersession_courses_inside_it(tmp_path: Path) -> None:
+    from dlp_tiny_school import with_intersession
+
+    proj = with_intersession()
+    _, dated = write_csv(proj, proj.scenarios[0], tmp_path / "t.csv")
+    rows = _read(dated)
+    assert [(r["date"], r["section_id"]) for r in rows if r["date"] in ("2026-09-14", "2026-09-15")] == [
+        ("2026-09-15", "lab")
+    ]
+    assert len(rows) == 9 + 4 + 3 + 5 + 9 - (2 + 1 + 1 + 2) + 1  # year-long and T2 rows leave the two days

@@ -109,3 +109,62 @@ def test_a_meeting_moved_within_its_day_keeps_its_uid(tmp_path: Path) -> None:
     moved = [u for u in new if new[u].decoded("dtstart") != old[u].decoded("dtstart")]
     assert len(moved) == 2 and all(new[u].decoded("dtstart").hour == 11 for u in moved)
     assert {str(new[u].get("location")) for u in moved} == {"Lab 2"}
+
+
+def test_a_late_start_day_has_its_own_times_and_no_advisory(tmp_path: Path) -> None:
+    from dlp_tiny_school import with_late_start
+
+    proj = with_late_start()
+    (out,) = write_ics(proj, proj.scenarios[0], tmp_path / "c9.ics", entity="c9")
+    events = _events(out.read_bytes())
+    late = {str(e.get("summary")): e for e in events if e.decoded("dtstart").date() == date(2026, 9, 16)}
+    assert set(late) == {"Humanities 9", "Science 9"}  # the late bells have no advisory block
+    assert (late["Humanities 9"].decoded("dtstart"), late["Humanities 9"].decoded("dtend")) == (
+        datetime(2026, 9, 16, 9, 30),
+        datetime(2026, 9, 16, 10, 30),
+    )
+    assert late["Science 9"].decoded("dtstart") == datetime(2026, 9, 16, 11, 50)
+    assert "Special day (late start)" in str(late["Science 9"].get("description"))
+    assert "check the day's bell times" not in str(late["Science 9"].get("description"))
+    assert len(events) == expected_events(proj, proj.scenarios[0], cohort="c9") - 1
+
+
+def test_intersession_dates_hold_only_the_intersession_course(tmp_path: Path) -> None:
+    from dlp_tiny_school import with_intersession
+
+    proj = with_intersession()
+    (out,) = write_ics(proj, proj.scenarios[0], tmp_path / "c9.ics", entity="c9")
+    inside = [
+        e for e in _events(out.read_bytes()) if date(2026, 9, 14) <= e.decoded("dtstart").date() <= date(2026, 9, 15)
+    ]
+    assert [(str(e.get("summary")), e.decoded("dtstart")) for e in inside] == [
+        ("Lab week", datetime(2026, 9, 15, 11, 30))
+    ]
+
+
+def test_time_zone_gives_tzid_times_and_a_vtimezone_with_the_same_uids(tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    proj = project()
+    stamp = datetime(2026, 1, 1, tzinfo=UTC)
+    floating = write_ics(proj, proj.scenarios[0], tmp_path / "a.ics", entity="t2", stamp=stamp)[0]
+    proj.scenarios[0].calendar.time_zone = "America/Chicago"
+    zoned = write_ics(proj, proj.scenarios[0], tmp_path / "b.ics", entity="t2", stamp=stamp)[0]
+    calendar = Calendar.from_ical(zoned.read_bytes())
+    [vtimezone] = [c for c in calendar.walk() if c.name == "VTIMEZONE"]
+    assert str(vtimezone.get("tzid")) == "America/Chicago"
+    events = _events(zoned.read_bytes())
+    first = min(e.decoded("dtstart") for e in events)
+    assert first == datetime(2026, 9, 7, 8, 0, tzinfo=ZoneInfo("America/Chicago"))
+    assert first.utcoffset() is not None and first.utcoffset().total_seconds() == -5 * 3600  # CDT
+    assert all(e.decoded("dtend").tzinfo is not None for e in events)
+    assert [str(e.get("uid")) for e in events] == [str(e.get("uid")) for e in _events(floating.read_bytes())]
+    assert b"TZID=" not in floating.read_bytes() and b"VTIMEZONE" not in floating.read_bytes()
+    assert all(e.decoded("dtstart").tzinfo is None for e in _events(floating.read_bytes()))
+
+
+def test_an_unknown_time_zone_is_a_clear_export_error(tmp_path: Path) -> None:
+    proj = project()
+    proj.scenarios[0].calendar.time_zone = "America/Springfield"
+    with pytest.raises(ExportError, match=r"America/Springfield.*not a known IANA time zone"):
+        write_ics(proj, proj.scenarios[0], tmp_path / "a.ics", entity="t2")

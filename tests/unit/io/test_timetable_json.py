@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from dlplanner.domain.calendar import Term
+from dlplanner.domain.calendar import Term, TermKind
 from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.model import (
     Advisory,
@@ -65,7 +65,7 @@ def school() -> tuple[Project, Scenario]:
         internships=[Internship("lti", "LTI", ["10a"], [TimeWindow("a", 495, 685)], travel_minutes=15)],
         looping_rules=[LoopingRule("l1", "9a", PairingKind.ADVISOR, hard=False, weight=7)],
     )
-    scenario.calendar.terms = [Term("fall", "Fall", *map(_date, ("2026-08-24", "2027-01-15")))]
+    scenario.calendar.terms = [Term("fall", "Fall", *map(_date, ("2026-08-24", "2027-01-15")), TermKind.SEMESTER)]
     scenario.rules.weights = {"spread_days": 4}
     scenario.solution.status = SolveStatus.OPTIMAL
     scenario.solution.penalties = {"spread_days": 0}
@@ -243,6 +243,17 @@ def test_round_trip(tmp_path: Path) -> None:
     # written again, the read-back data gives the same file
     again = write_timetable(project2, scenario2, tmp_path / "again.json")
     assert again.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_term_kind_is_written_and_optional_on_reading(tmp_path: Path) -> None:
+    project, scenario = school()
+    path = write_timetable(project, scenario, tmp_path / "ab.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["scenario"]["terms"][0]["kind"] == "semester"
+    assert read_timetable(path)[1].calendar.terms[0].kind == TermKind.SEMESTER
+    del doc["scenario"]["terms"][0]["kind"]  # files written before term kinds
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert read_timetable(path)[1].calendar.terms[0].kind == TermKind.TERM
 
 
 @pytest.mark.parametrize("breakage", ["none", "teacher_clash", "internship", "team_planning"])

@@ -30,12 +30,15 @@ from dlplanner.domain import (
     Section,
     Solution,
     SolveStatus,
+    SpecialDay,
+    SpecialDayKind,
     Subject,
     Teacher,
     TeacherTeam,
     Term,
     TimeWindow,
 )
+from dlplanner.domain.calendar import TermKind
 
 
 def h(hours: int, minutes: int = 0) -> int:
@@ -131,3 +134,42 @@ def second_scenario(proj: Project) -> Scenario:
         if p.section_id == "sci9":
             p.room_id = "r1"
     return other
+
+
+def with_intersession() -> Project:
+    """14–15 Sep become an intersession with one course, Lab, on B days in block 3 (11:30–12:20)."""
+    proj = project()
+    scenario = proj.scenarios[0]
+    scenario.calendar.terms.append(
+        Term("int", "Intersession", date(2026, 9, 14), date(2026, 9, 15), TermKind.INTERSESSION)
+    )
+    scenario.sections.append(
+        Section("lab", "Lab week", "sci", ["c9"], 1, length_minutes=50, teacher_ids=["t3"], term_id="int")
+    )
+    scenario.solution.placements.append(Placement("lab", 0, "B", h(11, 30), h(12, 20), "r2", ["t3"]))
+    return proj
+
+
+def late_bells() -> BellSchedule:
+    """Late start: block 1 shortened to 60 min, no advisory, block 3 shortened to 40 min."""
+    return BellSchedule(
+        "late",
+        "Late start",
+        [
+            Block("p1", h(9, 30), h(10, 30), BlockKind.CLASS),
+            Block("p2", h(10, 40), h(11, 30), BlockKind.CLASS),
+            Block("lunch", h(11, 30), h(11, 50), BlockKind.LUNCH),
+            Block("p3", h(11, 50), h(12, 30), BlockKind.CLASS),
+        ],
+    )
+
+
+def with_late_start() -> Project:
+    """Wednesday 16 Sep (an A day) is a late start following the late bells."""
+    proj = project()
+    scenario = proj.scenarios[0]
+    scenario.bell_schedules.append(late_bells())
+    scenario.calendar.special_days.append(
+        SpecialDay(date(2026, 9, 16), SpecialDayKind.LATE_START, bell_schedule_id="late")
+    )
+    return proj
