@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from dlplanner.domain.calendar import Minimums, RotationKind, SpecialDayKind, TermKind
+from dlplanner.domain.calendar import RotationKind, SpecialDayKind, TermKind
 from dlplanner.qt.calendar_page import CalendarPage
 from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.qt.minimums import describe_minimums
 from dlplanner.services import projects
 
 
@@ -105,7 +106,7 @@ def test_year_fields_are_undoable_edits_and_the_preview_follows(calendar_window:
     assert undo_all(window) == 6  # one step per edit
     assert year == original and not window.document.scenario.solution.stale
     assert page.label.text() == original.label and page.first_day.date() == qdate(original.first_day)
-    assert page.weekday_checks[4].isChecked() and page.time_zone.currentText() == ""
+    assert page.weekday_checks[4].isChecked() and page.time_zone.currentText() == original.time_zone
     assert_preview_matches(page)
     redo_all(window)
     assert year == edited
@@ -341,12 +342,17 @@ def test_minimums_dialog_is_undoable_and_changes_the_compare_pages_compliance(so
         not_met = next(r.values for r in glance.rows if r.label == "Minimums not met")
         return not_met, [r.label for r in page.comparison.table("shortfalls").rows]
 
-    assert page.minimums_label.text() == "Minimums: each team's planning time"
+    original = copy.deepcopy(project.minimums)  # the sample asks for 176 school days
+    assert (
+        page.minimums_label.text()
+        == describe_minimums(original)
+        == "Minimums: 176 school days; each team's planning time"
+    )
     not_met_before, labels_before = compare()
     assert not any("instructional days" in label for label in labels_before)
 
     dialog = page.minimums_dialog()
-    assert dialog.days.value() == 0 and dialog.days.text() == "no requirement"
+    assert dialog.days.value() == 176 and dialog.annual.value() == 0 and dialog.annual.text() == "no requirement"
     dialog.days.setValue(200)  # the year has 181 school days
     dialog.annual.setValue(64_800)
     dialog.add_grade(9, 70_000)
@@ -365,7 +371,7 @@ def test_minimums_dialog_is_undoable_and_changes_the_compare_pages_compliance(so
     assert "200 days" in page.details.toPlainText()
 
     window.undo_action.trigger()
-    assert project.minimums == Minimums()
+    assert project.minimums == original
     not_met_again, labels_again = compare()
     assert (not_met_again, labels_again) == (not_met_before, labels_before)
 
@@ -373,7 +379,7 @@ def test_minimums_dialog_is_undoable_and_changes_the_compare_pages_compliance(so
     duplicate.add_grade(10, 60_000)
     duplicate.add_grade(10, 61_000)
     duplicate.accept()
-    assert "Grade 10 is listed twice" in duplicate.message.text() and project.minimums == Minimums()
+    assert "Grade 10 is listed twice" in duplicate.message.text() and project.minimums == original
     duplicate.reject()
 
 
@@ -399,3 +405,29 @@ def test_the_compare_pages_minimums_button_compares_again(solved_window: MainWin
     qtbot.waitUntil(lambda: page.job is None and page.comparison is not first, timeout=60_000)
     labels = [r.label for r in page.comparison.table("shortfalls").rows]
     assert "School year: instructional days" in labels
+
+
+def test_calendar_and_minimums_edits_are_saved_with_the_project(calendar_window: MainWindow, qtbot, tmp_path) -> None:
+    window, page = calendar_window, calendar_window.calendar_page
+    scenario = window.document.scenario
+    type_into(qtbot, page.time_zone.lineEdit(), "America/Chicago")
+    page.restart.setChecked(True)
+    page.terms.table.cellWidget(0, 4).setCurrentIndex(page.terms.table.cellWidget(0, 4).findData("semester"))
+    page.specials.add_button.click()
+    row = len(scenario.calendar.special_days) - 1
+    bells = page.specials.table.cellWidget(row, 4)
+    bells.setCurrentIndex(bells.findData(scenario.bell_schedules[-1].id))
+    dialog = window.compare_page.minimums_dialog()
+    dialog.days.setValue(175)
+    dialog.add_grade(12, 60_000)
+    dialog.accept()
+    year, minimums = copy.deepcopy(scenario.calendar), copy.deepcopy(window.document.project.minimums)
+    assert year.time_zone == "America/Chicago" and year.rotation.restart_after_holidays
+    assert year.terms[0].kind == TermKind.SEMESTER and year.special_days[-1].bell_schedule_id
+    assert minimums.instructional_days == 175 and minimums.by_grade == {12: 60_000}
+
+    path = tmp_path / "school.dlp"
+    assert window.save_as(str(path))
+    reopened = projects.open_project(str(path))
+    assert reopened.scenario(scenario.id).calendar == year
+    assert reopened.minimums == minimums
