@@ -66,6 +66,13 @@ def main(samples: list[str]) -> int:
         window.grab().save(str(path))
         print(f"wrote {path.relative_to(HERE.parent)}")
 
+    def shot_dialog(dialog: object, name: str) -> None:
+        dialog.show()
+        settle()
+        path = OUT / f"{name}.png"
+        dialog.grab().save(str(path))
+        print(f"wrote {path.relative_to(HERE.parent)}")
+
     def solve(window: MainWindow, seconds: float) -> None:
         panel = window.solve_panel
         panel.time_limit.setValue(seconds)
@@ -95,11 +102,7 @@ def main(samples: list[str]) -> int:
         dialog.view.setCurrentIndex(dialog.view.findData("teacher"))
         dialog.path.setText("/home/planner/Documents/new-tech-a-b-block-teachers.pdf")
         dialog.path.setCursorPosition(0)
-        dialog.show()
-        settle()
-        path = OUT / "export-dialog.png"
-        dialog.grab().save(str(path))
-        print(f"wrote {path.relative_to(HERE.parent)}")
+        shot_dialog(dialog, "export-dialog")
         dialog.close()
         window.show_page(window.solve_panel)
 
@@ -115,11 +118,7 @@ def main(samples: list[str]) -> int:
         dialog.count_advisory.setChecked(True)
         dialog.add_subject(window.document.project.subjects[0].id, 7_200)
         dialog.days.setValue(180)
-        dialog.show()
-        settle()
-        path = OUT / "minimums-dialog.png"
-        dialog.grab().save(str(path))
-        print(f"wrote {path.relative_to(HERE.parent)}")
+        shot_dialog(dialog, "minimums-dialog")
         dialog.reject()
 
     chosen = samples or [s.id for s in projects.list_samples()]

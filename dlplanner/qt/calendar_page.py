@@ -113,6 +113,12 @@ def calendar_problems(year: SchoolYear, scenario: Scenario) -> list[str]:
     def inside(day: date) -> bool:
         return first <= day <= last
 
+    def check_span(what: str, start: date, end: date) -> None:
+        if end < start:
+            problems.append(f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
+        elif not (inside(start) and inside(end)):
+            problems.append(f"{what} ({start.isoformat()} – {end.isoformat()}) is not within the school year ({span}).")
+
     def unknown_day(where: str, day_type_id: str) -> None:
         if day_type_id not in day_types:
             problems.append(
@@ -144,30 +150,14 @@ def calendar_problems(year: SchoolYear, scenario: Scenario) -> list[str]:
         name = holiday.name.strip() or "(no name)"
         if not holiday.name.strip():
             problems.append(f"The holiday starting {holiday.start.isoformat()} needs a name.")
-        if holiday.end < holiday.start:
-            problems.append(
-                f"Holiday '{name}' ends ({holiday.end.isoformat()}) before it starts ({holiday.start.isoformat()})."
-            )
-        elif not (inside(holiday.start) and inside(holiday.end)):
-            problems.append(
-                f"Holiday '{name}' ({holiday.start.isoformat()} – {holiday.end.isoformat()}) "
-                f"is not within the school year ({span})."
-            )
+        check_span(f"Holiday '{name}'", holiday.start, holiday.end)
     for term_id, n in Counter(t.id for t in year.terms).items():
         if n > 1:
             problems.append(f"{n} terms have the id '{term_id}': each term needs its own id.")
     for term in year.terms:
         if not term.id.strip():
             problems.append(f"The term '{term.name}' needs an id (sections name their term by id).")
-        if term.end < term.start:
-            problems.append(
-                f"Term '{term.id}' ends ({term.end.isoformat()}) before it starts ({term.start.isoformat()})."
-            )
-        elif not (inside(term.start) and inside(term.end)):
-            problems.append(
-                f"Term '{term.id}' ({term.start.isoformat()} – {term.end.isoformat()}) "
-                f"is not within the school year ({span})."
-            )
+        check_span(f"Term '{term.id}'", term.start, term.end)
     term_ids = {t.id for t in year.terms}
     for term_id in sorted({s.term_id for s in scenario.sections if s.term_id and s.term_id not in term_ids}):
         names = ", ".join(s.name for s in scenario.sections if s.term_id == term_id)
@@ -444,12 +434,7 @@ class YearPreview(QWidget):
 
     def _paint_day(self, painter: QPainter, rect: QRectF, day: date, cell: float) -> None:
         kind, day_type, _ = self.info.get(day, ("", None, ""))
-        if kind == "school":
-            fill = QColor(self.color_of(day_type))
-        elif kind in ("holiday", "no_students"):
-            fill = QColor(CALENDAR_COLORS[kind])
-        else:
-            fill = QColor("#ffffff")
+        fill = QColor(self.color_of(day_type) if kind == "school" else CALENDAR_COLORS.get(kind, "#ffffff"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRect(rect)
