@@ -337,7 +337,7 @@ def test_minimums_dialog_is_undoable_and_changes_the_compare_pages_compliance(so
 
     def compare() -> tuple[list[float], list[str]]:
         assert page.start()
-        qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=300_000)
         glance = page.comparison.table("glance")
         not_met = next(r.values for r in glance.rows if r.label == "Minimums not met")
         return not_met, [r.label for r in page.comparison.table("shortfalls").rows]
@@ -391,7 +391,7 @@ def test_the_compare_pages_minimums_button_compares_again(solved_window: MainWin
     assert window.copy_scenario(with_solution=False, name="Unsolved copy")
     page.choose([solved.id, window.document.scenario_id])
     assert page.start()
-    qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=300_000)
     first = page.comparison
 
     def answer(dialog) -> int:
@@ -402,7 +402,7 @@ def test_the_compare_pages_minimums_button_compares_again(solved_window: MainWin
     monkeypatch.setattr("dlplanner.qt.minimums.MinimumsDialog.exec", answer)
     assert window.minimums_action.isEnabled()
     window.minimums_action.trigger()  # Project → Minimums… is the same dialog
-    qtbot.waitUntil(lambda: page.job is None and page.comparison is not first, timeout=60_000)
+    qtbot.waitUntil(lambda: page.job is None and page.comparison is not first, timeout=300_000)
     labels = [r.label for r in page.comparison.table("shortfalls").rows]
     assert "School year: instructional days" in labels
 

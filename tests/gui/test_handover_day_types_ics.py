@@ -235,7 +235,7 @@ def test_export_one_teachers_calendar_as_a_single_ics(solved_window: MainWindow,
     out = tmp_path / "science.ics"
     dialog.path.setText(str(out))
     assert dialog.start()
-    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=300_000)
     assert dialog.written == [out], dialog.error
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     assert teacher.name in str(calendar.get("X-WR-CALNAME"))  # this teacher's calendar, not the school's

@@ -66,7 +66,7 @@ def test_compare_two_scenarios_shows_the_glance_table_and_charts_then_saves_the_
     assert page.chosen() == [solved.id, window.document.scenario_id]
     assert page.start()
     assert page.busy.isVisible() or page.job is None
-    qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: page.job is None and page.comparison is not None, timeout=300_000)
     assert page.glance.columnCount() == 3
     assert page.glance.horizontalHeaderItem(1).text() == solved.name
     labels = [page.glance.item(r, 0).text() for r in range(page.glance.rowCount())]
@@ -76,7 +76,7 @@ def test_compare_two_scenarios_shows_the_glance_table_and_charts_then_saves_the_
 
     out = tmp_path / "compare.html"
     assert page.save_report(str(out))
-    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: page.job is None, timeout=300_000)
     assert out.is_file() and "At a glance" in out.read_text(encoding="utf-8")
     assert "saved" in page.state.text()
 
@@ -94,7 +94,7 @@ def test_export_xlsx_through_the_dialog_on_a_worker(solved_window: MainWindow, q
     dialog.path.setText(str(out))
     assert dialog.start()
     assert dialog.busy.isVisible()
-    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=300_000)
     assert dialog.written and out.is_file(), dialog.error
     book = openpyxl.load_workbook(out)
     assert len(book.sheetnames) > 1
@@ -106,7 +106,7 @@ def test_export_xlsx_through_the_dialog_on_a_worker(solved_window: MainWindow, q
     assert dialog.paper.isEnabled()
     dialog.path.setText(str(tmp_path / "no such folder" / "t.pdf"))
     assert dialog.start()
-    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=300_000)
     assert errors and "does not exist" in errors[0]
     assert "Export failed" in dialog.state.text()
     dialog.reject()
