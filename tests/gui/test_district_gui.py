@@ -1,43 +1,13 @@
-"""District mode through the main window on a database URL: SQLite, and PostgreSQL when DLPLANNER_TEST_PG_URL is set."""
+"""District mode through the main window on a database URL: SQLite, and PostgreSQL when DLPLANNER_TEST_PG_URL is set
+(the ``pg_database`` fixture of ``tests/conftest.py``: skipped without it, failed under CI=true)."""
 
 from __future__ import annotations
-
-import os
-import uuid
-from collections.abc import Iterator
 
 import pytest
 
 from dlplanner.qt import district as district_gui
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.services import district, projects
-
-PG_ENV = "DLPLANNER_TEST_PG_URL"
-
-
-@pytest.fixture
-def pg_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database on the test server, dropped afterwards (the storage tests' rule:
-    skipped without DLPLANNER_TEST_PG_URL, failed under CI=true)."""
-    server_url = os.environ.get(PG_ENV, "").strip()
-    if not server_url:
-        hint = f"export {PG_ENV}=$(scripts/start-test-postgres | tail -n1)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {PG_ENV} is not set: CI must run the PostgreSQL tests ({hint})")
-        pytest.skip(f"{PG_ENV} is not set; {hint} to run it")
-    from sqlalchemy import create_engine, make_url, text
-
-    server = make_url(server_url)
-    name = f"dlp_gui_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
