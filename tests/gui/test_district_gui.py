@@ -148,3 +148,106 @@ def test_save_runs_on_a_worker_with_the_window_disabled(window: MainWindow, url:
     assert seen == {"thread": True, "enabled": False, "busy": True}
     assert window.isEnabled() and not window.busy_bar.isVisibleTo(window) and not window.document.dirty
     assert projects.open_project(url).scenarios[0].name == "Saved off the GUI thread"
+
+
+# -- Refresh and Reload keep the undo history ----------------------------------------------------------------
+
+
+def _rename_teacher(window: MainWindow, name: str) -> None:
+    """Edit the first teacher's name inline, as a planner does (one undoable step)."""
+    editor = window.editors["teacher"]
+    assert editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 1)), name)
+
+
+def test_refresh_keeps_the_undo_history_of_what_others_did_not_touch(window: MainWindow, url: str) -> None:
+    assert window.open_project(url)
+    mine_id, theirs_id = window.document.scenario_id, window.document.project.scenarios[-1].id
+    assert mine_id != theirs_id
+    original_scenario = window.document.scenario.name
+    original_teacher = window.document.project.teachers[0].name
+    assert window.rename_scenario("Mine")
+    _rename_teacher(window, "Ms. Mine")
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.scenario(theirs_id).name = "Renamed by Jon"
+    assert district.save_changes(jon).ok
+
+    assert [c.scenario_id for c in window.refresh()] == [theirs_id]
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and window.document.dirty  # my two steps are still there
+    assert window.document.scenario_id == mine_id  # and so is the scenario I was looking at
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    project = window.document.project
+    assert project.teachers[0].name == original_teacher and project.scenario(mine_id).name == original_scenario
+    assert project.scenario(theirs_id).name == "Renamed by Jon"  # their change stays
+    assert not window.document.dirty and not window.session.has_unsaved_changes()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert project.teachers[0].name == "Ms. Mine" and project.scenario(mine_id).name == "Mine"
+
+    assert window.save()
+    stored = projects.open_project(url)
+    assert stored.scenario(mine_id).name == "Mine" and stored.teachers[0].name == "Ms. Mine"
+    assert stored.scenario(theirs_id).name == "Renamed by Jon"
+
+
+def test_undo_is_refused_naming_the_record_another_planner_replaced(window: MainWindow, url: str, qtbot) -> None:
+    assert window.open_project(url)
+    scenario_id = window.document.scenario_id
+    original_teacher = window.document.project.teachers[0].name
+    assert window.rename_scenario("Mine")
+    _rename_teacher(window, "Ms. Mine")
+    assert window.save() and not window.document.dirty
+    jon = district.open_for_editing(url, user="jon@district")  # Jon starts from my saved work
+    jon.project.scenario(scenario_id).name = "Jon's"
+    jon.project.teachers[0].name = "Mr. Jon"
+    assert district.save_changes(jon).ok
+
+    window.refresh()  # both pieces I edited are replaced by Jon's versions
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and not window.document.dirty
+
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert f"Cannot undo 'Edit name of {original_teacher}'" in message and "teacher 'Ms. Mine'" in message
+    assert "another planner" in message and "Nothing was changed" in message
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo 'Rename scenario" in message and "scenario 'Mine'" in message
+    project = window.document.project
+    assert project.teachers[0].name == "Mr. Jon" and project.scenario(scenario_id).name == "Jon's"  # untouched
+    assert stack.count() == 0 and not stack.canUndo()  # refused steps can never apply again: dropped
+    qtbot.waitUntil(lambda: not window.document.dirty)  # nothing of mine is left to save
+    assert not window.session.has_unsaved_changes()
+
+
+def test_undoing_a_delete_is_refused_when_refresh_brought_that_scenario_back(window: MainWindow, url: str) -> None:
+    assert window.open_project(url)
+    doomed = window.document.project.scenarios[-1]
+    window.document.set_scenario(doomed.id)
+    assert window.delete_scenario()
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.scenario(doomed.id).name = "Kept by Jon"
+    assert district.save_changes(jon).ok
+
+    window.refresh()
+    project = window.document.project
+    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
+    window.undo_action.trigger()  # would put my copy beside Jon's under the same id
+    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo 'Delete scenario" in message and f"same id '{doomed.id}'" in message
+
+
+def test_reload_theirs_keeps_the_history_of_other_pieces(window: MainWindow, url: str, monkeypatch) -> None:
+    scenario_id, _mine = _conflict_setup(window, url)  # my unsaved rename conflicts with Jon's
+    _rename_teacher(window, "Ms. Kept")  # a people edit nobody else made
+    monkeypatch.setattr(district_gui, "choose_resolution", lambda _p, _c: district_gui.RELOAD)
+    assert window.save()  # the teacher is saved, the scenario reloaded
+    assert window.document.undo_stack.count() == 2
+    window.undo_action.trigger()  # the teacher edit still undoes
+    assert window.document.project.teachers[0].name != "Ms. Kept" and window.document.dirty
+    window.undo_action.trigger()  # the rename's scenario was replaced by Jon's: refused
+    assert window.document.project.scenario(scenario_id).name == "Jon's version"
+    assert "Cannot undo 'Rename scenario" in window.statusBar().currentMessage()
