@@ -415,3 +415,25 @@ def test_a_schema_upgraded_by_a_newer_dlplanner_while_a_session_is_open_is_refus
         district.check_for_changes(maria)
     maria.close()
     assert maria.project.scenarios[0].description == "Maria"  # the edit is still here to save elsewhere
+
+
+@pytest.mark.postgres
+def test_a_session_whose_server_connection_was_cut_reconnects_on_its_next_save(pg_database: str):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    _district(pg_database)
+    maria = district.open_for_editing(pg_database, user="maria@district")
+    kept = _connections_to(pg_database)
+    assert kept  # the session's pooled connection
+    probe = create_engine(pg_database, poolclass=NullPool)
+    with probe.connect() as connection:  # the server restarts, or an administrator ends the session
+        for pid in kept:
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    probe.dispose()
+    assert _until(lambda: not (_connections_to(pg_database) & kept))
+
+    maria.project.scenarios[0].description = "after the cut"
+    assert district.save_changes(maria).ok  # the pool notices the dead connection and opens a new one
+    assert _stored(pg_database).scenarios[0].description == "after the cut"
+    maria.close()
