@@ -194,8 +194,11 @@ def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
         "timetable; *best* = to the best one; dlplanner keeps optimising soft constraints until the limit or "
         "proven optimum (*wall* = the whole `fet solve` process). Ratio = dlplanner first / FET time. "
         "Penalty and bound are in FET's unit (weight/100 per broken constraint). *Confirmed*: the output "
-        "(every activity locked) loaded into fet-cl, which must find the timetable; *FET soft* is the total "
-        "soft conflicts fet-cl reports for it, to compare with the checker.",
+        "(every activity locked) loaded into fet-cl, which must find the timetable within 30 s; *FET soft* is "
+        "the total soft conflicts fet-cl reports for it, to compare with the checker (FET leaves out home "
+        "rooms once rooms are locked). FET applies a soft constraint of weight w by enforcing it w % of the "
+        "time, so a locked timetable that breaks many 95–99 % constraints can take fet-cl longer than 30 s "
+        "to accept: a *NO* there is not a hard violation by itself.",
         "",
         "| file | act. | all supported | unsupported (active) | FET | FET s | dlplanner | first s | best s | wall s "
         "| penalty | bound | checker | ratio | confirmed by fet-cl | FET soft |",

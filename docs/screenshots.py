@@ -5,7 +5,8 @@
 (re-runs itself under xvfb-run when no display is set). For each sample the first scenario is
 solved in the solve panel's worker thread, then the board, master board, block designer and
 solve panel are saved as PNGs in docs/screenshots/. New Tech also gets the Compare page (its first
-two scenarios, both solved) and the File → Export dialog (``export-dialog.png``). The Big Picture
+two scenarios, both solved), the File → Export dialog (``export-dialog.png``), the Calendar page of
+its A/B cycle (``new-tech-calendar.png``) and Project → Minimums… (``minimums-dialog.png``). The Big Picture
 sample also gets a drag in progress (green/red targets), an inline editor with a validation
 message, a 1920×1080 board and an infeasibility explanation (a teacher made unavailable all week).
 """
@@ -65,6 +66,13 @@ def main(samples: list[str]) -> int:
         window.grab().save(str(path))
         print(f"wrote {path.relative_to(HERE.parent)}")
 
+    def shot_dialog(dialog: object, name: str) -> None:
+        dialog.show()
+        settle()
+        path = OUT / f"{name}.png"
+        dialog.grab().save(str(path))
+        print(f"wrote {path.relative_to(HERE.parent)}")
+
     def solve(window: MainWindow, seconds: float) -> None:
         panel = window.solve_panel
         panel.time_limit.setValue(seconds)
@@ -94,13 +102,24 @@ def main(samples: list[str]) -> int:
         dialog.view.setCurrentIndex(dialog.view.findData("teacher"))
         dialog.path.setText("/home/planner/Documents/new-tech-a-b-block-teachers.pdf")
         dialog.path.setCursorPosition(0)
-        dialog.show()
-        settle()
-        path = OUT / "export-dialog.png"
-        dialog.grab().save(str(path))
-        print(f"wrote {path.relative_to(HERE.parent)}")
+        shot_dialog(dialog, "export-dialog")
         dialog.close()
         window.show_page(window.solve_panel)
+
+    def calendar_and_minimums(window: MainWindow) -> None:
+        """The Calendar page of the current scenario and the Minimums dialog with a state's requirements filled in."""
+        page = window.calendar_page
+        window.show_page(page)
+        page.tabs.setCurrentIndex(0)
+        shot(window, "new-tech-calendar")
+        dialog = window.compare_page.minimums_dialog()
+        dialog.annual.setValue(64_800)
+        dialog.add_grade(9, 66_000)
+        dialog.count_advisory.setChecked(True)
+        dialog.add_subject(window.document.project.subjects[0].id, 7_200)
+        dialog.days.setValue(180)
+        shot_dialog(dialog, "minimums-dialog")
+        dialog.reject()
 
     chosen = samples or [s.id for s in projects.list_samples()]
     for sample in chosen:
@@ -131,6 +150,7 @@ def main(samples: list[str]) -> int:
 
         if sample == "new-tech":
             compare_and_export(window)
+            calendar_and_minimums(window)
 
         if sample == "big-picture":
             # a drag in progress: green and red targets, the hovered one outlined

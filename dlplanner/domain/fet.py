@@ -282,7 +282,10 @@ class FetInstance:
         self, teacher: str = "", students: str = "", subject: str = "", tag: str = "", duration: str = ""
     ) -> list[FetActivity]:
         """Active activities matching FET's usual filter: an empty field matches anything; a
-        students filter matches activities that name exactly that set, as FET does."""
+        students filter matches activities whose students share a subgroup with that set (FET's
+        ``setsShareStudents``: a filter on a year selects the activities of its groups too)."""
+        smap = self.students_map() if students else {}
+        wanted = set(smap.get(students, [students])) if students else set()
         result = []
         for a in self.activities:
             if not a.active:
@@ -295,7 +298,7 @@ class FetInstance:
                 continue
             if duration and str(a.duration) != duration.strip():
                 continue
-            if students and students not in a.students:
+            if students and not any(wanted.intersection(smap.get(s, [s])) for s in a.students):
                 continue
             result.append(a)
         return result

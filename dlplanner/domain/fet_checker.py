@@ -14,7 +14,9 @@ Semantics followed (FET's):
   with "consecutive if same day", two of them on one day must be adjacent (always hard, as in FET);
 - home rooms apply to activities with exactly that one teacher / that one students set, and only
   to activities without a preferred-room constraint (those take precedence in FET);
-- an activity with no room constraint gets no room.
+- an activity with no room constraint gets no room;
+- a students filter of an activities constraint (``Students_Name``) selects every activity whose
+  students share a subgroup with that set (FET's ``setsShareStudents``), not only those naming it.
 """
 
 from __future__ import annotations
@@ -310,7 +312,8 @@ def check_not_overlapping(g: _Grid, c: FetConstraint) -> int:
 
 def check_two_activities(g: _Grid, c: FetConstraint) -> int:
     """Consecutive: the second starts right after the first ends, same day. Grouped: the two are
-    adjacent on the same day, in either order."""
+    adjacent on the same day, in either order. Only break hours may lie between them (FET: "no gaps
+    are allowed between them, except for break constraints")."""
     first, second = c.get_int("First_Activity_Id"), c.get_int("Second_Activity_Id")
     if first not in g.place or second not in g.place or first not in g.by_id or second not in g.by_id:
         return 0
@@ -318,9 +321,13 @@ def check_two_activities(g: _Grid, c: FetConstraint) -> int:
     d1, d2 = g.by_id[first].duration, g.by_id[second].duration
     if p1.day != p2.day:
         return 1
+
+    def follows(start: int, end: int) -> bool:  # ``start`` comes right after ``end``, breaks aside
+        return start >= end and all((p1.day, h) in g.breaks for h in range(end, start))
+
     if c.type == "TwoActivitiesConsecutive":
-        return 0 if p1.hour + d1 == p2.hour else 1
-    return 0 if p1.hour + d1 == p2.hour or p2.hour + d2 == p1.hour else 1
+        return 0 if follows(p2.hour, p1.hour + d1) else 1
+    return 0 if follows(p2.hour, p1.hour + d1) or follows(p1.hour, p2.hour + d2) else 1
 
 
 def check_ends_students_day(g: _Grid, c: FetConstraint) -> int:

@@ -3,7 +3,8 @@
 The comparison itself is ``services.compare.compare`` on a deep copy of the project, with each
 charted measure drawn by ``chart_png`` in the same worker; the page shows the "At a glance" table as a
 table view and every measure as an HTML table with its chart below. "Save report…" writes the same
-comparison as HTML or PDF with ``write_comparison`` (also on a worker).
+comparison as HTML or PDF with ``write_comparison`` (also on a worker). Scenarios are checked
+against the project's minimums (``project.minimums``), which **Minimums…** edits.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from dlplanner.domain import Project
 from dlplanner.qt.document import DATA, PROJECT, SCENARIO, TIMETABLE, Document
+from dlplanner.qt.minimums import MinimumsDialog, describe_minimums
 from dlplanner.qt.style import icon
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import compare as compare_service
@@ -67,8 +69,8 @@ def fmt(value: object, decimals: int = 0) -> str:
 
 
 def run_comparison(project: Project, keys: list[str]) -> tuple[compare_service.Comparison, dict[str, bytes]]:
-    """The comparison and a PNG chart per charted measure (runs on the worker)."""
-    result = compare_service.compare(project, keys)
+    """The comparison, checked against the project's minimums, and a PNG chart per charted measure (on the worker)."""
+    result = compare_service.compare(project, keys, project.minimums)
     charts = {t.id: compare_service.chart_png(t, result.scenario_names, dpi=80) for t in result.tables if t.charted()}
     return result, charts
 
@@ -91,6 +93,10 @@ class ComparePage(QWidget):
         self.busy.setVisible(False)
         self.state = QLabel("Tick 2 to 4 scenarios, then Compare.", objectName="hint")
         self.state.setWordWrap(True)
+        self.minimums_button = QPushButton("Minimums…")
+        self.minimums_button.setToolTip("The requirements every scenario is checked against (Project → Minimums…)")
+        self.minimums_button.clicked.connect(self.edit_minimums)
+        self.minimums_label = QLabel(objectName="hint", wordWrap=True)
 
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -101,6 +107,8 @@ class ComparePage(QWidget):
         left_box.addWidget(self.save_button)
         left_box.addWidget(self.busy)
         left_box.addWidget(self.state)
+        left_box.addWidget(self.minimums_button)
+        left_box.addWidget(self.minimums_label)
 
         self.glance = QTableWidget(objectName="compare-glance")
         self.glance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -127,7 +135,7 @@ class ComparePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         document.changed.connect(self._on_changed)
-        self._fill_choices()
+        self._on_changed(PROJECT)
 
     # -- choosing ------------------------------------------------------------------------------------
     def _on_changed(self, kind: str) -> None:
@@ -135,6 +143,8 @@ class ComparePage(QWidget):
             self._fill_choices()  # names, statuses and placed counts
         if kind == PROJECT:
             self._show(None, {})
+        project = self.document.project
+        self.minimums_label.setText(describe_minimums(project.minimums) if project else "")
 
     def _fill_choices(self) -> None:
         ticked = set(self.chosen())
@@ -168,6 +178,21 @@ class ComparePage(QWidget):
         running = self.running
         self.compare_button.setEnabled(not running and 2 <= len(self.chosen()) <= 4)
         self.save_button.setEnabled(not running and self.comparison is not None)
+
+    def minimums_dialog(self) -> MinimumsDialog | None:
+        return MinimumsDialog(self.document, self) if self.document.project is not None else None
+
+    def edit_minimums(self) -> bool:
+        """Minimums…: edit the project's minimums; a comparison on screen is made again against the new ones."""
+        dialog = self.minimums_dialog()
+        if dialog is None:
+            return False
+        before = self.document.undo_stack.index()
+        dialog.exec()
+        changed = self.document.undo_stack.index() != before
+        if changed and self.comparison is not None:
+            self.start()
+        return changed
 
     @property
     def running(self) -> bool:

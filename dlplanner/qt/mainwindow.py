@@ -29,6 +29,7 @@ from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt import district as district_gui
 from dlplanner.qt.board import BoardView
+from dlplanner.qt.calendar_page import CalendarPage
 from dlplanner.qt.commands import (
     CopyScenarioCommand,
     DeleteScenarioCommand,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.board_page = BoardPage(self.document)
         self.master_page = MasterPage(self.document)
         self.designer_page = DesignerPage(self.document)
+        self.calendar_page = CalendarPage(self.document)
         self.solve_panel = SolvePanel(self.document)
         self.compare_page = ComparePage(self.document)
         self.editors = {spec.kind: RecordEditor(self.document, spec) for spec in EDITORS}
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
             ("Block designer", "designer", self.designer_page),
+            ("Calendar", "calendar", self.calendar_page),
             ("Solve", "solvepanel", self.solve_panel),
             ("Compare", "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in EDITORS),
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
         self.copy_empty_action = self._action("Copy scenario &without timetable…", lambda: self.copy_scenario(False))
         self.rename_scenario_action = self._action("&Rename scenario…", lambda: self.rename_scenario())
         self.delete_scenario_action = self._action("&Delete scenario", self.delete_scenario)
+        self.minimums_action = self._action("&Minimums…", self.compare_page.edit_minimums)
+        self.menuBar().addMenu("&Project").addAction(self.minimums_action)
         scenario_menu = self.scenario_menu = self.menuBar().addMenu("Sce&nario")
         for action in (
             self.copy_scenario_action,
@@ -652,7 +657,12 @@ class MainWindow(QMainWindow):
                 self.scenario_combo.setItemData(row, info.status.value, Qt.ItemDataRole.ToolTipRole)
         many = project is not None and len(project.scenarios) > 1
         self.delete_scenario_action.setEnabled(many)
-        for action in (self.copy_scenario_action, self.copy_empty_action, self.rename_scenario_action):
+        for action in (
+            self.copy_scenario_action,
+            self.copy_empty_action,
+            self.rename_scenario_action,
+            self.minimums_action,
+        ):
             action.setEnabled(project is not None)
 
     # -- scenario management (each an undoable command over services.scenarios) --------------------------
@@ -746,6 +756,9 @@ class MainWindow(QMainWindow):
             return True
         if kind in ("day_type", "block", "bell_schedule"):
             self.show_page(self.designer_page)
+            return True
+        if kind == "term":
+            self.show_page(self.calendar_page)
             return True
         return False
 

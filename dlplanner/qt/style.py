@@ -61,3 +61,15 @@ def text_color_for(background: QColor) -> QColor:
     """Dark or white text, whichever reads better on ``background``."""
     luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
     return QColor("#1b2430") if luminance > 150 else QColor("#ffffff")
+
+
+# The calendar page's year preview: a colour per day type (in the cycle's order) and for days without classes.
+DAY_TYPE_PALETTE = ["#a9c8ec", "#f5cd8c", "#b3dcae", "#dcb6df", "#f2b0a6", "#9fd8d1", "#d8d190", "#c0bcec"]
+CALENDAR_COLORS = {
+    "holiday": "#c9cfd8",  # a holiday or break
+    "no_students": "#f7dccf",  # a special day without students (PD)
+    "special": "#d9822b",  # outline of a special day with students (late start, early release …)
+    "override": "#1f2a37",  # marker of a date whose day type is set by hand
+    "no_day_type": "#ffffff",  # a school weekday the rotation gives no day type (shown with a red frame)
+    "weekend": "#ffffff",
+}

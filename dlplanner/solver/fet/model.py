@@ -91,11 +91,13 @@ class _Builder:
             c.get("Activity_Tag_Name"),
             c.get("Duration").strip(),
         )
+        # a students filter selects activities sharing a subgroup with the set (FET's setsShareStudents)
+        wanted = set(self.smap.get(s, [s])) if s else set()
         out = [
             a
             for a in self.acts
             if (not t or t in a.teachers)
-            and (not s or s in a.students)
+            and (not s or not wanted.isdisjoint(self.subs[a.id]))
             and (not subj or subj == a.subject)
             and (not tag or tag in a.tags)
             and (not dur or str(a.duration) == dur)
@@ -366,16 +368,23 @@ def add_same_start(b: _Builder, c: FetConstraint) -> None:
                 b.penalize(c, z)
 
 
+def _next_start(b: _Builder, d: int, end: int) -> int:
+    """Where an activity "right after" one ending at ``end`` starts: only breaks may come between."""
+    while (d, end) in b.breaks:
+        end += 1
+    return end
+
+
 def add_two_activities(b: _Builder, c: FetConstraint) -> None:
     """Consecutive: the second starts right after the first, same day. Grouped: the two are
-    adjacent on one day in either order."""
+    adjacent on one day in either order. In both, only break hours may lie between them."""
     a1, a2 = b.by_id.get(c.get_int("First_Activity_Id")), b.by_id.get(c.get_int("Second_Activity_Id"))
     if a1 is None or a2 is None:
         return
     for (d, h), v in b.x[a1.id].items():
-        ok = [b.x[a2.id].get((d, h + a1.duration))]
+        ok = [b.x[a2.id].get((d, _next_start(b, d, h + a1.duration)))]
         if c.type == "TwoActivitiesGrouped":
-            ok.append(b.x[a2.id].get((d, h - a2.duration)))
+            ok += [w for (d2, h2), w in b.x[a2.id].items() if d2 == d and _next_start(b, d, h2 + a2.duration) == h]
         ok = [o for o in ok if o is not None]
         if c.hard:
             b.model.add(v <= sum(ok))

@@ -84,6 +84,37 @@ def test_preferred_starting_times_and_time_slots():
     }
 
 
+def test_a_students_filter_selects_activities_sharing_students_with_the_set():
+    # FET's setsShareStudents: a filter on year Y selects the activities of its groups and
+    # subgroups too, and a filter on subgroup S1 selects an activity of its group G1
+    inst = instance()
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "G2")
+    con(inst, "ActivitiesPreferredStartingTimes", Students_Name="Y", slots=[("D1", "H1"), ("D2", "H1")])
+    assert hard(inst, tt(a1=(0, 0), a2=(1, 0))) == {}
+    assert hard(inst, tt(a1=(0, 1), a2=(1, 2))) == {"ConstraintActivitiesPreferredStartingTimes": 2}
+    inst = instance()
+    act(inst, 1, "A", "G1")
+    act(inst, 2, "B", "G2")
+    con(inst, "ActivitiesPreferredTimeSlots", Students_Name="S1", slots=[("D1", "H1")])
+    assert hard(inst, tt(a1=(0, 1), a2=(0, 2))) == {"ConstraintActivitiesPreferredTimeSlots": 1}  # only G1's
+
+
+def test_consecutive_and_grouped_may_span_a_break():
+    inst = instance(days=2, hours=4)
+    for i, t in ((1, "A"), (2, "B"), (3, "A"), (4, "B")):
+        act(inst, i, t, "S1")
+    con(inst, "BreakTimes", slots=[("D1", "H2"), ("D2", "H2")])
+    con(inst, "TwoActivitiesConsecutive", First_Activity_Id=1, Second_Activity_Id=2)
+    con(inst, "TwoActivitiesGrouped", First_Activity_Id=3, Second_Activity_Id=4)
+    # H1, break at H2, then H3: "right after", as FET reads it (grouped: in either order)
+    assert hard(inst, tt(a1=(0, 0), a2=(0, 2), a4=(1, 0), a3=(1, 2))) == {}
+    assert hard(inst, tt(a1=(0, 0), a2=(0, 3), a3=(1, 0), a4=(1, 3))) == {
+        "ConstraintTwoActivitiesConsecutive": 1,
+        "ConstraintTwoActivitiesGrouped": 1,
+    }
+
+
 def test_subactivities_use_the_component_number():
     inst = instance()
     for i in (1, 2, 3):

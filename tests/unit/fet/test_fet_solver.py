@@ -151,3 +151,26 @@ def test_stop_request_is_honoured():
     result = solve_fet(inst, 30, workers=2, seed=0, should_stop=lambda: True)
     assert result.status == "unknown"
     assert not result.has_timetable
+
+
+def test_a_students_filter_on_a_year_restricts_its_groups_activities():
+    inst = instance(days=2, hours=3)
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "G2")
+    act(inst, 3, "B", "S2", subject="E")
+    con(inst, "ActivitiesPreferredStartingTimes", Students_Name="Y", Subject_Name="M", slots=[("D2", "H3")])
+    placements, _, _ = solved(inst)
+    assert (placements[1].day, placements[1].hour) == (1, 2) == (placements[2].day, placements[2].hour)
+
+
+def test_consecutive_activities_are_placed_across_a_break():
+    # only H1 and H3 are usable for both; H2 is a break: FET counts H1 then H3 as consecutive
+    inst = instance(days=1, hours=4)
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "S1")
+    con(inst, "BreakTimes", slots=[("D1", "H2")])
+    con(inst, "TeacherNotAvailableTimes", Teacher="A", slots=[("D1", "H3"), ("D1", "H4")])
+    con(inst, "TwoActivitiesConsecutive", First_Activity_Id=1, Second_Activity_Id=2)
+    con(inst, "TeacherNotAvailableTimes", Teacher="B", slots=[("D1", "H4")])
+    placements, _, _ = solved(inst)
+    assert (placements[1].hour, placements[2].hour) == (0, 2)
