@@ -29,7 +29,7 @@ def describe(record: Any) -> str:
     return f"{kind} '{getattr(record, 'name', '') or getattr(record, 'id', '?')}'"
 
 
-class _GuardedCommand(QUndoCommand):
+class GuardedCommand(QUndoCommand):
     """An edit whose undo and redo are refused once what it edits has been replaced underneath."""
 
     def __init__(self, document: Document, text: str) -> None:
@@ -83,7 +83,7 @@ class _GuardedCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class _Command(_GuardedCommand):
+class _Command(GuardedCommand):
     """An edit of one scenario (``scenario``), or of a record (see the record commands' ``targets``)."""
 
     kind = DATA
@@ -364,7 +364,7 @@ class RemoveDayTypeCommand(_Command):
 # -- scenarios ---------------------------------------------------------------------------------------
 
 
-class _ScenarioListCommand(_GuardedCommand):
+class _ScenarioListCommand(GuardedCommand):
     """Scenario list edits through ``services.scenarios``; the undo restores the list and the current scenario."""
 
     def __init__(self, document: Document, text: str) -> None:

@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
         """The session swapped scenario objects: show them, keeping the undo history.
 
         Steps that edit only pieces nobody replaced undo and redo as before; a step whose record
-        was replaced is refused when tried (``commands._GuardedCommand``), naming the record.
+        was replaced is refused when tried (``commands.GuardedCommand``), naming the record.
         """
         self.document.take_in(self.session.project)
         self._sync_clean()

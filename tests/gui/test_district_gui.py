@@ -251,3 +251,22 @@ def test_reload_theirs_keeps_the_history_of_other_pieces(window: MainWindow, url
     window.undo_action.trigger()  # the rename's scenario was replaced by Jon's: refused
     assert window.document.project.scenario(scenario_id).name == "Jon's version"
     assert "Cannot undo 'Rename scenario" in window.statusBar().currentMessage()
+
+
+def test_undoing_my_minimums_never_writes_over_the_minimums_another_planner_saved(window: MainWindow, url: str) -> None:
+    from dlplanner.domain.calendar import Minimums
+    from dlplanner.qt.minimums import MinimumsCommand
+
+    assert window.open_project(url)
+    window.document.push(MinimumsCommand(window.document, window.document.project, Minimums(instructional_days=170)))
+    assert window.save()
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.minimums.instructional_days = 180
+    assert district.save_changes(jon).ok
+
+    window.refresh()  # the people, rooms and groups (minimums among them) are now Jon's
+    assert window.document.project.minimums.instructional_days == 180
+    window.undo_action.trigger()
+    assert window.document.project.minimums.instructional_days == 180  # not put back to mine or before
+    assert "Cannot undo 'Edit minimums'" in window.statusBar().currentMessage()
+    assert not window.session.has_unsaved_changes()
