@@ -1,8 +1,8 @@
 """N simulated planners editing the same district database at once; then: was anything lost?
 
 Each planner is its own process using :mod:`dlplanner.services.district` exactly as the desktop
-app would (one short transaction per save, no connection held between actions). For a bounded
-time each one repeatedly edits and saves
+app would (one short transaction per save; the sessions keep one pooled connection until they
+are closed, like the app's window). For a bounded time each one repeatedly edits and saves
 
 - its own scenario (nobody else touches it),
 - one of the shared scenarios (everyone edits them: conflicts expected), or
@@ -166,11 +166,14 @@ def planner(index: int, url: str, layout: dict[str, list[str]], start: Any, dead
                 district.reload_project_data(session)
         except Exception as exc:  # anything else is a finding: report it, keep going
             log.errors.append(f"{type(exc).__name__}: {exc}")
+            session.close()
             sessions[name] = district.open_for_editing(url, name, user=f"planner{index}@district")
         if rng.random() < 0.05:
             district.refresh(session)
             log.refreshes += 1
         time.sleep(rng.uniform(0.0, 0.02))  # a person does not click Save continuously
+    for session in sessions.values():
+        session.close()
     out.put(("log", log))
 
 

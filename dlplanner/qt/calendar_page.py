@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF, QUndoCommand
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +66,7 @@ from dlplanner.domain.calendar import (
     TermKind,
 )
 from dlplanner.domain.editing import new_id
+from dlplanner.qt.commands import GuardedCommand, describe
 from dlplanner.qt.document import DATA, TIMETABLE, Document
 from dlplanner.qt.style import CALENDAR_COLORS, DAY_TYPE_PALETTE, icon, text_color_for
 
@@ -188,23 +189,29 @@ def _assign(target: SchoolYear, source: SchoolYear) -> None:
         setattr(target, f.name, copy.deepcopy(getattr(source, f.name)))
 
 
-class CalendarCommand(QUndoCommand):
+class CalendarCommand(GuardedCommand):
     """One edit of a scenario's school year: the whole calendar before and after, restored exactly."""
 
     def __init__(self, document: Document, scenario: Scenario, year: SchoolYear, text: str, stale: bool) -> None:
-        super().__init__(f"{text} ({scenario.name})")
-        self.document, self.scenario, self.stale = document, scenario, stale
+        super().__init__(document, f"{text} ({scenario.name})")
+        self.scenario, self.stale = scenario, stale
         self.old = copy.deepcopy(scenario.calendar)
         self.new = copy.deepcopy(year)
         self.old_stale = scenario.solution.stale
 
-    def redo(self) -> None:
+    def targets(self) -> list[tuple[object, str]]:
+        return [
+            (self.scenario, describe(self.scenario)),
+            (self.scenario.calendar, f"the calendar of {describe(self.scenario)}"),
+        ]
+
+    def _redo(self) -> None:
         _assign(self.scenario.calendar, self.new)
         if self.stale:
             self.old_stale = ops.mark_stale(self.scenario)
         self.document.changed.emit(DATA)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         _assign(self.scenario.calendar, self.old)
         if self.stale:
             ops.mark_stale(self.scenario, self.old_stale)

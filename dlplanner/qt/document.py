@@ -7,6 +7,7 @@ refresh only what they show.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,6 +28,7 @@ class Document(QObject):
     problems_changed = Signal()
     selection_requested = Signal(str, str)  # record kind, id: "show me this record"
     card_selected = Signal(object)  # PlacementKey or None
+    undo_refused = Signal(str)  # an undo/redo whose record was replaced underneath: the message
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +36,7 @@ class Document(QObject):
         self.location: str | None = None
         self.scenario_id: str | None = None
         self.undo_stack = QUndoStack(self)
+        self.generation = 0  # moves on whenever pieces of the project are replaced from outside
         self.problems: list = []
         self._conflicts: dict[PlacementKey, list[Violation]] | None = None
         self._index: TimetableIndex | None = None
@@ -57,6 +60,38 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.changed.emit(PROJECT)
         self.revalidate()
+
+    def take_in(self, project: Project) -> None:
+        """Show ``project`` after pieces of it were replaced from outside (district Refresh or
+        Reload), keeping the undo history: each undo and redo then checks its own targets first
+        (see ``dlplanner.qt.commands``). The current scenario stays chosen while it exists."""
+        current = self.scenario_id
+        self.project = project
+        self.generation += 1
+        self._names = None
+        ids = [s.id for s in project.scenarios]
+        self.scenario_id = current if current in ids else (ids[0] if ids else None)
+        self.changed.emit(PROJECT)
+        self.revalidate()
+
+    def live_objects(self) -> set[int]:
+        """The ``id()`` of every record, list and scenario in the project now (what an undo may still edit)."""
+        seen: set[int] = set()
+        pending: list[object] = [self.project] if self.project is not None else []
+        while pending:
+            item = pending.pop()
+            if id(item) in seen:
+                continue
+            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                seen.add(id(item))
+                pending.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+            elif isinstance(item, list | tuple | set | frozenset):
+                seen.add(id(item))
+                pending.extend(item)
+            elif isinstance(item, dict):
+                seen.add(id(item))
+                pending.extend(item.values())
+        return seen
 
     def set_scenario(self, scenario_id: str) -> None:
         if scenario_id != self.scenario_id:

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.document.problems_changed.connect(self._update_problems)
         self.document.selection_requested.connect(self.select_record)
         self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.document.undo_refused.connect(self._undo_refused)
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.timeout.connect(self.poll_changes)
@@ -273,8 +274,7 @@ class MainWindow(QMainWindow):
     def load_project(
         self, project: Project, location: str | None, session: district.DistrictSession | None = None
     ) -> None:
-        self.session = session
-        self.refresh_action.setEnabled(session is not None)
+        self._set_session(session)
         self.document.set_project(project, location)
         if location:
             self._remember(location)
@@ -386,10 +386,10 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}")
             return False
         self.document.location = location
-        self.session = None
+        self._set_session(None)
         if projects.is_url(location):  # from now on saved piece by piece, with conflict checks
             try:
-                self.session = district.open_for_editing(location, project.name)
+                self._set_session(district.open_for_editing(location, project.name))
             except Exception as exc:
                 QMessageBox.warning(self, "District mode", f"Saved, but cannot reopen it for editing: {exc}")
             else:
@@ -402,6 +402,13 @@ class MainWindow(QMainWindow):
         return True
 
     # -- district mode ---------------------------------------------------------------------------------
+    def _set_session(self, session: district.DistrictSession | None) -> None:
+        """Work through ``session`` from now on; the previous one lets go of its database connection."""
+        if self.session is not None and self.session is not session:
+            self.session.close()
+        self.session = session
+        self.refresh_action.setEnabled(session is not None)
+
     def run_off_thread(self, work: object, verb: str) -> object:
         """Run a database round trip on a worker while the window waits (disabled, busy bar shown).
 
@@ -470,13 +477,29 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot resolve the conflict", str(exc))
 
     def _reload_views(self) -> None:
-        """The session swapped scenario objects: show them (the undo history no longer applies)."""
-        current = self.document.scenario_id
-        self.document.set_project(self.session.project, self.document.location)
-        if current and any(s.id == current for s in self.document.project.scenarios):
-            self.document.set_scenario(current)
+        """The session swapped scenario objects: show them, keeping the undo history.
+
+        Steps that edit only pieces nobody replaced undo and redo as before; a step whose record
+        was replaced is refused when tried (``commands.GuardedCommand``), naming the record.
+        """
+        self.document.take_in(self.session.project)
+        self._sync_clean()
+
+    def _sync_clean(self) -> None:
+        """District mode: "unsaved" in the title exactly when a Save would write something."""
+        if self.session is None:
+            return
+        stack = self.document.undo_stack
         if self.session.has_unsaved_changes():
-            self.document.undo_stack.resetClean()
+            if stack.isClean():
+                stack.resetClean()
+        elif not stack.isClean():
+            stack.setClean()
+
+    def _undo_refused(self, message: str) -> None:
+        """An undo or redo whose record another planner replaced: say so, change nothing."""
+        self.statusBar().showMessage(message, 15000)
+        QTimer.singleShot(0, self._sync_clean)  # after the stack dropped the step
 
     def poll_changes(self) -> list[district.Change]:
         """District mode, each minute: a cheap look at the versions; says when others saved (Refresh takes it in)."""
@@ -784,4 +807,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.discard_recovery()  # saved or knowingly discarded: nothing to recover
+        self._set_session(None)  # the database connection goes with the window
         event.accept()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from dlplanner.domain import Project
 from dlplanner.domain.calendar import Minimums
+from dlplanner.qt.commands import GuardedCommand
 from dlplanner.qt.document import DATA, Document
 from dlplanner.qt.style import icon
 
@@ -58,12 +58,13 @@ def describe_minimums(minimums: Minimums) -> str:
     return "Minimums: " + "; ".join(parts) if parts else "No minimums set"
 
 
-class MinimumsCommand(QUndoCommand):
+class MinimumsCommand(GuardedCommand):
     """The project's minimums replaced as one step (in place: the project keeps its Minimums object)."""
 
     def __init__(self, document: Document, project: Project, minimums: Minimums) -> None:
-        super().__init__("Edit minimums")
-        self.document, self.project = document, project
+        super().__init__(document, "Edit minimums")
+        self.project = project
+        self.edited = project.minimums  # a district Refresh may replace it with another planner's
         self.old = copy.deepcopy(project.minimums)
         self.new = copy.deepcopy(minimums)
 
@@ -72,10 +73,13 @@ class MinimumsCommand(QUndoCommand):
             setattr(self.project.minimums, f.name, copy.deepcopy(getattr(value, f.name)))
         self.document.changed.emit(DATA)
 
-    def redo(self) -> None:
+    def targets(self) -> list[tuple[object, str]]:
+        return [(self.edited, "the minimums of the people, rooms and groups")]
+
+    def _redo(self) -> None:
         self._set(self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._set(self.old)
 
 

@@ -6,7 +6,7 @@ own short transaction and is refused when someone else saved that piece since it
 the second save never silently overwrites the first. The GUI then offers, per conflict,
 :func:`reload_scenario` (take theirs) or :func:`keep_as_new_scenario` (keep mine as a copy).
 
-Typical GUI use (no database connection is held between calls)::
+Typical GUI use (every call is one short transaction; no transaction stays open between calls)::
 
     session = district.open_for_editing(url, "Harbor High", user="maria@district")
     ... edit session.project through domain operations ...
@@ -14,6 +14,12 @@ Typical GUI use (no database connection is held between calls)::
     for conflict in report.conflicts:  # ask the user: reload, or keep mine as a new scenario
         district.reload_scenario(session, conflict.scenario_id)
     refreshed = district.refresh(session)  # on a timer or a "Refresh" button
+    session.close()  # when the project is closed
+
+A session keeps its store, and so on a server one engine with a small pool of connections shared
+by every session on that database in the process, until :meth:`DistrictSession.close` (or until
+it is garbage collected): a save then reuses a connection instead of opening one and inspecting
+the schema first, which was most of a save's time under load.
 
 The same functions work on a ``.dlp`` file (then conflicts come from two windows or processes).
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 import copy
 import getpass
 import socket
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -144,6 +151,36 @@ class DistrictSession:
     base: Project  # the last state read from or written to the database, per piece
     data_version: int
     scenario_versions: dict[str, int]
+    _store: ProjectStore | None = field(default=None, init=False, repr=False, compare=False)
+    _closer: weakref.finalize | None = field(default=None, init=False, repr=False, compare=False)
+
+    def store(self) -> ProjectStore:
+        """The store this session works through, opened again if the session was closed."""
+        if self._store is None:
+            self.attach(ProjectStore.open_shared(self.location))
+        assert self._store is not None
+        return self._store
+
+    def attach(self, store: ProjectStore) -> None:
+        """Keep ``store`` (an open store of ``location``) until :meth:`close` or until this session is collected."""
+        self.close()
+        self._store = store
+        self._closer = weakref.finalize(self, store.close)
+
+    def close(self) -> None:
+        """Let go of the database (a server engine is disposed when its last session closes).
+
+        The working copy stays usable: the next call that needs the database opens it again.
+        """
+        if self._closer is not None:
+            self._closer()  # closes the store once, and stops the collection-time close
+        self._store = self._closer = None
+
+    def __enter__(self) -> DistrictSession:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def scenario_dirty(self, scenario_id: str) -> bool:
         """Changed here since opened/saved (a scenario new here counts as changed)."""
@@ -214,10 +251,20 @@ def list_projects(location: str) -> list[str]:
 
 
 def open_for_editing(location: str, project_name: str | None = None, user: str | None = None) -> DistrictSession:
-    """Load a project and remember the versions of its pieces (one read transaction)."""
-    with ProjectStore.open(location) as store:
+    """Load a project and remember the versions of its pieces (one read transaction).
+
+    The session keeps the database open for its later calls; :meth:`DistrictSession.close` it
+    when the project is closed.
+    """
+    store = ProjectStore.open_shared(location)
+    try:
         snapshot = store.load_snapshot(project_name)
-    return _session_from(location, user or default_user(), snapshot)
+    except BaseException:
+        store.close()
+        raise
+    session = _session_from(location, user or default_user(), snapshot)
+    session.attach(store)
+    return session
 
 
 def save_changes(session: DistrictSession) -> SaveReport:
@@ -228,45 +275,43 @@ def save_changes(session: DistrictSession) -> SaveReport:
     :func:`keep_as_new_scenario`, then save again.
     """
     report = SaveReport()
-    with ProjectStore.open(session.location) as store:
-        if session.data_dirty():
-            try:
-                _save_data(store, session)
-                report.saved.append(None)
-            except ConcurrentEditError as error:
-                report.conflicts.append(Conflict.from_error(error, "people, rooms and groups"))
-        for scenario_id in session.deleted_here():
-            try:
-                store.delete_scenario(
-                    session.project_name, scenario_id, session.scenario_versions[scenario_id], session.user
-                )
-                _forget_base(session, scenario_id)
-                report.saved.append(scenario_id)
-            except ConcurrentEditError as error:
-                theirs = _find(session.base, scenario_id)
-                report.conflicts.append(Conflict.from_error(error, theirs.name if theirs else scenario_id))
-        for scenario in list(session.project.scenarios):
-            if not session.scenario_dirty(scenario.id):
-                continue
-            try:
-                _save_one(store, session, scenario)
-                report.saved.append(scenario.id)
-            except ConcurrentEditError as error:
-                report.conflicts.append(Conflict.from_error(error, scenario.name))
+    store = session.store()
+    if session.data_dirty():
+        try:
+            _save_data(store, session)
+            report.saved.append(None)
+        except ConcurrentEditError as error:
+            report.conflicts.append(Conflict.from_error(error, "people, rooms and groups"))
+    for scenario_id in session.deleted_here():
+        try:
+            store.delete_scenario(
+                session.project_name, scenario_id, session.scenario_versions[scenario_id], session.user
+            )
+            _forget_base(session, scenario_id)
+            report.saved.append(scenario_id)
+        except ConcurrentEditError as error:
+            theirs = _find(session.base, scenario_id)
+            report.conflicts.append(Conflict.from_error(error, theirs.name if theirs else scenario_id))
+    for scenario in list(session.project.scenarios):
+        if not session.scenario_dirty(scenario.id):
+            continue
+        try:
+            _save_one(store, session, scenario)
+            report.saved.append(scenario.id)
+        except ConcurrentEditError as error:
+            report.conflicts.append(Conflict.from_error(error, scenario.name))
     return report
 
 
 def save_scenario(session: DistrictSession, scenario_id: str) -> Stamp:
     """Save one scenario now (one transaction); raises :class:`ConcurrentEditError` when refused."""
     scenario = _require(session.project, scenario_id)
-    with ProjectStore.open(session.location) as store:
-        return _save_one(store, session, scenario)
+    return _save_one(session.store(), session, scenario)
 
 
 def save_project_data(session: DistrictSession) -> Stamp:
     """Save the people, rooms and groups now; raises :class:`ConcurrentEditError` when refused."""
-    with ProjectStore.open(session.location) as store:
-        return _save_data(store, session)
+    return _save_data(session.store(), session)
 
 
 # -- seeing and taking others' changes -----------------------------------------------------------
@@ -277,8 +322,7 @@ def check_for_changes(session: DistrictSession) -> list[Change]:
 
     Cheap (versions only): poll it on a timer and show a "changes available — Refresh" hint.
     """
-    with ProjectStore.open(session.location) as store:
-        versions = store.versions(session.project_name)
+    versions = session.store().versions(session.project_name)
     changes: list[Change] = []
     if versions.data.version != session.data_version:
         changes.append(Change(None, "people, rooms and groups", "changed", versions.data))
@@ -299,8 +343,7 @@ def refresh(session: DistrictSession) -> RefreshReport:
     """Bring in what others saved: pieces unchanged here are replaced by the stored ones; pieces
     changed on both sides are kept as they are here and reported as conflicts (never merged or
     overwritten silently)."""
-    with ProjectStore.open(session.location) as store:
-        snapshot = store.load_snapshot(session.project_name)
+    snapshot = session.store().load_snapshot(session.project_name)
     stored, versions = snapshot.project, snapshot.versions
     report = RefreshReport()
     if versions.data.version != session.data_version:
@@ -348,8 +391,7 @@ def refresh(session: DistrictSession) -> RefreshReport:
 
 def reload_scenario(session: DistrictSession, scenario_id: str) -> Scenario | None:
     """Drop my changes to one scenario and take the stored one (None: it was deleted, so it is gone here too)."""
-    with ProjectStore.open(session.location) as store:
-        snapshot = store.load_snapshot(session.project_name)
+    snapshot = session.store().load_snapshot(session.project_name)
     theirs = _find(snapshot.project, scenario_id)
     if theirs is None:
         _drop_scenario(session, scenario_id)
@@ -360,8 +402,7 @@ def reload_scenario(session: DistrictSession, scenario_id: str) -> Scenario | No
 
 def reload_project_data(session: DistrictSession) -> None:
     """Drop my changes to people, rooms and groups and take the stored ones."""
-    with ProjectStore.open(session.location) as store:
-        snapshot = store.load_snapshot(session.project_name)
+    snapshot = session.store().load_snapshot(session.project_name)
     _take_data(session, snapshot.project, snapshot.versions.data.version)
 
 
@@ -369,18 +410,17 @@ def keep_as_new_scenario(session: DistrictSession, scenario_id: str, new_name: s
     """Resolve a conflict by keeping my version of a scenario as a new scenario (saved at once),
     and the stored one under its own id and name. Returns the new, saved scenario."""
     mine = _require(session.project, scenario_id)
-    with ProjectStore.open(session.location) as store:
-        snapshot = store.load_snapshot(session.project_name)
-        taken = Project(name=session.project_name, scenarios=[*session.project.scenarios, *snapshot.project.scenarios])
-        name = new_name or _copy_name(mine.name, taken)
-        copy_of_mine = mine.copy(unique_scenario_id(taken, name), name)
-        while True:
-            try:
-                store.save_scenario(session.project_name, copy_of_mine, None, session.user)
-                break
-            except ConcurrentEditError:  # someone took that id a moment ago: pick the next one
-                taken.scenarios.append(copy.deepcopy(copy_of_mine))
-                copy_of_mine.id = unique_scenario_id(taken, name)
+    snapshot = session.store().load_snapshot(session.project_name)
+    taken = Project(name=session.project_name, scenarios=[*session.project.scenarios, *snapshot.project.scenarios])
+    name = new_name or _copy_name(mine.name, taken)
+    copy_of_mine = mine.copy(unique_scenario_id(taken, name), name)
+    while True:
+        try:
+            session.store().save_scenario(session.project_name, copy_of_mine, None, session.user)
+            break
+        except ConcurrentEditError:  # someone took that id a moment ago: pick the next one
+            taken.scenarios.append(copy.deepcopy(copy_of_mine))
+            copy_of_mine.id = unique_scenario_id(taken, name)
     index = session.project.scenarios.index(mine)
     session.project.scenarios.insert(index + 1, copy_of_mine)
     session.base.scenarios.append(copy.deepcopy(copy_of_mine))

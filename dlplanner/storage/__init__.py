@@ -33,6 +33,7 @@ from dlplanner.storage.store import (
     display_location,
     location_to_url,
     schema_revision,
+    shared_engine_users,
     upgrade_database,
 )
 
@@ -54,5 +55,6 @@ __all__ = [
     "display_location",
     "location_to_url",
     "schema_revision",
+    "shared_engine_users",
     "upgrade_database",
 ]

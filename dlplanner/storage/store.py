@@ -14,9 +14,15 @@ SQLite choices, and why:
   versions, so two processes cannot both pass the concurrency check.
 - Files are opened through SQLite URIs with ``mode=ro`` (validating), ``mode=rw`` (an existing
   project; never creates a file) or ``mode=rwc`` (create only).
+- No pooled connections (``NullPool``): each transaction opens the file and closes it again, which
+  costs microseconds. An idle store then holds no file handle, so a store kept open for a long time
+  never pins a ``.dlp`` that "Save As" or a restore has meanwhile replaced by renaming a new file
+  into place (a pooled connection would go on reading and writing the old, unlinked file).
 
 On PostgreSQL a save locks its project row (``SELECT ... FOR UPDATE``) for the same reason, and
 loads run in one REPEATABLE READ, read-only transaction so a project is read from one snapshot.
+Every transaction first reads the schema revision (one tiny query), so a store kept open for a
+whole editing session still refuses to work on a database a newer dlplanner has upgraded since.
 
 District mode (several planners on one database) saves finer pieces, each in its own short
 transaction: :meth:`ProjectStore.save_scenario` (one scenario, checked against the version the
@@ -29,7 +35,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +46,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from dlplanner.domain.codec import DecodeError
 from dlplanner.domain.model import Project, Scenario
@@ -147,13 +155,14 @@ def _sqlite_on_begin(connection: Connection) -> None:
 
 
 def _sqlite_engine(path: Path, mode: str) -> Engine:
-    """An engine on the SQLite file ``path`` opened with URI ``mode`` (ro, rw or rwc)."""
+    """An engine on the SQLite file ``path`` opened with URI ``mode`` (ro, rw or rwc); no pooling
+    (see the module docstring)."""
     uri = f"{path.as_uri()}?mode={mode}"
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)), creator=connect)
+    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)), creator=connect, poolclass=NullPool)
     if mode != "ro":
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
@@ -206,7 +215,12 @@ def _check_schema(connection: Connection, target: _Target, *, allow_outdated: bo
     if schema.VERSION_TABLE not in tables or "projects" not in tables:
         what = "the database" if target.path is None else "the file"
         raise NotAProjectError(f"{target.display} is not a dlplanner project: {what} has no dlplanner tables")
-    revisions = connection.execute(text(f"SELECT version_num FROM {schema.VERSION_TABLE}")).scalars().all()
+    revisions = list(connection.execute(text(f"SELECT version_num FROM {schema.VERSION_TABLE}")).scalars())
+    return _check_revisions(revisions, target, allow_outdated=allow_outdated)
+
+
+def _check_revisions(revisions: list[str], target: _Target, *, allow_outdated: bool = False) -> str:
+    """The one schema revision in ``revisions`` if this dlplanner can use it as is; else a clear refusal."""
     if not revisions:
         raise NotAProjectError(f"{target.display} is not a dlplanner project: its schema revision is missing")
     unknown = sorted(set(revisions) - schema.known_revisions())
@@ -229,10 +243,7 @@ def _open_engine(target: _Target, *, allow_outdated: bool = False) -> Engine:
     if target.path is None:
         engine = _server_engine(target)
         try:
-            with _connect(engine, target) as connection, _wrapped(target, "open"):
-                readonly = connection.execution_options(postgresql_readonly=True)
-                with readonly.begin():
-                    _check_schema(readonly, target, allow_outdated=allow_outdated)
+            _check_server(engine, target, allow_outdated=allow_outdated)
         except BaseException:
             engine.dispose()
             raise
@@ -253,6 +264,64 @@ def _open_engine(target: _Target, *, allow_outdated: bool = False) -> Engine:
     finally:
         probe.dispose()
     return _sqlite_engine(path, "rw")
+
+
+def _check_server(engine: Engine, target: _Target, *, allow_outdated: bool = False) -> None:
+    """Check, in a read-only transaction, that the server database is a dlplanner one we can use."""
+    with _connect(engine, target) as connection, _wrapped(target, "open"):
+        readonly = connection.execution_options(postgresql_readonly=True)
+        with readonly.begin():
+            _check_schema(readonly, target, allow_outdated=allow_outdated)
+
+
+class _SharedEngines:
+    """One engine (with its pool of connections) per server database, for long-lived stores.
+
+    A district session keeps its store for as long as the planner has the project open, so every
+    save, poll and refresh reuses a pooled connection instead of paying for a new engine, a new
+    server connection and a schema inspection. Sessions on the same database share the engine;
+    it is disposed (its connections closed) when the last of them closes.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._engines: dict[str, tuple[Engine, int]] = {}
+
+    def acquire(self, target: _Target) -> tuple[Engine, Callable[[], None]]:
+        """The shared engine of ``target`` (validated as :meth:`ProjectStore.open` does) and its release."""
+        key = target.url.render_as_string(hide_password=False)
+        with self._lock:
+            if key in self._engines:
+                engine, users = self._engines[key]
+                _check_server(engine, target)  # still a dlplanner database of a schema we can use
+            else:
+                engine, users = _open_engine(target), 0
+            self._engines[key] = (engine, users + 1)
+        return engine, lambda: self._release(key, engine)
+
+    def _release(self, key: str, engine: Engine) -> None:
+        with self._lock:
+            shared, users = self._engines[key]
+            assert shared is engine
+            if users > 1:
+                self._engines[key] = (engine, users - 1)
+                return
+            del self._engines[key]
+        engine.dispose()
+
+    def users(self, location: str) -> int:
+        """How many open stores share the engine of ``location`` (0: none is kept)."""
+        key = _target(location).url.render_as_string(hide_password=False)
+        with self._lock:
+            return self._engines.get(key, (None, 0))[1]
+
+
+_shared_engines = _SharedEngines()
+
+
+def shared_engine_users(location: str) -> int:
+    """How many long-lived stores (:meth:`ProjectStore.open_shared`) keep an engine on ``location``."""
+    return _shared_engines.users(location)
 
 
 def _roll_back_hot_journal(path: Path) -> None:
@@ -283,10 +352,12 @@ class ProjectStore:
     Make one with :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
     """
 
-    def __init__(self, engine: Engine, target: _Target) -> None:
+    def __init__(self, engine: Engine, target: _Target, release: Callable[[], None] | None = None) -> None:
         self._engine = engine
         self._target = target
+        self._release = release or engine.dispose  # a shared engine is released, not disposed
         self._closed = False
+        self._head = schema.head_revision()
         if target.path is None:
             self._read_engine = engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         else:
@@ -322,6 +393,34 @@ class ProjectStore:
         target = _target(location)
         return cls(_open_engine(target), target)
 
+    @classmethod
+    def open_shared(cls, location: str) -> ProjectStore:
+        """Like :meth:`open`, for a store kept open a long time (a district editing session).
+
+        On a server the engine and its pooled connections are shared by every such store of the
+        same database in this process and disposed when the last one closes, so each action reuses
+        a connection. On SQLite the store has its own engine, which holds no file handle between
+        transactions (see the module docstring): nothing is left open or locked.
+        """
+        target = _target(location)
+        if target.path is not None:
+            return cls(_open_engine(target), target)
+        engine, release = _shared_engines.acquire(target)
+        return cls(engine, target, release)
+
+    @contextmanager
+    def _transaction(self, action: str, *, write: bool = False) -> Iterator[Session]:
+        """One transaction (a write one takes the write lock first on SQLite) on a database whose
+        schema revision is still the one this dlplanner writes: the store may have been open for
+        hours while someone ran ``dlplanner db upgrade`` with a newer version."""
+        self._check_open()
+        engine = self._write_engine if write else self._read_engine
+        with _wrapped(self._target, action), Session(engine) as session, session.begin():
+            revisions = list(session.execute(text(f"SELECT version_num FROM {schema.VERSION_TABLE}")).scalars())
+            if revisions != [self._head]:
+                _check_revisions(revisions, self._target)
+            yield session
+
     # -- reading -------------------------------------------------------------------------------
     @property
     def location(self) -> str:
@@ -331,7 +430,7 @@ class ProjectStore:
     def list_projects(self) -> list[str]:
         """The names of the projects in this database, sorted."""
         self._check_open()
-        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+        with self._transaction("read") as session:
             return list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
 
     def load(self, name: str | None = None) -> Project:
@@ -341,7 +440,7 @@ class ProjectStore:
     def load_snapshot(self, name: str | None = None) -> ProjectSnapshot:
         """The project and its version stamps, read from one snapshot (what district mode opens)."""
         self._check_open()
-        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+        with self._transaction("read") as session:
             names = list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
             if name is None:
                 if not names:
@@ -360,14 +459,14 @@ class ProjectStore:
     def load_all(self) -> list[ProjectSnapshot]:
         """Every project in the database, all read from one snapshot (for consistent backups)."""
         self._check_open()
-        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+        with self._transaction("read") as session:
             names = list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
             return [self._snapshot(session, name) for name in names]
 
     def versions(self, name: str) -> ProjectVersions:
         """The version stamps of project ``name`` without loading it: poll this to see others' saves."""
         self._check_open()
-        with _wrapped(self._target, "read"), Session(self._read_engine) as session, session.begin():
+        with self._transaction("read") as session:
             row = session.scalars(select(ProjectRow).where(ProjectRow.name == name)).one_or_none()
             if row is None:
                 raise ProjectNotFoundError(f"No project '{name}' in {self.location}")
@@ -421,7 +520,7 @@ class ProjectStore:
                 )
             seen.add(scenario.id)
         action = f"save project '{project.name}' to"
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             versions = self._write(session, project, user, force=False)
         for scenario in project.scenarios:
             scenario.version = versions[scenario.id]
@@ -435,7 +534,7 @@ class ProjectStore:
         """
         self._check_open()
         action = f"restore project '{project.name}' to"
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             versions = self._write(session, project, user, force=True)
         for scenario in project.scenarios:
             scenario.version = versions[scenario.id]
@@ -485,7 +584,7 @@ class ProjectStore:
         self._check_open()
         action = f"save scenario '{scenario.name}' of project '{project_name}' to"
         stamped = now_utc()
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             # A new scenario takes the project lock (it needs the next position); a changed one only
             # shares it and locks its own row, so planners saving different scenarios do not queue.
             project = self._lock_project(session, project_name, shared=expected_version is not None)
@@ -537,7 +636,7 @@ class ProjectStore:
         """Delete one scenario, refusing (:class:`ConcurrentEditError`) if it changed since ``expected_version``."""
         self._check_open()
         action = f"delete scenario '{scenario_id}' of project '{project_name}' from"
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             project = self._lock_project(session, project_name)
             existing = session.scalars(
                 select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario_id)
@@ -559,7 +658,7 @@ class ProjectStore:
         self._check_open()
         action = f"save the records of project '{project.name}' to"
         stamped = now_utc()
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             row = self._lock_project(session, project.name)
             if row.data_version != expected_version:
                 stamp = _project_stamp(row)
@@ -622,7 +721,7 @@ class ProjectStore:
         """Delete the project called ``name`` and everything it owns."""
         self._check_open()
         action = f"delete project '{name}' from"
-        with _wrapped(self._target, action), Session(self._write_engine) as session, session.begin():
+        with self._transaction(action, write=True) as session:
             result = session.execute(
                 delete(ProjectRow).where(ProjectRow.name == name).execution_options(synchronize_session=False)
             )
@@ -634,7 +733,7 @@ class ProjectStore:
         """Release the database connections (the store cannot be used afterwards)."""
         if not self._closed:
             self._closed = True
-            self._engine.dispose()
+            self._release()
 
     def _check_open(self) -> None:
         if self._closed:

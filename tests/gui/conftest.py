@@ -32,6 +32,12 @@ def solved_sample() -> Project:
 
 
 @pytest.fixture
+def pg_database_prefix() -> str:
+    """District GUI tests' PostgreSQL databases (``pg_database`` of ``tests/conftest.py``) are named dlp_gui_…."""
+    return "dlp_gui_"
+
+
+@pytest.fixture
 def window(qtbot, tmp_path, monkeypatch) -> Iterator[MainWindow]:
     QStandardPaths.setTestModeEnabled(True)
     monkeypatch.setenv("DLPLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))  # recovery copies of this test only

@@ -1,43 +1,13 @@
-"""District mode through the main window on a database URL: SQLite, and PostgreSQL when DLPLANNER_TEST_PG_URL is set."""
+"""District mode through the main window on a database URL: SQLite, and PostgreSQL when DLPLANNER_TEST_PG_URL is set
+(the ``pg_database`` fixture of ``tests/conftest.py``: skipped without it, failed under CI=true)."""
 
 from __future__ import annotations
-
-import os
-import uuid
-from collections.abc import Iterator
 
 import pytest
 
 from dlplanner.qt import district as district_gui
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.services import district, projects
-
-PG_ENV = "DLPLANNER_TEST_PG_URL"
-
-
-@pytest.fixture
-def pg_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database on the test server, dropped afterwards (the storage tests' rule:
-    skipped without DLPLANNER_TEST_PG_URL, failed under CI=true)."""
-    server_url = os.environ.get(PG_ENV, "").strip()
-    if not server_url:
-        hint = f"export {PG_ENV}=$(scripts/start-test-postgres | tail -n1)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {PG_ENV} is not set: CI must run the PostgreSQL tests ({hint})")
-        pytest.skip(f"{PG_ENV} is not set; {hint} to run it")
-    from sqlalchemy import create_engine, make_url, text
-
-    server = make_url(server_url)
-    name = f"dlp_gui_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -178,3 +148,125 @@ def test_save_runs_on_a_worker_with_the_window_disabled(window: MainWindow, url:
     assert seen == {"thread": True, "enabled": False, "busy": True}
     assert window.isEnabled() and not window.busy_bar.isVisibleTo(window) and not window.document.dirty
     assert projects.open_project(url).scenarios[0].name == "Saved off the GUI thread"
+
+
+# -- Refresh and Reload keep the undo history ----------------------------------------------------------------
+
+
+def _rename_teacher(window: MainWindow, name: str) -> None:
+    """Edit the first teacher's name inline, as a planner does (one undoable step)."""
+    editor = window.editors["teacher"]
+    assert editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 1)), name)
+
+
+def test_refresh_keeps_the_undo_history_of_what_others_did_not_touch(window: MainWindow, url: str) -> None:
+    assert window.open_project(url)
+    mine_id, theirs_id = window.document.scenario_id, window.document.project.scenarios[-1].id
+    assert mine_id != theirs_id
+    original_scenario = window.document.scenario.name
+    original_teacher = window.document.project.teachers[0].name
+    assert window.rename_scenario("Mine")
+    _rename_teacher(window, "Ms. Mine")
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.scenario(theirs_id).name = "Renamed by Jon"
+    assert district.save_changes(jon).ok
+
+    assert [c.scenario_id for c in window.refresh()] == [theirs_id]
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and window.document.dirty  # my two steps are still there
+    assert window.document.scenario_id == mine_id  # and so is the scenario I was looking at
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    project = window.document.project
+    assert project.teachers[0].name == original_teacher and project.scenario(mine_id).name == original_scenario
+    assert project.scenario(theirs_id).name == "Renamed by Jon"  # their change stays
+    assert not window.document.dirty and not window.session.has_unsaved_changes()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert project.teachers[0].name == "Ms. Mine" and project.scenario(mine_id).name == "Mine"
+
+    assert window.save()
+    stored = projects.open_project(url)
+    assert stored.scenario(mine_id).name == "Mine" and stored.teachers[0].name == "Ms. Mine"
+    assert stored.scenario(theirs_id).name == "Renamed by Jon"
+
+
+def test_undo_is_refused_naming_the_record_another_planner_replaced(window: MainWindow, url: str, qtbot) -> None:
+    assert window.open_project(url)
+    scenario_id = window.document.scenario_id
+    original_teacher = window.document.project.teachers[0].name
+    assert window.rename_scenario("Mine")
+    _rename_teacher(window, "Ms. Mine")
+    assert window.save() and not window.document.dirty
+    jon = district.open_for_editing(url, user="jon@district")  # Jon starts from my saved work
+    jon.project.scenario(scenario_id).name = "Jon's"
+    jon.project.teachers[0].name = "Mr. Jon"
+    assert district.save_changes(jon).ok
+
+    window.refresh()  # both pieces I edited are replaced by Jon's versions
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and not window.document.dirty
+
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert f"Cannot undo 'Edit name of {original_teacher}'" in message and "teacher 'Ms. Mine'" in message
+    assert "another planner" in message and "Nothing was changed" in message
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo 'Rename scenario" in message and "scenario 'Mine'" in message
+    project = window.document.project
+    assert project.teachers[0].name == "Mr. Jon" and project.scenario(scenario_id).name == "Jon's"  # untouched
+    assert stack.count() == 0 and not stack.canUndo()  # refused steps can never apply again: dropped
+    qtbot.waitUntil(lambda: not window.document.dirty)  # nothing of mine is left to save
+    assert not window.session.has_unsaved_changes()
+
+
+def test_undoing_a_delete_is_refused_when_refresh_brought_that_scenario_back(window: MainWindow, url: str) -> None:
+    assert window.open_project(url)
+    doomed = window.document.project.scenarios[-1]
+    window.document.set_scenario(doomed.id)
+    assert window.delete_scenario()
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.scenario(doomed.id).name = "Kept by Jon"
+    assert district.save_changes(jon).ok
+
+    window.refresh()
+    project = window.document.project
+    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
+    window.undo_action.trigger()  # would put my copy beside Jon's under the same id
+    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo 'Delete scenario" in message and f"same id '{doomed.id}'" in message
+
+
+def test_reload_theirs_keeps_the_history_of_other_pieces(window: MainWindow, url: str, monkeypatch) -> None:
+    scenario_id, _mine = _conflict_setup(window, url)  # my unsaved rename conflicts with Jon's
+    _rename_teacher(window, "Ms. Kept")  # a people edit nobody else made
+    monkeypatch.setattr(district_gui, "choose_resolution", lambda _p, _c: district_gui.RELOAD)
+    assert window.save()  # the teacher is saved, the scenario reloaded
+    assert window.document.undo_stack.count() == 2
+    window.undo_action.trigger()  # the teacher edit still undoes
+    assert window.document.project.teachers[0].name != "Ms. Kept" and window.document.dirty
+    window.undo_action.trigger()  # the rename's scenario was replaced by Jon's: refused
+    assert window.document.project.scenario(scenario_id).name == "Jon's version"
+    assert "Cannot undo 'Rename scenario" in window.statusBar().currentMessage()
+
+
+def test_undoing_my_minimums_never_writes_over_the_minimums_another_planner_saved(window: MainWindow, url: str) -> None:
+    from dlplanner.domain.calendar import Minimums
+    from dlplanner.qt.minimums import MinimumsCommand
+
+    assert window.open_project(url)
+    window.document.push(MinimumsCommand(window.document, window.document.project, Minimums(instructional_days=170)))
+    assert window.save()
+    jon = district.open_for_editing(url, user="jon@district")
+    jon.project.minimums.instructional_days = 180
+    assert district.save_changes(jon).ok
+
+    window.refresh()  # the people, rooms and groups (minimums among them) are now Jon's
+    assert window.document.project.minimums.instructional_days == 180
+    window.undo_action.trigger()
+    assert window.document.project.minimums.instructional_days == 180  # not put back to mine or before
+    assert "Cannot undo 'Edit minimums'" in window.statusBar().currentMessage()
+    assert not window.session.has_unsaved_changes()

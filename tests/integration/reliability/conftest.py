@@ -1,4 +1,4 @@
-"""Reliability tests get a fresh PostgreSQL database per test from ``tests/integration/conftest.py``
+"""Reliability tests get a fresh PostgreSQL database per test from ``tests/conftest.py``
 (same rule as the storage tests: skip without ``DLPLANNER_TEST_PG_URL``, fail when ``CI=true``)."""
 
 from __future__ import annotations

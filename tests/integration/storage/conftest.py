@@ -1,7 +1,7 @@
 """Fixtures for storage tests: a place for a new project database on SQLite and on PostgreSQL.
 
 PostgreSQL tests need ``DLPLANNER_TEST_PG_URL`` (``scripts/start-test-postgres`` prints one); each
-test gets a fresh database (the ``pg_database`` fixture of ``tests/integration/conftest.py``) created
+test gets a fresh database (the ``pg_database`` fixture of ``tests/conftest.py``) created
 through that URL's server and dropped afterwards. Without the variable they are skipped, except
 under ``CI=true``, where they fail: CI must always run them.
 """

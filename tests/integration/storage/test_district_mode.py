@@ -289,3 +289,151 @@ def test_saves_of_different_scenarios_at_once_all_succeed(new_location: str):
     stored = _stored(new_location)
     assert [s.description for s in stored.scenarios[:2]] == ["planner 0", "planner 1"]
     assert [s.name for s in stored.scenarios[:2]] == [s.project.scenarios[i].name for i, s in enumerate(sessions)]
+
+
+# -- one store per session (the connection is kept, never left behind) ------------------------------
+
+
+def _connections_to(location: str) -> set[int]:
+    """The server processes connected to the test database, other than this query's own."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
+
+    probe = create_engine(location, poolclass=NullPool)
+    try:
+        with probe.connect() as connection:
+            query = "SELECT pid FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
+            return set(connection.execute(text(query), {"db": make_url(location).database}).scalars())
+    finally:
+        probe.dispose()
+
+
+def _until(condition, attempts: int = 100) -> bool:
+    """Wait (a little at a time) for the server to notice a closed connection."""
+    import time
+
+    for _ in range(attempts):
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.postgres
+def test_sessions_on_a_server_reuse_one_pooled_connection_and_close_it_with_the_last_session(pg_database: str):
+    from dlplanner.storage import shared_engine_users
+
+    _district(pg_database)
+    maria = district.open_for_editing(pg_database, user="maria@district")
+    jon = district.open_for_editing(pg_database, user="jon@district")
+    assert shared_engine_users(pg_database) == 2  # one engine for both sessions of this process
+
+    maria.project.scenarios[0].description = "first"
+    district.save_changes(maria)
+    after_first = _connections_to(pg_database)
+    for n in range(3):  # saves, polls and refreshes come back to the same server connection
+        maria.project.scenarios[0].description = f"again {n}"
+        assert district.save_changes(maria).ok
+        assert district.check_for_changes(jon)
+        district.refresh(jon)
+    assert after_first and _connections_to(pg_database) == after_first
+    assert jon.project.scenarios[0].description == "again 2"
+
+    maria.close()
+    assert shared_engine_users(pg_database) == 1 and _connections_to(pg_database)
+    jon.close()
+    jon.close()  # closing twice is harmless
+    assert shared_engine_users(pg_database) == 0
+    assert _until(lambda: not _connections_to(pg_database)), "the last session left a connection open"
+
+    maria.project.scenarios[0].description = "after close"  # a closed session opens the database again
+    assert district.save_changes(maria).ok and shared_engine_users(pg_database) == 1
+    del maria  # a session nobody closed lets go when it is collected
+    import gc
+
+    gc.collect()
+    assert shared_engine_users(pg_database) == 0
+    assert _stored(pg_database).scenarios[0].description == "after close"
+
+
+def _open_files(path) -> list[str]:
+    """This process's open file descriptors on ``path`` (or its journal)."""
+    import os
+
+    fds = os.listdir("/proc/self/fd")
+    found = []
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(path)):
+            found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self/fd"), reason="needs /proc to list open files")
+def test_a_session_on_a_file_holds_it_open_only_during_an_action_and_follows_a_replaced_file(tmp_path):
+    from dlplanner.services import projects
+
+    path = tmp_path / "school.dlp"
+    _district(str(path))
+    maria = district.open_for_editing(str(path), user="maria@district")
+    maria.project.scenarios[0].description = "Maria"
+    assert district.save_changes(maria).ok
+    assert _open_files(path) == []  # nothing open or locked between actions
+
+    # "Save As" over the file from another window writes a new file and renames it into place
+    replacement = _stored(str(path))
+    replacement.scenarios[1].name = "In the new file"
+    projects.create_project(str(path), replacement, overwrite=True)
+
+    changes = district.check_for_changes(maria)  # reads the file now at that path, not the old one
+    assert replacement.scenarios[1].id in [c.scenario_id for c in changes]
+    district.refresh(maria)
+    assert maria.project.scenarios[1].name == "In the new file"
+    maria.close()
+    assert _open_files(path) == []
+
+
+def test_a_schema_upgraded_by_a_newer_dlplanner_while_a_session_is_open_is_refused(new_location: str):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from dlplanner.storage import NewerSchemaError, location_to_url
+
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    maria.project.scenarios[0].description = "Maria"
+    engine = create_engine(location_to_url(new_location), poolclass=NullPool)
+    with engine.begin() as connection:  # what a newer dlplanner's `db upgrade` leaves behind
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(NewerSchemaError, match="newer dlplanner"):
+        district.save_changes(maria)
+    with pytest.raises(NewerSchemaError, match="newer dlplanner"):
+        district.check_for_changes(maria)
+    maria.close()
+    assert maria.project.scenarios[0].description == "Maria"  # the edit is still here to save elsewhere
+
+
+@pytest.mark.postgres
+def test_a_session_whose_server_connection_was_cut_reconnects_on_its_next_save(pg_database: str):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    _district(pg_database)
+    maria = district.open_for_editing(pg_database, user="maria@district")
+    kept = _connections_to(pg_database)
+    assert kept  # the session's pooled connection
+    probe = create_engine(pg_database, poolclass=NullPool)
+    with probe.connect() as connection:  # the server restarts, or an administrator ends the session
+        for pid in kept:
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    probe.dispose()
+    assert _until(lambda: not (_connections_to(pg_database) & kept))
+
+    maria.project.scenarios[0].description = "after the cut"
+    assert district.save_changes(maria).ok  # the pool notices the dead connection and opens a new one
+    assert _stored(pg_database).scenarios[0].description == "after the cut"
+    maria.close()
