@@ -2,8 +2,13 @@
 
 A save to a database URL goes through ``services.district.save_changes``; each piece someone else
 saved since this window read it comes back as a :class:`~dlplanner.services.district.Conflict`, and
-the user chooses, per piece, "Reload theirs" or "Keep mine as a new scenario". Nothing is ever
-overwritten silently.
+the user chooses, per piece, what to do. Only choices that can apply are offered:
+
+- both changed it: "Reload theirs" or "Keep mine as a new scenario";
+- they deleted what I changed: "Keep mine as a new scenario" or "Accept the deletion";
+- I deleted what they changed: "Keep their version" or "Delete anyway".
+
+Nothing is ever overwritten or deleted silently.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dlplanner.services.district import Conflict
 
-RELOAD, KEEP = "reload", "keep"
+RELOAD, KEEP, DELETE_ANYWAY = "reload", "keep", "delete"
 KEEP_TEXT = "Keep mine as a new scenario: your version is saved as a copy beside theirs."
 
 
@@ -21,32 +26,40 @@ def describe_conflict(conflict: Conflict) -> str:
     verb = "was deleted" if conflict.deleted else "was changed"
     who = f" by {conflict.changed_by}" if conflict.changed_by else " by another planner"
     when = f" at {conflict.changed_at.astimezone():%Y-%m-%d %H:%M}" if conflict.changed_at else ""
-    return f"{what} {verb}{who}{when} after you opened it."
+    after = "after you deleted it" if conflict.deleted_here else "after you opened it"
+    return f"{what} {verb}{who}{when} {after}."
+
+
+def choices(conflict: Conflict) -> list[tuple[str, str, str]]:
+    """(answer, button label, explanation) for every choice that can apply to ``conflict``."""
+    if conflict.deleted_here:
+        return [
+            (RELOAD, "Keep their version", "Keep their version: your deletion is dropped and theirs is shown."),
+            (DELETE_ANYWAY, "Delete anyway", "Delete anyway: the scenario is deleted, their changes to it too."),
+        ]
+    if conflict.deleted:
+        return [
+            (KEEP, "Keep mine as a new scenario", "Keep mine as a new scenario: your version is saved under a new id."),
+            (RELOAD, "Accept the deletion", "Accept the deletion: your changes to it are dropped with it."),
+        ]
+    reload = (RELOAD, "Reload theirs", "Reload theirs: drop your changes to it and take the saved version.")
+    return [reload, (KEEP, "Keep mine as a new scenario", KEEP_TEXT)] if conflict.scenario_id else [reload]
 
 
 def choose_resolution(parent: QWidget | None, conflict: Conflict) -> str | None:
-    """Ask what to do with one refused piece: RELOAD, KEEP (scenarios only) or None (decide later)."""
+    """Ask what to do with one refused piece: one answer of :func:`choices`, or None (decide later)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Someone else saved this first")
     box.setText(describe_conflict(conflict))
+    offered = choices(conflict)
+    mine = "Your deletion was not saved" if conflict.deleted_here else "Your changes to it were not saved"
     box.setInformativeText(
-        "Your changes to it were not saved, and theirs were not overwritten.\n\n"
-        "Reload theirs: drop your changes to it and take the saved version.\n"
-        + (KEEP_TEXT if conflict.scenario_id else "")
+        f"{mine}, and theirs were not overwritten.\n\n" + "\n".join(text for _answer, _label, text in offered)
     )
     box.setDetailedText(conflict.message)
-    reload_button = box.addButton("Reload theirs", QMessageBox.ButtonRole.DestructiveRole)
-    keep_button = (
-        box.addButton("Keep mine as a new scenario", QMessageBox.ButtonRole.AcceptRole)
-        if conflict.scenario_id is not None
-        else None
-    )
+    roles = (QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.AcceptRole)
+    buttons = {box.addButton(label, roles[min(i, 1)]): answer for i, (answer, label, _text) in enumerate(offered)}
     box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is reload_button:
-        return RELOAD
-    if keep_button is not None and clicked is keep_button:
-        return KEEP
-    return None
+    return buttons.get(box.clickedButton())

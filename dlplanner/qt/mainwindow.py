@@ -462,7 +462,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _resolve(self, conflict: district.Conflict) -> None:
+        """Apply the user's choice for one conflict; an answer not offered for it (see ``choices``) does nothing."""
         answer = district_gui.choose_resolution(self, conflict)
+        if answer not in {offered for offered, _label, _text in district_gui.choices(conflict)}:
+            return
         session = self.session
         try:
             if answer == district_gui.RELOAD:
@@ -473,6 +476,9 @@ class MainWindow(QMainWindow):
             elif answer == district_gui.KEEP and conflict.scenario_id is not None:
                 kept = district.keep_as_new_scenario(session, conflict.scenario_id)
                 self.statusBar().showMessage(f"Your version is saved as scenario '{kept.name}'", 8000)
+            elif answer == district_gui.DELETE_ANYWAY and conflict.scenario_id is not None:
+                district.delete_anyway(session, conflict.scenario_id)
+                self.statusBar().showMessage(f"Scenario '{conflict.name}' is deleted", 8000)
         except Exception as exc:
             QMessageBox.critical(self, "Cannot resolve the conflict", str(exc))
 
@@ -527,7 +533,9 @@ class MainWindow(QMainWindow):
         if report.changes:
             self._reload_views()
         lines = [c.describe() for c in report.changes]
-        lines += [f"{district_gui.describe_conflict(c)} Yours is kept; saving will ask." for c in report.conflicts]
+        for conflict in report.conflicts:
+            kept = "Your deletion" if conflict.deleted_here else "Yours"
+            lines.append(f"{district_gui.describe_conflict(conflict)} {kept} is kept; saving will ask.")
         self.statusBar().showMessage("; ".join(lines) if lines else "No changes by others", 10000)
         return report.changes
 

@@ -77,7 +77,10 @@ class Conflict:
     """A piece someone else saved since this session opened it; the user must choose what to do.
 
     ``scenario_id`` is None for the project's people, rooms and groups. ``deleted`` means the
-    other planner deleted the scenario (only "keep as new scenario" or "drop mine" make sense).
+    other planner deleted the scenario I changed (choices: :func:`keep_as_new_scenario`, or
+    :func:`reload_scenario` to accept the deletion); ``deleted_here`` means I deleted a scenario
+    the other planner changed (choices: :func:`reload_scenario` to keep their version, or
+    :func:`delete_anyway`).
     """
 
     scenario_id: str | None
@@ -86,6 +89,7 @@ class Conflict:
     changed_by: str = ""
     changed_at: datetime | None = None
     deleted: bool = False
+    deleted_here: bool = False
 
     @classmethod
     def from_error(cls, error: ConcurrentEditError, name: str) -> Conflict:
@@ -97,6 +101,10 @@ class Conflict:
             changed_at=error.changed_at,
             deleted=error.current_version is None and error.scenario_id is not None,
         )
+
+
+class ResolutionError(ValueError):
+    """A conflict choice that cannot apply to this conflict (e.g. keeping my copy of a scenario I deleted)."""
 
 
 @dataclass(frozen=True)
@@ -291,7 +299,10 @@ def save_changes(session: DistrictSession) -> SaveReport:
             report.saved.append(scenario_id)
         except ConcurrentEditError as error:
             theirs = _find(session.base, scenario_id)
-            report.conflicts.append(Conflict.from_error(error, theirs.name if theirs else scenario_id))
+            stamp = Stamp(error.current_version or 0, error.changed_by, error.changed_at)
+            report.conflicts.append(
+                _conflict_for_deletion(session, theirs.name if theirs else scenario_id, scenario_id, stamp)
+            )
     for scenario in list(session.project.scenarios):
         if not session.scenario_dirty(scenario.id):
             continue
@@ -362,6 +373,8 @@ def refresh(session: DistrictSession) -> RefreshReport:
         if known is None and mine is None:
             _take_scenario(session, theirs, stamp.version)
             report.changes.append(Change(theirs.id, theirs.name, "added", stamp))
+        elif mine is None:  # deleted here, changed there: keep my deletion unsaved, never bring it back silently
+            report.conflicts.append(_conflict_for_deletion(session, theirs.name, theirs.id, stamp))
         elif mine is not None and session.scenario_dirty(theirs.id):
             report.conflicts.append(_conflict_for_scenario(session, theirs, stamp, known))
         else:
@@ -409,6 +422,13 @@ def reload_project_data(session: DistrictSession) -> None:
 def keep_as_new_scenario(session: DistrictSession, scenario_id: str, new_name: str | None = None) -> Scenario:
     """Resolve a conflict by keeping my version of a scenario as a new scenario (saved at once),
     and the stored one under its own id and name. Returns the new, saved scenario."""
+    deleted_by_me = _find(session.base, scenario_id)
+    if _find(session.project, scenario_id) is None and deleted_by_me is not None:
+        name = deleted_by_me.name
+        raise ResolutionError(
+            f"Scenario '{name}' cannot be kept as a new scenario: you deleted it, so there is no copy of yours "
+            "to keep; keep their version, or delete it anyway"
+        )
     mine = _require(session.project, scenario_id)
     snapshot = session.store().load_snapshot(session.project_name)
     taken = Project(name=session.project_name, scenarios=[*session.project.scenarios, *snapshot.project.scenarios])
@@ -431,6 +451,28 @@ def keep_as_new_scenario(session: DistrictSession, scenario_id: str, new_name: s
     else:
         _take_scenario(session, theirs, snapshot.versions.scenarios[scenario_id].version)
     return copy_of_mine
+
+
+def delete_anyway(session: DistrictSession, scenario_id: str) -> None:
+    """Resolve "I deleted it, they changed it" by deleting the stored scenario, their changes included.
+
+    The user chose this after being told who changed it; if it changes yet again meanwhile the
+    deletion is refused again (:class:`ConcurrentEditError`) instead of deleting unseen work.
+    """
+    base, mine = _find(session.base, scenario_id), _find(session.project, scenario_id)
+    if mine is not None or base is None:
+        name = mine.name if mine is not None else scenario_id
+        raise ResolutionError(
+            f"Scenario '{name}' was not deleted in your copy of project '{session.project_name}', "
+            "so there is no deletion to save; delete it first"
+        )
+    versions = session.store().versions(session.project_name)
+    stamp = versions.scenarios.get(scenario_id)
+    if stamp is None:  # someone deleted it meanwhile: the outcome asked for
+        _forget_base(session, scenario_id)
+        return
+    session.store().delete_scenario(session.project_name, scenario_id, stamp.version, session.user)
+    _forget_base(session, scenario_id)
 
 
 # -- internals -----------------------------------------------------------------------------------
@@ -523,6 +565,19 @@ def _conflict_for_scenario(session: DistrictSession, theirs: Scenario, stamp: St
         "reload it, or keep your copy as a new scenario",
         changed_by=stamp.updated_by,
         changed_at=stamp.updated_at,
+    )
+
+
+def _conflict_for_deletion(session: DistrictSession, name: str, scenario_id: str, stamp: Stamp) -> Conflict:
+    """I deleted a scenario (unsaved) that another planner changed and saved after I opened it."""
+    return Conflict(
+        scenario_id,
+        name,
+        f"Scenario '{name}' of project '{session.project_name}' was changed {stamp.describe()} after you opened it, "
+        "and you deleted it; keep their version, or delete it anyway (their changes are deleted too)",
+        changed_by=stamp.updated_by,
+        changed_at=stamp.updated_at,
+        deleted_here=True,
     )
 
 

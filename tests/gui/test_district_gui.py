@@ -222,7 +222,8 @@ def test_undo_is_refused_naming_the_record_another_planner_replaced(window: Main
     assert not window.session.has_unsaved_changes()
 
 
-def test_undoing_a_delete_is_refused_when_refresh_brought_that_scenario_back(window: MainWindow, url: str) -> None:
+def _delete_what_jon_changes(window: MainWindow, url: str) -> str:
+    """This window deletes the last scenario (unsaved); Jon then saves a change to it. Returns its id."""
     assert window.open_project(url)
     doomed = window.document.project.scenarios[-1]
     window.document.set_scenario(doomed.id)
@@ -230,14 +231,112 @@ def test_undoing_a_delete_is_refused_when_refresh_brought_that_scenario_back(win
     jon = district.open_for_editing(url, user="jon@district")
     jon.project.scenario(doomed.id).name = "Kept by Jon"
     assert district.save_changes(jon).ok
+    return doomed.id
+
+
+def test_refresh_reports_a_scenario_i_deleted_that_jon_changed_and_undo_still_works(
+    window: MainWindow, url: str
+) -> None:
+    """Refresh no longer silently brings back a scenario deleted here (it did before): it is a conflict naming
+    Jon, my deletion stays, and undoing it puts my copy back; the next Refresh then takes Jon's."""
+    doomed_id = _delete_what_jon_changes(window, url)
 
     window.refresh()
     project = window.document.project
-    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
-    window.undo_action.trigger()  # would put my copy beside Jon's under the same id
-    assert [s.name for s in project.scenarios if s.id == doomed.id] == ["Kept by Jon"]
+    assert doomed_id not in {s.id for s in project.scenarios}  # still deleted here
     message = window.statusBar().currentMessage()
-    assert "Cannot undo 'Delete scenario" in message and f"same id '{doomed.id}'" in message
+    assert "Kept by Jon" in message and "jon@district" in message and "after you deleted it" in message
+    assert window.document.dirty and window.session.has_unsaved_changes()
+
+    window.undo_action.trigger()  # my deletion undone: my copy is back, nothing left to save
+    project = window.document.project
+    assert [s.id for s in project.scenarios].count(doomed_id) == 1
+    assert not window.session.has_unsaved_changes()
+    window.refresh()
+    assert window.document.project.scenario(doomed_id).name == "Kept by Jon"
+
+
+def test_undoing_a_delete_is_refused_when_reload_brought_that_scenario_back(
+    window: MainWindow, url: str, monkeypatch
+) -> None:
+    doomed_id = _delete_what_jon_changes(window, url)
+    monkeypatch.setattr(district_gui, "choose_resolution", lambda _p, _c: district_gui.RELOAD)
+    assert window.save()  # "Keep their version": Jon's is back, nothing of mine left to save
+    project = window.document.project
+    assert [s.name for s in project.scenarios if s.id == doomed_id] == ["Kept by Jon"]
+    window.undo_action.trigger()  # would put my copy beside Jon's under the same id
+    assert [s.name for s in project.scenarios if s.id == doomed_id] == ["Kept by Jon"]
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo 'Delete scenario" in message and f"same id '{doomed_id}'" in message
+
+
+def test_saving_a_deletion_of_what_jon_changed_asks_and_delete_anyway_deletes(
+    window: MainWindow, url: str, monkeypatch
+) -> None:
+    doomed_id = _delete_what_jon_changes(window, url)
+    asked = []
+    monkeypatch.setattr(district_gui, "choose_resolution", lambda _p, c: asked.append(c) or district_gui.DELETE_ANYWAY)
+    assert window.save()
+    [conflict] = asked
+    assert conflict.scenario_id == doomed_id and conflict.deleted_here and conflict.changed_by == "jon@district"
+    assert doomed_id not in {s.id for s in projects.open_project(url).scenarios}
+    assert doomed_id not in {s.id for s in window.document.project.scenarios}
+    assert not window.document.dirty
+
+
+def test_keep_mine_for_a_deletion_of_what_jon_changed_is_never_attempted(
+    window: MainWindow, url: str, monkeypatch
+) -> None:
+    """Before, "Keep mine as a new scenario" was offered here and failed: my copy no longer exists."""
+    from PySide6.QtWidgets import QMessageBox
+
+    doomed_id = _delete_what_jon_changes(window, url)
+    monkeypatch.setattr(district_gui, "choose_resolution", lambda _p, _c: district_gui.KEEP)
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: errors.append(a[2]))
+    assert not window.save()  # nothing resolved: the deletion is still unsaved
+    assert errors == []
+    assert projects.open_project(url).scenario(doomed_id).name == "Kept by Jon"
+    assert window.document.dirty
+
+
+def _click_in_the_dialog(window: MainWindow, conflict: district.Conflict, label: str) -> tuple[str | None, list[str]]:
+    """Show the real conflict dialog, click ``label``; returns (the choice, the button texts offered)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    offered: list[str] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        offered.extend(b.text() for b in box.buttons() if b.text())
+        offered.append(box.text())
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    QTimer.singleShot(200, answer)
+    return district_gui.choose_resolution(window, conflict), offered
+
+
+def test_the_real_dialog_offers_only_what_applies_to_a_deletion(window: MainWindow, qtbot) -> None:
+    from datetime import UTC, datetime
+
+    at = datetime(2026, 11, 22, 14, 3, tzinfo=UTC)
+    i_deleted = district.Conflict("ab", "A/B block", "refused", "jon@district", at, deleted_here=True)
+    for label, expected in (("Keep their version", district_gui.RELOAD), ("Delete anyway", district_gui.DELETE_ANYWAY)):
+        choice, offered = _click_in_the_dialog(window, i_deleted, label)
+        assert choice == expected
+        assert "Keep mine as a new scenario" not in offered and "Reload theirs" not in offered
+        assert "jon@district" in offered[-1] and "A/B block" in offered[-1] and "after you deleted it" in offered[-1]
+
+    they_deleted = district.Conflict("ab", "A/B block", "refused", deleted=True)
+    for label, expected in (
+        ("Keep mine as a new scenario", district_gui.KEEP),
+        ("Accept the deletion", district_gui.RELOAD),
+    ):
+        choice, offered = _click_in_the_dialog(window, they_deleted, label)
+        assert choice == expected
+        assert "Delete anyway" not in offered and "Reload theirs" not in offered
+        assert "was deleted" in offered[-1]
 
 
 def test_reload_theirs_keeps_the_history_of_other_pieces(window: MainWindow, url: str, monkeypatch) -> None:

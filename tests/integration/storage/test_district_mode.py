@@ -191,6 +191,92 @@ def test_saving_a_scenario_deleted_elsewhere_is_a_conflict(new_location: str):
     assert _stored(new_location).scenario(kept.id).description == "Jon's edit"
 
 
+def _i_delete_what_maria_changed(location: str) -> tuple[district.DistrictSession, str, str]:
+    """Maria saves a change to the second scenario; Jon deleted it (unsaved). Returns (jon, id, name)."""
+    _district(location)
+    maria = district.open_for_editing(location, user="maria@district")
+    jon = district.open_for_editing(location, user="jon@district")
+    doomed = maria.project.scenarios[1]
+    doomed.description = "Maria's work"
+    assert district.save_changes(maria).ok
+    jon.project.scenarios = [s for s in jon.project.scenarios if s.id != doomed.id]
+    return jon, doomed.id, doomed.name
+
+
+def test_deleting_a_scenario_another_planner_changed_is_a_conflict_offering_theirs(new_location: str):
+    jon, doomed_id, name = _i_delete_what_maria_changed(new_location)
+
+    [conflict] = district.save_changes(jon).conflicts
+
+    assert conflict.scenario_id == doomed_id and conflict.deleted_here and not conflict.deleted
+    assert conflict.changed_by == "maria@district" and conflict.changed_at is not None
+    assert f"Scenario '{name}'" in conflict.message and "after you opened it" in conflict.message
+    assert "you deleted it" in conflict.message and "keep their version, or delete it anyway" in conflict.message
+    assert _stored(new_location).scenario(doomed_id).description == "Maria's work"  # not deleted
+    with pytest.raises(district.ResolutionError, match="you deleted it"):  # nothing of mine to keep
+        district.keep_as_new_scenario(jon, doomed_id)
+    assert _stored(new_location).scenario(doomed_id).description == "Maria's work"
+
+    kept = district.reload_scenario(jon, doomed_id)  # "Keep their version"
+
+    assert kept is not None and jon.project.scenario(doomed_id).description == "Maria's work"
+    assert not jon.has_unsaved_changes() and district.save_changes(jon).ok
+
+
+def test_delete_anyway_deletes_the_scenario_another_planner_changed(new_location: str):
+    jon, doomed_id, _name = _i_delete_what_maria_changed(new_location)
+    assert district.save_changes(jon).conflicts
+
+    district.delete_anyway(jon, doomed_id)
+
+    assert doomed_id not in {s.id for s in _stored(new_location).scenarios}
+    assert doomed_id not in {s.id for s in jon.project.scenarios}
+    assert not jon.has_unsaved_changes() and district.save_changes(jon).ok
+    assert district.check_for_changes(jon) == []
+
+
+def test_delete_anyway_refuses_a_scenario_i_still_have(new_location: str):
+    _district(new_location)
+    jon = district.open_for_editing(new_location, user="jon@district")
+    scenario_id = jon.project.scenarios[0].id
+    with pytest.raises(district.ResolutionError, match="not deleted"):
+        district.delete_anyway(jon, scenario_id)
+    assert _stored(new_location).scenario(scenario_id) is not None
+
+
+def test_refresh_reports_a_scenario_i_deleted_that_another_planner_changed(new_location: str):
+    jon, doomed_id, name = _i_delete_what_maria_changed(new_location)
+
+    report = district.refresh(jon)
+
+    assert report.changes == []
+    [conflict] = report.conflicts
+    assert conflict.scenario_id == doomed_id and conflict.deleted_here and conflict.name == name
+    assert conflict.changed_by == "maria@district" and conflict.changed_at is not None
+    assert "maria@district" in conflict.message and "you deleted it" in conflict.message
+    assert doomed_id not in {s.id for s in jon.project.scenarios}  # my deletion is kept, not silently undone
+    assert jon.has_unsaved_changes()
+    [again] = district.save_changes(jon).conflicts  # saving asks again
+    assert again.scenario_id == doomed_id and again.deleted_here
+    assert _stored(new_location).scenario(doomed_id).description == "Maria's work"
+
+
+def test_the_choices_for_a_scenario_deleted_elsewhere_that_i_changed(new_location: str):
+    _district(new_location)
+    maria = district.open_for_editing(new_location, user="maria@district")
+    jon = district.open_for_editing(new_location, user="jon@district")
+    gone = maria.project.scenarios.pop(1)
+    assert district.save_changes(maria).ok
+    jon.project.scenario(gone.id).description = "Jon's edit"
+    [conflict] = district.save_changes(jon).conflicts
+    assert conflict.deleted and not conflict.deleted_here
+    with pytest.raises(district.ResolutionError, match="not deleted in your copy"):  # no deletion of mine
+        district.delete_anyway(jon, gone.id)
+    assert jon.project.scenario(gone.id).description == "Jon's edit"  # still mine, unsaved
+    assert district.reload_scenario(jon, gone.id) is None  # "Accept the deletion"
+    assert not jon.has_unsaved_changes()
+
+
 def test_people_rooms_and_groups_conflict_on_their_own_version(new_location: str):
     _district(new_location)
     maria = district.open_for_editing(new_location, user="maria@district")
