@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
                 kept = district.keep_as_new_scenario(session, conflict.scenario_id)
                 self.statusBar().showMessage(f"Your version is saved as scenario '{kept.name}'", 8000)
             elif answer == district_gui.DELETE_ANYWAY and conflict.scenario_id is not None:
-                district.delete_anyway(session, conflict.scenario_id)
+                district.delete_anyway(session, conflict.scenario_id, conflict.version)
                 self.statusBar().showMessage(f"Scenario '{conflict.name}' is deleted", 8000)
         except Exception as exc:
             QMessageBox.critical(self, "Cannot resolve the conflict", str(exc))

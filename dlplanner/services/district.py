@@ -90,6 +90,7 @@ class Conflict:
     changed_at: datetime | None = None
     deleted: bool = False
     deleted_here: bool = False
+    version: int | None = None  # the stored version this conflict was about (for :func:`delete_anyway`)
 
     @classmethod
     def from_error(cls, error: ConcurrentEditError, name: str) -> Conflict:
@@ -453,11 +454,12 @@ def keep_as_new_scenario(session: DistrictSession, scenario_id: str, new_name: s
     return copy_of_mine
 
 
-def delete_anyway(session: DistrictSession, scenario_id: str) -> None:
+def delete_anyway(session: DistrictSession, scenario_id: str, seen_version: int | None = None) -> None:
     """Resolve "I deleted it, they changed it" by deleting the stored scenario, their changes included.
 
-    The user chose this after being told who changed it; if it changes yet again meanwhile the
-    deletion is refused again (:class:`ConcurrentEditError`) instead of deleting unseen work.
+    The user chose this after being told who changed it. Pass the conflict's ``version``: if the
+    scenario was saved yet again since, the deletion is refused (:class:`ConcurrentEditError`, naming
+    who) instead of deleting work the user has not seen. Without it, the version stored now is used.
     """
     base, mine = _find(session.base, scenario_id), _find(session.project, scenario_id)
     if mine is not None or base is None:
@@ -471,7 +473,8 @@ def delete_anyway(session: DistrictSession, scenario_id: str) -> None:
     if stamp is None:  # someone deleted it meanwhile: the outcome asked for
         _forget_base(session, scenario_id)
         return
-    session.store().delete_scenario(session.project_name, scenario_id, stamp.version, session.user)
+    expected = stamp.version if seen_version is None else seen_version
+    session.store().delete_scenario(session.project_name, scenario_id, expected, session.user)
     _forget_base(session, scenario_id)
 
 
@@ -578,6 +581,7 @@ def _conflict_for_deletion(session: DistrictSession, name: str, scenario_id: str
         changed_by=stamp.updated_by,
         changed_at=stamp.updated_at,
         deleted_here=True,
+        version=stamp.version,
     )
 
 

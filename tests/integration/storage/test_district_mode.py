@@ -225,14 +225,29 @@ def test_deleting_a_scenario_another_planner_changed_is_a_conflict_offering_thei
 
 def test_delete_anyway_deletes_the_scenario_another_planner_changed(new_location: str):
     jon, doomed_id, _name = _i_delete_what_maria_changed(new_location)
-    assert district.save_changes(jon).conflicts
+    [conflict] = district.save_changes(jon).conflicts
 
-    district.delete_anyway(jon, doomed_id)
+    district.delete_anyway(jon, doomed_id, conflict.version)
 
     assert doomed_id not in {s.id for s in _stored(new_location).scenarios}
     assert doomed_id not in {s.id for s in jon.project.scenarios}
     assert not jon.has_unsaved_changes() and district.save_changes(jon).ok
     assert district.check_for_changes(jon) == []
+
+
+def test_delete_anyway_never_deletes_a_change_saved_after_the_conflict_was_shown(new_location: str):
+    jon, doomed_id, _name = _i_delete_what_maria_changed(new_location)
+    [conflict] = district.save_changes(jon).conflicts
+    maria = district.open_for_editing(new_location, user="maria@district")
+    maria.project.scenario(doomed_id).description = "Maria, once more"
+    assert district.save_changes(maria).ok
+
+    with pytest.raises(ConcurrentEditError) as info:
+        district.delete_anyway(jon, doomed_id, conflict.version)
+
+    assert info.value.changed_by == "maria@district"
+    assert _stored(new_location).scenario(doomed_id).description == "Maria, once more"
+    assert jon.has_unsaved_changes()  # my deletion is still there, to decide again
 
 
 def test_delete_anyway_refuses_a_scenario_i_still_have(new_location: str):
