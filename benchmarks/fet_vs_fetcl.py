@@ -55,9 +55,11 @@ class Row:
     verdict: str = ""
     confirmed: str = ""
     fet_soft: str = ""
+    fet_refused: bool = False  # fet-cl would not start: "Cannot precompute - data is wrong"
 
 
-def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]:
+def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str, bool]:
+    """fet-cl on one file: (solved, seconds, its soft-conflicts total, refused the data)."""
     t0 = time.monotonic()
     try:
         proc = subprocess.run(
@@ -79,11 +81,12 @@ def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str]
     result = outdir / "logs" / "result.txt"
     text = stdout + (result.read_text(errors="replace") if result.exists() else "")
     ok = "Simulation successful" in text
+    refused = "Cannot precompute" in text  # FET's own limits (e.g. min days vs available days), not a timeout
     soft = ""
     for f in outdir.glob("timetables/*/*_soft_conflicts.txt"):
         m = re.search(r"Total soft conflicts: ([\d.]+)", f.read_text(encoding="utf-8-sig", errors="replace"))
         soft = m.group(1) if m else ""
-    return ok, elapsed, soft
+    return ok, elapsed, soft, refused
 
 
 def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str, str]:
@@ -146,7 +149,7 @@ def main() -> None:
             fet_ok=False,
             fet_time=0.0,
         )
-        row.fet_ok, row.fet_time, _ = run_fetcl(path, args.time_limit, work / f"fet-{i}")
+        row.fet_ok, row.fet_time, _, row.fet_refused = run_fetcl(path, args.time_limit, work / f"fet-{i}")
         out = work / f"dl-{i}.fet"
         info = run_dlplanner(path, args.time_limit, args.workers, out)
         row.dl_status = info.get("status", f"error rc={info['rc']}")
@@ -158,8 +161,8 @@ def main() -> None:
         row.dl_valid = row.verdict.startswith("valid")
         # confirm a sample, and always the files fet-cl itself did not solve
         if row.dl_valid and out.exists() and (confirmed < args.confirm or not row.fet_ok):
-            ok, t, soft = run_fetcl(out, 30, work / f"confirm-{i}")
-            row.confirmed = f"yes ({t:.1f}s)" if ok else f"NO ({t:.1f}s)"
+            ok, t, soft, refused = run_fetcl(out, 30, work / f"confirm-{i}")
+            row.confirmed = f"yes ({t:.1f}s)" if ok else ("refused the data" if refused else f"NO ({t:.1f}s)")
             row.fet_soft = soft
             confirmed += 1
         print(
@@ -174,6 +177,10 @@ def main() -> None:
         )
         rows = [done[str(p)] for p in files if str(p) in done]  # in the files' order
         write_table(rows, args, Path(args.out))
+
+
+def _fet_result(r: Row) -> str:
+    return "solved" if r.fet_ok else ("refused the data" if r.fet_refused else "not solved")
 
 
 def _f(x: float | None) -> str:
@@ -208,7 +215,7 @@ def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
         ratio = f"{r.dl_first / max(r.fet_time, 0.01):.2f}" if r.fet_ok and r.dl_valid and r.dl_first else ""
         lines.append(
             f"| {r.name} | {r.activities} | {'yes' if r.supported else 'no'} | {r.unsupported} | "
-            f"{'solved' if r.fet_ok else 'not solved'} | {r.fet_time:.1f} | {r.dl_status} | {_f(r.dl_first)} | "
+            f"{_fet_result(r)} | {r.fet_time:.1f} | {r.dl_status} | {_f(r.dl_first)} | "
             f"{_f(r.dl_best)} | {r.dl_wall:.1f} | {r.penalty} | {r.bound} | {r.verdict} | {ratio} | {r.confirmed} | "
             f"{r.fet_soft} |"
         )
@@ -222,7 +229,8 @@ def summary(rows: list[Row]) -> list[str]:
     fet_solved = [r for r in sup if r.fet_ok]
     ours = [r for r in fet_solved if r.dl_valid]
     ratios = [r.dl_first / max(r.fet_time, 0.01) for r in ours if r.dl_first is not None]
-    beyond = [r for r in sup if not r.fet_ok and r.dl_valid]
+    beyond = [r for r in sup if not r.fet_ok and not r.fet_refused and r.dl_valid]
+    refused = [r for r in sup if r.fet_refused and r.dl_valid]
     conf = [r for r in rows if r.confirmed]
     lines = [
         f"- files run: {len(rows)} ({len(sup)} with all active hard constraints supported)",
@@ -234,7 +242,10 @@ def summary(rows: list[Row]) -> list[str]:
         else "- median time ratio: n/a",
         f"- fully supported files fet-cl did not solve but dlplanner did: {len(beyond)}"
         + (f" ({', '.join(r.name + ' bound ' + (r.bound or '?') for r in beyond)})" if beyond else ""),
-        f"- all files: dlplanner valid {sum(r.dl_valid for r in rows)}, fet-cl solved {sum(r.fet_ok for r in rows)}",
+        f"- fully supported files whose data fet-cl refused but dlplanner solved: {len(refused)}"
+        + (f" ({', '.join(r.name for r in refused)})" if refused else ""),
+        f"- all files: dlplanner valid {sum(r.dl_valid for r in rows)}, fet-cl solved {sum(r.fet_ok for r in rows)}"
+        f" (and refused the data of {sum(r.fet_refused for r in rows)})",
         f"- outputs confirmed by loading into fet-cl: {sum(r.confirmed.startswith('yes') for r in conf)} of "
         f"{len(conf)} tried",
     ]
