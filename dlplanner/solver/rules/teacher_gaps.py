@@ -29,34 +29,27 @@ def add_teacher_gaps(ctx: Context) -> None:
         ctx.add_worst_slice_penalty("teacher_gaps", weight, slices)
 
 
+def _busy_so_far(ctx: Context, busy: list) -> list:
+    """Entry i: busy somewhere before i (an OR of the earlier entries; 0 when none can be)."""
+    so_far: list = [0] * len(busy)
+    for i in range(1, len(busy)):
+        prev = [x for x in (so_far[i - 1], busy[i - 1]) if not isinstance(x, int)]
+        if len(prev) == 1:
+            so_far[i] = prev[0]
+        elif prev:
+            v = ctx.model.NewBoolVar("")
+            ctx.model.AddMaxEquality(v, prev)
+            so_far[i] = v
+    return so_far
+
+
 def _gap_terms(ctx: Context, busy: list) -> list[tuple[list, int]]:
     """One count per class block of a day that can be a gap: before + after − busy − 1 (≤ 1)."""
     if sum(1 for b in busy if not isinstance(b, int)) < 2:
         return []
-    model = ctx.model
     n = len(busy)
-    before = [0] * n
-    for i in range(1, n):
-        prev = [x for x in (before[i - 1], busy[i - 1]) if not isinstance(x, int)]
-        if not prev:
-            before[i] = 0
-        elif len(prev) == 1:
-            before[i] = prev[0]
-        else:
-            v = model.NewBoolVar("")
-            model.AddMaxEquality(v, prev)
-            before[i] = v
-    after = [0] * n
-    for i in range(n - 2, -1, -1):
-        nxt = [x for x in (after[i + 1], busy[i + 1]) if not isinstance(x, int)]
-        if not nxt:
-            after[i] = 0
-        elif len(nxt) == 1:
-            after[i] = nxt[0]
-        else:
-            v = model.NewBoolVar("")
-            model.AddMaxEquality(v, nxt)
-            after[i] = v
+    before = _busy_so_far(ctx, busy)
+    after = _busy_so_far(ctx, busy[::-1])[::-1]
     counts = []
     for i in range(1, n - 1):
         if isinstance(before[i], int) or isinstance(after[i], int):
