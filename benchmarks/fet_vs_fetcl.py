@@ -56,6 +56,7 @@ class Row:
     confirmed: str = ""
     fet_soft: str = ""
     fet_refused: bool = False  # fet-cl would not start: "Cannot precompute - data is wrong"
+    commit: str = ""  # the dlplanner commit that produced this row (rows may come from several runs)
 
 
 def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str, bool]:
@@ -136,6 +137,9 @@ def main() -> None:
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
     confirmed = sum(1 for r in rows if r.confirmed)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
     for i, path in enumerate(files):
         if str(path) in done:
             continue
@@ -148,6 +152,7 @@ def main() -> None:
             unsupported=", ".join(f"{k.removeprefix('Constraint')}×{v}" for k, v in sorted(unsup.items())),
             fet_ok=False,
             fet_time=0.0,
+            commit=commit,
         )
         row.fet_ok, row.fet_time, _, row.fet_refused = run_fetcl(path, args.time_limit, work / f"fet-{i}")
         out = work / f"dl-{i}.fet"
