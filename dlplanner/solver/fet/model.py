@@ -636,6 +636,7 @@ def build_time_model(
     only: set[int] | None = None,
     day_of: dict[int, int] | None = None,
     optional: bool = False,
+    room_sets: set[frozenset[str]] | None = None,
 ) -> FetModel:
     """The time model: allowed starts, clashes and every supported time constraint; room
     capacity appears only as aggregated per-slot counts (rooms are assigned afterwards).
@@ -643,7 +644,8 @@ def build_time_model(
     For the day-then-hour decomposition: ``only`` keeps a subset of the activities (constraints
     needing the whole week — minimum days per week — are then left out), ``day_of`` pins each
     activity to a day, and ``optional`` makes each activity's presence an assumption literal
-    (``FetModel.present``) so an infeasible day yields a small core of activities."""
+    (``FetModel.present``) so an infeasible day yields a small core of activities. ``room_sets``
+    are more room sets to count capacity over (cuts learnt from a failed room stage)."""
     b = _Builder(inst, with_soft)
     b.optional = optional
     if only is not None:
@@ -703,7 +705,7 @@ def build_time_model(
             b.model.add_exactly_one(xs.values())
     b.res_cover = res_cover
     add_no_clash(b)
-    add_room_capacity(b, rooms, room_na)
+    add_room_capacity(b, rooms, room_na, room_sets or set())
     for c in b.cons:
         fam = _FAMILY.get(c.type)
         if fam is not None:
@@ -800,9 +802,12 @@ def _room_not_available(inst: FetInstance) -> dict[str, set[Slot]]:
     return out
 
 
-def add_room_capacity(b: _Builder, rooms: dict[int, RoomDomain], room_na: dict[str, set[Slot]]) -> None:
+def add_room_capacity(
+    b: _Builder, rooms: dict[int, RoomDomain], room_na: dict[str, set[Slot]], extra_sets: set[frozenset[str]]
+) -> None:
     """At any time, activities whose allowed rooms all lie in a room set S number at most the
-    rooms of S available then (an aggregated, necessary form of "one activity per room")."""
+    rooms of S available then (an aggregated, necessary form of "one activity per room"). S runs
+    over the activities' own room sets and ``extra_sets``."""
     sets: dict[frozenset[str], list[FetActivity]] = defaultdict(list)
     for a in b.acts:
         dom = rooms.get(a.id)
@@ -811,7 +816,7 @@ def add_room_capacity(b: _Builder, rooms: dict[int, RoomDomain], room_na: dict[s
     if not sets:
         return
     keys = list(sets)
-    for s in keys:
+    for s in keys + [e for e in extra_sets if e not in sets]:
         members = [a for k in keys if k <= s for a in sets[k]]
         if len(members) <= 1 and len(s) >= 1:
             continue

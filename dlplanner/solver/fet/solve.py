@@ -7,9 +7,11 @@ Stages, all within one time limit:
    the day-then-hour decomposition (``decompose.py``) races it;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
    timetable; its proven bound is reported;
-3. *rooms*: with times fixed, a small model assigns rooms (one activity per room at a time,
-   not-available rooms, soft room preferences). If no assignment exists, the clashing slots are
-   forbidden to the activities involved and the time stages run again.
+3. *rooms* (``rooms.py``): with times fixed, a small model assigns rooms (one activity per room
+   at a time, not-available rooms, soft room preferences). Already after stage 1 the times are
+   checked for rooms slot by slot; a room set found over capacity becomes a valid constraint of
+   the time model and the stages run again. Only when no such set explains a failure are the
+   clashing slots forbidden to the activities involved (which voids the proven bound).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
-from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains, weight_units
+from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains
+from dlplanner.solver.fet.rooms import SCALE, assign_rooms, clashing_slots, hall_violations
 
-SCALE = 10000  # penalty units per FET conflict (weight 100 × 100)
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 FIRST_SOLUTION_SUBSOLVERS = ["no_lp", "quick_restart_no_lp", "default_lp", "quick_restart", "max_lp"]
 
@@ -96,63 +98,11 @@ def _read_times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
     return out
 
 
-def assign_rooms(
-    inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int
-) -> tuple[dict[int, str | None] | None, float, float, list[tuple[int, Slot]]]:
-    """Rooms for fixed times: returns (rooms, penalty, bound, conflicts) — rooms None when no
-    assignment exists, with the (activity, slot) pairs that compete for too few rooms."""
-    doms = room_domains(inst)
-    na = _room_not_available(inst)
-    acts = {a.id: a for a in inst.active_activities()}
-    model = cp_model.CpModel()
-    r: dict[int, dict[str, cp_model.IntVar]] = {}
-    per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
-    penalty = []
-    for aid, dom in doms.items():
-        if aid not in times:
-            continue
-        d, h = times[aid]
-        cover = [(d, hh) for hh in range(h, h + acts[aid].duration)]
-        choices = {}
-        for room in sorted(dom.rooms):
-            if any(s in na.get(room, set()) for s in cover):
-                continue
-            v = model.new_bool_var("")
-            choices[room] = v
-            for s in cover:
-                per_room_slot[(room, s)].append(v)
-            for weight, rooms, _name in dom.soft:
-                if room not in rooms:
-                    penalty.append(weight_units(weight) * v)
-        if not choices:
-            return None, 0.0, 0.0, [(aid, (d, h))]
-        model.add_exactly_one(choices.values())
-        r[aid] = choices
-    for terms in per_room_slot.values():
-        if len(terms) > 1:
-            model.add_at_most_one(terms)
-    if penalty:
-        model.minimize(sum(penalty))
-    solver = _solver(limit, workers, seed)
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        conflicts = []
-        by_slot: dict[Slot, list[int]] = defaultdict(list)
-        for aid in r:
-            d, h = times[aid]
-            for hh in range(h, h + acts[aid].duration):
-                by_slot[(d, hh)].append(aid)
-        for slot, aids in by_slot.items():
-            pool = set().union(*(doms[a].rooms for a in aids))
-            if len(aids) > len(pool) - sum(1 for room in pool if slot in na.get(room, set())) or len(aids) > 1:
-                conflicts += [(a, times[a]) for a in aids]
-        return None, 0.0, 0.0, conflicts
-    rooms: dict[int, str | None] = {}
-    for aid, choices in r.items():
-        rooms[aid] = next(room for room, v in choices.items() if solver.boolean_value(v))
-    obj = solver.objective_value / SCALE if penalty else 0.0
-    bound = solver.best_objective_bound / SCALE if penalty else 0.0
-    return rooms, obj, bound, []
+def _hint(fm: FetModel, times: dict[int, Slot]) -> None:
+    for aid, xs in fm.x.items():
+        if aid in times:
+            for s, v in xs.items():
+                fm.model.add_hint(v, times[aid] == s)
 
 
 def _race_first(
@@ -228,13 +178,18 @@ def solve_fet(
     def left() -> float:
         return time_limit - (time.monotonic() - t0)
 
-    for _attempt in range(5):
+    room_sets: set[frozenset[str]] = set()
+    durations = {a.id: a.duration for a in instance.active_activities()}
+    doms, room_na = room_domains(instance), _room_not_available(instance)
+    hint: dict[int, Slot] = {}
+    for _attempt in range(8):
         # stage 1: hard constraints only
-        fm = build_time_model(instance, with_soft=False, extra_forbidden=forbidden)
+        fm = build_time_model(instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets)
         if fm.infeasible_reason:
             result.status = "infeasible"
             result.messages.append(fm.infeasible_reason)
             break
+        _hint(fm, hint)
         times, proved_infeasible, winner = _race_first(
             instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop
         )
@@ -245,20 +200,26 @@ def solve_fet(
         if times is None:
             result.messages.append(f"no timetable found in {time_limit:g} s")
             break
+        hint = times
+        hall = hall_violations(doms, room_na, times, durations)
+        if hall:
+            # too many activities confined to some rooms at once: count those rooms in the model
+            room_sets |= hall
+            result.messages.append(f"rooms: {len(hall)} room set(s) over capacity; counting them and retrying")
+            continue
         if result.time_to_first is None:
             result.time_to_first = time.monotonic() - t0
             result.messages.append(f"first timetable by the {winner} model")
         penalty: float | None = None
         bound: float | None = None
         proven = False
+        first_times = times
         # stage 2: soft constraints, hinted
         if left() > 1.0 and not (should_stop and should_stop()):
-            full = build_time_model(instance, with_soft=True, extra_forbidden=forbidden)
+            full = build_time_model(instance, with_soft=True, extra_forbidden=forbidden, room_sets=room_sets)
             if full.penalties:
                 full.model.minimize(sum(w * e for w, e, _ in full.penalties))
-                for aid, xs in full.x.items():
-                    for s, v in xs.items():
-                        full.model.add_hint(v, times.get(aid) == s)
+                _hint(full, times)
                 watch2 = _Watch(t0, "optimise", on_progress, should_stop, True)
                 solver2 = _solver(max(0.5, left() - min(5.0, 0.1 * time_limit)), workers, seed)
                 status2 = solver2.solve(full.model, watch2)
@@ -271,24 +232,41 @@ def solve_fet(
             else:
                 penalty, bound, proven = 0.0, 0.0, True
         # stage 3: rooms
-        rooms, room_pen, _room_bound, conflicts = assign_rooms(instance, times, max(1.0, left()), workers, seed)
-        if rooms is None:
-            for aid, slot in conflicts:
-                forbidden[aid].add(slot)
-            result.messages.append(f"rooms: no assignment for the times found; retrying with {len(conflicts)} cuts")
+        stage = assign_rooms(instance, times, max(1.0, left()), workers, seed)
+        if stage.rooms is None and times is not first_times:
+            # the optimised times need rooms the first ones did not: keep the first timetable
+            stage = assign_rooms(instance, first_times, max(1.0, left()), workers, seed)
+            if stage.rooms is not None:
+                times, penalty, bound, proven = first_times, None, None, False
+                result.messages.append("rooms: the optimised times had no room assignment; kept the first timetable")
+        if stage.rooms is None:
+            if stage.hall_sets:
+                room_sets |= stage.hall_sets
+                result.messages.append(f"rooms: {len(stage.hall_sets)} room set(s) over capacity; retrying")
+            elif stage.timed_out:
+                result.messages.append("rooms: time ran out before a room assignment was found")
+                break
+            else:
+                cuts = clashing_slots(instance, times)
+                for aid, slot in cuts:
+                    forbidden[aid].add(slot)
+                result.messages.append(f"rooms: no assignment for the times found; retrying with {len(cuts)} cuts")
             if left() < 1.0:
                 break
             continue
-        tt = FetTimetable({aid: FetPlacement(d, h, rooms.get(aid)) for aid, (d, h) in times.items()})
+        tt = FetTimetable({aid: FetPlacement(d, h, stage.rooms.get(aid)) for aid, (d, h) in times.items()})
         result.timetable = tt
         # rooms are optimised for these times only: a room penalty could vanish with other times,
-        # so the proven bound is the time model's, and "optimal" needs a room penalty of 0
-        result.status = "optimal" if proven and not forbidden and room_pen == 0 else "feasible"
+        # so the proven bound is the time model's, and "optimal" needs a room penalty of 0; cuts
+        # that forbid slots are not valid constraints, so they void the bound
+        result.status = "optimal" if proven and not forbidden and stage.penalty == 0 else "feasible"
         if penalty is not None:
-            result.soft_penalty = round(penalty + room_pen, 6)
+            result.soft_penalty = round(penalty + stage.penalty, 6)
             result.best_bound = round(bound or 0.0, 6) if not forbidden else None
         if result.time_to_best is None:
             result.time_to_best = time.monotonic() - t0
         break
+    if not result.has_timetable:
+        result.time_to_first = result.time_to_best = None
     result.wall_time = time.monotonic() - t0
     return result

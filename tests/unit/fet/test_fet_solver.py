@@ -6,10 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from ortools.sat.python import cp_model
 
+from dlplanner.domain.fet import FetYear
 from dlplanner.domain.fet_checker import check_fet
 from dlplanner.io.fet import read_fet
 from dlplanner.solver.fet import solve_fet
+from dlplanner.solver.fet.model import build_time_model, room_domains
+from dlplanner.solver.fet.rooms import hall_violations
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance
@@ -174,3 +178,53 @@ def test_consecutive_activities_are_placed_across_a_break():
     con(inst, "TeacherNotAvailableTimes", Teacher="B", slots=[("D1", "H4")])
     placements, _, _ = solved(inst)
     assert (placements[1].hour, placements[2].hour) == (0, 2)
+
+
+def _triangle_rooms_instance():
+    """Two hours, four student sets with two activities each (so four activities an hour), rooms
+    R1–R4; six activities may use two of R1–R3 each (domains that are not nested), two any room."""
+    inst = instance(days=1, hours=2, rooms=["R1", "R2", "R3", "R4"])
+    inst.years.append(FetYear("Z", 10, []))
+    pairs = {1: "S1", 2: "S1", 3: "S2", 4: "S2", 5: "G2", 7: "G2", 6: "Z", 8: "Z"}
+    triangle = {1: ["R1", "R2"], 2: ["R2", "R3"], 3: ["R1", "R3"], 4: ["R1", "R2"], 5: ["R2", "R3"], 6: ["R1", "R3"]}
+    for aid, students in pairs.items():
+        act(inst, aid, f"T{aid}", students)
+        rooms = triangle.get(aid, ["R1", "R2", "R3", "R4"])
+        con(inst, "ActivityPreferredRooms", space=True, Activity_Id=aid, Preferred_Room=rooms)
+    return inst
+
+
+def test_room_sets_over_capacity_are_found_slot_by_slot():
+    inst = _triangle_rooms_instance()
+    # 7 and 8 together in the first hour leave four activities confined to R1–R3 in the second
+    times = {1: (0, 1), 2: (0, 0), 3: (0, 1), 4: (0, 0), 5: (0, 1), 6: (0, 1), 7: (0, 0), 8: (0, 0)}
+    found = hall_violations(room_domains(inst), {}, times, dict.fromkeys(times, 1))
+    assert found == {frozenset({"R1", "R2", "R3"})}
+    times.update({6: (0, 0), 8: (0, 1)})
+    assert hall_violations(room_domains(inst), {}, times, dict.fromkeys(times, 1)) == set()
+
+
+def test_a_learnt_room_set_is_a_constraint_of_the_time_model():
+    inst = _triangle_rooms_instance()
+    for room_sets, expected in ((None, cp_model.OPTIMAL), ({frozenset({"R1", "R2", "R3"})}, cp_model.INFEASIBLE)):
+        fm = build_time_model(inst, with_soft=False, room_sets=room_sets)
+        fm.model.add(fm.x[7][(0, 0)] == 1)
+        fm.model.add(fm.x[8][(0, 0)] == 1)
+        assert cp_model.CpSolver().solve(fm.model) == expected
+
+
+def test_non_nested_room_domains_solve_to_a_checked_timetable():
+    inst = _triangle_rooms_instance()
+    placements, _, _ = solved(inst)
+    assert {p.hour for aid, p in placements.items() if aid in (7, 8)} == {0, 1}
+
+
+def test_soft_room_preferences_may_leave_an_activity_without_a_room():
+    # one hour, one room, two activities preferring it at 95 %: FET leaves one unallocated
+    inst = instance(days=1, hours=1, rooms=["R1"])
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "S2")
+    con(inst, "SubjectPreferredRoom", space=True, weight=95, Subject="M", Room="R1")
+    placements, _result, report = solved(inst)
+    assert sorted(str(p.room) for p in placements.values()) == ["None", "R1"]
+    assert report.soft_penalty == pytest.approx(0.95)

@@ -1,0 +1,146 @@
+"""The room stage of a FET solve: rooms for fixed times.
+
+Two things make it more than a matching:
+- An activity whose room constraints are all soft may go without a room (FET leaves it
+  unallocated when it breaks the preference), paying the weights of its preferences; only a
+  hard room constraint obliges a room.
+- When no assignment exists, the reason is returned as room sets (Hall's condition): at some
+  slot more activities are confined to a set S of rooms than S has free rooms. "At every slot,
+  activities confined to S number at most the free rooms of S" is then a *valid* constraint for
+  the time model, unlike forbidding the slots where it failed, which could cut off every
+  timetable.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from dlplanner.domain.fet import FetInstance
+from dlplanner.solver.fet.model import RoomDomain, Slot, _room_not_available, room_domains, weight_units
+
+SCALE = 10000  # penalty units per FET conflict (weight 100 × 100), as in the time model
+
+
+@dataclass
+class RoomStage:
+    rooms: dict[int, str | None] | None  # None: no assignment found
+    penalty: float = 0.0
+    bound: float = 0.0
+    hall_sets: set[frozenset[str]] = field(default_factory=set)  # valid cuts for the time model
+    timed_out: bool = False
+
+
+def _cover(times: dict[int, Slot], durations: dict[int, int], aid: int) -> list[Slot]:
+    d, h = times[aid]
+    return [(d, hh) for hh in range(h, h + durations[aid])]
+
+
+def hall_violations(
+    doms: dict[int, RoomDomain],
+    room_na: dict[str, set[Slot]],
+    times: dict[int, Slot],
+    durations: dict[int, int],
+) -> set[frozenset[str]]:
+    """Room sets S such that, at some slot, more activities with a hard room constraint inside S
+    take place than S has rooms free: found per slot by a bipartite matching; the activities
+    reachable by alternating paths from an unmatched one are the deficient set."""
+    at: dict[Slot, list[int]] = defaultdict(list)
+    for aid, dom in doms.items():
+        if dom.hard and aid in times:
+            for s in _cover(times, durations, aid):
+                at[s].append(aid)
+    found: set[frozenset[str]] = set()
+    for slot, aids in at.items():
+        free = {a: [r for r in sorted(doms[a].rooms) if slot not in room_na.get(r, ())] for a in aids}
+        holder: dict[str, int] = {}
+
+        def augment(a: int, seen: set[str], free=free, holder=holder) -> bool:
+            for r in free[a]:
+                if r not in seen:
+                    seen.add(r)
+                    if r not in holder or augment(holder[r], seen):
+                        holder[r] = a
+                        return True
+            return False
+
+        for a in aids:
+            seen: set[str] = set()
+            if not augment(a, seen):
+                # every room reachable from a is held by an activity reachable from a
+                reached = {a} | {holder[r] for r in seen}
+                found.add(frozenset().union(*(doms[x].rooms for x in reached)))
+    return found
+
+
+def assign_rooms(inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int) -> RoomStage:
+    """Rooms for fixed times, minimising the soft room penalty."""
+    doms = room_domains(inst)
+    na = _room_not_available(inst)
+    durations = {a.id: a.duration for a in inst.active_activities()}
+    hall = hall_violations(doms, na, times, durations)
+    if hall:
+        return RoomStage(None, hall_sets=hall)
+    model = cp_model.CpModel()
+    choice: dict[int, dict[str, cp_model.IntVar]] = {}
+    per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
+    penalty = []
+    for aid, dom in doms.items():
+        if aid not in times:
+            continue
+        cover = _cover(times, durations, aid)
+        options = {}
+        for room in sorted(dom.rooms):
+            if any(s in na.get(room, ()) for s in cover):
+                continue
+            v = model.new_bool_var("")
+            options[room] = v
+            for s in cover:
+                per_room_slot[(room, s)].append(v)
+            for weight, preferred, _name in dom.soft:
+                if room not in preferred:
+                    penalty.append(weight_units(weight) * v)
+        if not dom.hard:
+            # only soft preferences: no room is allowed, and breaks each of them
+            none = model.new_bool_var("")
+            options[""] = none
+            penalty += [weight_units(weight) * none for weight, _rooms, _name in dom.soft]
+        model.add_exactly_one(options.values())
+        choice[aid] = options
+    for terms in per_room_slot.values():
+        if len(terms) > 1:
+            model.add_at_most_one(terms)
+    if penalty:
+        model.minimize(sum(penalty))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, limit)
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    solver.parameters.symmetry_level = 0  # measured: symmetry detection was most of the presolve here
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        # per-slot matchings exist, so either time ran out or a multi-hour activity needs one room
+        # throughout: no valid cut is known, the caller falls back to forbidding slots
+        return RoomStage(None, timed_out=status == cp_model.UNKNOWN)
+    rooms: dict[int, str | None] = {}
+    for aid, options in choice.items():
+        picked = next(room for room, v in options.items() if solver.boolean_value(v))
+        rooms[aid] = picked or None
+    obj = solver.objective_value / SCALE if penalty else 0.0
+    bound = solver.best_objective_bound / SCALE if penalty else 0.0
+    return RoomStage(rooms, obj, bound)
+
+
+def clashing_slots(inst: FetInstance, times: dict[int, Slot]) -> list[tuple[int, Slot]]:
+    """The last resort when no valid cut is known: the (activity, start) pairs of activities with
+    a hard room constraint sharing a slot with another one, to be forbidden in the next try."""
+    doms = room_domains(inst)
+    durations = {a.id: a.duration for a in inst.active_activities()}
+    by_slot: dict[Slot, list[int]] = defaultdict(list)
+    for aid, dom in doms.items():
+        if dom.hard and aid in times:
+            for s in _cover(times, durations, aid):
+                by_slot[s].append(aid)
+    return sorted({(a, times[a]) for aids in by_slot.values() if len(aids) > 1 for a in aids})
