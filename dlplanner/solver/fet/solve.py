@@ -3,8 +3,10 @@
 Stages, all within one time limit:
 1. *feasible*: the time model with hard constraints only (smaller, so a first timetable comes
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
-   calibration note), searched without LP and with quick restarts; with three or more workers
-   the day-then-hour decomposition (``decompose.py``) races it;
+   calibration note), searched without LP and with quick restarts. Alongside, FET's own kind of
+   heuristic (``greedy.py``: place the most constrained activity, evict what is in the way)
+   builds a timetable for the constraints it knows; when it completes, the search restarts from
+   it. With three or more workers the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
    timetable; its proven bound is reported;
 3. *rooms* (``rooms.py``): with times fixed, a small model assigns rooms (one activity per room
@@ -26,6 +28,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
+from dlplanner.solver.fet.greedy import greedy_times
 from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains
 from dlplanner.solver.fet.rooms import SCALE, assign_rooms, clashing_slots, hall_violations
 
@@ -114,47 +117,82 @@ def _race_first(
     t0: float,
     on_progress,
     should_stop,
+    hint: dict[int, Slot],
 ) -> tuple[dict[int, Slot] | None, bool, str]:
-    """A first timetable from the monolithic model; with three or more workers the day-then-hour
-    decomposition races it in its own thread, and the first to finish stops the other."""
-    hub = StopHub(should_stop)
+    """A first timetable from the monolithic model. Unless a hint is given, the place-and-evict
+    heuristic (``greedy.py``) runs alongside in a thread; when it places every activity, the
+    monolithic search is interrupted and restarted from its timetable. With three or more workers
+    the day-then-hour decomposition races too, and the first to finish stops the others."""
+    race = StopHub(should_stop)
     deadline = time.monotonic() + limit
     found: dict[str, dict[int, Slot]] = {}
     lock = threading.Lock()
+    current: list[StopHub] = []  # the hub of the monolithic solve running now
+    greedy: dict[int, Slot] = {}
 
     def by_days() -> None:
-        times = solve_by_days(inst, fm.starts, deadline, seed + 1, hub)
+        times = solve_by_days(inst, fm.starts, deadline, seed + 1, race)
         if times is not None:
             with lock:
                 found.setdefault("day-then-hour", times)
-            hub.stop()
+            race.stop()
 
-    thread = None
-    if workers >= 3:
-        thread = threading.Thread(target=by_days, daemon=True)
+    def place_and_evict() -> None:
+        times, complete = greedy_times(inst, fm.starts, deadline - time.monotonic(), seed, lambda: race.stopped)
+        if complete:
+            with lock:
+                greedy.update(times)
+                for hub in current:
+                    hub.stop()  # restart the search from this timetable
+
+    threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
+    if not hint:
+        threads.append(threading.Thread(target=place_and_evict, daemon=True))
+    for thread in threads:
         thread.start()
+    mono_workers = workers - 1 if workers >= 3 else workers
     watch = _Watch(t0, "feasible", on_progress, should_stop, False)
-    mono_workers = workers - 1 if thread is not None else workers
-    status = cp_model.UNKNOWN
     probe = min(QUICK_PROBE_SECONDS, 0.1 * limit)
-    if probe >= 0.2 and mono_workers >= 2:
-        # measured on FET's examples: on easy files presolve costs far more than the search, and
-        # feasibility-jump local search on the raw model finds a timetable in a fraction of a second
-        solver = _solver(probe, mono_workers, seed)
-        solver.parameters.cp_model_presolve = False
-        status = hub.solve(fm.model, solver, watch)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
-        solver = _solver(deadline - time.monotonic(), mono_workers, seed)
-        # for harder files: LP-free search with quick restarts beats the default portfolio
-        # (which spends a worker on the LP relaxation)
-        solver.parameters.subsolvers.extend(FIRST_SOLUTION_SUBSOLVERS[: max(1, mono_workers)])
-        status = hub.solve(fm.model, solver, watch)
-    proved = status == cp_model.INFEASIBLE
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    phases = ["probe", "search"] if probe >= 0.2 and mono_workers >= 2 else ["search"]
+    hinted = False
+    status = cp_model.UNKNOWN
+    solver = _solver(0.1, 1, seed)
+    while phases and not race.stopped and deadline - time.monotonic() > 0.05:
         with lock:
-            found.setdefault("monolithic", _read_times(fm, solver))
-    hub.stop()
-    if thread is not None:
+            if greedy and not hinted:
+                phase, hinted = "hinted", True
+                _hint(fm, greedy)
+            else:
+                phase = phases.pop(0)
+            hub = StopHub(lambda: race.stopped)
+            current[:] = [hub]
+        if phase == "probe":
+            # measured on FET's examples: on easy files presolve costs far more than the search, and
+            # feasibility-jump local search on the raw model finds a timetable in a fraction of a second
+            solver = _solver(probe, mono_workers, seed)
+            solver.parameters.cp_model_presolve = False
+        elif phase == "hinted":
+            # the heuristic's timetable breaks at most the constraints it does not know: repair it
+            # without presolve, for a while; then the full search goes on
+            solver = _solver(min(deadline - time.monotonic(), max(3.0, 0.15 * limit)), mono_workers, seed)
+            solver.parameters.cp_model_presolve = False
+        else:
+            solver = _solver(deadline - time.monotonic(), mono_workers, seed)
+            # for harder files: LP-free search with quick restarts beats the default portfolio
+            # (which spends a worker on the LP relaxation)
+            solver.parameters.subsolvers.extend(FIRST_SOLUTION_SUBSOLVERS[: max(1, mono_workers)])
+        status = hub.solve(fm.model, solver, watch)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            with lock:
+                found.setdefault("place-and-evict + monolithic" if hinted else "monolithic", _read_times(fm, solver))
+            break
+        if status == cp_model.INFEASIBLE:
+            break
+        if phase == "search" and hub.stopped and not race.stopped:
+            phases.append("search")  # interrupted by the heuristic: go on after the hinted try
+    proved = status == cp_model.INFEASIBLE
+    race.stop()
+    for thread in threads:
         thread.join()
     if not found:
         return None, proved, ""
@@ -191,7 +229,7 @@ def solve_fet(
             break
         _hint(fm, hint)
         times, proved_infeasible, winner = _race_first(
-            instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop
+            instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint
         )
         if proved_infeasible:
             result.status = "infeasible"

@@ -1,0 +1,52 @@
+"""The place-and-evict heuristic: its timetables respect the constraints it knows, as the
+independent checker judges them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dlplanner.domain.fet import FetPlacement, FetTimetable
+from dlplanner.domain.fet_checker import check_fet
+from dlplanner.solver.fet.greedy import greedy_times
+from dlplanner.solver.fet.model import build_time_model
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fet_builders import act, con, instance
+
+
+def packed_instance():
+    """Teacher A fills all nine hours of a 3 × 3 week, three lessons each of three subjects, each
+    subject on three different days; B's lesson starts with one of A's; two lessons never overlap."""
+    inst = instance(days=3, hours=3)
+    for subject in range(3):
+        ids = [10 * subject + k for k in range(1, 4)]
+        for aid in ids:
+            act(inst, aid, "A", "S1" if aid % 2 else "S2")
+        con(inst, "MinDaysBetweenActivities", Activity_Id=ids, MinDays=1, Consecutive_If_Same_Day="false")
+    act(inst, 40, "B", "G2")
+    act(inst, 41, "B", "G2")
+    con(inst, "ActivitiesSameStartingTime", Activity_Id=[40, 11])
+    con(inst, "ActivitiesNotOverlapping", Activity_Id=[41, 21])
+    con(inst, "ActivityPreferredStartingTime", Activity_Id=1, Preferred_Day="D2", Preferred_Hour="H3")
+    return inst
+
+
+def test_a_packed_week_is_placed_completely_and_checks_valid():
+    inst = packed_instance()
+    starts = build_time_model(inst, with_soft=False).starts
+    for seed in range(5):
+        times, complete = greedy_times(inst, starts, 5.0, seed)
+        assert complete and set(times) == {a.id for a in inst.active_activities()}
+        report = check_fet(inst, FetTimetable({aid: FetPlacement(d, h, None) for aid, (d, h) in times.items()}))
+        assert report.valid, report.messages
+        assert times[1] == (1, 2) and times[40] == times[11] and times[41] != times[21]
+
+
+def test_an_impossible_week_is_reported_incomplete():
+    inst = packed_instance()
+    act(inst, 50, "A", "G2")  # a tenth lesson for A in nine hours
+    starts = build_time_model(inst, with_soft=False).starts
+    times, complete = greedy_times(inst, starts, 0.3, 0)
+    assert not complete
+    assert len(times) < len(inst.active_activities())
