@@ -123,6 +123,11 @@ def main() -> None:
     ap.add_argument("--confirm", type=int, default=8, help="How many valid dlplanner outputs to load into fet-cl.")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "fet_vs_fetcl.md"))
     ap.add_argument("--resume", action="store_true", help="Keep the rows already recorded and run the others.")
+    ap.add_argument(
+        "--redo-supported",
+        action="store_true",
+        help="With --resume: run again the recorded files whose constraints are all supported (after a solver change).",
+    )
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted(
         Path(p)
@@ -134,6 +139,8 @@ def main() -> None:
     done: dict[str, Row] = {}
     if args.resume and record.exists():
         done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
+        if args.redo_supported:
+            done = {k: v for k, v in done.items() if not v.supported}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
     confirmed = sum(1 for r in rows if r.confirmed)
@@ -196,7 +203,8 @@ def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
     lines = [
         "# dlplanner vs fet-cl on FET's example files",
         "",
-        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs (shared with other work while running), "
+        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs (rows were run over several sittings, some "
+        "while other work shared the CPUs), "
         f"Python {platform.python_version()}; time limit {args.time_limit:g} s each; dlplanner workers "
         f"{args.workers}. Files run: {len(rows)}. Reproduce: `.venv/bin/python benchmarks/fet_vs_fetcl.py "
         f"--time-limit {args.time_limit:g} FILES…` (no files: all official examples).",
@@ -210,11 +218,12 @@ def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
         "the total soft conflicts fet-cl reports for it, to compare with the checker (FET leaves out home "
         "rooms once rooms are locked). FET applies a soft constraint of weight w by enforcing it w % of the "
         "time, so a locked timetable that breaks many 95–99 % constraints can take fet-cl longer than 30 s "
-        "to accept: a *NO* there is not a hard violation by itself.",
+        "to accept: a *NO* there is not a hard violation by itself. *Commit*: the dlplanner commit that "
+        "produced the row (blank: before 3642cad, when rows did not record it).",
         "",
         "| file | act. | all supported | unsupported (active) | FET | FET s | dlplanner | first s | best s | wall s "
-        "| penalty | bound | checker | ratio | confirmed by fet-cl | FET soft |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| penalty | bound | checker | ratio | confirmed by fet-cl | FET soft | commit |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         ratio = f"{r.dl_first / max(r.fet_time, 0.01):.2f}" if r.fet_ok and r.dl_valid and r.dl_first else ""
@@ -222,7 +231,7 @@ def write_table(rows: list[Row], args: argparse.Namespace, out: Path) -> None:
             f"| {r.name} | {r.activities} | {'yes' if r.supported else 'no'} | {r.unsupported} | "
             f"{_fet_result(r)} | {r.fet_time:.1f} | {r.dl_status} | {_f(r.dl_first)} | "
             f"{_f(r.dl_best)} | {r.dl_wall:.1f} | {r.penalty} | {r.bound} | {r.verdict} | {ratio} | {r.confirmed} | "
-            f"{r.fet_soft} |"
+            f"{r.fet_soft} | {r.commit} |"
         )
     lines += ["", "## Summary", "", *summary(rows)]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +246,9 @@ def summary(rows: list[Row]) -> list[str]:
     beyond = [r for r in sup if not r.fet_ok and not r.fet_refused and r.dl_valid]
     refused = [r for r in sup if r.fet_refused and r.dl_valid]
     conf = [r for r in rows if r.confirmed]
+    commits = sorted({r.commit or "before 3642cad" for r in sup})
     lines = [
+        f"- the fully supported rows come from dlplanner commit(s) {', '.join(commits)}",
         f"- files run: {len(rows)} ({len(sup)} with all active hard constraints supported)",
         f"- fully supported files fet-cl solved in the limit: {len(fet_solved)}; dlplanner produced a "
         f"checker-valid timetable for {len(ours)} of them"
