@@ -128,6 +128,11 @@ def main() -> None:
         action="store_true",
         help="With --resume: run again the recorded files whose constraints are all supported (after a solver change).",
     )
+    ap.add_argument(
+        "--reuse-fet",
+        action="store_true",
+        help="With --redo-supported: keep fet-cl's recorded result and time (fet-cl is unchanged); run only dlplanner.",
+    )
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted(
         Path(p)
@@ -137,9 +142,11 @@ def main() -> None:
     record = Path(args.out).with_suffix(".json")
     record.parent.mkdir(parents=True, exist_ok=True)
     done: dict[str, Row] = {}
+    redo: dict[str, Row] = {}
     if args.resume and record.exists():
         done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
         if args.redo_supported:
+            redo = {k: v for k, v in done.items() if v.supported}
             done = {k: v for k, v in done.items() if not v.supported}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
@@ -161,7 +168,11 @@ def main() -> None:
             fet_time=0.0,
             commit=commit,
         )
-        row.fet_ok, row.fet_time, _, row.fet_refused = run_fetcl(path, args.time_limit, work / f"fet-{i}")
+        if args.reuse_fet and str(path) in redo:
+            old = redo[str(path)]
+            row.fet_ok, row.fet_time, row.fet_refused = old.fet_ok, old.fet_time, old.fet_refused
+        else:
+            row.fet_ok, row.fet_time, _, row.fet_refused = run_fetcl(path, args.time_limit, work / f"fet-{i}")
         out = work / f"dl-{i}.fet"
         info = run_dlplanner(path, args.time_limit, args.workers, out)
         row.dl_status = info.get("status", f"error rc={info['rc']}")
