@@ -1,7 +1,7 @@
 """Side by side: FET's own generator (fet-cl) and `dlplanner fet solve` on FET's example files.
 
     .venv/bin/python benchmarks/fet_vs_fetcl.py [--time-limit 60] [--workers 2] [--confirm 8]
-        [--out benchmarks/results/fet_vs_fetcl.md] [--resume] [FILE.fet ...]
+        [--out benchmarks/results/fet_vs_fetcl.md] [--resume [--redo-supported [--reuse-fet]]] [FILE.fet ...]
 
 With no files, every official example (FET-5-official, FET-6-official) is run. For each file,
 fet-cl and dlplanner run one after the other with the same time limit on the same machine.
@@ -9,7 +9,8 @@ dlplanner's timetable is judged by dlplanner's checker and, for a sample (``--co
 fet-cl itself: the output file has every activity locked, so fet-cl should finish at once.
 Times are measured and written down, never asserted. Each finished file is also recorded in a
 JSON file next to the table; ``--resume`` skips the files recorded there (the whole set takes a
-few hours, longer than one sitting).
+few hours, longer than one sitting). After a solver change, ``--resume --redo-supported
+--reuse-fet`` runs dlplanner again on the fully supported files, keeping fet-cl's recorded runs.
 """
 
 from __future__ import annotations
