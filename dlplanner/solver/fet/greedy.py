@@ -8,7 +8,7 @@ once) needs a second. This heuristic covers the constraints that make those file
 - each activity's allowed starts, taken from the time model (breaks, not-available times,
   preferred times, slots forbidden by the room stage);
 - no teacher, subgroup, single hard room or hard not-overlapping set used twice at once;
-- hard MinDaysBetweenActivities;
+- hard MinDaysBetweenActivities, and the hard part of soft ones ("consecutive if same day");
 - hard ActivitiesSameStartingTime (the activities move as one unit).
 
 Everything else (gaps, daily hours, consecutive pairs, room sets, …) is left to CP-SAT, which
@@ -101,13 +101,21 @@ def greedy_times(
             cells[(u, st)] = [
                 r * nslots + d * nh + hh for i in ids for r in act_res[i] for hh in range(h, h + acts[i].duration)
             ]
-    apart: dict[int, list[tuple[int, int]]] = defaultdict(list)  # unit -> (other unit, min days)
-    for c in hard:
-        if c.type == "MinDaysBetweenActivities":
-            k = c.get_int("MinDays", 1)
-            us = list(dict.fromkeys(units.find(i) for i in map(int, c.all("Activity_Id")) if i in acts))
-            for x in us:
-                apart[x] += [(y, k) for y in us if y != x]
+    # unit -> (other unit, min days apart, or (durations) when they may share a day only adjacent)
+    apart: dict[int, list[tuple[int, int, tuple[int, int] | None]]] = defaultdict(list)
+    for c in inst.active_constraints():
+        if c.type != "MinDaysBetweenActivities" or not c.supported:
+            continue
+        ids = [i for i in dict.fromkeys(map(int, c.all("Activity_Id"))) if i in acts]
+        for i in ids:
+            for j in ids:
+                if units.find(i) == units.find(j):
+                    continue
+                if c.hard:
+                    apart[units.find(i)].append((units.find(j), c.get_int("MinDays", 1), None))
+                elif c.get_bool("Consecutive_If_Same_Day"):
+                    # the hard part of a soft min-days: on one day, they must be adjacent
+                    apart[units.find(i)].append((units.find(j), 0, (acts[i].duration, acts[j].duration)))
 
     occ = [-1] * (len(res_index) * nslots)
     place: dict[int, Slot] = {}
@@ -133,9 +141,14 @@ def greedy_times(
         for st in unit_starts[u]:
             conflicts = {occ[cell] for cell in cells[(u, st)]}
             conflicts.discard(-1)
-            for v, k in apart[u]:
+            for v, k, adjacent in apart[u]:
                 pv = place.get(v)
-                if pv is not None and abs(pv[0] - st[0]) < k:
+                if pv is None:
+                    continue
+                if adjacent is None:
+                    if abs(pv[0] - st[0]) < k:
+                        conflicts.add(v)
+                elif pv[0] == st[0] and pv[1] != st[1] + adjacent[0] and st[1] != pv[1] + adjacent[1]:
                     conflicts.add(v)
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
             if choice_score is None or score < choice_score:

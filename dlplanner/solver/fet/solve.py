@@ -155,12 +155,13 @@ def _race_first(
     probe = min(QUICK_PROBE_SECONDS, 0.1 * limit)
     phases = ["probe", "search"] if probe >= 0.2 and mono_workers >= 2 else ["search"]
     hinted = False
-    status = cp_model.UNKNOWN
+    phase, status = "", cp_model.UNKNOWN
     solver = _solver(0.1, 1, seed)
     while phases and not race.stopped and deadline - time.monotonic() > 0.05:
         with lock:
             if greedy and not hinted:
-                phase, hinted = "hinted", True
+                phases[:0] = ["hinted"]
+                phase, hinted = "fixed", True
                 _hint(fm, greedy)
             else:
                 phase = phases.pop(0)
@@ -171,9 +172,14 @@ def _race_first(
             # feasibility-jump local search on the raw model finds a timetable in a fraction of a second
             solver = _solver(probe, mono_workers, seed)
             solver.parameters.cp_model_presolve = False
+        elif phase == "fixed":
+            # often the heuristic's timetable already keeps every hard constraint: presolve with
+            # the starts fixed to it settles that at once (an "infeasible" here proves nothing)
+            solver = _solver(min(deadline - time.monotonic(), 5.0), mono_workers, seed)
+            solver.parameters.fix_variables_to_their_hinted_value = True
         elif phase == "hinted":
-            # the heuristic's timetable breaks at most the constraints it does not know: repair it
-            # without presolve, for a while; then the full search goes on
+            # the heuristic's timetable breaks constraints it does not know: repair it without
+            # presolve, for a while; then the full search goes on
             solver = _solver(min(deadline - time.monotonic(), max(3.0, 0.15 * limit)), mono_workers, seed)
             solver.parameters.cp_model_presolve = False
         else:
@@ -186,11 +192,11 @@ def _race_first(
             with lock:
                 found.setdefault("place-and-evict + monolithic" if hinted else "monolithic", _read_times(fm, solver))
             break
-        if status == cp_model.INFEASIBLE:
+        if status == cp_model.INFEASIBLE and phase != "fixed":
             break
         if phase == "search" and hub.stopped and not race.stopped:
             phases.append("search")  # interrupted by the heuristic: go on after the hinted try
-    proved = status == cp_model.INFEASIBLE
+    proved = status == cp_model.INFEASIBLE and phase != "fixed"
     race.stop()
     for thread in threads:
         thread.join()

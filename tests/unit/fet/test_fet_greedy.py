@@ -50,3 +50,16 @@ def test_an_impossible_week_is_reported_incomplete():
     times, complete = greedy_times(inst, starts, 0.3, 0)
     assert not complete
     assert len(times) < len(inst.active_activities())
+
+
+def test_soft_min_days_that_share_a_day_are_placed_adjacent():
+    # one day, three hours, three lessons of one subgroup: two of them may share the day only adjacent
+    inst = instance(days=1, hours=3)
+    for aid in (1, 2, 3):
+        act(inst, aid, "A", "S1")
+    con(inst, "MinDaysBetweenActivities", weight=95, Activity_Id=[1, 3], MinDays=1, Consecutive_If_Same_Day="true")
+    starts = build_time_model(inst, with_soft=False).starts
+    for seed in range(8):
+        times, complete = greedy_times(inst, starts, 5.0, seed)
+        assert complete
+        assert abs(times[1][1] - times[3][1]) == 1
