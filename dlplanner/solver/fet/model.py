@@ -637,6 +637,7 @@ def build_time_model(
     day_of: dict[int, int] | None = None,
     optional: bool = False,
     room_sets: set[frozenset[str]] | None = None,
+    nogoods: list[list[tuple[int, Slot]]] | None = None,
 ) -> FetModel:
     """The time model: allowed starts, clashes and every supported time constraint; room
     capacity appears only as aggregated per-slot counts (rooms are assigned afterwards).
@@ -645,7 +646,8 @@ def build_time_model(
     needing the whole week — minimum days per week — are then left out), ``day_of`` pins each
     activity to a day, and ``optional`` makes each activity's presence an assumption literal
     (``FetModel.present``) so an infeasible day yields a small core of activities. ``room_sets``
-    are more room sets to count capacity over (cuts learnt from a failed room stage)."""
+    are more room sets to count capacity over, and ``nogoods`` sets of starts that cannot all be
+    taken together (both cuts learnt from a failed room stage)."""
     b = _Builder(inst, with_soft)
     b.optional = optional
     if only is not None:
@@ -706,6 +708,10 @@ def build_time_model(
     b.res_cover = res_cover
     add_no_clash(b)
     add_room_capacity(b, rooms, room_na, room_sets or set())
+    for nogood in nogoods or []:
+        taken = [fm.x[aid][st] for aid, st in nogood if aid in fm.x and st in fm.x[aid]]
+        if len(taken) == len(nogood):
+            b.model.add(sum(taken) <= len(taken) - 1)
     for c in b.cons:
         fam = _FAMILY.get(c.type)
         if fam is not None:

@@ -30,6 +30,7 @@ class RoomStage:
     penalty: float = 0.0
     bound: float = 0.0
     hall_sets: set[frozenset[str]] = field(default_factory=set)  # valid cuts for the time model
+    nogood: list[tuple[int, Slot]] = field(default_factory=list)  # these starts cannot all stay
     timed_out: bool = False
 
 
@@ -75,8 +76,11 @@ def hall_violations(
     return found
 
 
-def assign_rooms(inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int) -> RoomStage:
-    """Rooms for fixed times, minimising the soft room penalty."""
+def assign_rooms(
+    inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True
+) -> RoomStage:
+    """Rooms for fixed times, minimising the soft room penalty (unless ``optimise`` is False: then
+    any assignment will do, which is much quicker, to check times before optimising them)."""
     doms = room_domains(inst)
     na = _room_not_available(inst)
     durations = {a.id: a.duration for a in inst.active_activities()}
@@ -85,6 +89,7 @@ def assign_rooms(inst: FetInstance, times: dict[int, Slot], limit: float, worker
         return RoomStage(None, hall_sets=hall)
     model = cp_model.CpModel()
     choice: dict[int, dict[str, cp_model.IntVar]] = {}
+    present: dict[int, cp_model.IntVar] = {}
     per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
     penalty = []
     for aid, dom in doms.items():
@@ -107,30 +112,67 @@ def assign_rooms(inst: FetInstance, times: dict[int, Slot], limit: float, worker
             none = model.new_bool_var("")
             options[""] = none
             penalty += [weight_units(weight) * none for weight, _rooms, _name in dom.soft]
-        model.add_exactly_one(options.values())
+        if dom.hard:
+            # a literal per activity, so that an infeasible model names a small set of them
+            present[aid] = model.new_bool_var("")
+            model.add(sum(options.values()) == present[aid])
+        else:
+            model.add_exactly_one(options.values())
         choice[aid] = options
     for terms in per_room_slot.values():
         if len(terms) > 1:
             model.add_at_most_one(terms)
-    if penalty:
-        model.minimize(sum(penalty))
+    main = model.clone()  # ``model`` stays without the objective and "every activity has a room"
+    main.add_bool_and(present.values())
+    if penalty and optimise:
+        main.minimize(sum(penalty))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, limit)
     solver.parameters.num_workers = max(1, workers)
     solver.parameters.random_seed = seed
     solver.parameters.symmetry_level = 0  # measured: symmetry detection was most of the presolve here
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        # per-slot matchings exist, so either time ran out or a multi-hour activity needs one room
-        # throughout: no valid cut is known, the caller falls back to forbidding slots
-        return RoomStage(None, timed_out=status == cp_model.UNKNOWN)
+    status = solver.solve(main)
+    if status == cp_model.INFEASIBLE:
+        # per-slot matchings exist, so multi-hour activities need one room throughout: ask for a
+        # small set of activities whose starts cannot all stay (a valid "no-good" cut)
+        return RoomStage(None, nogood=_core(model, present, times, max(1.0, limit / 2), seed))
+    if status != cp_model.OPTIMAL and status != cp_model.FEASIBLE:
+        return RoomStage(None, timed_out=True)
     rooms: dict[int, str | None] = {}
     for aid, options in choice.items():
         picked = next(room for room, v in options.items() if solver.boolean_value(v))
         rooms[aid] = picked or None
-    obj = solver.objective_value / SCALE if penalty else 0.0
-    bound = solver.best_objective_bound / SCALE if penalty else 0.0
-    return RoomStage(rooms, obj, bound)
+    if penalty and optimise:
+        return RoomStage(rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
+    return RoomStage(rooms, _penalty(doms, rooms) if penalty else 0.0, 0.0)
+
+
+def _penalty(doms: dict[int, RoomDomain], rooms: dict[int, str | None]) -> float:
+    return (
+        sum(
+            weight_units(weight)
+            for aid, room in rooms.items()
+            for weight, preferred, _ in doms[aid].soft
+            if room not in preferred
+        )
+        / SCALE
+    )
+
+
+def _core(
+    model: cp_model.CpModel, present: dict[int, cp_model.IntVar], times: dict[int, Slot], limit: float, seed: int
+) -> list[tuple[int, Slot]]:
+    """Activities whose rooms cannot all be found at their current starts (an unsatisfiable core
+    over "this activity has a room"); empty when none is found in time."""
+    model.add_assumptions(list(present.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    if solver.solve(model) != cp_model.INFEASIBLE:
+        return []
+    core = set(solver.sufficient_assumptions_for_infeasibility())
+    return sorted((aid, times[aid]) for aid, v in present.items() if v.index in core)
 
 
 def clashing_slots(inst: FetInstance, times: dict[int, Slot]) -> list[tuple[int, Slot]]:

@@ -223,12 +223,15 @@ def solve_fet(
         return time_limit - (time.monotonic() - t0)
 
     room_sets: set[frozenset[str]] = set()
+    nogoods: list[list[tuple[int, Slot]]] = []
     durations = {a.id: a.duration for a in instance.active_activities()}
     doms, room_na = room_domains(instance), _room_not_available(instance)
     hint: dict[int, Slot] = {}
-    for _attempt in range(8):
+    for _attempt in range(40):  # each failed room stage adds a cut; time runs out first
         # stage 1: hard constraints only
-        fm = build_time_model(instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets)
+        fm = build_time_model(
+            instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
+        )
         if fm.infeasible_reason:
             result.status = "infeasible"
             result.messages.append(fm.infeasible_reason)
@@ -251,6 +254,12 @@ def solve_fet(
             room_sets |= hall
             result.messages.append(f"rooms: {len(hall)} room set(s) over capacity; counting them and retrying")
             continue
+        early = assign_rooms(instance, times, min(left(), max(5.0, 0.1 * time_limit)), workers, seed, optimise=False)
+        if early.nogood:
+            # a multi-hour activity cannot keep one room throughout: these starts cannot all stay
+            nogoods.append(early.nogood)
+            result.messages.append(f"rooms: {len(early.nogood)} activities' starts leave no rooms; retrying")
+            continue
         if result.time_to_first is None:
             result.time_to_first = time.monotonic() - t0
             result.messages.append(f"first timetable by the {winner} model")
@@ -260,7 +269,9 @@ def solve_fet(
         first_times = times
         # stage 2: soft constraints, hinted
         if left() > 1.0 and not (should_stop and should_stop()):
-            full = build_time_model(instance, with_soft=True, extra_forbidden=forbidden, room_sets=room_sets)
+            full = build_time_model(
+                instance, with_soft=True, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
+            )
             if full.penalties:
                 full.model.minimize(sum(w * e for w, e, _ in full.penalties))
                 _hint(full, times)
@@ -277,16 +288,17 @@ def solve_fet(
                 penalty, bound, proven = 0.0, 0.0, True
         # stage 3: rooms
         stage = assign_rooms(instance, times, max(1.0, left()), workers, seed)
-        if stage.rooms is None and times is not first_times:
-            # the optimised times need rooms the first ones did not: keep the first timetable
-            stage = assign_rooms(instance, first_times, max(1.0, left()), workers, seed)
-            if stage.rooms is not None:
-                times, penalty, bound, proven = first_times, None, None, False
-                result.messages.append("rooms: the optimised times had no room assignment; kept the first timetable")
+        if stage.rooms is None and times is not first_times and early.rooms is not None:
+            # the optimised times need rooms the first ones did not have: keep the first timetable
+            stage, times, penalty, bound, proven = early, first_times, None, None, False
+            result.messages.append("rooms: the optimised times had no room assignment; kept the first timetable")
         if stage.rooms is None:
             if stage.hall_sets:
                 room_sets |= stage.hall_sets
                 result.messages.append(f"rooms: {len(stage.hall_sets)} room set(s) over capacity; retrying")
+            elif stage.nogood:
+                nogoods.append(stage.nogood)
+                result.messages.append(f"rooms: {len(stage.nogood)} activities' starts leave no rooms; retrying")
             elif stage.timed_out:
                 result.messages.append("rooms: time ran out before a room assignment was found")
                 break

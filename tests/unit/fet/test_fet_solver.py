@@ -13,7 +13,7 @@ from dlplanner.domain.fet_checker import check_fet
 from dlplanner.io.fet import read_fet
 from dlplanner.solver.fet import solve_fet
 from dlplanner.solver.fet.model import build_time_model, room_domains
-from dlplanner.solver.fet.rooms import hall_violations
+from dlplanner.solver.fet.rooms import assign_rooms, hall_violations
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance
@@ -228,3 +228,31 @@ def test_soft_room_preferences_may_leave_an_activity_without_a_room():
     placements, _result, report = solved(inst)
     assert sorted(str(p.room) for p in placements.values()) == ["None", "R1"]
     assert report.soft_penalty == pytest.approx(0.95)
+
+
+def _two_hour_room_instance():
+    """A two-hour lesson may use R1 or R2; a one-hour lesson needs R1, another R2."""
+    inst = instance(days=1, hours=3, rooms=["R1", "R2"])
+    act(inst, 1, "A", "S1", dur=2)
+    act(inst, 2, "B", "S2")
+    act(inst, 3, "C", "G2")
+    con(inst, "ActivityPreferredRooms", space=True, Activity_Id=1, Preferred_Room=["R1", "R2"])
+    con(inst, "ActivityPreferredRoom", space=True, Activity_Id=2, Room="R1")
+    con(inst, "ActivityPreferredRoom", space=True, Activity_Id=3, Room="R2")
+    return inst
+
+
+def test_a_lesson_that_cannot_keep_one_room_gives_a_nogood():
+    inst = _two_hour_room_instance()
+    # each hour alone has rooms enough, but lesson 1 would have to change rooms between them
+    stage = assign_rooms(inst, {1: (0, 0), 2: (0, 0), 3: (0, 1)}, 10, 1, 0)
+    assert stage.rooms is None and not stage.hall_sets
+    assert {aid for aid, _ in stage.nogood} == {1, 2, 3}
+    assert assign_rooms(inst, {1: (0, 0), 2: (0, 0), 3: (0, 0)}, 10, 1, 0).rooms is None  # Hall: 3 in 2 rooms
+    assert assign_rooms(inst, {1: (0, 0), 2: (0, 2), 3: (0, 1)}, 10, 1, 0).rooms is not None
+
+
+def test_room_nogoods_lead_to_a_checked_timetable():
+    inst = _two_hour_room_instance()
+    placements, _, _ = solved(inst)
+    assert placements[1].room in ("R1", "R2")
