@@ -5,15 +5,18 @@ Stages, all within one time limit:
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
    calibration note), searched without LP and with quick restarts. Alongside, FET's own kind of
    heuristic (``greedy.py``: place the most constrained activity, evict what is in the way)
-   builds a timetable for the constraints it knows; when it completes, the search restarts from
-   it. With three or more workers the day-then-hour decomposition (``decompose.py``) races too;
+   builds a timetable for the constraints it knows; when it completes, it is checked against the
+   whole model (presolve with its starts fixed) and wins if it holds. With three or more workers
+   the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
    timetable; its proven bound is reported;
 3. *rooms* (``rooms.py``): with times fixed, a small model assigns rooms (one activity per room
    at a time, not-available rooms, soft room preferences). Already after stage 1 the times are
    checked for rooms slot by slot; a room set found over capacity becomes a valid constraint of
    the time model and the stages run again. Only when no such set explains a failure are the
-   clashing slots forbidden to the activities involved (which voids the proven bound).
+   clashing slots forbidden to the activities involved (which voids the proven bound). A
+   multi-hour activity that cannot keep one room gives a core of starts that cannot all stay
+   (a valid no-good).
 """
 
 from __future__ import annotations
@@ -122,32 +125,33 @@ def _race_first(
 ) -> tuple[dict[int, Slot] | None, bool, str]:
     """A first timetable from the monolithic model. Unless a hint is given, the place-and-evict
     heuristic (``greedy.py``) runs alongside in a thread; when it places every activity, the
-    monolithic search is interrupted and restarted from its timetable. With three or more workers
-    the day-then-hour decomposition races too, and the first to finish stops the others."""
+    thread checks its timetable against the whole model. With three or more workers the
+    day-then-hour decomposition races too. The first to finish stops the others."""
     race = StopHub(should_stop)
     deadline = time.monotonic() + limit
     found: dict[str, dict[int, Slot]] = {}
     lock = threading.Lock()
     current: list[StopHub] = []  # the hub of the monolithic solve running now
-    greedy: dict[int, Slot] = {}
+
+    def win(name: str, times: dict[int, Slot]) -> None:
+        with lock:
+            found.setdefault(name, times)
+            race.stop()
+            for hub in current:
+                hub.stop()
 
     def by_days() -> None:
         times = solve_by_days(inst, fm.starts, deadline, seed + 1, race)
         if times is not None:
-            with lock:
-                found.setdefault("day-then-hour", times)
-            race.stop()
+            win("day-then-hour", times)
 
     def place_and_evict() -> None:
         # it shares the cores with the search: measured, it completes within a quarter of the limit
         # or not at all, so it stops there and leaves the cores to the search
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
         times, complete = greedy_times(inst, fm.starts, budget, seed, lambda: race.stopped)
-        if complete:
-            with lock:
-                greedy.update(times)
-                for hub in current:
-                    hub.stop()  # restart the search from this timetable
+        if complete and _keeps_every_constraint(fm, times, deadline - time.monotonic(), seed, race):
+            win("place-and-evict", times)
 
     threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
     if not hint:
@@ -158,33 +162,16 @@ def _race_first(
     watch = _Watch(t0, "feasible", on_progress, should_stop, False)
     probe = min(QUICK_PROBE_SECONDS, 0.1 * limit)
     phases = ["probe", "search"] if probe >= 0.2 and mono_workers >= 2 else ["search"]
-    hinted = False
-    phase, status = "", cp_model.UNKNOWN
-    solver = _solver(0.1, 1, seed)
+    status = cp_model.UNKNOWN
     while phases and not race.stopped and deadline - time.monotonic() > 0.05:
+        phase = phases.pop(0)
         with lock:
-            if greedy and not hinted:
-                phases[:0] = ["hinted"]
-                phase, hinted = "fixed", True
-                _hint(fm, greedy)
-            else:
-                phase = phases.pop(0)
             hub = StopHub(lambda: race.stopped)
             current[:] = [hub]
         if phase == "probe":
             # measured on FET's examples: on easy files presolve costs far more than the search, and
             # feasibility-jump local search on the raw model finds a timetable in a fraction of a second
             solver = _solver(probe, mono_workers, seed)
-            solver.parameters.cp_model_presolve = False
-        elif phase == "fixed":
-            # often the heuristic's timetable already keeps every hard constraint: presolve with
-            # the starts fixed to it settles that at once (an "infeasible" here proves nothing)
-            solver = _solver(min(deadline - time.monotonic(), 5.0), mono_workers, seed)
-            solver.parameters.fix_variables_to_their_hinted_value = True
-        elif phase == "hinted":
-            # the heuristic's timetable breaks constraints it does not know: repair it without
-            # presolve, for a while; then the full search goes on
-            solver = _solver(min(deadline - time.monotonic(), max(3.0, 0.15 * limit)), mono_workers, seed)
             solver.parameters.cp_model_presolve = False
         else:
             solver = _solver(deadline - time.monotonic(), mono_workers, seed)
@@ -193,14 +180,11 @@ def _race_first(
             solver.parameters.subsolvers.extend(FIRST_SOLUTION_SUBSOLVERS[: max(1, mono_workers)])
         status = hub.solve(fm.model, solver, watch)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            with lock:
-                found.setdefault("place-and-evict + monolithic" if hinted else "monolithic", _read_times(fm, solver))
+            win("monolithic", _read_times(fm, solver))
             break
-        if status == cp_model.INFEASIBLE and phase != "fixed":
+        if status == cp_model.INFEASIBLE:
             break
-        if phase == "search" and hub.stopped and not race.stopped:
-            phases.append("search")  # interrupted by the heuristic: go on after the hinted try
-    proved = status == cp_model.INFEASIBLE and phase != "fixed"
+    proved = status == cp_model.INFEASIBLE
     race.stop()
     for thread in threads:
         thread.join()
@@ -208,6 +192,18 @@ def _race_first(
         return None, proved, ""
     winner = next(iter(found))
     return found[winner], False, winner
+
+
+def _keeps_every_constraint(fm: FetModel, times: dict[int, Slot], limit: float, seed: int, race: StopHub) -> bool:
+    """Whether the starts satisfy the whole hard model: presolve with them fixed settles it at
+    once (one worker, on a copy, while the search goes on with the model itself)."""
+    model = fm.model.clone()
+    for aid, xs in fm.x.items():
+        for s, v in xs.items():
+            model.add_hint(model.get_bool_var_from_proto_index(v.index), times.get(aid) == s)
+    solver = _solver(min(limit, 10.0), 1, seed)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    return race.solve(model, solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
 def solve_fet(
