@@ -134,6 +134,11 @@ def main() -> None:
         action="store_true",
         help="With --redo-supported: keep fet-cl's recorded result and time (fet-cl is unchanged); run only dlplanner.",
     )
+    ap.add_argument(
+        "--worst-first",
+        action="store_true",
+        help="With --redo-supported: run first the files dlplanner did worst on (no timetable, then slowest).",
+    )
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted(
         Path(p)
@@ -155,7 +160,10 @@ def main() -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
-    for i, path in enumerate(files):
+    order = list(enumerate(files))
+    if args.worst_first:
+        order.sort(key=lambda item: _badness(redo.get(str(item[1]))))
+    for i, path in order:
         if str(path) in done:
             continue
         inst = read_fet(path)
@@ -201,6 +209,15 @@ def main() -> None:
         )
         rows = [done[str(p)] for p in files if str(p) in done]  # in the files' order
         write_table(rows, args, Path(args.out))
+
+
+def _badness(r: Row | None) -> tuple[int, float]:
+    """Sort key: no timetable where fet-cl had one first, then by time ratio, worst first."""
+    if r is None or not r.fet_ok:
+        return (2, 0.0)
+    if not r.dl_valid or r.dl_first is None:
+        return (0, 0.0)
+    return (1, -r.dl_first / max(r.fet_time, 0.01))
 
 
 def _fet_result(r: Row) -> str:
