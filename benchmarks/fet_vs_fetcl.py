@@ -127,7 +127,7 @@ def main() -> None:
     ap.add_argument(
         "--redo-supported",
         action="store_true",
-        help="With --resume: run again the recorded files whose constraints are all supported (after a solver change).",
+        help="With --resume: run again the fully supported files recorded with another dlplanner package than HEAD's.",
     )
     ap.add_argument(
         "--reuse-fet",
@@ -152,8 +152,8 @@ def main() -> None:
     if args.resume and record.exists():
         done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
         if args.redo_supported:
-            redo = {k: v for k, v in done.items() if v.supported}
-            done = {k: v for k, v in done.items() if not v.supported}
+            redo = {k: v for k, v in done.items() if v.supported and not _same_dlplanner(v.commit)}
+            done = {k: v for k, v in done.items() if k not in redo}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
     confirmed = sum(1 for r in rows if r.confirmed)
@@ -209,6 +209,14 @@ def main() -> None:
         )
         rows = [done[str(p)] for p in files if str(p) in done]  # in the files' order
         write_table(rows, args, Path(args.out))
+
+
+def _same_dlplanner(commit: str) -> bool:
+    """Whether ``commit`` has the same dlplanner package as HEAD (its rows need no re-run)."""
+    if not commit:
+        return False
+    diff = subprocess.run(["git", "diff", "--quiet", commit, "HEAD", "--", "dlplanner"], cwd=ROOT)
+    return diff.returncode == 0
 
 
 def _badness(r: Row | None) -> tuple[int, float]:
