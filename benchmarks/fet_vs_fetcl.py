@@ -152,11 +152,11 @@ def main() -> None:
     if args.resume and record.exists():
         done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
         if args.redo_supported:
+            # they stay recorded (and in the table) until their new run replaces them
             redo = {k: v for k, v in done.items() if v.supported and not _same_dlplanner(v.commit)}
-            done = {k: v for k, v in done.items() if k not in redo}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
-    confirmed = sum(1 for r in rows if r.confirmed)
+    confirmed = sum(1 for k, r in done.items() if r.confirmed and k not in redo)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
@@ -164,7 +164,7 @@ def main() -> None:
     if args.worst_first:
         order.sort(key=lambda item: _badness(redo.get(str(item[1]))))
     for i, path in order:
-        if str(path) in done:
+        if str(path) in done and str(path) not in redo:
             continue
         inst = read_fet(path)
         unsup = inst.unsupported()
