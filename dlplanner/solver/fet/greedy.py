@@ -166,5 +166,5 @@ def greedy_times(
             occ[cell] = u
         if len(place) > len(best):
             best = dict(place)
-    complete = len(best) == len(members) and all(unit_starts[u] for u in members)
+    complete = len(best) == len(members)
     return {aid: best[units.find(aid)] for aid in acts if units.find(aid) in best}, complete

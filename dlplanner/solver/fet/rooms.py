@@ -76,75 +76,96 @@ def hall_violations(
     return found
 
 
+class Rooms:
+    """The room stage for one instance: room domains, unavailable rooms and durations are worked
+    out once, then used for every set of times the solve loop tries."""
+
+    def __init__(self, inst: FetInstance) -> None:
+        self.doms = room_domains(inst)
+        self.na = _room_not_available(inst)
+        self.durations = {a.id: a.duration for a in inst.active_activities()}
+
+    def assign(self, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True) -> RoomStage:
+        """Rooms for fixed times, minimising the soft room penalty (unless ``optimise`` is False:
+        then any assignment will do, which is much quicker, to check times before optimising)."""
+        doms, na, durations = self.doms, self.na, self.durations
+        hall = hall_violations(doms, na, times, durations)
+        if hall:
+            return RoomStage(None, hall_sets=hall)
+        model = cp_model.CpModel()
+        choice: dict[int, dict[str, cp_model.IntVar]] = {}
+        present: dict[int, cp_model.IntVar] = {}
+        per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
+        penalty = []
+        for aid, dom in doms.items():
+            if aid not in times:
+                continue
+            cover = _cover(times, durations, aid)
+            options = {}
+            for room in sorted(dom.rooms):
+                if any(s in na.get(room, ()) for s in cover):
+                    continue
+                v = model.new_bool_var("")
+                options[room] = v
+                for s in cover:
+                    per_room_slot[(room, s)].append(v)
+                for weight, preferred, _name in dom.soft:
+                    if room not in preferred:
+                        penalty.append(weight_units(weight) * v)
+            if dom.hard:
+                # a literal per activity, so that an infeasible model names a small set of them
+                present[aid] = model.new_bool_var("")
+                model.add(sum(options.values()) == present[aid])
+            else:
+                # only soft preferences: no room is allowed, and breaks each of them
+                none = model.new_bool_var("")
+                options[""] = none
+                penalty += [weight_units(weight) * none for weight, _rooms, _name in dom.soft]
+                model.add_exactly_one(options.values())
+            choice[aid] = options
+        for terms in per_room_slot.values():
+            if len(terms) > 1:
+                model.add_at_most_one(terms)
+        main = model.clone()  # ``model`` stays without the objective and "every activity has a room"
+        main.add_bool_and(present.values())
+        if penalty and optimise:
+            main.minimize(sum(penalty))
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.1, limit)
+        solver.parameters.num_workers = max(1, workers)
+        solver.parameters.random_seed = seed
+        solver.parameters.symmetry_level = 0  # measured: symmetry detection was most of the presolve here
+        status = solver.solve(main)
+        if status == cp_model.INFEASIBLE:
+            # per-slot matchings exist, so multi-hour activities need one room throughout: ask for
+            # a small set of activities whose starts cannot all stay (a valid "no-good" cut)
+            return RoomStage(None, nogood=_core(model, present, times, max(1.0, limit / 2), seed))
+        if status != cp_model.OPTIMAL and status != cp_model.FEASIBLE:
+            return RoomStage(None, timed_out=True)
+        rooms: dict[int, str | None] = {}
+        for aid, options in choice.items():
+            picked = next(room for room, v in options.items() if solver.boolean_value(v))
+            rooms[aid] = picked or None
+        if penalty and optimise:
+            return RoomStage(rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
+        return RoomStage(rooms, _penalty(doms, rooms) if penalty else 0.0, 0.0)
+
+    def clashing_slots(self, times: dict[int, Slot]) -> list[tuple[int, Slot]]:
+        """The last resort when no valid cut is known: the (activity, start) pairs of activities
+        with a hard room constraint sharing a slot with another one, to be forbidden next time."""
+        by_slot: dict[Slot, list[int]] = defaultdict(list)
+        for aid, dom in self.doms.items():
+            if dom.hard and aid in times:
+                for s in _cover(times, self.durations, aid):
+                    by_slot[s].append(aid)
+        return sorted({(a, times[a]) for aids in by_slot.values() if len(aids) > 1 for a in aids})
+
+
 def assign_rooms(
     inst: FetInstance, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True
 ) -> RoomStage:
-    """Rooms for fixed times, minimising the soft room penalty (unless ``optimise`` is False: then
-    any assignment will do, which is much quicker, to check times before optimising them)."""
-    doms = room_domains(inst)
-    na = _room_not_available(inst)
-    durations = {a.id: a.duration for a in inst.active_activities()}
-    hall = hall_violations(doms, na, times, durations)
-    if hall:
-        return RoomStage(None, hall_sets=hall)
-    model = cp_model.CpModel()
-    choice: dict[int, dict[str, cp_model.IntVar]] = {}
-    present: dict[int, cp_model.IntVar] = {}
-    per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
-    penalty = []
-    for aid, dom in doms.items():
-        if aid not in times:
-            continue
-        cover = _cover(times, durations, aid)
-        options = {}
-        for room in sorted(dom.rooms):
-            if any(s in na.get(room, ()) for s in cover):
-                continue
-            v = model.new_bool_var("")
-            options[room] = v
-            for s in cover:
-                per_room_slot[(room, s)].append(v)
-            for weight, preferred, _name in dom.soft:
-                if room not in preferred:
-                    penalty.append(weight_units(weight) * v)
-        if not dom.hard:
-            # only soft preferences: no room is allowed, and breaks each of them
-            none = model.new_bool_var("")
-            options[""] = none
-            penalty += [weight_units(weight) * none for weight, _rooms, _name in dom.soft]
-        if dom.hard:
-            # a literal per activity, so that an infeasible model names a small set of them
-            present[aid] = model.new_bool_var("")
-            model.add(sum(options.values()) == present[aid])
-        else:
-            model.add_exactly_one(options.values())
-        choice[aid] = options
-    for terms in per_room_slot.values():
-        if len(terms) > 1:
-            model.add_at_most_one(terms)
-    main = model.clone()  # ``model`` stays without the objective and "every activity has a room"
-    main.add_bool_and(present.values())
-    if penalty and optimise:
-        main.minimize(sum(penalty))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, limit)
-    solver.parameters.num_workers = max(1, workers)
-    solver.parameters.random_seed = seed
-    solver.parameters.symmetry_level = 0  # measured: symmetry detection was most of the presolve here
-    status = solver.solve(main)
-    if status == cp_model.INFEASIBLE:
-        # per-slot matchings exist, so multi-hour activities need one room throughout: ask for a
-        # small set of activities whose starts cannot all stay (a valid "no-good" cut)
-        return RoomStage(None, nogood=_core(model, present, times, max(1.0, limit / 2), seed))
-    if status != cp_model.OPTIMAL and status != cp_model.FEASIBLE:
-        return RoomStage(None, timed_out=True)
-    rooms: dict[int, str | None] = {}
-    for aid, options in choice.items():
-        picked = next(room for room, v in options.items() if solver.boolean_value(v))
-        rooms[aid] = picked or None
-    if penalty and optimise:
-        return RoomStage(rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
-    return RoomStage(rooms, _penalty(doms, rooms) if penalty else 0.0, 0.0)
+    """One room stage on its own (see ``Rooms.assign``)."""
+    return Rooms(inst).assign(times, limit, workers, seed, optimise)
 
 
 def _penalty(doms: dict[int, RoomDomain], rooms: dict[int, str | None]) -> float:
@@ -173,16 +194,3 @@ def _core(
         return []
     core = set(solver.sufficient_assumptions_for_infeasibility())
     return sorted((aid, times[aid]) for aid, v in present.items() if v.index in core)
-
-
-def clashing_slots(inst: FetInstance, times: dict[int, Slot]) -> list[tuple[int, Slot]]:
-    """The last resort when no valid cut is known: the (activity, start) pairs of activities with
-    a hard room constraint sharing a slot with another one, to be forbidden in the next try."""
-    doms = room_domains(inst)
-    durations = {a.id: a.duration for a in inst.active_activities()}
-    by_slot: dict[Slot, list[int]] = defaultdict(list)
-    for aid, dom in doms.items():
-        if dom.hard and aid in times:
-            for s in _cover(times, durations, aid):
-                by_slot[s].append(aid)
-    return sorted({(a, times[a]) for aids in by_slot.values() if len(aids) > 1 for a in aids})

@@ -32,8 +32,8 @@ from ortools.sat.python import cp_model
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
 from dlplanner.solver.fet.greedy import greedy_times
-from dlplanner.solver.fet.model import FetModel, Slot, _room_not_available, build_time_model, room_domains
-from dlplanner.solver.fet.rooms import SCALE, assign_rooms, clashing_slots, hall_violations
+from dlplanner.solver.fet.model import FetModel, Slot, build_time_model
+from dlplanner.solver.fet.rooms import SCALE, Rooms
 
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.25, 5.0  # the place-and-evict heuristic's time budget
@@ -224,8 +224,7 @@ def solve_fet(
 
     room_sets: set[frozenset[str]] = set()
     nogoods: list[list[tuple[int, Slot]]] = []
-    durations = {a.id: a.duration for a in instance.active_activities()}
-    doms, room_na = room_domains(instance), _room_not_available(instance)
+    rooms = Rooms(instance)
     hint: dict[int, Slot] = {}
     for _attempt in range(40):  # each failed room stage adds a cut; time runs out first
         # stage 1: hard constraints only
@@ -248,13 +247,14 @@ def solve_fet(
             result.messages.append(f"no timetable found in {time_limit:g} s")
             break
         hint = times
-        hall = hall_violations(doms, room_na, times, durations)
-        if hall:
+        early = rooms.assign(times, min(left(), max(5.0, 0.1 * time_limit)), workers, seed, optimise=False)
+        if early.hall_sets:
             # too many activities confined to some rooms at once: count those rooms in the model
-            room_sets |= hall
-            result.messages.append(f"rooms: {len(hall)} room set(s) over capacity; counting them and retrying")
+            room_sets |= early.hall_sets
+            result.messages.append(
+                f"rooms: {len(early.hall_sets)} room set(s) over capacity; counting them and retrying"
+            )
             continue
-        early = assign_rooms(instance, times, min(left(), max(5.0, 0.1 * time_limit)), workers, seed, optimise=False)
         if early.nogood:
             # a multi-hour activity cannot keep one room throughout: these starts cannot all stay
             nogoods.append(early.nogood)
@@ -287,7 +287,7 @@ def solve_fet(
             else:
                 penalty, bound, proven = 0.0, 0.0, True
         # stage 3: rooms
-        stage = assign_rooms(instance, times, max(1.0, left()), workers, seed)
+        stage = rooms.assign(times, max(1.0, left()), workers, seed)
         if stage.rooms is None and times is not first_times and early.rooms is not None:
             # the optimised times need rooms the first ones did not have: keep the first timetable
             stage, times, penalty, bound, proven = early, first_times, None, None, False
@@ -303,7 +303,7 @@ def solve_fet(
                 result.messages.append("rooms: time ran out before a room assignment was found")
                 break
             else:
-                cuts = clashing_slots(instance, times)
+                cuts = rooms.clashing_slots(times)
                 for aid, slot in cuts:
                     forbidden[aid].add(slot)
                 result.messages.append(f"rooms: no assignment for the times found; retrying with {len(cuts)} cuts")
