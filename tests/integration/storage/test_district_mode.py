@@ -437,7 +437,10 @@ def test_sessions_on_a_server_reuse_one_pooled_connection_and_close_it_with_the_
         assert district.save_changes(maria).ok
         assert district.check_for_changes(jon)
         district.refresh(jon)
-    assert after_first and _connections_to(pg_database) == after_first
+    # No new server connection was opened. The first look may still list a connection of the set-up
+    # that the server has not finished closing (pg_stat_activity lags), so compare as a subset.
+    still_open = _connections_to(pg_database)
+    assert after_first and still_open and still_open <= after_first
     assert jon.project.scenarios[0].description == "again 2"
 
     maria.close()
