@@ -628,32 +628,16 @@ for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
     _FAMILY[f"{_p}MaxHoursContinuously"] = add_max_hours_continuously
 
 
-def build_time_model(
-    inst: FetInstance,
-    with_soft: bool = True,
+def _starts(
+    b: _Builder,
+    rooms: dict[int, RoomDomain],
+    room_na: dict[str, set[Slot]],
     extra_forbidden: dict[int, set[Slot]] | None = None,
-    *,
-    only: set[int] | None = None,
     day_of: dict[int, int] | None = None,
-    optional: bool = False,
-    room_sets: set[frozenset[str]] | None = None,
-    nogoods: list[list[tuple[int, Slot]]] | None = None,
-) -> FetModel:
-    """The time model: allowed starts, clashes and every supported time constraint; room
-    capacity appears only as aggregated per-slot counts (rooms are assigned afterwards).
-
-    For the day-then-hour decomposition: ``only`` keeps a subset of the activities (constraints
-    needing the whole week — minimum days per week — are then left out), ``day_of`` pins each
-    activity to a day, and ``optional`` makes each activity's presence an assumption literal
-    (``FetModel.present``) so an infeasible day yields a small core of activities. ``room_sets``
-    are more room sets to count capacity over, and ``nogoods`` sets of starts that cannot all be
-    taken together (both cuts learnt from a failed room stage)."""
-    b = _Builder(inst, with_soft)
-    b.optional = optional
-    if only is not None:
-        b.acts = [a for a in b.acts if a.id in only]
-        b.by_id = {a.id: a for a in b.acts}
-        b.cons = [c for c in b.cons if c.type not in ("TeacherMinDaysPerWeek", "TeachersMinDaysPerWeek")]
+    fixed: dict[int, Slot] | None = None,
+) -> dict[int, set[Slot]]:
+    """Each activity's allowed starts: inside the day, clear of breaks and not-available hours
+    (its teachers', subgroups' and single hard room's), at hard preferred times."""
     restrict_break_and_not_available(b)
     starts: dict[int, set[Slot]] = {}
     for a in b.acts:
@@ -670,8 +654,6 @@ def build_time_model(
                 ok.add((d, h))
         starts[a.id] = ok
     restrict_preferred_times(b, starts)
-    rooms = room_domains(inst)
-    room_na = _room_not_available(inst)
     for a in b.acts:
         dom = rooms.get(a.id)
         if dom is not None and dom.hard and len(dom.rooms) == 1:
@@ -681,6 +663,48 @@ def build_time_model(
             starts[a.id] -= extra_forbidden[a.id]
         if day_of is not None and a.id in day_of:
             starts[a.id] = {st for st in starts[a.id] if st[0] == day_of[a.id]}
+        if fixed is not None and a.id in fixed:
+            starts[a.id] &= {fixed[a.id]}
+    return starts
+
+
+def allowed_starts(inst: FetInstance) -> dict[int, list[Slot]]:
+    """The allowed starts alone, without building a model (for the heuristic, which needs no more)."""
+    starts = _starts(_Builder(inst, False), room_domains(inst), _room_not_available(inst))
+    return {aid: sorted(v) for aid, v in starts.items()}
+
+
+def build_time_model(
+    inst: FetInstance,
+    with_soft: bool = True,
+    extra_forbidden: dict[int, set[Slot]] | None = None,
+    *,
+    only: set[int] | None = None,
+    day_of: dict[int, int] | None = None,
+    optional: bool = False,
+    room_sets: set[frozenset[str]] | None = None,
+    nogoods: list[list[tuple[int, Slot]]] | None = None,
+    fixed: dict[int, Slot] | None = None,
+) -> FetModel:
+    """The time model: allowed starts, clashes and every supported time constraint; room
+    capacity appears only as aggregated per-slot counts (rooms are assigned afterwards).
+
+    For the day-then-hour decomposition: ``only`` keeps a subset of the activities (constraints
+    needing the whole week — minimum days per week — are then left out), ``day_of`` pins each
+    activity to a day, and ``optional`` makes each activity's presence an assumption literal
+    (``FetModel.present``) so an infeasible day yields a small core of activities. ``room_sets``
+    are more room sets to count capacity over, and ``nogoods`` sets of starts that cannot all be
+    taken together (both cuts learnt from a failed room stage). ``fixed`` pins activities to one
+    start each: the model then only checks those starts, and builds in a fraction of the time."""
+    b = _Builder(inst, with_soft)
+    b.optional = optional
+    if only is not None:
+        b.acts = [a for a in b.acts if a.id in only]
+        b.by_id = {a.id: a for a in b.acts}
+        b.cons = [c for c in b.cons if c.type not in ("TeacherMinDaysPerWeek", "TeachersMinDaysPerWeek")]
+    rooms = room_domains(inst)
+    room_na = _room_not_available(inst)
+    starts = _starts(b, rooms, room_na, extra_forbidden, day_of, fixed)
     fm = FetModel(inst, b.model, b.acts, {k: sorted(v) for k, v in starts.items()}, {})
     for a in b.acts:
         if not starts[a.id] and not optional:

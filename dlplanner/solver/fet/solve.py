@@ -1,6 +1,10 @@
 """Solve a FET instance with CP-SAT: times first (feasibility, then soft constraints), then rooms.
 
 Stages, all within one time limit:
+0. *quick*: before any model is built, the place-and-evict heuristic (``greedy.py``) gets a few
+   seconds; when it places every activity, the time model built with each activity pinned to its
+   start (small and quick) decides whether those starts keep every hard constraint. If they do,
+   stage 1 is skipped;
 1. *feasible*: the time model with hard constraints only (smaller, so a first timetable comes
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
    calibration note), searched without LP and with quick restarts. Alongside, FET's own kind of
@@ -9,7 +13,8 @@ Stages, all within one time limit:
    whole model (presolve with its starts fixed) and wins if it holds. With three or more workers
    the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
-   timetable; its proven bound is reported;
+   timetable; its proven bound is reported. The reported penalty is that of exactly the returned
+   starts (the pinned full model, minimised), never the search's objective, which may carry slack;
 3. *rooms* (``rooms.py``): with times fixed, a small model assigns rooms (one activity per room
    at a time, not-available rooms, soft room preferences). Already after stage 1 the times are
    checked for rooms slot by slot; a room set found over capacity becomes a valid constraint of
@@ -32,11 +37,14 @@ from ortools.sat.python import cp_model
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
 from dlplanner.solver.fet.greedy import greedy_times
-from dlplanner.solver.fet.model import FetModel, Slot, build_time_model
+from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_time_model
 from dlplanner.solver.fet.rooms import SCALE, Rooms
 
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.25, 5.0  # the place-and-evict heuristic's time budget
+# before any model is built: measured on FET's examples, the heuristic completes within 2 s or not
+# within 10 s, so this first try is short
+QUICK_GREEDY_SHARE, QUICK_GREEDY_MAX_SECONDS = 0.05, 3.0
 FIRST_SOLUTION_SUBSOLVERS = ["no_lp", "quick_restart_no_lp", "default_lp", "quick_restart", "max_lp"]
 
 
@@ -122,10 +130,11 @@ def _race_first(
     on_progress,
     should_stop,
     hint: dict[int, Slot],
+    greedy_seed: int | None,
 ) -> tuple[dict[int, Slot] | None, bool, str]:
-    """A first timetable from the monolithic model. Unless a hint is given, the place-and-evict
-    heuristic (``greedy.py``) runs alongside in a thread; when it places every activity, the
-    thread checks its timetable against the whole model. With three or more workers the
+    """A first timetable from the monolithic model. Unless a hint is given (or ``greedy_seed`` is
+    None), the place-and-evict heuristic (``greedy.py``) runs alongside in a thread; when it places
+    every activity, the thread checks its timetable against the whole model. With three or more workers the
     day-then-hour decomposition races too. The first to finish stops the others."""
     race = StopHub(should_stop)
     deadline = time.monotonic() + limit
@@ -143,18 +152,18 @@ def _race_first(
     def by_days() -> None:
         times = solve_by_days(inst, fm.starts, deadline, seed + 1, race)
         if times is not None:
-            win("day-then-hour", times)
+            win("the day-then-hour model", times)
 
     def place_and_evict() -> None:
         # it shares the cores with the search: measured, it completes within a quarter of the limit
         # or not at all, so it stops there and leaves the cores to the search
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
-        times, complete = greedy_times(inst, fm.starts, budget, seed, lambda: race.stopped)
+        times, complete = greedy_times(inst, fm.starts, budget, greedy_seed or 0, lambda: race.stopped)
         if complete and _keeps_every_constraint(fm, times, deadline - time.monotonic(), seed, race):
-            win("place-and-evict", times)
+            win("the place-and-evict heuristic", times)
 
     threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
-    if not hint:
+    if not hint and greedy_seed is not None:
         threads.append(threading.Thread(target=place_and_evict, daemon=True))
     for thread in threads:
         thread.start()
@@ -180,7 +189,7 @@ def _race_first(
             solver.parameters.subsolvers.extend(FIRST_SOLUTION_SUBSOLVERS[: max(1, mono_workers)])
         status = hub.solve(fm.model, solver, watch)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            win("monolithic", _read_times(fm, solver))
+            win("the monolithic model", _read_times(fm, solver))
             break
         if status == cp_model.INFEASIBLE:
             break
@@ -206,6 +215,47 @@ def _keeps_every_constraint(fm: FetModel, times: dict[int, Slot], limit: float, 
     return race.solve(model, solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
+def _exact_penalty(inst: FetInstance, times: dict[int, Slot], limit: float, seed: int) -> float | None:
+    """The soft penalty of exactly these starts, in FET's unit.
+
+    Why: the search's objective may carry slack (a penalty indicator is only bounded from below,
+    so an incumbent can count a constraint it keeps), and a first timetable that stage 2 never
+    improved has no objective at all. With every start pinned, minimising leaves no slack."""
+    pinned = build_time_model(inst, with_soft=True, fixed=times)
+    if pinned.infeasible_reason:
+        return None
+    if not pinned.penalties:
+        return 0.0
+    pinned.model.minimize(sum(w * e for w, e, _ in pinned.penalties))
+    solver = _solver(max(0.1, min(limit, 10.0)), 1, seed)
+    if solver.solve(pinned.model) != cp_model.OPTIMAL:
+        return None
+    return solver.objective_value / SCALE
+
+
+def _quick_first(
+    inst: FetInstance, limit: float, seed: int, should_stop: Callable[[], bool] | None
+) -> tuple[dict[int, Slot] | None, bool]:
+    """The heuristic's timetable before any model is built, and whether the heuristic completed.
+
+    Why: on the easy files FET solves in a fraction of a second, building the model took longer
+    than FET's whole run. The heuristic needs only the allowed starts; its starts are then checked
+    by the time model built with each activity pinned to its start (a fraction of the full model's
+    building time; presolve settles it)."""
+    starts = allowed_starts(inst)
+    if not starts or not all(starts.values()):
+        return None, False  # the full model reports which activity has no start
+    budget = min(QUICK_GREEDY_MAX_SECONDS, QUICK_GREEDY_SHARE * limit)
+    times, complete = greedy_times(inst, starts, budget, seed, should_stop)
+    if not complete:
+        return None, False
+    pinned = build_time_model(inst, with_soft=False, fixed=times)
+    if pinned.infeasible_reason:
+        return None, True
+    solver = _solver(min(limit, 10.0), 1, seed)
+    return (times if solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None), True
+
+
 def solve_fet(
     instance: FetInstance,
     time_limit: float = 60.0,
@@ -226,19 +276,28 @@ def solve_fet(
     nogoods: list[list[tuple[int, Slot]]] = []
     rooms = Rooms(instance)
     hint: dict[int, Slot] = {}
+    quick, greedy_done = _quick_first(instance, time_limit, seed, should_stop)
     for _attempt in range(40):  # each failed room stage adds a cut; time runs out first
-        # stage 1: hard constraints only
-        fm = build_time_model(
-            instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
-        )
-        if fm.infeasible_reason:
-            result.status = "infeasible"
-            result.messages.append(fm.infeasible_reason)
-            break
-        _hint(fm, hint)
-        times, proved_infeasible, winner = _race_first(
-            instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint
-        )
+        if quick is not None:
+            times, proved_infeasible, winner = quick, False, "the place-and-evict heuristic, before the model was built"
+            quick = None
+            if on_progress:
+                on_progress(FetProgress(time.monotonic() - t0, "feasible", None, None))
+        else:
+            # stage 1: hard constraints only
+            fm = build_time_model(
+                instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
+            )
+            if fm.infeasible_reason:
+                result.status = "infeasible"
+                result.messages.append(fm.infeasible_reason)
+                break
+            _hint(fm, hint)
+            # a heuristic that completed before gives the same timetable again: not run twice
+            greedy_seed = None if greedy_done else seed + 1
+            times, proved_infeasible, winner = _race_first(
+                instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint, greedy_seed
+            )
         if proved_infeasible:
             result.status = "infeasible"
             result.messages.append("the hard constraints dlplanner models admit no timetable (proved)")
@@ -262,7 +321,7 @@ def solve_fet(
             continue
         if result.time_to_first is None:
             result.time_to_first = time.monotonic() - t0
-            result.messages.append(f"first timetable by the {winner} model")
+            result.messages.append(f"first timetable by {winner}")
         penalty: float | None = None
         bound: float | None = None
         proven = False
@@ -315,10 +374,15 @@ def solve_fet(
         # rooms are optimised for these times only: a room penalty could vanish with other times,
         # so the proven bound is the time model's, and "optimal" needs a room penalty of 0; cuts
         # that forbid slots are not valid constraints, so they void the bound
+        exact = _exact_penalty(instance, times, left(), seed)
+        if exact is not None:
+            penalty = exact
+            proven = proven or (bound is not None and exact <= bound + 1e-9)
         result.status = "optimal" if proven and not forbidden and stage.penalty == 0 else "feasible"
         if penalty is not None:
             result.soft_penalty = round(penalty + stage.penalty, 6)
-            result.best_bound = round(bound or 0.0, 6) if not forbidden else None
+        if bound is not None and not forbidden:
+            result.best_bound = round(bound, 6)
         if result.time_to_best is None:
             result.time_to_best = time.monotonic() - t0
         break

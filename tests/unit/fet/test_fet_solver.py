@@ -256,3 +256,71 @@ def test_room_nogoods_lead_to_a_checked_timetable():
     inst = _two_hour_room_instance()
     placements, _, _ = solved(inst)
     assert placements[1].room in ("R1", "R2")
+
+
+# -- the heuristic's first timetable, checked by the pinned model, and the exact penalty -------------
+
+
+def _gappy_week():
+    """Teacher A's six lessons in a 3 × 4 week, at most two days and no student gaps: a timetable
+    the heuristic builds may well break the rules it does not know."""
+    inst = instance(days=3, hours=4)
+    for i in range(1, 7):
+        act(inst, i, "A", "G2")
+    con(inst, "TeacherMaxDaysPerWeek", Teacher_Name="A", Max_Days_Per_Week=2)
+    con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
+    return inst
+
+
+def test_the_pinned_model_accepts_only_starts_that_keep_every_hard_constraint():
+    inst = _gappy_week()
+    compact = {i: ((i - 1) // 3, (i - 1) % 3) for i in range(1, 7)}  # two days, hours 1-3
+    spread = {i: ((i - 1) % 3, (i - 1) // 3) for i in range(1, 7)}  # three days
+    gappy = dict(compact) | {3: (0, 3)}  # a free hour before the last lesson of day 1
+    verdicts = {}
+    for name, times in (("compact", compact), ("spread", spread), ("gappy", gappy)):
+        pinned = build_time_model(inst, with_soft=False, fixed=times)
+        assert pinned.starts == {aid: [st] for aid, st in times.items()}  # one start each
+        verdicts[name] = cp_model.CpSolver().solve(pinned.model)
+    assert verdicts == {"compact": cp_model.OPTIMAL, "spread": cp_model.INFEASIBLE, "gappy": cp_model.INFEASIBLE}
+
+
+def test_a_first_timetable_comes_from_the_heuristic_when_it_keeps_every_constraint():
+    inst = instance(days=3, hours=3)
+    for subject in range(3):  # teacher A's nine lessons fill the week, one of each subject a day
+        ids = [10 * subject + k for k in range(1, 4)]
+        for aid in ids:
+            act(inst, aid, "A", "S1" if aid % 2 else "S2")
+        con(inst, "MinDaysBetweenActivities", Activity_Id=ids, MinDays=1, Consecutive_If_Same_Day="false")
+    _, result, _ = solved(inst)
+    assert "first timetable by the place-and-evict heuristic, before the model was built" in result.messages
+
+
+def test_a_heuristic_timetable_that_breaks_an_unknown_rule_is_not_returned():
+    inst = _gappy_week()
+    for seed in range(4):
+        result = solve_fet(inst, 10, workers=2, seed=seed)
+        report = check_fet(inst, result.timetable)
+        assert report.valid, (seed, report.messages, result.messages)
+        assert len({p.day for p in result.timetable.placements.values()}) == 2
+
+
+def test_the_reported_penalty_is_that_of_exactly_the_returned_starts():
+    # soft rules that a search incumbent could over-count: penalty indicators bounded from below only
+    from dlplanner.domain.fet import FetPlacement, FetTimetable
+    from dlplanner.solver.fet.solve import _exact_penalty
+
+    inst = instance(days=3, hours=4)
+    for i in range(1, 5):
+        act(inst, i, "A", "G2")
+    con(inst, "MinDaysBetweenActivities", weight=95, Activity_Id=[1, 2, 3], MinDays=1, Consecutive_If_Same_Day="true")
+    con(inst, "TeacherMaxGapsPerDay", weight=80, Teacher_Name="A", Max_Gaps=0)
+    con(inst, "ActivityPreferredStartingTime", weight=60, Activity_Id=4, Preferred_Day="D3", Preferred_Hour="H1")
+    for times in (
+        {1: (0, 0), 2: (0, 1), 3: (1, 0), 4: (2, 0)},  # 1 and 2 share a day: 0.95
+        {1: (0, 0), 2: (0, 1), 3: (1, 1), 4: (0, 3)},  # 1 and 2, A's gap on day 1, 4 not preferred: 2.35
+        {1: (0, 0), 2: (1, 0), 3: (2, 0), 4: (2, 2)},  # a gap of A's on day 3, 4 not preferred: 0.8 + 0.6
+    ):
+        report = check_fet(inst, FetTimetable({aid: FetPlacement(d, h, None) for aid, (d, h) in times.items()}))
+        assert report.valid
+        assert _exact_penalty(inst, times, 5.0, 0) == pytest.approx(report.soft_penalty)
