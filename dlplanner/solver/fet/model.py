@@ -640,18 +640,30 @@ def _starts(
     (its teachers', subgroups' and single hard room's), at hard preferred times."""
     restrict_break_and_not_available(b)
     starts: dict[int, set[Slot]] = {}
+    # activities with the same people and duration have the same starts so far: worked out once
+    known: dict[tuple[tuple[str, ...], tuple[str, ...], int], set[Slot]] = {}
+    everywhere = [(d, h) for d in range(b.nd) for h in range(b.nh)]
     for a in b.acts:
-        ok = set()
-        for d in range(b.nd):
-            for h in range(b.nh - a.duration + 1):
-                cov = [(d, hh) for hh in range(h, h + a.duration)]
-                if any(s in b.breaks for s in cov):
-                    continue
-                if any(s in b.teacher_na[t] for t in a.teachers for s in cov):
-                    continue
-                if any(s in b.subgroup_na[sg] for sg in b.subs[a.id] for s in cov):
-                    continue
-                ok.add((d, h))
+        key = (tuple(a.teachers), tuple(b.subs[a.id]), a.duration)
+        if fixed is not None and a.id in fixed:
+            candidates: list[Slot] = [fixed[a.id]]
+        elif key in known:
+            starts[a.id] = set(known[key])
+            continue
+        else:
+            candidates = everywhere
+        blocked = set(b.breaks)
+        for t in a.teachers:
+            blocked |= b.teacher_na.get(t, set())
+        for sg in b.subs[a.id]:
+            blocked |= b.subgroup_na.get(sg, set())
+        ok = {
+            (d, h)
+            for d, h in candidates
+            if h + a.duration <= b.nh and not any((d, hh) in blocked for hh in range(h, h + a.duration))
+        }
+        if candidates is everywhere:
+            known[key] = set(ok)
         starts[a.id] = ok
     restrict_preferred_times(b, starts)
     for a in b.acts:
