@@ -319,9 +319,11 @@ def solve_fet(
             nogoods.append(early.nogood)
             result.messages.append(f"rooms: {len(early.nogood)} activities' starts leave no rooms; retrying")
             continue
-        if result.time_to_first is None:
+        if early.rooms is not None and result.time_to_first is None:
             result.time_to_first = time.monotonic() - t0
             result.messages.append(f"first timetable by {winner}")
+        elif early.timed_out:
+            result.messages.append(f"times by {winner}; rooms not found yet")
         penalty: float | None = None
         bound: float | None = None
         proven = False
@@ -383,6 +385,8 @@ def solve_fet(
             result.soft_penalty = round(penalty + stage.penalty, 6)
         if bound is not None and not forbidden:
             result.best_bound = round(bound, 6)
+        if result.time_to_first is None:
+            result.time_to_first = time.monotonic() - t0
         if result.time_to_best is None:
             result.time_to_best = time.monotonic() - t0
         break
