@@ -61,11 +61,13 @@ class _SameKey:
             self.groups_of[u].append((len(self.at), key))
         self.at.append(defaultdict(set))
 
-    def conflicts(self, u: int, st: Slot, out: set[int]) -> None:
+    def conflicts(self, u: int, st: Slot) -> set[int]:
+        out: set[int] = set()
         for g, k in self.groups_of.get(u, ()):
             for value, placed in self.at[g].items():
                 if value != st[k]:
                     out.update(placed)
+        return out
 
     def place(self, u: int, st: Slot) -> None:
         for g, k in self.groups_of.get(u, ()):
@@ -325,6 +327,7 @@ def greedy_times(
         if u in place:
             continue
         choice, choice_score, choice_conflicts = None, None, ()
+        grouped, limited = u in same.groups_of, bool(loads.people.get(u))
         for st in unit_starts[u]:
             conflicts = {occ[cell] for cell in cells[(u, st)]}
             conflicts.discard(-1)
@@ -337,9 +340,16 @@ def greedy_times(
                         conflicts.add(v)
                 elif pv[0] == st[0] and pv[1] != st[1] + adjacent[0] and st[1] != pv[1] + adjacent[1]:
                     conflicts.add(v)
-            same.conflicts(u, st, conflicts)
-            loads.conflicts(u, st, conflicts, weight, rng)
+            moved = same.conflicts(u, st) if grouped else None
+            if moved:
+                conflicts |= moved
+            if limited:
+                loads.conflicts(u, st, conflicts, weight, rng)
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
+            if moved:
+                # a same day/hour group that moves follows u as a whole: priced as one activity, so
+                # a big group is not stuck where it first went (measured: Arabic_Saudi_Examination)
+                score += max(weight[v] for v in moved) - sum(weight[v] for v in moved)
             if choice_score is None or score < choice_score:
                 choice, choice_score, choice_conflicts = st, score, conflicts
         for v in choice_conflicts:
