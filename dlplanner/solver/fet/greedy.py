@@ -3,16 +3,21 @@
 Why: on FET's own examples CP-SAT can take a minute for the first timetable of a tight file
 whose hard constraints are mostly "no clash" and "min days between", where FET's heuristic
 (place the most constrained activity where it evicts the fewest others, and do not undo a move at
-once) needs a second. This heuristic covers the constraints that make those files tight:
+once) needs a second. This heuristic covers the hard constraints that make those files tight:
 
 - each activity's allowed starts, taken from the time model (breaks, not-available times,
   preferred times, slots forbidden by the room stage);
 - no teacher, subgroup, single hard room or hard not-overlapping set used twice at once;
 - hard MinDaysBetweenActivities, and the hard part of soft ones ("consecutive if same day");
-- hard ActivitiesSameStartingTime (the activities move as one unit).
+- hard ActivitiesSameStartingTime (the activities move as one unit), ActivitiesSameStartingDay
+  and ActivitiesSameStartingHour;
+- hard max days per week (teachers), max hours daily and max hours continuously (teachers and
+  students).
 
-Everything else (gaps, daily hours, consecutive pairs, room sets, …) is left to CP-SAT, which
-starts from this timetable and repairs it; the timetable is never returned as a result itself.
+A placement that would break one of them evicts the cheapest activities that make it hold again,
+so the partial timetable always satisfies them. Everything else (gaps, min hours, consecutive
+pairs, room sets, …) is left to CP-SAT, which starts from this timetable and repairs it; the
+timetable is never returned as a result itself.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
-from dlplanner.domain.fet import FetInstance
+from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
 from dlplanner.solver.fet.model import Slot, room_domains
 
 
@@ -41,6 +46,183 @@ class _Units:
 
     def union(self, a: int, b: int) -> None:
         self.parent[self.find(a)] = self.find(b)
+
+
+class _SameKey:
+    """Hard ActivitiesSameStartingDay / ActivitiesSameStartingHour: placing a unit on another day
+    (hour) than placed units of one of its groups evicts those units."""
+
+    def __init__(self) -> None:
+        self.groups_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # unit -> (group, 0 day | 1 hour)
+        self.at: list[dict[int, set[int]]] = []  # group -> day (hour) -> placed units there
+
+    def add(self, group: list[int], key: int) -> None:
+        for u in group:
+            self.groups_of[u].append((len(self.at), key))
+        self.at.append(defaultdict(set))
+
+    def conflicts(self, u: int, st: Slot) -> set[int]:
+        out: set[int] = set()
+        for g, k in self.groups_of.get(u, ()):
+            for value, placed in self.at[g].items():
+                if value != st[k]:
+                    out.update(placed)
+        return out
+
+    def place(self, u: int, st: Slot) -> None:
+        for g, k in self.groups_of.get(u, ()):
+            self.at[g][st[k]].add(u)
+
+    def remove(self, u: int, st: Slot) -> None:
+        for g, k in self.groups_of.get(u, ()):
+            self.at[g][st[k]].discard(u)
+
+
+# per-person limits: type -> (index in a [days per week, hours daily, hours continuously] triple, field)
+_LIMITED: dict[str, tuple[int, str]] = {
+    "TeacherMaxDaysPerWeek": (0, "Max_Days_Per_Week"),
+    "TeachersMaxDaysPerWeek": (0, "Max_Days_Per_Week"),
+}
+for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
+    _LIMITED[f"{_p}MaxHoursDaily"] = (1, "Maximum_Hours_Daily")
+    _LIMITED[f"{_p}MaxHoursContinuously"] = (2, "Maximum_Hours_Continuously")
+
+
+def _scope(inst: FetInstance, c: FetConstraint, smap: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The (kind, name) resources a teacher/teachers/students-set/students rule covers."""
+    if c.type.startswith("Teachers"):
+        return [("t", n) for n in inst.teachers]
+    if c.type.startswith("Teacher"):
+        return [("t", c.get("Teacher_Name", c.get("Teacher")))]
+    if c.type.startswith("StudentsSet"):
+        return [("s", n) for n in smap.get(c.get("Students"), [])]
+    return [("s", n) for n in inst.subgroup_names()]
+
+
+class _Loads:
+    """Per limited person and day: the placed units and their busy hours, kept on place/evict, and
+    the evictions each per-person limit needs before a unit can go to a start."""
+
+    def __init__(self, nd: int, nh: int, limits: dict[int, list[int | None]], occ: list[int]) -> None:
+        self.nd, self.nh, self.limits, self.occ = nd, nh, limits, occ
+        self.on: dict[int, list[dict[int, int]]] = {p: [{} for _ in range(nd)] for p in limits}
+        self.hours = {p: [0] * nd for p in limits}
+        self.days = dict.fromkeys(limits, 0)
+        self.people: dict[int, list[tuple[int, int]]] = {}  # unit -> (limited person, hours it adds)
+
+    def conflicts(self, u: int, st: Slot, out: set[int], weight: dict[int, int], rng: random.Random) -> None:
+        for p, n in self.people.get(u, ()):
+            max_days, max_hours, max_run = self.limits[p]
+            if max_days is not None:
+                self._days(p, st[0], max_days, out, weight)
+            if max_hours is not None:
+                self._hours(p, st[0], n, max_hours, out, weight, rng)
+            if max_run is not None:
+                self._run(p, st, n, max_run, out, weight)
+
+    def _days(self, p: int, d: int, limit: int, out: set[int], weight: dict[int, int]) -> None:
+        """A new working day over the limit: free the cheapest other working day entirely."""
+        if self.days[p] < limit or (self.hours[p][d] and out.isdisjoint(self.on[p][d])):
+            return
+        busy = {dd: [v for v in on if v not in out] for dd, on in enumerate(self.on[p])}
+        if busy[d]:
+            return
+        busy = {dd: vs for dd, vs in busy.items() if vs}
+        while len(busy) >= limit > 0:
+            dd = min(busy, key=lambda dd: sum(weight[v] for v in busy[dd]))
+            out.update(busy.pop(dd))
+
+    def _hours(
+        self, p: int, d: int, n: int, limit: int, out: set[int], weight: dict[int, int], rng: random.Random
+    ) -> None:
+        """Too many hours on the day: evict the cheapest other units of that day until it fits."""
+        if self.hours[p][d] + n <= limit:
+            return
+        on = self.on[p][d]
+        rest = [v for v in on if v not in out]
+        load = n + sum(on[v] for v in rest)
+        rest.sort(key=lambda v: (weight[v], -on[v], rng.random()))
+        for v in rest:
+            if load <= limit:
+                break
+            out.add(v)
+            load -= on[v]
+
+    def _run(self, p: int, st: Slot, n: int, limit: int, out: set[int], weight: dict[int, int]) -> None:
+        """A run of busy hours over the limit: evict the cheapest neighbour in it until it fits."""
+        d, h = st
+        base = p * self.nd * self.nh + d * self.nh
+        occ = self.occ
+
+        def taken(hh: int) -> bool:
+            v = occ[base + hh]
+            return v != -1 and v not in out
+
+        while True:
+            a, b = h, h + n
+            while a > 0 and taken(a - 1):
+                a -= 1
+            while b < self.nh and taken(b):
+                b += 1
+            if b - a <= limit:
+                return
+            # distance of each neighbour from the new block: evicting a near one splits the run
+            near = {occ[base + hh]: h - 1 - hh for hh in range(a, h)}
+            near.update((occ[base + hh], hh - h - n) for hh in range(b - 1, h + n - 1, -1))
+            if not near:
+                return
+            out.add(min(near, key=lambda v: (weight[v], near[v])))
+
+    def place(self, u: int, st: Slot) -> None:
+        for p, n in self.people.get(u, ()):
+            self.days[p] += not self.hours[p][st[0]]
+            self.hours[p][st[0]] += n
+            self.on[p][st[0]][u] = n
+
+    def remove(self, u: int, st: Slot) -> None:
+        for p, n in self.people.get(u, ()):
+            self.hours[p][st[0]] -= n
+            del self.on[p][st[0]][u]
+            self.days[p] -= not self.hours[p][st[0]]
+
+
+def _loads(
+    inst: FetInstance,
+    hard: list[FetConstraint],
+    smap: dict[str, list[str]],
+    res_index: dict[tuple[str, str], int],
+    members: dict[int, list[int]],
+    acts: dict[int, FetActivity],
+    nd: int,
+    nh: int,
+    occ: list[int],
+) -> _Loads:
+    """The per-person limits of the hard constraints (the tightest one per person and kind), and
+    the hours each unit adds to each limited person (its members start together)."""
+    limits: dict[int, list[int | None]] = {}
+    for c in hard:
+        if c.type not in _LIMITED:
+            continue
+        kind, name = _LIMITED[c.type]
+        value = c.get_int(name)
+        for key in _scope(inst, c, smap):
+            if key in res_index:
+                lim = limits.setdefault(res_index[key], [None, None, None])
+                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+    loads = _Loads(nd, nh, limits, occ)
+    if limits:
+        for u, ids in members.items():
+            span: dict[int, int] = defaultdict(int)
+            for i in ids:
+                a = acts[i]
+                people = [("t", t) for t in a.teachers]
+                people += [("s", sub) for s in a.students for sub in smap.get(s, [s])]
+                for key in people:
+                    p = res_index[key]
+                    if p in limits:
+                        span[p] = max(span[p], a.duration)
+            loads.people[u] = list(span.items())
+    return loads
 
 
 def greedy_times(
@@ -117,7 +299,14 @@ def greedy_times(
                     # the hard part of a soft min-days: on one day, they must be adjacent
                     apart[units.find(i)].append((units.find(j), 0, (acts[i].duration, acts[j].duration)))
 
+    same = _SameKey()
+    for c in hard:
+        if c.type in ("ActivitiesSameStartingDay", "ActivitiesSameStartingHour"):
+            group = list(dict.fromkeys(units.find(i) for i in map(int, c.all("Activity_Id")) if i in acts))
+            same.add(group, 0 if c.type.endswith("Day") else 1)
+
     occ = [-1] * (len(res_index) * nslots)
+    loads = _loads(inst, hard, smap, res_index, members, acts, nd, nh, occ)
     place: dict[int, Slot] = {}
     tabu: dict[tuple[int, Slot], int] = {}
     # first pass: fewest allowed starts first, then most cells used
@@ -138,6 +327,7 @@ def greedy_times(
         if u in place:
             continue
         choice, choice_score, choice_conflicts = None, None, ()
+        grouped, limited = u in same.groups_of, bool(loads.people.get(u))
         for st in unit_starts[u]:
             conflicts = {occ[cell] for cell in cells[(u, st)]}
             conflicts.discard(-1)
@@ -150,7 +340,16 @@ def greedy_times(
                         conflicts.add(v)
                 elif pv[0] == st[0] and pv[1] != st[1] + adjacent[0] and st[1] != pv[1] + adjacent[1]:
                     conflicts.add(v)
+            moved = same.conflicts(u, st) if grouped else None
+            if moved:
+                conflicts |= moved
+            if limited:
+                loads.conflicts(u, st, conflicts, weight, rng)
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
+            if moved:
+                # a same day/hour group that moves follows u as a whole: priced as one activity, so
+                # a big group is not stuck where it first went (measured: Arabic_Saudi_Examination)
+                score += max(weight[v] for v in moved) - sum(weight[v] for v in moved)
             if choice_score is None or score < choice_score:
                 choice, choice_score, choice_conflicts = st, score, conflicts
         for v in choice_conflicts:
@@ -158,12 +357,16 @@ def greedy_times(
             pv = place.pop(v)
             for cell in cells[(v, pv)]:
                 occ[cell] = -1
+            same.remove(v, pv)
+            loads.remove(v, pv)
             tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
             # the most evicted first: measured on FET's examples, this beats static difficulty
             heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
         place[u] = choice
         for cell in cells[(u, choice)]:
             occ[cell] = u
+        same.place(u, choice)
+        loads.place(u, choice)
         if len(place) > len(best):
             best = dict(place)
     complete = len(best) == len(members)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
 from dlplanner.solver.fet.greedy import greedy_times
@@ -63,3 +65,82 @@ def test_soft_min_days_that_share_a_day_are_placed_adjacent():
         times, complete = greedy_times(inst, starts, 5.0, seed)
         assert complete
         assert abs(times[1][1] - times[3][1]) == 1
+
+
+def _valid_over_seeds(inst, seeds: int = 6) -> None:
+    """Every seed places every activity, and the checker finds no broken hard constraint."""
+    starts = build_time_model(inst, with_soft=False).starts
+    for seed in range(seeds):
+        times, complete = greedy_times(inst, starts, 5.0, seed)
+        assert complete, seed
+        report = check_fet(inst, FetTimetable({aid: FetPlacement(d, h, None) for aid, (d, h) in times.items()}))
+        assert report.valid, (seed, report.messages)
+
+
+@pytest.mark.parametrize("ctype", ["ActivitiesSameStartingDay", "ActivitiesSameStartingHour"])
+def test_same_starting_day_or_hour_holds(ctype):
+    # five days of four hours, nearly empty: three lessons (two share teacher A) rarely meet by chance
+    inst = instance(days=5, hours=4)
+    act(inst, 1, "A", "S1")
+    act(inst, 2, "B", "S2")
+    act(inst, 3, "A", "G2")
+    for aid in range(4, 8):
+        act(inst, aid, "B", "G2")
+    con(inst, ctype, Activity_Id=[1, 2, 3])
+    _valid_over_seeds(inst)
+
+
+@pytest.mark.parametrize("ctype", ["TeacherMaxDaysPerWeek", "TeachersMaxDaysPerWeek"])
+def test_max_days_per_week_holds(ctype):
+    # A's six lessons fit in two of five days; B's four fill one day
+    inst = instance(days=5, hours=4)
+    for aid in range(1, 7):
+        act(inst, aid, "A", "S1" if aid % 2 else "G2")
+    for aid in range(7, 11):
+        act(inst, aid, "B", "S2")
+    if ctype == "TeacherMaxDaysPerWeek":
+        con(inst, ctype, Teacher_Name="A", Max_Days_Per_Week=2)
+    else:
+        con(inst, ctype, Max_Days_Per_Week=2)
+    _valid_over_seeds(inst)
+
+
+@pytest.mark.parametrize(
+    ("ctype", "fields"),
+    [
+        ("TeacherMaxHoursDaily", {"Teacher_Name": "A"}),
+        ("TeachersMaxHoursDaily", {}),
+        ("StudentsSetMaxHoursDaily", {"Students": "G2"}),
+        ("StudentsMaxHoursDaily", {}),
+    ],
+)
+def test_max_hours_daily_holds(ctype, fields):
+    # teacher A and students G2 have ten hours (one a double lesson) in five days of six: two a day
+    inst = instance(days=5, hours=6)
+    act(inst, 1, "A", "G2", dur=2)
+    for aid in range(2, 10):
+        act(inst, aid, "A" if aid % 2 else "B", "G2")
+    act(inst, 10, "A", "S1")
+    act(inst, 11, "B", "S1")
+    con(inst, ctype, Maximum_Hours_Daily=2, **fields)
+    _valid_over_seeds(inst)
+
+
+@pytest.mark.parametrize(
+    ("ctype", "fields"),
+    [
+        ("TeacherMaxHoursContinuously", {"Teacher_Name": "A"}),
+        ("TeachersMaxHoursContinuously", {}),
+        ("StudentsSetMaxHoursContinuously", {"Students": "G2"}),
+        ("StudentsMaxHoursContinuously", {}),
+    ],
+)
+def test_max_hours_continuously_holds(ctype, fields):
+    # A and G2 have eight hours in two days of six, at most two in a row: four a day, in two runs
+    inst = instance(days=2, hours=6)
+    act(inst, 1, "A", "G2", dur=2)
+    for aid in range(2, 8):
+        act(inst, aid, "A", "G2")
+    act(inst, 8, "B", "S1")
+    con(inst, ctype, Maximum_Hours_Continuously=2, **fields)
+    _valid_over_seeds(inst)
