@@ -1,4 +1,4 @@
-"""A FET-like first timetable, built by placing and evicting, used as a hint for CP-SAT.
+"""A FET-like first timetable, built by placing and evicting.
 
 Why: on FET's own examples CP-SAT can take a minute for the first timetable of a tight file
 whose hard constraints are mostly "no clash" and "min days between", where FET's heuristic
@@ -12,12 +12,13 @@ once) needs a second. This heuristic covers the hard constraints that make those
 - hard ActivitiesSameStartingTime (the activities move as one unit), ActivitiesSameStartingDay
   and ActivitiesSameStartingHour;
 - hard max days per week (teachers), max hours daily and max hours continuously (teachers and
-  students).
+  students);
+- hard room sets: activities confined to a set of rooms never outnumber its available rooms.
 
 A placement that would break one of them evicts the cheapest activities that make it hold again,
-so the partial timetable always satisfies them. Everything else (gaps, min hours, consecutive
-pairs, room sets, …) is left to CP-SAT, which starts from this timetable and repairs it; the
-timetable is never returned as a result itself.
+so the partial timetable always satisfies them. It is run only on files whose every hard time
+constraint is one of these (``knows_every_hard_time_constraint``); its timetable is returned only
+after the time model, pinned to its starts, confirms every hard constraint, and rooms are found.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
-from dlplanner.solver.fet.model import Slot, room_domains
+from dlplanner.solver.fet.model import RoomDomain, Slot, room_domains, room_not_available
 
 
 class _Units:
@@ -225,6 +226,101 @@ def _loads(
     return loads
 
 
+class _RoomSets:
+    """Hard room sets (the time model's counted sets): at any time, the activities confined to a
+    set of rooms number at most its rooms available then. A placement where a set is full evicts
+    the cheapest units using it at that hour."""
+
+    def __init__(
+        self,
+        inst: FetInstance,
+        doms: dict[int, RoomDomain],
+        members: dict[int, list[int]],
+        acts: dict[int, FetActivity],
+        nd: int,
+        nh: int,
+    ) -> None:
+        self.nh = nh
+        confined: dict[frozenset[str], list[int]] = defaultdict(list)
+        for aid, dom in doms.items():
+            if dom.hard and aid in acts:
+                confined[frozenset(dom.rooms)].append(aid)
+        na = room_not_available(inst)
+        sets = [s for s in confined if len(s) > 1]  # one room: already a clash resource
+        self.free: list[list[int]] = [
+            [sum(1 for r in s if (d, h) not in na.get(r, ())) for d in range(nd) for h in range(nh)] for s in sets
+        ]
+        unit_of = {i: u for u, ids in members.items() for i in ids}
+        # unit -> (set, hour offset from its start, activities of the unit there)
+        uses: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+        for si, s in enumerate(sets):
+            for key, ids in confined.items():
+                if key <= s:
+                    for i in ids:
+                        for k in range(acts[i].duration):
+                            uses[unit_of[i]][(si, k)] += 1
+        self.uses = {u: list(v.items()) for u, v in uses.items()}
+        self.at: list[list[dict[int, int]]] = [[{} for _ in range(nd * nh)] for _ in sets]
+        self.load: list[list[int]] = [[0] * (nd * nh) for _ in sets]  # the sum over ``at``
+
+    def conflicts(self, u: int, st: Slot, out: set[int], weight: dict[int, int], rng: random.Random) -> None:
+        base = st[0] * self.nh + st[1]
+        for (si, k), n in self.uses.get(u, ()):
+            cell = base + k
+            if n + self.load[si][cell] <= self.free[si][cell]:
+                continue  # fits even before the evictions already chosen
+            here = self.at[si][cell]
+            load = n + sum(m for v, m in here.items() if v not in out)
+            if load <= self.free[si][cell]:
+                continue
+            for v in sorted((v for v in here if v not in out), key=lambda v: (weight[v], rng.random())):
+                out.add(v)
+                load -= here[v]
+                if load <= self.free[si][cell]:
+                    break
+
+    def place(self, u: int, st: Slot) -> None:
+        base = st[0] * self.nh + st[1]
+        for (si, k), n in self.uses.get(u, ()):
+            self.at[si][base + k][u] = n
+            self.load[si][base + k] += n
+
+    def remove(self, u: int, st: Slot) -> None:
+        base = st[0] * self.nh + st[1]
+        for (si, k), n in self.uses.get(u, ()):
+            del self.at[si][base + k][u]
+            self.load[si][base + k] -= n
+
+
+_KNOWN_TIME = {
+    "BasicCompulsoryTime",
+    "BreakTimes",
+    "MinDaysBetweenActivities",
+    "ActivitiesSameStartingTime",
+    "ActivitiesSameStartingDay",
+    "ActivitiesSameStartingHour",
+    "ActivitiesNotOverlapping",
+    *_LIMITED,
+}
+
+
+def knows_every_hard_time_constraint(inst: FetInstance) -> bool:
+    """Whether every hard time constraint is one the heuristic keeps (or one that only narrows the
+    allowed starts). Why: otherwise its timetable almost never holds (measured: gaps, early
+    beginnings and min hours daily break in every such file), and running it only takes a core
+    from the search."""
+    for c in inst.active_constraints():
+        if c.space or not c.hard or not c.supported:
+            continue
+        t = c.type
+        narrows_starts = t.endswith("NotAvailableTimes") or (
+            "Preferred" in t and ("StartingTime" in t or "TimeSlots" in t)
+        )
+        if t not in _KNOWN_TIME and not narrows_starts:
+            return False
+    return True
+
+
 def greedy_times(
     inst: FetInstance,
     starts: dict[int, list[Slot]],
@@ -261,7 +357,8 @@ def greedy_times(
         act_res[a.id].update(res("t", t) for t in a.teachers)
         for s in a.students:
             act_res[a.id].update(res("s", sub) for sub in smap.get(s, [s]))
-    for aid, dom in room_domains(inst).items():
+    doms = room_domains(inst)
+    for aid, dom in doms.items():
         if dom.hard and len(dom.rooms) == 1 and aid in acts:
             act_res[aid].add(res("r", next(iter(dom.rooms))))
     for n, c in enumerate(hard):
@@ -289,13 +386,16 @@ def greedy_times(
         if c.type != "MinDaysBetweenActivities" or not c.supported:
             continue
         ids = [i for i in dict.fromkeys(map(int, c.all("Activity_Id"))) if i in acts]
+        min_days, adjacent_if_same_day = c.get_int("MinDays", 1), c.get_bool("Consecutive_If_Same_Day")
+        if not c.hard and not adjacent_if_same_day:
+            continue
         for i in ids:
             for j in ids:
                 if units.find(i) == units.find(j):
                     continue
                 if c.hard:
-                    apart[units.find(i)].append((units.find(j), c.get_int("MinDays", 1), None))
-                elif c.get_bool("Consecutive_If_Same_Day"):
+                    apart[units.find(i)].append((units.find(j), min_days, None))
+                else:
                     # the hard part of a soft min-days: on one day, they must be adjacent
                     apart[units.find(i)].append((units.find(j), 0, (acts[i].duration, acts[j].duration)))
 
@@ -307,6 +407,7 @@ def greedy_times(
 
     occ = [-1] * (len(res_index) * nslots)
     loads = _loads(inst, hard, smap, res_index, members, acts, nd, nh, occ)
+    room_sets = _RoomSets(inst, doms, members, acts, nd, nh)
     place: dict[int, Slot] = {}
     tabu: dict[tuple[int, Slot], int] = {}
     # first pass: fewest allowed starts first, then most cells used
@@ -327,24 +428,36 @@ def greedy_times(
         if u in place:
             continue
         choice, choice_score, choice_conflicts = None, None, ()
-        grouped, limited = u in same.groups_of, bool(loads.people.get(u))
+        grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
+        # min days, worked out once per unit: the placed partners each day would evict, and those
+        # that may share a day only adjacent
+        too_close: dict[int, set[int]] = defaultdict(set)
+        adjacent_only: dict[int, list[tuple[int, int, tuple[int, int]]]] = defaultdict(list)
+        for v, k, adjacent in apart[u]:
+            pv = place.get(v)
+            if pv is None:
+                continue
+            if adjacent is None:
+                for dd in range(max(0, pv[0] - k + 1), min(nd, pv[0] + k)):
+                    too_close[dd].add(v)
+            else:
+                adjacent_only[pv[0]].append((v, pv[1], adjacent))
         for st in unit_starts[u]:
             conflicts = {occ[cell] for cell in cells[(u, st)]}
             conflicts.discard(-1)
-            for v, k, adjacent in apart[u]:
-                pv = place.get(v)
-                if pv is None:
-                    continue
-                if adjacent is None:
-                    if abs(pv[0] - st[0]) < k:
-                        conflicts.add(v)
-                elif pv[0] == st[0] and pv[1] != st[1] + adjacent[0] and st[1] != pv[1] + adjacent[1]:
+            close = too_close.get(st[0])
+            if close:
+                conflicts |= close
+            for v, hv, (du, dv) in adjacent_only.get(st[0], ()):
+                if hv != st[1] + du and st[1] != hv + dv:
                     conflicts.add(v)
             moved = same.conflicts(u, st) if grouped else None
             if moved:
                 conflicts |= moved
             if limited:
                 loads.conflicts(u, st, conflicts, weight, rng)
+            if roomed:
+                room_sets.conflicts(u, st, conflicts, weight, rng)
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
             if moved:
                 # a same day/hour group that moves follows u as a whole: priced as one activity, so
@@ -359,6 +472,7 @@ def greedy_times(
                 occ[cell] = -1
             same.remove(v, pv)
             loads.remove(v, pv)
+            room_sets.remove(v, pv)
             tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
             # the most evicted first: measured on FET's examples, this beats static difficulty
             heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
@@ -367,6 +481,7 @@ def greedy_times(
             occ[cell] = u
         same.place(u, choice)
         loads.place(u, choice)
+        room_sets.place(u, choice)
         if len(place) > len(best):
             best = dict(place)
     complete = len(best) == len(members)

@@ -682,7 +682,7 @@ def _starts(
 
 def allowed_starts(inst: FetInstance) -> dict[int, list[Slot]]:
     """The allowed starts alone, without building a model (for the heuristic, which needs no more)."""
-    starts = _starts(_Builder(inst, False), room_domains(inst), _room_not_available(inst))
+    starts = _starts(_Builder(inst, False), room_domains(inst), room_not_available(inst))
     return {aid: sorted(v) for aid, v in starts.items()}
 
 
@@ -715,7 +715,7 @@ def build_time_model(
         b.by_id = {a.id: a for a in b.acts}
         b.cons = [c for c in b.cons if c.type not in ("TeacherMinDaysPerWeek", "TeachersMinDaysPerWeek")]
     rooms = room_domains(inst)
-    room_na = _room_not_available(inst)
+    room_na = room_not_available(inst)
     starts = _starts(b, rooms, room_na, extra_forbidden, day_of, fixed)
     fm = FetModel(inst, b.model, b.acts, {k: sorted(v) for k, v in starts.items()}, {})
     for a in b.acts:
@@ -833,7 +833,7 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
     return out
 
 
-def _room_not_available(inst: FetInstance) -> dict[str, set[Slot]]:
+def room_not_available(inst: FetInstance) -> dict[str, set[Slot]]:
     out: dict[str, set[Slot]] = defaultdict(set)
     for c in inst.space_constraints + inst.time_constraints:
         if c.active and c.type == "RoomNotAvailableTimes" and c.hard:

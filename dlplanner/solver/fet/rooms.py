@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance
-from dlplanner.solver.fet.model import RoomDomain, Slot, _room_not_available, room_domains, weight_units
+from dlplanner.solver.fet.model import RoomDomain, Slot, room_domains, room_not_available, weight_units
 
 SCALE = 10000  # penalty units per FET conflict (weight 100 × 100), as in the time model
 
@@ -82,7 +82,7 @@ class Rooms:
 
     def __init__(self, inst: FetInstance) -> None:
         self.doms = room_domains(inst)
-        self.na = _room_not_available(inst)
+        self.na = room_not_available(inst)
         self.durations = {a.id: a.duration for a in inst.active_activities()}
 
     def assign(self, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True) -> RoomStage:

@@ -36,7 +36,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
-from dlplanner.solver.fet.greedy import greedy_times
+from dlplanner.solver.fet.greedy import greedy_times, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_time_model
 from dlplanner.solver.fet.rooms import SCALE, Rooms
 
@@ -235,8 +235,8 @@ def _exact_penalty(inst: FetInstance, times: dict[int, Slot], limit: float, seed
 
 def _quick_first(
     inst: FetInstance, limit: float, seed: int, should_stop: Callable[[], bool] | None
-) -> tuple[dict[int, Slot] | None, bool]:
-    """The heuristic's timetable before any model is built, and whether the heuristic completed.
+) -> dict[int, Slot] | None:
+    """The heuristic's timetable before any model is built, if it keeps every hard constraint.
 
     Why: on the easy files FET solves in a fraction of a second, building the model took longer
     than FET's whole run. The heuristic needs only the allowed starts; its starts are then checked
@@ -244,16 +244,16 @@ def _quick_first(
     building time; presolve settles it)."""
     starts = allowed_starts(inst)
     if not starts or not all(starts.values()):
-        return None, False  # the full model reports which activity has no start
+        return None  # the full model reports which activity has no start
     budget = min(QUICK_GREEDY_MAX_SECONDS, QUICK_GREEDY_SHARE * limit)
     times, complete = greedy_times(inst, starts, budget, seed, should_stop)
     if not complete:
-        return None, False
+        return None
     pinned = build_time_model(inst, with_soft=False, fixed=times)
     if pinned.infeasible_reason:
-        return None, True
+        return None
     solver = _solver(min(limit, 10.0), 1, seed)
-    return (times if solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None), True
+    return times if solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
 def solve_fet(
@@ -276,7 +276,9 @@ def solve_fet(
     nogoods: list[list[tuple[int, Slot]]] = []
     rooms = Rooms(instance)
     hint: dict[int, Slot] = {}
-    quick, greedy_done = _quick_first(instance, time_limit, seed, should_stop)
+    # the heuristic would break a hard rule it does not know: then it is not run at all
+    heuristic = knows_every_hard_time_constraint(instance)
+    quick = _quick_first(instance, time_limit, seed, should_stop) if heuristic else None
     for _attempt in range(40):  # each failed room stage adds a cut; time runs out first
         if quick is not None:
             times, proved_infeasible, winner = quick, False, "the place-and-evict heuristic, before the model was built"
@@ -293,8 +295,7 @@ def solve_fet(
                 result.messages.append(fm.infeasible_reason)
                 break
             _hint(fm, hint)
-            # a heuristic that completed before gives the same timetable again: not run twice
-            greedy_seed = None if greedy_done else seed + 1
+            greedy_seed = seed + 1 if heuristic else None  # another seed than the quick run's
             times, proved_infeasible, winner = _race_first(
                 instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint, greedy_seed
             )

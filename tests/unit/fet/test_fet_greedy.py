@@ -10,8 +10,9 @@ import pytest
 
 from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
-from dlplanner.solver.fet.greedy import greedy_times
+from dlplanner.solver.fet.greedy import greedy_times, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import build_time_model
+from dlplanner.solver.fet.rooms import Rooms
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance
@@ -144,3 +145,36 @@ def test_max_hours_continuously_holds(ctype, fields):
     act(inst, 8, "B", "S1")
     con(inst, ctype, Maximum_Hours_Continuously=2, **fields)
     _valid_over_seeds(inst)
+
+
+def test_activities_confined_to_a_room_set_never_outnumber_its_rooms():
+    # six lessons with nobody in common may only use R1 or R2: at most two at a time, in 2 × 2 hours
+    inst = instance(days=2, hours=2, rooms=["R1", "R2", "R3"])
+    for aid in range(1, 7):
+        act(inst, aid, [], [])
+    act(inst, 7, [], [], subject="E")
+    con(
+        inst, "SubjectPreferredRooms", space=True, Subject="M", Number_of_Preferred_Rooms=2, Preferred_Room=["R1", "R2"]
+    )
+    starts = build_time_model(inst, with_soft=False).starts
+    for seed in range(6):
+        times, complete = greedy_times(inst, starts, 5.0, seed)
+        assert complete, seed
+        at_once = [sum(1 for aid in range(1, 7) if times[aid] == slot) for slot in set(times.values())]
+        assert max(at_once) <= 2, (seed, times)
+        rooms = Rooms(inst).assign(times, 5.0, 1, seed).rooms
+        assert rooms is not None
+        report = check_fet(
+            inst, FetTimetable({aid: FetPlacement(d, h, rooms.get(aid)) for aid, (d, h) in times.items()})
+        )
+        assert report.valid, (seed, report.messages)
+
+
+def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
+    inst = packed_instance()
+    con(inst, "TeacherMaxHoursDaily", Teacher_Name="A", Maximum_Hours_Daily=3)
+    con(inst, "StudentsMaxGapsPerWeek", weight=95, Max_Gaps=0)  # soft: CP-SAT optimises it later
+    con(inst, "SubjectPreferredRoom", space=True, Subject="M", Room="R1")  # rooms: kept as room sets
+    assert knows_every_hard_time_constraint(inst)
+    con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
+    assert not knows_every_hard_time_constraint(inst)
