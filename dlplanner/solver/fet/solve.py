@@ -36,7 +36,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
-from dlplanner.solver.fet.greedy import greedy_times, knows_every_hard_time_constraint
+from dlplanner.solver.fet.greedy import PlaceAndEvict, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_time_model
 from dlplanner.solver.fet.rooms import SCALE, Rooms
 
@@ -130,9 +130,9 @@ def _race_first(
     on_progress,
     should_stop,
     hint: dict[int, Slot],
-    greedy_seed: int | None,
+    heuristic: PlaceAndEvict | None,
 ) -> tuple[dict[int, Slot] | None, bool, str]:
-    """A first timetable from the monolithic model. Unless a hint is given (or ``greedy_seed`` is
+    """A first timetable from the monolithic model. Unless a hint is given (or ``heuristic`` is
     None), the place-and-evict heuristic (``greedy.py``) runs alongside in a thread; when it places
     every activity, the thread checks its timetable against the whole model. With three or more workers the
     day-then-hour decomposition races too. The first to finish stops the others."""
@@ -158,12 +158,13 @@ def _race_first(
         # it shares the cores with the search: measured, it completes within a quarter of the limit
         # or not at all, so it stops there and leaves the cores to the search
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
-        times, complete = greedy_times(inst, fm.starts, budget, greedy_seed or 0, lambda: race.stopped)
+        assert heuristic is not None
+        times, complete = heuristic.run(budget, lambda: race.stopped)
         if complete and _keeps_every_constraint(fm, times, deadline - time.monotonic(), seed, race):
             win("the place-and-evict heuristic", times)
 
     threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
-    if not hint and greedy_seed is not None:
+    if not hint and heuristic is not None:
         threads.append(threading.Thread(target=place_and_evict, daemon=True))
     for thread in threads:
         thread.start()
@@ -235,8 +236,10 @@ def _exact_penalty(inst: FetInstance, times: dict[int, Slot], limit: float, seed
 
 def _quick_first(
     inst: FetInstance, limit: float, seed: int, should_stop: Callable[[], bool] | None
-) -> dict[int, Slot] | None:
-    """The heuristic's timetable before any model is built, if it keeps every hard constraint.
+) -> tuple[dict[int, Slot] | None, PlaceAndEvict | None]:
+    """The heuristic's timetable before any model is built, if it keeps every hard constraint;
+    else the heuristic for the race beside the search (resumed where this short run stopped, or
+    with another seed if its timetable did not hold).
 
     Why: on the easy files FET solves in a fraction of a second, building the model took longer
     than FET's whole run. The heuristic needs only the allowed starts; its starts are then checked
@@ -244,16 +247,16 @@ def _quick_first(
     building time; presolve settles it)."""
     starts = allowed_starts(inst)
     if not starts or not all(starts.values()):
-        return None  # the full model reports which activity has no start
-    budget = min(QUICK_GREEDY_MAX_SECONDS, QUICK_GREEDY_SHARE * limit)
-    times, complete = greedy_times(inst, starts, budget, seed, should_stop)
+        return None, None  # the full model reports which activity has no start
+    heuristic = PlaceAndEvict(inst, starts, seed)
+    times, complete = heuristic.run(min(QUICK_GREEDY_MAX_SECONDS, QUICK_GREEDY_SHARE * limit), should_stop)
     if not complete:
-        return None
+        return None, heuristic
     pinned = build_time_model(inst, with_soft=False, fixed=times)
-    if pinned.infeasible_reason:
-        return None
     solver = _solver(min(limit, 10.0), 1, seed)
-    return times if solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    if not pinned.infeasible_reason and solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return times, None
+    return None, PlaceAndEvict(inst, starts, seed + 1)
 
 
 def solve_fet(
@@ -277,8 +280,9 @@ def solve_fet(
     rooms = Rooms(instance)
     hint: dict[int, Slot] = {}
     # the heuristic would break a hard rule it does not know: then it is not run at all
-    heuristic = knows_every_hard_time_constraint(instance)
-    quick = _quick_first(instance, time_limit, seed, should_stop) if heuristic else None
+    quick, heuristic = None, None
+    if knows_every_hard_time_constraint(instance):
+        quick, heuristic = _quick_first(instance, time_limit, seed, should_stop)
     for _attempt in range(40):  # each failed room stage adds a cut; time runs out first
         if quick is not None:
             times, proved_infeasible, winner = quick, False, "the place-and-evict heuristic, before the model was built"
@@ -295,10 +299,10 @@ def solve_fet(
                 result.messages.append(fm.infeasible_reason)
                 break
             _hint(fm, hint)
-            greedy_seed = seed + 1 if heuristic else None  # another seed than the quick run's
             times, proved_infeasible, winner = _race_first(
-                instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint, greedy_seed
+                instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint, heuristic
             )
+            heuristic = None  # it ran its course
         if proved_infeasible:
             result.status = "infeasible"
             result.messages.append("the hard constraints dlplanner models admit no timetable (proved)")

@@ -10,7 +10,7 @@ import pytest
 
 from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
-from dlplanner.solver.fet.greedy import greedy_times, knows_every_hard_time_constraint
+from dlplanner.solver.fet.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import build_time_model
 from dlplanner.solver.fet.rooms import Rooms
 
@@ -178,3 +178,19 @@ def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
     assert knows_every_hard_time_constraint(inst)
     con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
     assert not knows_every_hard_time_constraint(inst)
+
+
+def test_a_stopped_run_resumes_where_it_stopped():
+    # 300 lessons with nobody in common: one placement per step, and a run with no time left stops
+    # at its first report (after 256 steps)
+    inst = instance(days=5, hours=6)
+    for aid in range(1, 301):
+        act(inst, aid, [], [])
+    starts = build_time_model(inst, with_soft=False).starts
+    heuristic = PlaceAndEvict(inst, starts, seed=0)
+    first, complete = heuristic.run(0.0)
+    assert not complete and 0 < len(first) < 300
+    resumed, complete = heuristic.run(0.0)  # a restart would stop at the same point again
+    assert complete and len(resumed) == 300
+    assert all(resumed[aid] == slot for aid, slot in first.items())
+    assert greedy_times(inst, starts, 5.0, seed=0) == (resumed, True)  # as if never stopped
