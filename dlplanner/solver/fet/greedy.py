@@ -13,7 +13,11 @@ once) needs a second. This heuristic covers the hard constraints that make those
   and ActivitiesSameStartingHour;
 - hard max days per week (teachers), max hours daily and max hours continuously (teachers and
   students);
-- hard room sets: activities confined to a set of rooms never outnumber its available rooms.
+- hard room sets: activities confined to a set of rooms never outnumber its available rooms;
+- hard max gaps (per day, per week; teachers and students) and students' early beginnings, with
+  FET's allowance on a partial timetable (a person's lessons still to place may fill its gaps);
+  once every activity is placed, gaps and late beginnings left behind by evictions are evicted
+  in turn and the search goes on.
 
 A placement that would break one of them evicts the cheapest activities that make it hold again,
 so the partial timetable always satisfies them. It is run only on files whose every hard time
@@ -28,6 +32,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
 from dlplanner.solver.fet.model import RoomDomain, Slot, room_domains, room_not_available
@@ -292,6 +297,257 @@ class _RoomSets:
             self.load[si][base + k] -= n
 
 
+# compact days: type -> (index in a [gaps per day, gaps per week, beginnings at second hour] triple, field)
+_SHAPED: dict[str, tuple[int, str]] = {
+    "StudentsEarlyMaxBeginningsAtSecondHour": (2, "Max_Beginnings_At_Second_Hour"),
+    "StudentsSetEarlyMaxBeginningsAtSecondHour": (2, "Max_Beginnings_At_Second_Hour"),
+}
+for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
+    _SHAPED[f"{_p}MaxGapsPerDay"] = (0, "Max_Gaps")
+    _SHAPED[f"{_p}MaxGapsPerWeek"] = (1, "Max_Gaps")
+LATE_START = 50.0  # score of each hour a day begins too late that no lesson still to place can fill
+
+
+class _Shapes:
+    """Hard max gaps (per day, per week) and early beginnings, kept on the partial timetable as FET
+    does: a person's gaps (and the hours its days begin too late) may exceed the limits by no more
+    than the hours of its lessons still to place, which could fill them. A placement that leaves
+    too many gaps evicts the cheapest outer runs of the day (left or right of the new lesson); a
+    day begun too late cannot be mended by evicting, so it only makes the start dearer."""
+
+    def __init__(
+        self, nd: int, nh: int, limits: dict[int, list[int | None]], usable: dict[int, list[list[bool]]], occ: list[int]
+    ) -> None:
+        self.nd, self.nh, self.limits, self.usable, self.occ = nd, nh, limits, usable, occ
+        # usable hours before each hour, per person and day: gaps added by a lesson away from the block
+        self.before = {p: [[sum(row[:h]) for h in range(nh + 1)] for row in days] for p, days in usable.items()}
+        self.gaps = {p: [0] * nd for p in limits}
+        self.total = dict.fromkeys(limits, 0)
+        self.span = {p: [(-1, -1)] * nd for p in limits}  # first busy hour, end of the last (-1: free day)
+        self.second = {p: [False] * nd for p in limits}
+        self.seconds = dict.fromkeys(limits, 0)
+        self.people: dict[int, list[tuple[int, int]]] = {}  # unit -> (shaped person, hours it adds)
+        self.remaining = dict.fromkeys(limits, 0)  # hours of each person's units not placed
+        self.day_of: dict[int, int] = {}  # placed unit -> its day
+
+    def _row(self, p: int, d: int, out: set[int]) -> list[int]:
+        base = (p * self.nd + d) * self.nh
+        return [v if v == -1 or v not in out else -1 for v in self.occ[base : base + self.nh]]
+
+    def _holes(self, row: list[int], usable: list[bool]) -> tuple[list[tuple[int, int]], list[int]]:
+        """The runs of busy hours, and the gaps (free usable hours) between consecutive runs."""
+        runs: list[tuple[int, int]] = []
+        for h, v in enumerate(row):
+            if v != -1:
+                if runs and runs[-1][1] == h:
+                    runs[-1] = (runs[-1][0], h + 1)
+                else:
+                    runs.append((h, h + 1))
+        holes = [sum(1 for h in range(a[1], b[0]) if usable[h]) for a, b in pairwise(runs)]
+        return runs, holes
+
+    def _allowed(self, p: int, d: int, spare: int) -> int:
+        """The gaps day d may have: the limits, plus ``spare`` hours still to place that could
+        fill gaps (FET's own allowance on a partial timetable: without it, an early and a late
+        lesson could never share a day before the hours between them are placed)."""
+        per_day, per_week, _ = self.limits[p]
+        allowed = per_day + spare if per_day is not None else self.nh
+        if per_week is not None:
+            allowed = min(allowed, max(0, per_week + spare - (self.total[p] - self.gaps[p][d])))
+        return allowed
+
+    def conflicts(self, u: int, st: Slot, out: set[int], weight: dict[int, int]) -> float:
+        d, h = st
+        penalty = 0.0
+        touched = {p for v in out if self.day_of.get(v) == d for p, _n in self.people.get(v, ())}
+        for p, n in self.people.get(u, ()):
+            per_day, per_week, second = self.limits[p]
+            spare = self.remaining[p] - n
+            first, end = self.span[p][d]
+            before = self.before[p][d]
+            new_first = h if first == -1 else min(first, h)
+            limited = per_day is not None or per_week is not None
+            new_gaps = self.gaps[p][d]
+            if p not in touched and (first == -1 or h + n <= first or h >= end):
+                # quick: no lesson of this day leaves; the new one goes before, after or alone
+                if first == -1:
+                    added = 0
+                elif h + n <= first:
+                    added = before[first] - before[h + n]
+                else:
+                    added = before[h] - before[end]
+                new_gaps += added
+                if added and limited and new_gaps > self._allowed(p, d, spare):
+                    new_first, new_gaps = self._evict_runs(p, st, n, u, out, weight, spare)
+            elif limited:
+                new_first, new_gaps = self._evict_runs(p, st, n, u, out, weight, spare)
+            if per_week is not None:
+                excess = self.total[p] - self.gaps[p][d] + new_gaps - per_week - spare
+                if excess > 0:
+                    self._trim_week(p, d, excess, out, weight)
+            if second is not None:
+                # hours before the first lesson beyond the one allowed: only lessons still to place
+                # can fill them
+                late = before[new_first]
+                extra = late - 1 if late > 1 or self.second[p][d] or self.seconds[p] < second else late
+                if extra > spare:
+                    penalty += LATE_START * (extra - spare)
+        return penalty
+
+    def _evict_runs(
+        self, p: int, st: Slot, n: int, u: int, out: set[int], weight: dict[int, int], spare: int
+    ) -> tuple[int, int]:
+        """Evict what the day's gaps need, u placed; the day's first busy hour and gaps then."""
+        d, h = st
+        row = self._row(p, d, out)
+        for hh in range(h, h + n):
+            row[hh] = u
+        gaps = self._trim(p, d, row, u, out, weight, self._allowed(p, d, spare))
+        return next(hh for hh, v in enumerate(row) if v != -1), gaps
+
+    def _trim_week(self, p: int, d: int, excess: int, out: set[int], weight: dict[int, int]) -> None:
+        """Too many gaps in the week even with day d mended: trim the other days, most gaps first."""
+        for dd in sorted(range(self.nd), key=lambda dd: -self.gaps[p][dd]):
+            if excess <= 0 or self.gaps[p][dd] == 0:
+                break
+            if dd != d:
+                gaps = self.gaps[p][dd]
+                excess -= gaps - self._trim(p, dd, self._row(p, dd, out), -1, out, weight, max(0, gaps - excess))
+
+    def _trim(
+        self, p: int, d: int, row: list[int], keep: int, out: set[int], weight: dict[int, int], allowed: int
+    ) -> int:
+        """Evict the cheapest outer runs of the day (i on the left, j on the right; never one
+        holding ``keep``) that bring its gaps down to ``allowed``; the gaps left."""
+        runs, holes = self._holes(row, self.usable[p][d])
+        if sum(holes) <= allowed:
+            return sum(holes)
+        cost = []
+        for a, b in runs:
+            units = {row[hh] for hh in range(a, b)}
+            cost.append(float("inf") if keep in units else sum(weight[v] for v in units))
+        best: tuple[float, int, int] | None = None
+        m = len(runs)
+        for i in range(m):
+            for j in range(m - i):
+                if sum(holes[i : m - 1 - j]) <= allowed:
+                    c = sum(cost[:i]) + sum(cost[m - j :])
+                    if c < float("inf") and (best is None or c < best[0]):
+                        best = (c, i, j)
+                    break  # more on the right only costs more
+        if best is None:
+            return sum(holes)
+        _, i, j = best
+        for a, b in runs[:i] + runs[m - j :]:
+            for hh in range(a, b):
+                out.add(row[hh])
+                row[hh] = -1
+        return sum(holes[i : m - 1 - j])
+
+    def leftover(self, weight: dict[int, int]) -> set[int]:
+        """With every lesson placed: the units whose eviction brings each person's gaps within
+        the limits again."""
+        out: set[int] = set()
+        for p, (per_day, per_week, second) in self.limits.items():
+            for d in range(self.nd):
+                if per_day is not None and self.gaps[p][d] > per_day:
+                    self._trim(p, d, self._row(p, d, out), -1, out, weight, per_day)
+            if per_week is not None and self.total[p] > per_week:
+                self._trim_week(p, -1, self.total[p] - per_week, out, weight)
+            if second is not None:
+                # a day begun too late: its lessons go back to be placed again (dearer if late)
+                late = [
+                    d for d in range(self.nd) if self.span[p][d][0] > 0 and self.before[p][d][self.span[p][d][0]] > 1
+                ]
+                seconds = [d for d in range(self.nd) if self.second[p][d]]
+                for d in late + seconds[: max(0, len(seconds) - second)]:
+                    out.update(v for v in self._row(p, d, out) if v != -1)
+        return out
+
+    def place(self, u: int, st: Slot) -> None:
+        self.day_of[u] = st[0]
+        for p, n in self.people.get(u, ()):
+            self.remaining[p] -= n
+        self._update(u, st[0])
+
+    def remove(self, u: int, st: Slot) -> None:
+        del self.day_of[u]
+        for p, n in self.people.get(u, ()):
+            self.remaining[p] += n
+        self._update(u, st[0])
+
+    def _update(self, u: int, d: int) -> None:
+        """After u was placed on or removed from day d: that day's gaps, span and beginning, again."""
+        for p, _n in self.people.get(u, ()):
+            row = self._row(p, d, set())
+            _, holes = self._holes(row, self.usable[p][d])
+            self.total[p] += sum(holes) - self.gaps[p][d]
+            self.gaps[p][d] = sum(holes)
+            busy = [hh for hh, v in enumerate(row) if v != -1]
+            self.span[p][d] = (busy[0], busy[-1] + 1) if busy else (-1, -1)
+            second = bool(busy) and self.before[p][d][busy[0]] == 1
+            self.seconds[p] += second - self.second[p][d]
+            self.second[p][d] = second
+
+
+def _shapes(
+    inst: FetInstance,
+    hard: list[FetConstraint],
+    smap: dict[str, list[str]],
+    res_index: dict[tuple[str, str], int],
+    members: dict[int, list[int]],
+    acts: dict[int, FetActivity],
+    nd: int,
+    nh: int,
+    occ: list[int],
+) -> _Shapes:
+    """The gap and early-beginning limits of the hard constraints (the tightest per person), the
+    usable hours of each such person (not a break, not one of its hard not-available hours), and
+    the hours each unit adds to each of them."""
+    limits: dict[int, list[int | None]] = {}
+    for c in hard:
+        if c.type not in _SHAPED:
+            continue
+        kind, name = _SHAPED[c.type]
+        value = c.get_int(name)
+        for key in _scope(inst, c, smap):
+            if key in res_index:
+                lim = limits.setdefault(res_index[key], [None, None, None])
+                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+    unusable: dict[tuple[str, str], set[Slot]] = defaultdict(set)
+    breaks: set[Slot] = set()
+    for c in hard:
+        slots = {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
+        if c.type == "BreakTimes":
+            breaks |= slots
+        elif c.type == "TeacherNotAvailableTimes":
+            unusable[("t", c.get("Teacher"))] |= slots
+        elif c.type == "StudentsSetNotAvailableTimes":
+            for sub in smap.get(c.get("Students"), []):
+                unusable[("s", sub)] |= slots
+    usable = {}
+    for key, p in res_index.items():
+        if p in limits:
+            off = breaks | unusable.get(key, set())
+            usable[p] = [[(d, h) not in off for h in range(nh)] for d in range(nd)]
+    shapes = _Shapes(nd, nh, limits, usable, occ)
+    if limits:
+        for u, ids in members.items():
+            span: dict[int, int] = defaultdict(int)
+            for i in ids:
+                a = acts[i]
+                people = [("t", t) for t in a.teachers]
+                people += [("s", sub) for s in a.students for sub in smap.get(s, [s])]
+                for key in people:
+                    p = res_index[key]
+                    if p in limits:
+                        span[p] = max(span[p], a.duration)
+            shapes.people[u] = list(span.items())
+            for p, n in span.items():
+                shapes.remaining[p] += n
+    return shapes
+
+
 _KNOWN_TIME = {
     "BasicCompulsoryTime",
     "BreakTimes",
@@ -301,6 +557,7 @@ _KNOWN_TIME = {
     "ActivitiesSameStartingHour",
     "ActivitiesNotOverlapping",
     *_LIMITED,
+    *_SHAPED,
 }
 
 
@@ -435,6 +692,8 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
     occ = [-1] * (len(res_index) * nslots)
     loads = _loads(inst, hard, smap, res_index, members, acts, nd, nh, occ)
     room_sets = _RoomSets(inst, doms, members, acts, nd, nh)
+    shapes = _shapes(inst, hard, smap, res_index, members, acts, nd, nh, occ)
+    shaped_somewhere = bool(shapes.limits)
     place: dict[int, Slot] = {}
     tabu: dict[tuple[int, Slot], int] = {}
     # first pass: fewest allowed starts first, then most cells used
@@ -452,6 +711,21 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
         times = {aid: best[units.find(aid)] for aid in acts if units.find(aid) in best}
         return times, len(best) == len(members)
 
+    def evict(v: int, it: int) -> Slot:
+        weight[v] += 1  # an activity evicted again and again becomes dearer to evict
+        pv = place.pop(v)
+        for cell in cells[(v, pv)]:
+            occ[cell] = -1
+        same.remove(v, pv)
+        loads.remove(v, pv)
+        room_sets.remove(v, pv)
+        tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
+        # the most evicted first: measured on FET's examples, this beats static difficulty
+        heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
+        if v in shapes.day_of:
+            shapes.remove(v, pv)
+        return pv
+
     while queue:
         it += 1
         if it % 256 == 0:
@@ -461,6 +735,7 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
             continue
         choice, choice_score, choice_conflicts = None, None, ()
         grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
+        shaped = bool(shapes.people.get(u))
         # min days, worked out once per unit: the placed partners each day would evict, and those
         # that may share a day only adjacent
         too_close: dict[int, set[int]] = defaultdict(set)
@@ -490,30 +765,34 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
                 loads.conflicts(u, st, conflicts, weight, rng)
             if roomed:
                 room_sets.conflicts(u, st, conflicts, weight, rng)
+            penalty = shapes.conflicts(u, st, conflicts, weight) if shaped else 0.0
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
+            score += penalty
             if moved:
                 # a same day/hour group that moves follows u as a whole: priced as one activity, so
                 # a big group is not stuck where it first went (measured: Arabic_Saudi_Examination)
                 score += max(weight[v] for v in moved) - sum(weight[v] for v in moved)
             if choice_score is None or score < choice_score:
                 choice, choice_score, choice_conflicts = st, score, conflicts
+
         for v in choice_conflicts:
-            weight[v] += 1  # an activity evicted again and again becomes dearer to evict
-            pv = place.pop(v)
-            for cell in cells[(v, pv)]:
-                occ[cell] = -1
-            same.remove(v, pv)
-            loads.remove(v, pv)
-            room_sets.remove(v, pv)
-            tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
-            # the most evicted first: measured on FET's examples, this beats static difficulty
-            heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
+            evict(v, it)
         place[u] = choice
         for cell in cells[(u, choice)]:
             occ[cell] = u
         same.place(u, choice)
         loads.place(u, choice)
         room_sets.place(u, choice)
+        if shaped:
+            shapes.place(u, choice)
+        if len(place) == len(members) and shaped_somewhere:
+            # all placed: gaps that evictions left behind (FET's allowance is spent) are trimmed,
+            # and the search goes on
+            leftover = shapes.leftover(weight)
+            for v in leftover:
+                evict(v, it)
+            if leftover:
+                continue
         if len(place) > len(best):
             best = dict(place)
     yield found()

@@ -177,6 +177,8 @@ def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
     con(inst, "SubjectPreferredRoom", space=True, Subject="M", Room="R1")  # rooms: kept as room sets
     assert knows_every_hard_time_constraint(inst)
     con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
+    assert knows_every_hard_time_constraint(inst)
+    con(inst, "StudentsMinHoursDaily", Minimum_Hours_Daily=2, Allow_Empty_Days="true")
     assert not knows_every_hard_time_constraint(inst)
 
 
@@ -194,3 +196,40 @@ def test_a_stopped_run_resumes_where_it_stopped():
     assert complete and len(resumed) == 300
     assert all(resumed[aid] == slot for aid, slot in first.items())
     assert greedy_times(inst, starts, 5.0, seed=0) == (resumed, True)  # as if never stopped
+
+
+@pytest.mark.parametrize(
+    ("ctype", "fields"),
+    [
+        ("StudentsMaxGapsPerWeek", {}),
+        ("StudentsSetMaxGapsPerWeek", {"Students": "G2"}),
+        ("StudentsMaxGapsPerDay", {}),
+        ("TeacherMaxGapsPerWeek", {"Teacher_Name": "A"}),
+        ("TeachersMaxGapsPerDay", {}),
+    ],
+)
+def test_max_gaps_hold(ctype, fields):
+    # A teaches G2 ten lessons (one double) in three days of six hours; B teaches S1 two: no gaps
+    inst = instance(days=3, hours=6)
+    act(inst, 1, "A", "G2", dur=2)
+    for aid in range(2, 11):
+        act(inst, aid, "A", "G2")
+    act(inst, 11, "B", "S1")
+    act(inst, 12, "B", "S1")
+    con(inst, "BreakTimes", slots=[("D2", "H4")])  # not a gap
+    con(inst, ctype, Max_Gaps=0, **fields)
+    _valid_over_seeds(inst)
+
+
+@pytest.mark.parametrize(
+    ("ctype", "fields"),
+    [("StudentsEarlyMaxBeginningsAtSecondHour", {}), ("StudentsSetEarlyMaxBeginningsAtSecondHour", {"Students": "G1"})],
+)
+def test_early_beginnings_hold(ctype, fields):
+    # G1's eight lessons in four days of five hours: every day it has lessons begins at the first hour
+    inst = instance(days=4, hours=5)
+    for aid in range(1, 9):
+        act(inst, aid, "A" if aid % 2 else "B", "G1")
+    con(inst, ctype, Max_Beginnings_At_Second_Hour=0, **fields)
+    con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
+    _valid_over_seeds(inst)
