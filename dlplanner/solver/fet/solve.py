@@ -2,16 +2,15 @@
 
 Stages, all within one time limit:
 0. *quick*: before any model is built, the place-and-evict heuristic (``greedy.py``) gets a few
-   seconds; when it places every activity, the time model built with each activity pinned to its
-   start (small and quick) decides whether those starts keep every hard constraint. If they do,
-   stage 1 is skipped;
+   seconds (on files whose every hard time rule it knows); when it places every activity, the
+   time model built with each activity pinned to its start (small and quick) decides whether those
+   starts keep every hard constraint. If they do, stage 1 is skipped;
 1. *feasible*: the time model with hard constraints only (smaller, so a first timetable comes
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
-   calibration note), searched without LP and with quick restarts. Alongside, FET's own kind of
-   heuristic (``greedy.py``: place the most constrained activity, evict what is in the way)
-   builds a timetable for the constraints it knows; when it completes, it is checked against the
-   whole model (presolve with its starts fixed) and wins if it holds. With three or more workers
-   the day-then-hour decomposition (``decompose.py``) races too;
+   calibration note), searched without LP and with quick restarts. Alongside, for a short
+   budget, the heuristic goes on where its quick run stopped; when it completes, its timetable is
+   checked against the whole model (presolve with its starts fixed) and wins if it holds. With
+   three or more workers the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
    timetable; its proven bound is reported. The reported penalty is that of exactly the returned
    starts (the pinned full model, minimised), never the search's objective, which may carry slack;
@@ -41,9 +40,11 @@ from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_tim
 from dlplanner.solver.fet.rooms import SCALE, Rooms
 
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
-GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.25, 5.0  # the place-and-evict heuristic's time budget
-# before any model is built: measured on FET's examples, the heuristic completes within 2 s or not
-# within 10 s, so this first try is short
+# beside the search, where the quick run stopped: on two cores it halves the search's share, so
+# its budget is short (measured with a quarter of the limit: sacred_heart_college 16 -> 27 s)
+GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.1, 5.0
+# before any model is built: measured on FET's examples, the heuristic completes within 5 s (most
+# within 2 s) or not within 10 s, so this first try is short
 QUICK_GREEDY_SHARE, QUICK_GREEDY_MAX_SECONDS = 0.05, 3.0
 FIRST_SOLUTION_SUBSOLVERS = ["no_lp", "quick_restart_no_lp", "default_lp", "quick_restart", "max_lp"]
 
@@ -133,9 +134,9 @@ def _race_first(
     heuristic: PlaceAndEvict | None,
 ) -> tuple[dict[int, Slot] | None, bool, str]:
     """A first timetable from the monolithic model. Unless a hint is given (or ``heuristic`` is
-    None), the place-and-evict heuristic (``greedy.py``) runs alongside in a thread; when it places
-    every activity, the thread checks its timetable against the whole model. With three or more workers the
-    day-then-hour decomposition races too. The first to finish stops the others."""
+    None), the place-and-evict heuristic (``greedy.py``) goes on alongside in a thread; when it
+    places every activity, the thread checks its timetable against the whole model. With three or
+    more workers the day-then-hour decomposition races too. The first to finish stops the others."""
     race = StopHub(should_stop)
     deadline = time.monotonic() + limit
     found: dict[str, dict[int, Slot]] = {}
@@ -155,8 +156,6 @@ def _race_first(
             win("the day-then-hour model", times)
 
     def place_and_evict() -> None:
-        # it shares the cores with the search: measured, it completes within a quarter of the limit
-        # or not at all, so it stops there and leaves the cores to the search
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
         assert heuristic is not None
         times, complete = heuristic.run(budget, lambda: race.stopped)
