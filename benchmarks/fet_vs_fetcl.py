@@ -209,6 +209,7 @@ def main() -> None:
         )
         rows = [done[str(p)] for p in files if str(p) in done]  # in the files' order
         write_table(rows, args, Path(args.out))
+    write_table(rows, args, Path(args.out))  # also when every row was recorded already (a new summary)
 
 
 def _same_dlplanner(commit: str) -> bool:
