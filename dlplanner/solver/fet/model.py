@@ -834,13 +834,30 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
 
 
 def room_not_available(inst: FetInstance) -> dict[str, set[Slot]]:
+    """Per room, the hours it may never be used (hard RoomNotAvailableTimes)."""
     out: dict[str, set[Slot]] = defaultdict(set)
+    for weight, room, slots in _room_not_available_times(inst):
+        if weight >= 100:
+            out[room] |= slots
+    return out
+
+
+def room_soft_not_available(inst: FetInstance) -> dict[str, list[tuple[float, set[Slot]]]]:
+    """Per room, (weight, hours) of soft RoomNotAvailableTimes: each hour an activity holds the
+    room in one of them breaks it once."""
+    out: dict[str, list[tuple[float, set[Slot]]]] = defaultdict(list)
+    for weight, room, slots in _room_not_available_times(inst):
+        if weight < 100:
+            out[room].append((weight, slots))
+    return out
+
+
+def _room_not_available_times(inst: FetInstance) -> list[tuple[float, str, set[Slot]]]:
+    out = []
     for c in inst.space_constraints + inst.time_constraints:
-        if c.active and c.type == "RoomNotAvailableTimes" and c.hard:
-            for day, hour in c.slots:
-                s = inst.slot_index(day, hour)
-                if s is not None:
-                    out[c.get("Room")].add(s)
+        if c.active and c.type == "RoomNotAvailableTimes":
+            slots = {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
+            out.append((100.0 if c.hard else c.weight, c.get("Room"), slots))
     return out
 
 

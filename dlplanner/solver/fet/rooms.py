@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance
-from dlplanner.solver.fet.model import RoomDomain, Slot, room_domains, room_not_available, weight_units
+from dlplanner.solver.fet.model import (
+    RoomDomain,
+    Slot,
+    room_domains,
+    room_not_available,
+    room_soft_not_available,
+    weight_units,
+)
 
 SCALE = 10000  # penalty units per FET conflict (weight 100 × 100), as in the time model
 
@@ -83,6 +90,7 @@ class Rooms:
     def __init__(self, inst: FetInstance) -> None:
         self.doms = room_domains(inst)
         self.na = room_not_available(inst)
+        self.soft_na = room_soft_not_available(inst)
         self.durations = {a.id: a.duration for a in inst.active_activities()}
 
     def assign(self, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True) -> RoomStage:
@@ -112,6 +120,10 @@ class Rooms:
                 for weight, preferred, _name in dom.soft:
                     if room not in preferred:
                         penalty.append(weight_units(weight) * v)
+                for weight, slots in self.soft_na.get(room, ()):
+                    held = sum(1 for s in cover if s in slots)
+                    if held:
+                        penalty.append(weight_units(weight) * held * v)
             if dom.hard:
                 # a literal per activity, so that an infeasible model names a small set of them
                 present[aid] = model.new_bool_var("")
@@ -148,7 +160,19 @@ class Rooms:
             rooms[aid] = picked or None
         if penalty and optimise:
             return RoomStage(rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
-        return RoomStage(rooms, _penalty(doms, rooms) if penalty else 0.0, 0.0)
+        return RoomStage(rooms, self._penalty(rooms, times) if penalty else 0.0, 0.0)
+
+    def _penalty(self, rooms: dict[int, str | None], times: dict[int, Slot]) -> float:
+        """The soft room penalty of an assignment: preferences missed, soft unavailable hours held."""
+        units = 0
+        for aid, room in rooms.items():
+            units += sum(weight_units(w) for w, preferred, _ in self.doms[aid].soft if room not in preferred)
+            if room is not None:
+                cover = _cover(times, self.durations, aid)
+                units += sum(
+                    weight_units(w) * sum(1 for s in cover if s in slots) for w, slots in self.soft_na.get(room, ())
+                )
+        return units / SCALE
 
     def clashing_slots(self, times: dict[int, Slot]) -> list[tuple[int, Slot]]:
         """The last resort when no valid cut is known: the (activity, start) pairs of activities
@@ -166,18 +190,6 @@ def assign_rooms(
 ) -> RoomStage:
     """One room stage on its own (see ``Rooms.assign``)."""
     return Rooms(inst).assign(times, limit, workers, seed, optimise)
-
-
-def _penalty(doms: dict[int, RoomDomain], rooms: dict[int, str | None]) -> float:
-    return (
-        sum(
-            weight_units(weight)
-            for aid, room in rooms.items()
-            for weight, preferred, _ in doms[aid].soft
-            if room not in preferred
-        )
-        / SCALE
-    )
 
 
 def _core(

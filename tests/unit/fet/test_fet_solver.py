@@ -324,3 +324,15 @@ def test_the_reported_penalty_is_that_of_exactly_the_returned_starts():
         report = check_fet(inst, FetTimetable({aid: FetPlacement(d, h, None) for aid, (d, h) in times.items()}))
         assert report.valid
         assert _exact_penalty(inst, times, 5.0, 0) == pytest.approx(report.soft_penalty)
+
+
+def test_soft_unavailable_room_hours_are_paid_for_and_avoided():
+    # a double lesson in R1 or R2: R1 is unwanted for one hour at 70 %, R2 for both at 40 %
+    inst = instance(days=1, hours=2, rooms=["R1", "R2"])
+    act(inst, 1, "A", "S1", dur=2)
+    con(inst, "ActivityPreferredRooms", space=True, Activity_Id=1, Preferred_Room=["R1", "R2"])
+    con(inst, "RoomNotAvailableTimes", weight=70, space=True, Room="R1", slots=[("D1", "H1")])
+    con(inst, "RoomNotAvailableTimes", weight=40, space=True, Room="R2", slots=[("D1", "H1"), ("D1", "H2")])
+    placements, result, report = solved(inst)
+    assert placements[1].room == "R1"
+    assert result.soft_penalty == pytest.approx(0.7) == report.soft_penalty
