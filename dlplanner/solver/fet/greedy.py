@@ -192,6 +192,54 @@ class _Loads:
             self.days[p] -= not self.hours[p][st[0]]
 
 
+def _person_limits(
+    inst: FetInstance,
+    hard: list[FetConstraint],
+    smap: dict[str, list[str]],
+    res_index: dict[tuple[str, str], int],
+    table: dict[str, tuple[int, str]],
+) -> dict[int, list[int | None]]:
+    """Per person (resource index), the tightest value of each kind of limit in ``table``
+    (type -> index in a triple of kinds, field name) among the hard constraints covering it."""
+    limits: dict[int, list[int | None]] = {}
+    for c in hard:
+        if c.type not in table:
+            continue
+        kind, name = table[c.type]
+        value = c.get_int(name)
+        for key in _scope(inst, c, smap):
+            if key in res_index:
+                lim = limits.setdefault(res_index[key], [None, None, None])
+                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+    return limits
+
+
+def _unit_spans(
+    members: dict[int, list[int]],
+    acts: dict[int, FetActivity],
+    smap: dict[str, list[str]],
+    res_index: dict[tuple[str, str], int],
+    limits: dict[int, list[int | None]],
+) -> dict[int, list[tuple[int, int]]]:
+    """Per unit, the limited people it involves and the hours it adds to each (its members start
+    together, so the longest one counts)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not limits:
+        return out
+    for u, ids in members.items():
+        span: dict[int, int] = defaultdict(int)
+        for i in ids:
+            a = acts[i]
+            people = [("t", t) for t in a.teachers]
+            people += [("s", sub) for s in a.students for sub in smap.get(s, [s])]
+            for key in people:
+                p = res_index[key]
+                if p in limits:
+                    span[p] = max(span[p], a.duration)
+        out[u] = list(span.items())
+    return out
+
+
 def _loads(
     inst: FetInstance,
     hard: list[FetConstraint],
@@ -205,29 +253,9 @@ def _loads(
 ) -> _Loads:
     """The per-person limits of the hard constraints (the tightest one per person and kind), and
     the hours each unit adds to each limited person (its members start together)."""
-    limits: dict[int, list[int | None]] = {}
-    for c in hard:
-        if c.type not in _LIMITED:
-            continue
-        kind, name = _LIMITED[c.type]
-        value = c.get_int(name)
-        for key in _scope(inst, c, smap):
-            if key in res_index:
-                lim = limits.setdefault(res_index[key], [None, None, None])
-                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+    limits = _person_limits(inst, hard, smap, res_index, _LIMITED)
     loads = _Loads(nd, nh, limits, occ)
-    if limits:
-        for u, ids in members.items():
-            span: dict[int, int] = defaultdict(int)
-            for i in ids:
-                a = acts[i]
-                people = [("t", t) for t in a.teachers]
-                people += [("s", sub) for s in a.students for sub in smap.get(s, [s])]
-                for key in people:
-                    p = res_index[key]
-                    if p in limits:
-                        span[p] = max(span[p], a.duration)
-            loads.people[u] = list(span.items())
+    loads.people = _unit_spans(members, acts, smap, res_index, limits)
     return loads
 
 
@@ -504,16 +532,7 @@ def _shapes(
     """The gap and early-beginning limits of the hard constraints (the tightest per person), the
     usable hours of each such person (not a break, not one of its hard not-available hours), and
     the hours each unit adds to each of them."""
-    limits: dict[int, list[int | None]] = {}
-    for c in hard:
-        if c.type not in _SHAPED:
-            continue
-        kind, name = _SHAPED[c.type]
-        value = c.get_int(name)
-        for key in _scope(inst, c, smap):
-            if key in res_index:
-                lim = limits.setdefault(res_index[key], [None, None, None])
-                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+    limits = _person_limits(inst, hard, smap, res_index, _SHAPED)
     unusable: dict[tuple[str, str], set[Slot]] = defaultdict(set)
     breaks: set[Slot] = set()
     for c in hard:
@@ -531,20 +550,10 @@ def _shapes(
             off = breaks | unusable.get(key, set())
             usable[p] = [[(d, h) not in off for h in range(nh)] for d in range(nd)]
     shapes = _Shapes(nd, nh, limits, usable, occ)
-    if limits:
-        for u, ids in members.items():
-            span: dict[int, int] = defaultdict(int)
-            for i in ids:
-                a = acts[i]
-                people = [("t", t) for t in a.teachers]
-                people += [("s", sub) for s in a.students for sub in smap.get(s, [s])]
-                for key in people:
-                    p = res_index[key]
-                    if p in limits:
-                        span[p] = max(span[p], a.duration)
-            shapes.people[u] = list(span.items())
-            for p, n in span.items():
-                shapes.remaining[p] += n
+    shapes.people = _unit_spans(members, acts, smap, res_index, limits)
+    for spans in shapes.people.values():
+        for p, n in spans:
+            shapes.remaining[p] += n
     return shapes
 
 

@@ -9,7 +9,7 @@ Stages, all within one time limit:
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
    calibration note), searched without LP and with quick restarts. Alongside, for a short
    budget, the heuristic goes on where its quick run stopped; when it completes, its timetable is
-   checked against the whole model (presolve with its starts fixed) and wins if it holds. With
+   checked by the time model pinned to its starts, as in stage 0, and wins if it holds. With
    three or more workers the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
    timetable; its proven bound is reported. The reported penalty is that of exactly the returned
@@ -159,7 +159,7 @@ def _race_first(
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
         assert heuristic is not None
         times, complete = heuristic.run(budget, lambda: race.stopped)
-        if complete and _keeps_every_constraint(fm, times, deadline - time.monotonic(), seed, race):
+        if complete and _holds(inst, times, deadline - time.monotonic(), seed, race):
             win("the place-and-evict heuristic", times)
 
     threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
@@ -203,16 +203,16 @@ def _race_first(
     return found[winner], False, winner
 
 
-def _keeps_every_constraint(fm: FetModel, times: dict[int, Slot], limit: float, seed: int, race: StopHub) -> bool:
-    """Whether the starts satisfy the whole hard model: presolve with them fixed settles it at
-    once (one worker, on a copy, while the search goes on with the model itself)."""
-    model = fm.model.clone()
-    for aid, xs in fm.x.items():
-        for s, v in xs.items():
-            model.add_hint(model.get_bool_var_from_proto_index(v.index), times.get(aid) == s)
+def _holds(inst: FetInstance, times: dict[int, Slot], limit: float, seed: int, race: StopHub | None = None) -> bool:
+    """Whether the starts keep every hard constraint: the time model built with each activity
+    pinned to its start (a fraction of the full model's building time) is settled by presolve.
+    Only used before any room cut is learnt, so the model needs none."""
+    pinned = build_time_model(inst, with_soft=False, fixed=times)
+    if pinned.infeasible_reason:
+        return False
     solver = _solver(min(limit, 10.0), 1, seed)
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    return race.solve(model, solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    status = race.solve(pinned.model, solver) if race is not None else solver.solve(pinned.model)
+    return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
 def _exact_penalty(inst: FetInstance, times: dict[int, Slot], limit: float, seed: int) -> float | None:
@@ -251,9 +251,7 @@ def _quick_first(
     times, complete = heuristic.run(min(QUICK_GREEDY_MAX_SECONDS, QUICK_GREEDY_SHARE * limit), should_stop)
     if not complete:
         return None, heuristic
-    pinned = build_time_model(inst, with_soft=False, fixed=times)
-    solver = _solver(min(limit, 10.0), 1, seed)
-    if not pinned.infeasible_reason and solver.solve(pinned.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if _holds(inst, times, limit, seed):
         return times, None
     return None, PlaceAndEvict(inst, starts, seed + 1)
 
