@@ -296,6 +296,12 @@ class _RoomSets:
         self.at: list[list[dict[int, int]]] = [[{} for _ in range(nd * nh)] for _ in sets]
         self.load: list[list[int]] = [[0] * (nd * nh) for _ in sets]  # the sum over ``at``
 
+    def fits_alone(self, u: int, st: Slot) -> bool:
+        """Whether the unit alone fits its room sets' rooms available at that start (no eviction
+        can make room where every room of a set is closed)."""
+        base = st[0] * self.nh + st[1]
+        return all(n <= self.free[si][base + k] for (si, k), n in self.uses.get(u, ()))
+
     def conflicts(self, u: int, st: Slot, out: set[int], weight: dict[int, int], rng: random.Random) -> None:
         base = st[0] * self.nh + st[1]
         for (si, k), n in self.uses.get(u, ()):
@@ -701,6 +707,8 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
     occ = [-1] * (len(res_index) * nslots)
     loads = _loads(inst, hard, smap, res_index, members, acts, nd, nh, occ)
     room_sets = _RoomSets(inst, doms, members, acts, nd, nh)
+    for u in room_sets.uses:
+        unit_starts[u] = [st for st in unit_starts[u] if room_sets.fits_alone(u, st)]
     shapes = _shapes(inst, hard, smap, res_index, members, acts, nd, nh, occ)
     shaped_somewhere = bool(shapes.limits)
     place: dict[int, Slot] = {}

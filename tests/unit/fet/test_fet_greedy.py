@@ -170,6 +170,24 @@ def test_activities_confined_to_a_room_set_never_outnumber_its_rooms():
         assert report.valid, (seed, report.messages)
 
 
+def test_no_activity_goes_where_every_room_of_its_set_is_unavailable():
+    # four lessons with nobody in common may only use R1 or R2, both closed on day 1: all go to day 2
+    # (found on Arabic_Saudi_Examination, where the heuristic's timetables never held)
+    inst = instance(days=2, hours=2, rooms=["R1", "R2", "R3"])
+    for aid in range(1, 5):
+        act(inst, aid, [], [])
+    con(
+        inst, "SubjectPreferredRooms", space=True, Subject="M", Number_of_Preferred_Rooms=2, Preferred_Room=["R1", "R2"]
+    )
+    for room in ("R1", "R2"):
+        con(inst, "RoomNotAvailableTimes", space=True, Room=room, slots=[("D1", "H1"), ("D1", "H2")])
+    starts = build_time_model(inst, with_soft=False).starts
+    for seed in range(6):
+        times, complete = greedy_times(inst, starts, 5.0, seed)
+        assert complete, seed
+        assert all(day == 1 for day, _ in times.values()), (seed, times)
+
+
 def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
     inst = packed_instance()
     con(inst, "TeacherMaxHoursDaily", Teacher_Name="A", Maximum_Hours_Daily=3)
