@@ -297,8 +297,9 @@ class _RoomSets:
         self.load: list[list[int]] = [[0] * (nd * nh) for _ in sets]  # the sum over ``at``
 
     def fits_alone(self, u: int, st: Slot) -> bool:
-        """Whether the unit alone fits its room sets' rooms available at that start (no eviction
-        can make room where every room of a set is closed)."""
+        """Whether the unit alone fits the rooms of its room sets open at that start. Why: where a
+        set has fewer rooms open than the unit needs, no eviction makes room (Arabic_Saudi_Examination
+        closes all 19 rooms of its only set at two hours)."""
         base = st[0] * self.nh + st[1]
         return all(n <= self.free[si][base + k] for (si, k), n in self.uses.get(u, ()))
 
