@@ -340,6 +340,8 @@ _SHAPED: dict[str, tuple[int, str]] = {
 for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
     _SHAPED[f"{_p}MaxGapsPerDay"] = (0, "Max_Gaps")
     _SHAPED[f"{_p}MaxGapsPerWeek"] = (1, "Max_Gaps")
+# steps per unit without a better partial timetable before the search goes back to its best
+RESTART_AFTER = 4
 LATE_START = 50.0  # score of each hour a day begins too late that no lesson still to place can fill
 
 
@@ -729,29 +731,37 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
         times = {aid: best[units.find(aid)] for aid in acts if units.find(aid) in best}
         return times, len(best) == len(members)
 
-    def evict(v: int, it: int) -> Slot:
-        weight[v] += 1  # an activity evicted again and again becomes dearer to evict
+    def put(u: int, st: Slot) -> None:
+        place[u] = st
+        for cell in cells[(u, st)]:
+            occ[cell] = u
+        same.place(u, st)
+        loads.place(u, st)
+        room_sets.place(u, st)
+        if shapes.people.get(u):
+            shapes.place(u, st)
+
+    def take(v: int) -> Slot:
         pv = place.pop(v)
         for cell in cells[(v, pv)]:
             occ[cell] = -1
         same.remove(v, pv)
         loads.remove(v, pv)
         room_sets.remove(v, pv)
-        tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
-        # the most evicted first: measured on FET's examples, this beats static difficulty
-        heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
         if v in shapes.day_of:
             shapes.remove(v, pv)
         return pv
 
-    while queue:
-        it += 1
-        if it % 256 == 0:
-            yield found()
-        _, _, u = heapq.heappop(queue)
-        if u in place:
-            continue
-        choice, choice_score, choice_conflicts = None, None, ()
+    def evict(v: int, it: int) -> None:
+        weight[v] += 1  # an activity evicted again and again becomes dearer to evict
+        pv = take(v)
+        tabu[(v, pv)] = it + 10 + rng.randrange(10)  # do not move straight back
+        # the most evicted first: measured on FET's examples, this beats static difficulty
+        heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
+
+    def scan(u: int) -> list[tuple[float, Slot, set[int], float]]:
+        """Every allowed start of u: its score, the units it evicts, and its penalty (late days)."""
+        out = []
         grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
         shaped = bool(shapes.people.get(u))
         # min days, worked out once per unit: the placed partners each day would evict, and those
@@ -790,19 +800,33 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
                 # a same day/hour group that moves follows u as a whole: priced as one activity, so
                 # a big group is not stuck where it first went (measured: Arabic_Saudi_Examination)
                 score += max(weight[v] for v in moved) - sum(weight[v] for v in moved)
-            if choice_score is None or score < choice_score:
-                choice, choice_score, choice_conflicts = st, score, conflicts
+            out.append((score, st, conflicts, penalty))
+        return out
 
+    improved, stall = 0, RESTART_AFTER * len(members)
+
+    while queue:
+        it += 1
+        if it % 256 == 0:
+            yield found()
+        _, _, u = heapq.heappop(queue)
+        if u in place:
+            continue
+        if it - improved > stall and len(best) > len(place):
+            # stalled: back to the best partial timetable, with the weights learnt since
+            for v in list(place):
+                take(v)
+            for v, st in best.items():
+                put(v, st)
+            for v in members:
+                if v not in place:
+                    heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
+            improved = it
+            continue
+        _, choice, choice_conflicts, _ = min(scan(u), key=lambda o: o[0])
         for v in choice_conflicts:
             evict(v, it)
-        place[u] = choice
-        for cell in cells[(u, choice)]:
-            occ[cell] = u
-        same.place(u, choice)
-        loads.place(u, choice)
-        room_sets.place(u, choice)
-        if shaped:
-            shapes.place(u, choice)
+        put(u, choice)
         if len(place) == len(members) and shaped_somewhere:
             # all placed: gaps that evictions left behind (FET's allowance is spent) are trimmed,
             # and the search goes on
@@ -813,4 +837,5 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
                 continue
         if len(place) > len(best):
             best = dict(place)
+            improved = it
     yield found()
