@@ -32,6 +32,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
 from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
@@ -596,6 +597,14 @@ def knows_every_hard_time_constraint(inst: FetInstance) -> bool:
     return True
 
 
+@dataclass
+class SearchStats:
+    """How far the search went (for diagnostics and tests)."""
+
+    steps: int = 0
+    restarts: int = 0  # times a stalled search went back to its best partial timetable
+
+
 class PlaceAndEvict:
     """The heuristic as an object that can be run for a while and later resumed where it stopped.
 
@@ -604,7 +613,8 @@ class PlaceAndEvict:
     did not finish at all where this one needed 6 s)."""
 
     def __init__(self, inst: FetInstance, starts: dict[int, list[Slot]], seed: int = 0) -> None:
-        self._steps = _search(inst, starts, seed)
+        self.stats = SearchStats()
+        self._steps = _search(inst, starts, seed, self.stats)
         self.times: dict[int, Slot] = {}
         self.complete = False
 
@@ -629,7 +639,9 @@ def greedy_times(
     return PlaceAndEvict(inst, starts, seed).run(time_limit, should_stop)
 
 
-def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iterator[tuple[dict[int, Slot], bool]]:
+def _search(
+    inst: FetInstance, starts: dict[int, list[Slot]], seed: int, stats: SearchStats | None = None
+) -> Iterator[tuple[dict[int, Slot], bool]]:
     """Place and evict; every few hundred steps (and at the end) it yields the best placement so
     far (activity starts) and whether it is complete."""
     rng = random.Random(seed)
@@ -804,9 +816,11 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
         return out
 
     improved, stall = 0, RESTART_AFTER * len(members)
+    stats = stats or SearchStats()
 
     while queue:
         it += 1
+        stats.steps = it
         if it % 256 == 0:
             yield found()
         _, _, u = heapq.heappop(queue)
@@ -822,6 +836,7 @@ def _search(inst: FetInstance, starts: dict[int, list[Slot]], seed: int) -> Iter
                 if v not in place:
                     heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
             improved = it
+            stats.restarts += 1
             continue
         _, choice, choice_conflicts, _ = min(scan(u), key=lambda o: o[0])
         for v in choice_conflicts:

@@ -10,6 +10,7 @@ import pytest
 
 from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
+from dlplanner.solver.fet import greedy
 from dlplanner.solver.fet.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import build_time_model
 from dlplanner.solver.fet.rooms import Rooms
@@ -186,6 +187,22 @@ def test_no_activity_goes_where_every_room_of_its_set_is_unavailable():
         times, complete = greedy_times(inst, starts, 5.0, seed)
         assert complete, seed
         assert all(day == 1 for day, _ in times.values()), (seed, times)
+
+
+def test_a_stalled_search_goes_back_to_its_best_partial_timetable(monkeypatch):
+    # ten lessons for A in nine hours never all fit: the search stalls and, restarting after one
+    # step per unit without a better timetable, goes back to its best again and again; what it
+    # returns is still the best possible (all but one of A's lessons) and still clash-free
+    monkeypatch.setattr(greedy, "RESTART_AFTER", 1)
+    inst = packed_instance()
+    act(inst, 50, "A", "G2")
+    starts = build_time_model(inst, with_soft=False).starts
+    heuristic = PlaceAndEvict(inst, starts, seed=0)
+    times, complete = heuristic.run(1.0)
+    assert not complete and heuristic.stats.restarts > 0
+    assert len(times) == len(inst.active_activities()) - 1
+    slots_of_a = [times[a.id] for a in inst.active_activities() if "A" in a.teachers and a.id in times]
+    assert len(set(slots_of_a)) == len(slots_of_a) == 9
 
 
 def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
