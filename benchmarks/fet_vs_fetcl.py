@@ -1,7 +1,8 @@
 """Side by side: FET's own generator (fet-cl) and `dlplanner fet solve` on FET's example files.
 
     .venv/bin/python benchmarks/fet_vs_fetcl.py [--time-limit 60] [--workers 2] [--confirm 8]
-        [--out benchmarks/results/fet_vs_fetcl.md] [--resume [--redo-supported [--reuse-fet]]] [FILE.fet ...]
+        [--out benchmarks/results/fet_vs_fetcl.md] [--resume [--redo-supported [--reuse-fet] [--only NAME ...]]]
+        [FILE.fet ...]
 
 With no files, every official example (FET-5-official, FET-6-official) is run. For each file,
 fet-cl and dlplanner run one after the other with the same time limit on the same machine.
@@ -10,7 +11,8 @@ fet-cl itself: the output file has every activity locked, so fet-cl should finis
 Times are measured and written down, never asserted. Each finished file is also recorded in a
 JSON file next to the table; ``--resume`` skips the files recorded there (the whole set takes a
 few hours, longer than one sitting). After a solver change, ``--resume --redo-supported
---reuse-fet`` runs dlplanner again on the fully supported files, keeping fet-cl's recorded runs.
+--reuse-fet`` runs dlplanner again on the fully supported files, keeping fet-cl's recorded runs;
+``--only NAME ...`` limits that to the files named (a change that touches only some files).
 """
 
 from __future__ import annotations
@@ -139,6 +141,12 @@ def main() -> None:
         action="store_true",
         help="With --redo-supported: run first the files dlplanner did worst on (no timetable, then slowest).",
     )
+    ap.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="With --redo-supported: run again only these files (by file name); the other rows stay as recorded.",
+    )
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted(
         Path(p)
@@ -154,6 +162,8 @@ def main() -> None:
         if args.redo_supported:
             # they stay recorded (and in the table) until their new run replaces them
             redo = {k: v for k, v in done.items() if v.supported and not _same_dlplanner(v.commit)}
+            if args.only:
+                redo = {k: v for k, v in redo.items() if Path(k).name in set(args.only)}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
     work = Path(tempfile.mkdtemp(prefix="fet-bench-"))
     confirmed = sum(1 for k, r in done.items() if r.confirmed and k not in redo)
