@@ -367,6 +367,7 @@ class _Shapes:
         self.people: dict[int, list[tuple[int, int]]] = {}  # unit -> (shaped person, hours it adds)
         self.remaining = dict.fromkeys(limits, 0)  # hours of each person's units not placed
         self.day_of: dict[int, int] = {}  # placed unit -> its day
+        self.memo: dict[tuple, tuple[set[int], int, int]] = {}  # _evict_runs' outcomes, cleared per scan
 
     def _row(self, p: int, d: int, out: set[int]) -> list[int]:
         base = (p * self.nd + d) * self.nh
@@ -440,8 +441,18 @@ class _Shapes:
         row = self._row(p, d, out)
         for hh in range(h, h + n):
             row[hh] = u
-        gaps = self._trim(p, d, row, u, out, weight, self._allowed(p, d, spare))
-        return next(hh for hh, v in enumerate(row) if v != -1), gaps
+        allowed = self._allowed(p, d, spare)
+        usable = self.usable[p][d]
+        # the outcome depends only on the day's row, usable hours and allowance (weights are fixed
+        # during a scan): the subgroups of a class, whose days are alike, share one computation
+        key = (tuple(row), tuple(usable), allowed)
+        hit = self.memo.get(key)
+        if hit is None:
+            evicted: set[int] = set()
+            gaps = self._trim(p, d, row, u, evicted, weight, allowed)
+            hit = self.memo[key] = (evicted, next(hh for hh, v in enumerate(row) if v != -1), gaps)
+        out |= hit[0]
+        return hit[1], hit[2]
 
     def _trim_week(self, p: int, d: int, excess: int, out: set[int], weight: dict[int, int]) -> None:
         """Too many gaps in the week even with day d mended: trim the other days, most gaps first."""
@@ -774,6 +785,7 @@ def _search(
     def scan(u: int) -> list[tuple[float, Slot, set[int], float]]:
         """Every allowed start of u: its score, the units it evicts, and its penalty (late days)."""
         out = []
+        shapes.memo.clear()
         grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
         shaped = bool(shapes.people.get(u))
         # min days, worked out once per unit: the placed partners each day would evict, and those
