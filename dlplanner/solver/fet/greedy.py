@@ -358,7 +358,12 @@ class _Shapes:
     day begun too late cannot be mended by evicting, so it only makes the start dearer."""
 
     def __init__(
-        self, nd: int, nh: int, limits: dict[int, list[int | None]], usable: dict[int, list[list[bool]]], occ: list[int]
+        self,
+        nd: int,
+        nh: int,
+        limits: dict[int, list[int | None]],
+        usable: dict[int, list[tuple[bool, ...]]],
+        occ: list[int],
     ) -> None:
         self.nd, self.nh, self.limits, self.usable, self.occ = nd, nh, limits, usable, occ
         # usable hours before each hour, per person and day: gaps added by a lesson away from the block
@@ -377,7 +382,7 @@ class _Shapes:
         base = (p * self.nd + d) * self.nh
         return [v if v == -1 or v not in out else -1 for v in self.occ[base : base + self.nh]]
 
-    def _holes(self, row: list[int], usable: list[bool]) -> tuple[list[tuple[int, int]], list[int]]:
+    def _holes(self, row: list[int], usable: tuple[bool, ...]) -> tuple[list[tuple[int, int]], list[int]]:
         """The runs of busy hours, and the gaps (free usable hours) between consecutive runs."""
         runs: list[tuple[int, int]] = []
         for h, v in enumerate(row):
@@ -446,10 +451,9 @@ class _Shapes:
         for hh in range(h, h + n):
             row[hh] = u
         allowed = self._allowed(p, d, spare)
-        usable = self.usable[p][d]
         # the outcome depends only on the day's row, usable hours and allowance (weights are fixed
         # during a scan): the subgroups of a class, whose days are alike, share one computation
-        key = (tuple(row), tuple(usable), allowed)
+        key = (tuple(row), self.usable[p][d], allowed)
         hit = self.memo.get(key)
         if hit is None:
             evicted: set[int] = set()
@@ -573,7 +577,7 @@ def _shapes(
     for key, p in res_index.items():
         if p in limits:
             off = breaks | unusable.get(key, set())
-            usable[p] = [[(d, h) not in off for h in range(nh)] for d in range(nd)]
+            usable[p] = [tuple((d, h) not in off for h in range(nh)) for d in range(nd)]
     shapes = _Shapes(nd, nh, limits, usable, occ)
     shapes.people = _unit_spans(members, acts, smap, res_index, limits)
     for spans in shapes.people.values():
@@ -614,9 +618,8 @@ def knows_every_hard_time_constraint(inst: FetInstance) -> bool:
 
 @dataclass
 class SearchStats:
-    """How far the search went (for diagnostics and tests)."""
+    """What the search did (for diagnostics and tests)."""
 
-    steps: int = 0
     restarts: int = 0  # times a stalled search went back to its best partial timetable
 
 
@@ -836,7 +839,6 @@ def _search(
 
     while queue:
         it += 1
-        stats.steps = it
         if it % 256 == 0:
             yield found()
         _, _, u = heapq.heappop(queue)
