@@ -268,3 +268,25 @@ def test_early_beginnings_hold(ctype, fields):
     con(inst, ctype, Max_Beginnings_At_Second_Hour=0, **fields)
     con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
     _valid_over_seeds(inst)
+
+
+def test_late_beginnings_count_over_the_week_and_a_last_lesson_makes_room():
+    # one subgroup, no beginning at the second hour allowed, two days of three hours, four lessons:
+    # one placed at the third hour of day 1 (late by two hours, three lessons still to place)
+    occ = [-1] * 6
+    shapes = greedy._Shapes(2, 3, {0: [None, None, 0]}, {0: [(True, True, True)] * 2}, occ)
+    shapes.people = {u: [(0, 1)] for u in (1, 2, 3, 4)}
+    shapes.remaining[0] = 4
+    occ[2] = 1
+    shapes.place(1, (0, 2))
+    assert shapes.late[0] == [2, 0] and shapes.remaining[0] == 3
+    weight = dict.fromkeys((1, 2, 3, 4), 1)
+    # lesson 3 at the second hour of day 2: three late hours in the week, two lessons left to fill
+    # them: as FET does, day 1's last lesson goes back to be placed again
+    out: set[int] = set()
+    shapes.conflicts(3, (1, 1), out, weight)
+    assert out == {1}
+    # at the first hour of day 2 nothing new is late: two late hours, two lessons left
+    out = set()
+    assert shapes.conflicts(3, (1, 0), out, weight) < greedy.LATE_START
+    assert out == set()
