@@ -674,15 +674,28 @@ class PlaceAndEvict:
         self._steps = _search(inst, starts, seed, self.stats)
         self.times: dict[int, Slot] = {}
         self.complete = False
+        self.seconds = 0.0  # time run so far, over all runs
+        self.gained_at = 0.0  # when (in time run) it last placed more activities than before
 
     def run(self, time_limit: float, should_stop: Callable[[], bool] | None = None) -> tuple[dict[int, Slot], bool]:
         """Starts for as many activities as it has placed; True when every activity is placed."""
-        deadline = time.monotonic() + time_limit
+        start = time.monotonic()
+        deadline = start + time_limit
         for times, complete in self._steps:
+            now = time.monotonic()
+            if len(times) > len(self.times):
+                self.gained_at = self.seconds + now - start
             self.times, self.complete = times, complete
-            if complete or time.monotonic() > deadline or (should_stop and should_stop()):
+            if complete or now > deadline or (should_stop and should_stop()):
                 break
+        self.seconds += time.monotonic() - start
         return dict(self.times), self.complete
+
+    def progressing(self) -> bool:
+        """Whether it placed more activities in the later half of its time run: then more time
+        is likely to finish it (measured on FET's examples: Van_RhynFinal gains an activity every
+        second or two until it finishes at 10 s; where it stalls, no gain comes for many seconds)."""
+        return not self.complete and self.gained_at >= self.seconds / 2
 
 
 def greedy_times(

@@ -8,7 +8,8 @@ Stages, all within one time limit:
 1. *feasible*: the time model with hard constraints only (smaller, so a first timetable comes
    sooner — soft constraints are optimised only after a first feasible timetable, per the engine
    calibration note), searched without LP and with quick restarts. Alongside, for a short
-   budget, the heuristic goes on where its quick run stopped; when it completes, its timetable is
+   budget (longer while it keeps placing more activities), the heuristic goes on where its quick
+   run stopped; when it completes, its timetable is
    checked by the time model pinned to its starts, as in stage 0, and wins if it holds. With
    three or more workers the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
@@ -43,6 +44,8 @@ QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 # beside the search, where the quick run stopped: on two cores it halves the search's share, so
 # its budget is short (measured with a quarter of the limit: sacred_heart_college 16 -> 27 s)
 GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.1, 5.0
+# ... and for as long as it keeps placing more activities, up to this share of the limit in all
+GREEDY_MAX_SHARE = 0.4
 # before any model is built: measured on FET's examples, the heuristic completes within 5 s (most
 # within 2 s) or not within 10 s, so this first try is short
 QUICK_GREEDY_SHARE, QUICK_GREEDY_MAX_SECONDS = 0.05, 3.0
@@ -159,6 +162,13 @@ def _race_first(
         budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
         assert heuristic is not None
         times, complete = heuristic.run(budget, lambda: race.stopped)
+        while (
+            heuristic.progressing()
+            and heuristic.seconds < GREEDY_MAX_SHARE * limit
+            and deadline - time.monotonic() > 0
+            and not race.stopped
+        ):
+            times, complete = heuristic.run(min(1.0, deadline - time.monotonic()), lambda: race.stopped)
         if complete and _holds(inst, times, deadline - time.monotonic(), seed, race):
             win("the place-and-evict heuristic", times)
 

@@ -56,6 +56,15 @@ def test_an_impossible_week_is_reported_incomplete():
     assert len(times) < len(inst.active_activities())
 
 
+def test_a_stalled_run_is_not_worth_resuming():
+    inst = packed_instance()
+    act(inst, 50, "A", "G2")  # a tenth lesson for A in nine hours: nine placed at most
+    heuristic = PlaceAndEvict(inst, build_time_model(inst, with_soft=False).starts, seed=0)
+    heuristic.run(0.5)
+    assert 0 < heuristic.gained_at < heuristic.seconds / 2
+    assert not heuristic.progressing()
+
+
 def test_soft_min_days_that_share_a_day_are_placed_adjacent():
     # one day, three hours, three lessons of one subgroup: two of them may share the day only adjacent
     inst = instance(days=1, hours=3)
@@ -227,8 +236,10 @@ def test_a_stopped_run_resumes_where_it_stopped():
     heuristic = PlaceAndEvict(inst, starts, seed=0)
     first, complete = heuristic.run(0.0)
     assert not complete and 0 < len(first) < 300
+    assert heuristic.progressing()  # it has just placed more: worth resuming
     resumed, complete = heuristic.run(0.0)  # a restart would stop at the same point again
     assert complete and len(resumed) == 300
+    assert not heuristic.progressing()  # done
     assert all(resumed[aid] == slot for aid, slot in first.items())
     assert greedy_times(inst, starts, 5.0, seed=0) == (resumed, True)  # as if never stopped
 
