@@ -415,9 +415,12 @@ class _Shapes:
         d, h = st
         penalty = 0.0
         touched = {p for v in out if self.day_of.get(v) == d for p, _n in self.people.get(v, ())}
+        freed, counted = self._freed(out), len(out)
         for p, n in self.people.get(u, ()):
             per_day, per_week, second = self.limits[p]
-            spare = self.remaining[p] - n + self._freed(p, out)
+            if len(out) != counted:  # a person before evicted more
+                freed, counted = self._freed(out), len(out)
+            spare = self.remaining[p] - n + freed.get(p, 0)
             first, end = self.span[p][d]
             before = self.before[p][d]
             new_first = h if first == -1 else min(first, h)
@@ -457,9 +460,13 @@ class _Shapes:
                     penalty += LATE_START * (extra - spare)
         return penalty
 
-    def _freed(self, p: int, out: set[int]) -> int:
-        """Hours of p's lessons among the units already chosen for eviction."""
-        return sum(m for v in out for q, m in self.people.get(v, ()) if q == p)
+    def _freed(self, out: set[int]) -> dict[int, int]:
+        """Per person, the hours of its lessons among the units already chosen for eviction."""
+        freed: dict[int, int] = defaultdict(int)
+        for v in out:
+            for q, m in self.people.get(v, ()):
+                freed[q] += m
+        return freed
 
     def _evict_day_ends(self, p: int, d: int, need: int, out: set[int], weight: dict[int, int]) -> int:
         """FET's way to mend a partial timetable: evict the cheapest last lessons of p's other days
