@@ -10,7 +10,7 @@ import pytest
 
 from dlplanner.domain.fet import FetPlacement, FetTimetable
 from dlplanner.domain.fet_checker import check_fet
-from dlplanner.solver.fet import greedy
+from dlplanner.solver.fet import greedy, solve
 from dlplanner.solver.fet.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
 from dlplanner.solver.fet.model import build_time_model
 from dlplanner.solver.fet.rooms import Rooms
@@ -63,6 +63,14 @@ def test_a_stalled_run_is_not_worth_resuming():
     heuristic.run(0.5)
     assert 0 < heuristic.gained_at < heuristic.seconds / 2
     assert not heuristic.progressing()
+
+
+def test_a_stalled_quick_run_leaves_the_race_a_fresh_seed():
+    inst = packed_instance()
+    act(inst, 50, "A", "G2")  # never complete: the quick run stalls
+    quick, heuristic = solve._quick_first(inst, 10.0, 0, None)  # a 0.5 s quick run
+    assert quick is None and heuristic is not None
+    assert heuristic.seconds == 0.0 and not heuristic.times  # not the stalled run, resumed
 
 
 def test_soft_min_days_that_share_a_day_are_placed_adjacent():
