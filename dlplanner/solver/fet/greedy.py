@@ -360,8 +360,10 @@ class _Shapes:
     """Hard max gaps (per day, per week) and early beginnings, kept on the partial timetable as FET
     does: a person's gaps (and the hours its days begin too late) may exceed the limits by no more
     than the hours of its lessons still to place, which could fill them. A placement that leaves
-    too many gaps evicts the cheapest outer runs of the day (left or right of the new lesson); a
-    day begun too late cannot be mended by evicting, so it only makes the start dearer."""
+    too many gaps evicts the cheapest outer runs of the day (left or right of the new lesson); late
+    beginnings (over the week, with the gaps over the weekly limit) that the hours still to place
+    cannot fill evict the last lessons of the person's other days, and what even that cannot mend
+    only makes the start dearer."""
 
     def __init__(
         self,
