@@ -205,19 +205,24 @@ def _person_limits(
     smap: dict[str, list[str]],
     res_index: dict[tuple[str, str], int],
     table: dict[str, tuple[int, str]],
+    floors: frozenset[int] = frozenset(),
 ) -> dict[int, list[int | None]]:
     """Per person (resource index), the tightest value of each kind of limit in ``table``
-    (type -> index in a triple of kinds, field name) among the hard constraints covering it."""
+    (type -> index in a list of kinds, field name) among the hard constraints covering it: the
+    smallest, or the largest for the kinds in ``floors`` (minimums)."""
+    size = 1 + max(kind for kind, _ in table.values())
     limits: dict[int, list[int | None]] = {}
     for c in hard:
         if c.type not in table:
             continue
         kind, name = table[c.type]
         value = c.get_int(name)
+        tightest = max if kind in floors else min
         for key in _scope(inst, c, smap):
             if key in res_index:
-                lim = limits.setdefault(res_index[key], [None, None, None])
-                lim[kind] = value if lim[kind] is None else min(lim[kind], value)
+                lim = limits.setdefault(res_index[key], [None] * size)
+                old = lim[kind]
+                lim[kind] = value if old is None else tightest(old, value)
     return limits
 
 
@@ -339,7 +344,8 @@ class _RoomSets:
             self.load[si][base + k] -= n
 
 
-# compact days: type -> (index in a [gaps per day, gaps per week, beginnings at second hour] triple, field)
+# compact days: type -> (index in a [gaps per day, gaps per week, beginnings at second hour, min hours
+# daily] list, field)
 _SHAPED: dict[str, tuple[int, str]] = {
     "StudentsEarlyMaxBeginningsAtSecondHour": (2, "Max_Beginnings_At_Second_Hour"),
     "StudentsSetEarlyMaxBeginningsAtSecondHour": (2, "Max_Beginnings_At_Second_Hour"),
@@ -347,23 +353,25 @@ _SHAPED: dict[str, tuple[int, str]] = {
 for _p in ("Teacher", "Teachers", "Students", "StudentsSet"):
     _SHAPED[f"{_p}MaxGapsPerDay"] = (0, "Max_Gaps")
     _SHAPED[f"{_p}MaxGapsPerWeek"] = (1, "Max_Gaps")
+    _SHAPED[f"{_p}MinHoursDaily"] = (3, "Minimum_Hours_Daily")
+_MIN_HOURS = 3
 # steps per unit without a better partial timetable before the search goes back to its best
 RESTART_AFTER = 4
 # score of each gap or late-beginning hour a placement adds (negative: fills): among starts that
 # evict alike, the one keeping days compact (measured on FET's examples: 2007-2008_sem1-a finished
 # with 4 of 4 seeds in 9 s against 1 of 4 without it; 2 or more stalled sacred_heart_college)
 HOLE_COST = 1.0
-LATE_START = 50.0  # score of each hour a day begins too late that no lesson still to place can fill
+LATE_START = 50.0  # score of each hour a day begins too late (or is short) that no lesson still to place can fill
 
 
 class _Shapes:
-    """Hard max gaps (per day, per week) and early beginnings, kept on the partial timetable as FET
-    does: a person's gaps (and the hours its days begin too late) may exceed the limits by no more
-    than the hours of its lessons still to place, which could fill them. A placement that leaves
-    too many gaps evicts the cheapest outer runs of the day (left or right of the new lesson); late
-    beginnings (over the week, with the gaps over the weekly limit) that the hours still to place
-    cannot fill evict the last lessons of the person's other days, and what even that cannot mend
-    only makes the start dearer."""
+    """Hard max gaps (per day, per week), early beginnings and min hours daily, kept on the partial
+    timetable as FET does: a person's gaps (the hours its days begin too late, the hours its short
+    days lack) may exceed the limits by no more than the hours of its lessons still to place, which
+    could fill them. A placement that leaves too many gaps evicts the cheapest outer runs of the day
+    (left or right of the new lesson); late beginnings (over the week, with the gaps over the weekly
+    limit) and short days that the hours still to place cannot fill evict the last lessons of the
+    person's other days, and what even that cannot mend only makes the start dearer."""
 
     def __init__(
         self,
@@ -382,6 +390,14 @@ class _Shapes:
         self.late = {p: [0] * nd for p in limits}  # usable hours before the day's first lesson
         self.late_sum = dict.fromkeys(limits, 0)
         self.late_days = dict.fromkeys(limits, 0)  # days begun after the first usable hour
+        self.allow_empty = dict.fromkeys(limits, True)  # min hours daily: may a day be free?
+        self.hours = {p: [0] * nd for p in limits}  # busy hours per day
+        # min hours daily, per day: the hours it lacks, and those or its holes (gaps and late hours
+        # beyond the limits' allowance), whichever is more (FET's count: filling a hole of a short
+        # day also lengthens it); and their sums over the week
+        self.short = {p: [(0, 0)] * nd for p in limits}
+        self.lack_sum = dict.fromkeys(limits, 0)
+        self.need_sum = dict.fromkeys(limits, 0)
         self.people: dict[int, list[tuple[int, int]]] = {}  # unit -> (shaped person, hours it adds)
         self.remaining = dict.fromkeys(limits, 0)  # hours of each person's units not placed
         self.day_of: dict[int, int] = {}  # placed unit -> its day
@@ -407,7 +423,7 @@ class _Shapes:
         """The gaps day d may have: the limits, plus ``spare`` hours still to place that could
         fill gaps (FET's own allowance on a partial timetable: without it, an early and a late
         lesson could never share a day before the hours between them are placed)."""
-        per_day, per_week, _ = self.limits[p]
+        per_day, per_week = self.limits[p][:2]
         allowed = per_day + spare if per_day is not None else self.nh
         if per_week is not None:
             allowed = min(allowed, max(0, per_week + spare - (self.total[p] - self.gaps[p][d])))
@@ -419,10 +435,10 @@ class _Shapes:
         touched = {p for v in out if self.day_of.get(v) == d for p, _n in self.people.get(v, ())}
         freed, counted = self._freed(out), len(out)
         for p, n in self.people.get(u, ()):
-            per_day, per_week, second = self.limits[p]
+            per_day, per_week, second, least = self.limits[p]
             if len(out) != counted:  # a person before evicted more
                 freed, counted = self._freed(out), len(out)
-            spare = self.remaining[p] - n + freed.get(p, 0)
+            spare = self.remaining[p] - n + sum(freed.get(p, {}).values())
             first, end = self.span[p][d]
             before = self.before[p][d]
             new_first = h if first == -1 else min(first, h)
@@ -448,6 +464,8 @@ class _Shapes:
                 if over > spare:
                     self._trim_week(p, d, over - spare, out, weight)
                 over = min(max(0, over), spare)
+            extra = over  # hours that lessons still to place must fill
+            late = 0
             if second is not None:
                 # hours before the first lessons of the week's days (one forgiven on up to ``second``
                 # days): as FET counts, they and the gaps over the limit are filled by the same
@@ -455,41 +473,81 @@ class _Shapes:
                 late, old = before[new_first], self.late[p][d]
                 penalty += HOLE_COST * (late - old)
                 days = self.late_days[p] - (old > 0) + (late > 0)
-                extra = self.late_sum[p] - old + late - min(second, days) + over
-                if extra > spare:
-                    spare += self._evict_day_ends(p, d, extra - spare, out, weight)
-                if extra > spare:
-                    penalty += LATE_START * (extra - spare)
+                extra += self.late_sum[p] - old + late - min(second, days)
+            if least is not None:
+                hours = self.hours[p][d] - freed.get(p, {}).get(d, 0) + n
+                extra = max(extra, self._short_week(p, d, hours, new_gaps, late, freed.get(p, {})))
+                penalty += HOLE_COST * (self._short_day(p, hours, new_gaps, late)[0] - self.short[p][d][0])
+            if extra > spare:
+                spare += self._evict_day_ends(p, d, extra - spare, out, weight)
+            if extra > spare:
+                penalty += LATE_START * (extra - spare)
         return penalty
 
-    def _freed(self, out: set[int]) -> dict[int, int]:
-        """Per person, the hours of its lessons among the units already chosen for eviction."""
-        freed: dict[int, int] = defaultdict(int)
+    def _short_day(self, p: int, hours: int, gaps: int, late: int) -> tuple[int, int]:
+        """Min hours daily on one day: the hours it lacks, and those or its holes, whichever is
+        more (holes: gaps and late hours that the limits do not forgive day by day)."""
+        per_day, per_week, second, least = self.limits[p]
+        if least is None or (hours == 0 and self.allow_empty[p]):
+            return 0, 0
+        holes = gaps if per_week is not None else max(0, gaps - per_day) if per_day is not None else 0
+        if second is not None:
+            holes += late
+        lack = max(0, least - hours)
+        return lack, max(lack, holes)
+
+    def _short_week(self, p: int, d: int, hours: int, gaps: int, late: int, freed: dict[int, int]) -> int:
+        """FET's count for min hours daily, day d changed and ``freed`` hours evicted from other
+        days: the hours lessons still to place must fill (the lacking hours; the lacking hours or
+        holes, less the holes the weekly limits allow)."""
+        lack_sum, need_sum = self.lack_sum[p], self.need_sum[p]
+        changed = {dd: (self.hours[p][dd] - m, self.gaps[p][dd], self.late[p][dd]) for dd, m in freed.items()}
+        changed[d] = (hours, gaps, late)
+        for dd, state in changed.items():
+            lack, need = self._short_day(p, *state)
+            old_lack, old_need = self.short[p][dd]
+            lack_sum += lack - old_lack
+            need_sum += need - old_need
+        _, per_week, second, _ = self.limits[p]
+        return max(lack_sum, need_sum - (per_week or 0) - (second or 0))
+
+    def _freed(self, out: set[int]) -> dict[int, dict[int, int]]:
+        """Per person and day, the hours of its lessons among the units already chosen for eviction."""
+        freed: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         for v in out:
+            d = self.day_of.get(v)
+            if d is None:
+                continue
             for q, m in self.people.get(v, ()):
-                freed[q] += m
+                freed[q][d] += m
         return freed
 
     def _evict_day_ends(self, p: int, d: int, need: int, out: set[int], weight: dict[int, int]) -> int:
         """FET's way to mend a partial timetable: evict the cheapest last lessons of p's other days
-        (which leaves no new gap and no later beginning) until ``need`` more hours are to place."""
-        freed = 0
-        while freed < need:
-            ends = []
+        (which leaves no new gap and no later beginning) until ``need`` more hours are to place
+        (less what that makes a short day lack); the hours gained."""
+        gained = 0
+        while gained < need:
+            ends: dict[int, int] = {}  # last lesson -> hours gained by evicting it
             for dd in range(self.nd):
                 if dd == d:
                     continue
                 row = self._row(p, dd, out)
                 last = next((v for v in reversed(row) if v != -1), -1)
-                if last != -1:
-                    ends.append(last)
+                if last == -1:
+                    continue
+                m = next(m for q, m in self.people[last] if q == p)
+                hours = sum(1 for v in row if v != -1)
+                lacks = self._short_day(p, hours - m, 0, 0)[0] - self._short_day(p, hours, 0, 0)[0]
+                if m > lacks:
+                    ends[last] = m - lacks
             if not ends:
                 break
             # a lesson of many people is dear to evict: placed again, it is hard on all of them
             v = min(ends, key=lambda v: weight[v] * len(self.people[v]))
             out.add(v)
-            freed += next(m for q, m in self.people[v] if q == p)
-        return freed
+            gained += ends[v]
+        return gained
 
     def _evict_runs(
         self, p: int, st: Slot, n: int, u: int, out: set[int], weight: dict[int, int], spare: int
@@ -554,7 +612,7 @@ class _Shapes:
         """With every lesson placed: the units whose eviction brings each person's gaps within
         the limits again."""
         out: set[int] = set()
-        for p, (per_day, per_week, second) in self.limits.items():
+        for p, (per_day, per_week, second, least) in self.limits.items():
             for d in range(self.nd):
                 if per_day is not None and self.gaps[p][d] > per_day:
                     self._trim(p, d, self._row(p, d, out), -1, out, weight, per_day)
@@ -566,6 +624,19 @@ class _Shapes:
                 seconds = [d for d in range(self.nd) if self.late[p][d] == 1]
                 for d in late + seconds[: max(0, len(seconds) - second)]:
                     out.update(v for v in self._row(p, d, out) if v != -1)
+            if least is not None:
+                # a short day's lessons go back to be placed again; a free day that may not be
+                # free takes the cheapest lesson of the longest day
+                hours = self.hours[p]
+                for d in range(self.nd):
+                    if 0 < hours[d] < least:
+                        out.update(v for v in self._row(p, d, set()) if v != -1)
+                    elif hours[d] == 0 and not self.allow_empty[p]:
+                        longest = max(range(self.nd), key=lambda dd: hours[dd])
+                        if hours[longest] > least:
+                            row = self._row(p, longest, out)
+                            out.add(min((v for v in row if v != -1), key=lambda v: weight[v], default=-1))
+        out.discard(-1)
         return out
 
     def place(self, u: int, st: Slot) -> None:
@@ -593,6 +664,12 @@ class _Shapes:
             self.late_sum[p] += late - self.late[p][d]
             self.late_days[p] += (late > 0) - (self.late[p][d] > 0)
             self.late[p][d] = late
+            self.hours[p][d] = len(busy)
+            lack, need = self._short_day(p, len(busy), sum(holes), late)
+            old_lack, old_need = self.short[p][d]
+            self.lack_sum[p] += lack - old_lack
+            self.need_sum[p] += need - old_need
+            self.short[p][d] = (lack, need)
 
 
 def _shapes(
@@ -606,10 +683,11 @@ def _shapes(
     nh: int,
     occ: list[int],
 ) -> _Shapes:
-    """The gap and early-beginning limits of the hard constraints (the tightest per person), the
-    usable hours of each such person (not a break, not one of its hard not-available hours), and
-    the hours each unit adds to each of them."""
-    limits = _person_limits(inst, hard, smap, res_index, _SHAPED)
+    """The gap, early-beginning and min-hours limits of the hard constraints (the tightest per
+    person; empty days allowed only where every min-hours rule allows them), the usable hours of
+    each such person (not a break, not one of its hard not-available hours), and the hours each
+    unit adds to each of them."""
+    limits = _person_limits(inst, hard, smap, res_index, _SHAPED, floors=frozenset({_MIN_HOURS}))
     unusable: dict[tuple[str, str], set[Slot]] = defaultdict(set)
     breaks: set[Slot] = set()
     for c in hard:
@@ -627,11 +705,78 @@ def _shapes(
             off = breaks | unusable.get(key, set())
             usable[p] = [tuple((d, h) not in off for h in range(nh)) for d in range(nd)]
     shapes = _Shapes(nd, nh, limits, usable, occ)
+    for c in hard:
+        if _SHAPED.get(c.type, (None,))[0] == _MIN_HOURS and not c.get_bool("Allow_Empty_Days", True):
+            for key in _scope(inst, c, smap):
+                if key in res_index:
+                    shapes.allow_empty[res_index[key]] = False
+    for p in limits:
+        for d in range(nd):
+            shapes.short[p][d] = shapes._short_day(p, 0, 0, 0)  # nothing placed yet
+        shapes.lack_sum[p] = sum(lack for lack, _ in shapes.short[p])
+        shapes.need_sum[p] = sum(need for _, need in shapes.short[p])
     shapes.people = _unit_spans(members, acts, smap, res_index, limits)
     for spans in shapes.people.values():
         for p, n in spans:
             shapes.remaining[p] += n
     return shapes
+
+
+class _EndsDay:
+    """Hard ActivityEndsStudentsDay: nothing of the activity's subgroups comes after it on its day.
+    Placing such an activity evicts its subgroups' later lessons that day; placing a lesson after a
+    placed one of them evicts that one."""
+
+    def __init__(self, nslots: int, nh: int, occ: list[int]) -> None:
+        self.nslots, self.nh, self.occ = nslots, nh, occ
+        self.enders: dict[int, list[tuple[list[int], int]]] = {}  # unit -> (subgroup resources, duration)
+        self.lessons: dict[int, list[tuple[int, int]]] = {}  # unit -> (subgroup resource, duration)
+        self.ends: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)  # (resource, day) -> unit -> end
+
+    def conflicts(self, u: int, st: Slot, out: set[int]) -> None:
+        d, h = st
+        for subs, n in self.enders.get(u, ()):
+            for r in subs:
+                base = r * self.nslots + d * self.nh
+                out.update(v for v in self.occ[base + h + n : base + self.nh] if v != -1 and v != u)
+        for r, n in self.lessons.get(u, ()):
+            for v, end in self.ends.get((r, d), {}).items():
+                if v != u and h + n > end:
+                    out.add(v)
+
+    def place(self, u: int, st: Slot) -> None:
+        for subs, n in self.enders.get(u, ()):
+            for r in subs:
+                self.ends[(r, st[0])][u] = st[1] + n
+
+    def remove(self, u: int, st: Slot) -> None:
+        for subs, _n in self.enders.get(u, ()):
+            for r in subs:
+                self.ends[(r, st[0])].pop(u, None)
+
+
+def _ends_day(
+    hard: list[FetConstraint],
+    smap: dict[str, list[str]],
+    res_index: dict[tuple[str, str], int],
+    members: dict[int, list[int]],
+    acts: dict[int, FetActivity],
+    nslots: int,
+    nh: int,
+    occ: list[int],
+) -> _EndsDay:
+    """The activities that end their students' day, and every unit's lessons of subgroups."""
+    rule = _EndsDay(nslots, nh, occ)
+    ending = {c.get_int("Activity_Id", -1) for c in hard if c.type == "ActivityEndsStudentsDay"}
+    if not ending & set(acts):
+        return rule
+    for u, ids in members.items():
+        for i in ids:
+            subs = [res_index[("s", sub)] for s in acts[i].students for sub in smap.get(s, [s])]
+            rule.lessons.setdefault(u, []).extend((r, acts[i].duration) for r in subs)
+            if i in ending:
+                rule.enders.setdefault(u, []).append((subs, acts[i].duration))
+    return rule
 
 
 _KNOWN_TIME = {
@@ -642,6 +787,9 @@ _KNOWN_TIME = {
     "ActivitiesSameStartingDay",
     "ActivitiesSameStartingHour",
     "ActivitiesNotOverlapping",
+    "ActivityEndsStudentsDay",
+    "TwoActivitiesConsecutive",
+    "TwoActivitiesGrouped",
     *_LIMITED,
     *_SHAPED,
 }
@@ -792,6 +940,33 @@ def _search(
                     # the hard part of a soft min-days: on one day, they must be adjacent
                     apart[units.find(i)].append((units.find(j), 0, (acts[i].duration, acts[j].duration)))
 
+    # hard TwoActivitiesConsecutive / TwoActivitiesGrouped: unit -> (other unit, this one's
+    # duration, the other's, 0 this one first | 1 this one second | 2 either)
+    pairs: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for c in hard:
+        if c.type in ("TwoActivitiesConsecutive", "TwoActivitiesGrouped"):
+            i, j = c.get_int("First_Activity_Id", -1), c.get_int("Second_Activity_Id", -1)
+            if i in acts and j in acts and units.find(i) != units.find(j):
+                either = 2 if c.type == "TwoActivitiesGrouped" else 0
+                ui, uj, di, dj = units.find(i), units.find(j), acts[i].duration, acts[j].duration
+                pairs[ui].append((uj, di, dj, either))
+                pairs[uj].append((ui, dj, di, either or 1))
+    breaks = {s for c in hard if c.type == "BreakTimes" for s in (inst.slot_index(*dh) for dh in c.slots)}
+
+    def next_to(st: Slot, n: int, other: Slot, m: int, order: int) -> bool:
+        """Whether a lesson of n hours at st and one of m hours at other are adjacent on one day in
+        that order (only breaks between them)."""
+
+        def after(d: int, end: int) -> int:
+            while (d, end) in breaks:
+                end += 1
+            return end
+
+        if st[0] != other[0]:
+            return False
+        first = order != 1 and after(st[0], st[1] + n) == other[1]
+        return first or (order != 0 and after(st[0], other[1] + m) == st[1])
+
     same = _SameKey()
     for c in hard:
         if c.type in ("ActivitiesSameStartingDay", "ActivitiesSameStartingHour"):
@@ -805,6 +980,7 @@ def _search(
         unit_starts[u] = [st for st in unit_starts[u] if room_sets.fits_alone(u, st)]
     shapes = _shapes(inst, hard, smap, res_index, members, acts, nd, nh, occ)
     shaped_somewhere = bool(shapes.limits)
+    ends_day = _ends_day(hard, smap, res_index, members, acts, nslots, nh, occ)
     place: dict[int, Slot] = {}
     tabu: dict[tuple[int, Slot], int] = {}
     # first pass: fewest allowed starts first, then most cells used
@@ -829,6 +1005,7 @@ def _search(
         same.place(u, st)
         loads.place(u, st)
         room_sets.place(u, st)
+        ends_day.place(u, st)
         if shapes.people.get(u):
             shapes.place(u, st)
 
@@ -839,6 +1016,7 @@ def _search(
         same.remove(v, pv)
         loads.remove(v, pv)
         room_sets.remove(v, pv)
+        ends_day.remove(v, pv)
         if v in shapes.day_of:
             shapes.remove(v, pv)
         return pv
@@ -855,7 +1033,8 @@ def _search(
         out = []
         shapes.memo.clear()
         grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
-        shaped = bool(shapes.people.get(u))
+        shaped, ending = bool(shapes.people.get(u)), u in ends_day.lessons
+        paired = [(v, n, m, order) for v, n, m, order in pairs.get(u, ()) if v in place]
         # min days, worked out once per unit: the placed partners each day would evict, and those
         # that may share a day only adjacent
         too_close: dict[int, set[int]] = defaultdict(set)
@@ -878,6 +1057,9 @@ def _search(
             for v, hv, (du, dv) in adjacent_only.get(st[0], ()):
                 if hv != st[1] + du and st[1] != hv + dv:
                     conflicts.add(v)
+            for v, n, m, order in paired:
+                if not next_to(st, n, place[v], m, order):
+                    conflicts.add(v)
             moved = same.conflicts(u, st) if grouped else None
             if moved:
                 conflicts |= moved
@@ -885,6 +1067,8 @@ def _search(
                 loads.conflicts(u, st, conflicts, weight, rng)
             if roomed:
                 room_sets.conflicts(u, st, conflicts, weight, rng)
+            if ending:
+                ends_day.conflicts(u, st, conflicts)
             penalty = shapes.conflicts(u, st, conflicts, weight) if shaped else 0.0
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
             score += penalty

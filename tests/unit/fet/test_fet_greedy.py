@@ -231,6 +231,8 @@ def test_the_heuristic_is_used_only_when_it_knows_every_hard_time_rule():
     con(inst, "StudentsMaxGapsPerWeek", Max_Gaps=0)
     assert knows_every_hard_time_constraint(inst)
     con(inst, "StudentsMinHoursDaily", Minimum_Hours_Daily=2, Allow_Empty_Days="true")
+    assert knows_every_hard_time_constraint(inst)
+    con(inst, "TeacherMinDaysPerWeek", Teacher_Name="A", Minimum_Days_Per_Week=2)
     assert not knows_every_hard_time_constraint(inst)
 
 
@@ -293,7 +295,7 @@ def test_late_beginnings_count_over_the_week_and_a_last_lesson_makes_room():
     # one subgroup, no beginning at the second hour allowed, two days of three hours, four lessons:
     # one placed at the third hour of day 1 (late by two hours, three lessons still to place)
     occ = [-1] * 6
-    shapes = greedy._Shapes(2, 3, {0: [None, None, 0]}, {0: [(True, True, True)] * 2}, occ)
+    shapes = greedy._Shapes(2, 3, {0: [None, None, 0, None]}, {0: [(True, True, True)] * 2}, occ)
     shapes.people = {u: [(0, 1)] for u in (1, 2, 3, 4)}
     shapes.remaining[0] = 4
     occ[2] = 1
