@@ -14,12 +14,15 @@ once) needs a second. This heuristic covers the hard constraints that make those
 - hard max days per week (teachers), max hours daily and max hours continuously (teachers and
   students);
 - hard room sets: activities confined to a set of rooms never outnumber its available rooms;
-- hard max gaps (per day, per week; teachers and students) and students' early beginnings, with
-  FET's allowance on a partial timetable (a person's lessons still to place may fill its gaps and
-  the hours before its days' first lessons, counted over the week); where they cannot, the last
-  lessons of the person's other days are evicted, as FET does; among starts that evict alike, the
-  one that keeps days compact wins; once every activity is placed, gaps and late beginnings left
-  behind by evictions are evicted in turn and the search goes on.
+- hard max gaps (per day, per week; teachers and students), students' early beginnings and min
+  hours daily (teachers and students), with FET's allowance on a partial timetable (a person's
+  lessons still to place may fill its gaps, the hours before its days' first lessons and the hours
+  its short days lack, counted over the week); where they cannot, the last lessons of the person's
+  other days are evicted, as FET does; among starts that evict alike, the one that keeps days
+  compact (and short days filling) wins; once every activity is placed, gaps, late beginnings and
+  short days left behind by evictions are evicted in turn and the search goes on;
+- hard ActivityEndsStudentsDay, TwoActivitiesConsecutive and TwoActivitiesGrouped (a placement
+  that breaks one evicts the other activity).
 
 When the search has gone ``RESTART_AFTER`` steps per unit without a better partial timetable (more
 placed), it goes back to its best one and goes on from there with the weights it learnt: measured
