@@ -362,7 +362,9 @@ _MIN_HOURS = 3
 RESTART_AFTER = 4
 # score of each gap or late-beginning hour a placement adds (negative: fills): among starts that
 # evict alike, the one keeping days compact (measured on FET's examples: 2007-2008_sem1-a finished
-# with 4 of 4 seeds in 9 s against 1 of 4 without it; 2 or more stalled sacred_heart_college)
+# with 4 of 4 seeds in 9 s against 1 of 4 without it; 2 or more stalled sacred_heart_college); each
+# hour a short day lacks counts the same (measured on 8 min-hours files × 3 seeds × 10 s: 5 runs
+# finished, 4 without it and 6 at 3 per hour, within the seeds' variation)
 HOLE_COST = 1.0
 LATE_START = 50.0  # score of each hour a day begins too late (or is short) that no lesson still to place can fill
 
@@ -612,8 +614,8 @@ class _Shapes:
         return sum(holes[i : m - 1 - j])
 
     def leftover(self, weight: dict[int, int]) -> set[int]:
-        """With every lesson placed: the units whose eviction brings each person's gaps within
-        the limits again."""
+        """With every lesson placed: the units whose eviction brings each person's gaps, late
+        beginnings and short days within the limits again."""
         out: set[int] = set()
         for p, (per_day, per_week, second, least) in self.limits.items():
             for d in range(self.nd):
