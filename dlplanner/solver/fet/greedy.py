@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
-from dlplanner.solver.fet.model import RoomDomain, Slot, room_domains, room_not_available
+from dlplanner.solver.fet.model import RoomDomain, Slot, named_slots, room_domains, room_not_available
 
 
 class _Units:
@@ -480,9 +480,9 @@ class _Shapes:
                 days = self.late_days[p] - (old > 0) + (late > 0)
                 extra += self.late_sum[p] - old + late - min(second, days)
             if least is not None:
-                hours = self.hours[p][d] - freed.get(p, {}).get(d, 0) + n
-                extra = max(extra, self._short_week(p, d, hours, new_gaps, late, freed.get(p, {})))
-                penalty += HOLE_COST * (self._short_day(p, hours, new_gaps, late)[0] - self.short[p][d][0])
+                day = self._short_day(p, self.hours[p][d] - freed.get(p, {}).get(d, 0) + n, new_gaps, late)
+                extra = max(extra, self._short_week(p, d, day, freed.get(p, {})))
+                penalty += HOLE_COST * (day[0] - self.short[p][d][0])
             if extra > spare:
                 spare += self._evict_day_ends(p, d, extra - spare, out, weight)
             if extra > spare:
@@ -501,15 +501,16 @@ class _Shapes:
         lack = max(0, least - hours)
         return lack, max(lack, holes)
 
-    def _short_week(self, p: int, d: int, hours: int, gaps: int, late: int, freed: dict[int, int]) -> int:
-        """FET's count for min hours daily, day d changed and ``freed`` hours evicted from other
-        days: the hours lessons still to place must fill (the lacking hours; the lacking hours or
-        holes, less the holes the weekly limits allow)."""
+    def _short_week(self, p: int, d: int, day: tuple[int, int], freed: dict[int, int]) -> int:
+        """FET's count for min hours daily, day d now ``day`` (``_short_day``'s pair) and ``freed``
+        hours evicted from other days: the hours lessons still to place must fill (the lacking
+        hours; the lacking hours or holes, less the holes the weekly limits allow)."""
         lack_sum, need_sum = self.lack_sum[p], self.need_sum[p]
-        changed = {dd: (self.hours[p][dd] - m, self.gaps[p][dd], self.late[p][dd]) for dd, m in freed.items()}
-        changed[d] = (hours, gaps, late)
-        for dd, state in changed.items():
-            lack, need = self._short_day(p, *state)
+        changed = {
+            dd: self._short_day(p, self.hours[p][dd] - m, self.gaps[p][dd], self.late[p][dd]) for dd, m in freed.items()
+        }
+        changed[d] = day
+        for dd, (lack, need) in changed.items():
             old_lack, old_need = self.short[p][dd]
             lack_sum += lack - old_lack
             need_sum += need - old_need
@@ -696,7 +697,7 @@ def _shapes(
     unusable: dict[tuple[str, str], set[Slot]] = defaultdict(set)
     breaks: set[Slot] = set()
     for c in hard:
-        slots = {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
+        slots = named_slots(inst, c)
         if c.type == "BreakTimes":
             breaks |= slots
         elif c.type == "TeacherNotAvailableTimes":
@@ -956,7 +957,7 @@ def _search(
                 ui, uj, di, dj = units.find(i), units.find(j), acts[i].duration, acts[j].duration
                 pairs[ui].append((uj, di, dj, either))
                 pairs[uj].append((ui, dj, di, either or 1))
-    breaks = {s for c in hard if c.type == "BreakTimes" for s in (inst.slot_index(*dh) for dh in c.slots)}
+    breaks = {s for c in hard if c.type == "BreakTimes" for s in named_slots(inst, c)}
 
     def next_to(st: Slot, n: int, other: Slot, m: int, order: int) -> bool:
         """Whether a lesson of n hours at st and one of m hours at other are adjacent on one day in

@@ -42,6 +42,11 @@ class FetModel:
     infeasible_reason: str | None = None
 
 
+def named_slots(inst: FetInstance, c: FetConstraint) -> set[Slot]:
+    """The (day, hour) slots a constraint names (unknown names dropped, as FET drops them)."""
+    return {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
+
+
 class _Builder:
     def __init__(self, inst: FetInstance, with_soft: bool) -> None:
         self.inst = inst
@@ -69,12 +74,7 @@ class _Builder:
 
     # -- helpers ---------------------------------------------------------------------------
     def slots(self, c: FetConstraint) -> set[Slot]:
-        out = set()
-        for day, hour in c.slots:
-            s = self.inst.slot_index(day, hour)
-            if s is not None:
-                out.add(s)
-        return out
+        return named_slots(self.inst, c)
 
     def cover(self, a: FetActivity, start: Slot) -> list[Slot]:
         return [(start[0], h) for h in range(start[1], start[1] + a.duration)]
@@ -856,8 +856,7 @@ def _room_not_available_times(inst: FetInstance) -> list[tuple[float, str, set[S
     out = []
     for c in inst.space_constraints + inst.time_constraints:
         if c.active and c.type == "RoomNotAvailableTimes":
-            slots = {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
-            out.append((100.0 if c.hard else c.weight, c.get("Room"), slots))
+            out.append((100.0 if c.hard else c.weight, c.get("Room"), named_slots(inst, c)))
     return out
 
 
