@@ -489,6 +489,21 @@ class _Shapes:
                 penalty += LATE_START * (extra - spare)
         return penalty
 
+    def floors(self, u: int) -> list[float]:
+        """Per day, the least ``conflicts`` can add to a start of u: filling every gap, late hour
+        and lacking hour its people's day now has."""
+        return [
+            -HOLE_COST * sum(self.gaps[p][d] + self.late[p][d] + self.short[p][d][0] for p, _n in self.people[u])
+            for d in range(self.nd)
+        ]
+
+    def _lack(self, p: int, hours: int) -> int:
+        """The hours a day of ``hours`` busy hours lacks under min hours daily."""
+        least = self.limits[p][3]
+        if least is None or (hours == 0 and self.allow_empty[p]):
+            return 0
+        return max(0, least - hours)
+
     def _short_day(self, p: int, hours: int, gaps: int, late: int) -> tuple[int, int]:
         """Min hours daily on one day: the hours it lacks, and those or its holes, whichever is
         more (holes: gaps and late hours that the limits do not forgive day by day)."""
@@ -535,16 +550,22 @@ class _Shapes:
         gained = 0
         while gained < need:
             ends: dict[int, int] = {}  # last lesson -> hours gained by evicting it
+            emptied = {self.day_of.get(v) for v in out}  # days that may have lost a lesson
             for dd in range(self.nd):
                 if dd == d:
                     continue
-                row = self._row(p, dd, out)
-                last = next((v for v in reversed(row) if v != -1), -1)
+                if dd in emptied:
+                    row = self._row(p, dd, out)
+                    last = next((v for v in reversed(row) if v != -1), -1)
+                    hours = sum(1 for v in row if v != -1)
+                else:
+                    end = self.span[p][dd][1]
+                    last = -1 if end == -1 else self.occ[(p * self.nd + dd) * self.nh + end - 1]
+                    hours = self.hours[p][dd]
                 if last == -1:
                     continue
                 m = next(m for q, m in self.people[last] if q == p)
-                hours = sum(1 for v in row if v != -1)
-                lacks = self._short_day(p, hours - m, 0, 0)[0] - self._short_day(p, hours, 0, 0)[0]
+                lacks = self._lack(p, hours - m) - self._lack(p, hours)
                 if m > lacks:
                     ends[last] = m - lacks
             if not ends:
@@ -1034,9 +1055,9 @@ def _search(
         # the most evicted first: measured on FET's examples, this beats static difficulty
         heapq.heappush(queue, ((-weight[v], 0, 0), rng.random(), v))
 
-    def scan(u: int) -> list[tuple[float, Slot, set[int], float]]:
-        """Every allowed start of u: its score, the units it evicts, and its penalty (late days)."""
-        out = []
+    def best_start(u: int) -> tuple[float, Slot, set[int]]:
+        """The allowed start of u with the lowest score, and the units it evicts."""
+        out: list[tuple[float, Slot, set[int]]] = []
         shapes.memo.clear()
         grouped, limited, roomed = u in same.groups_of, bool(loads.people.get(u)), u in room_sets.uses
         shaped, ending = bool(shapes.people.get(u)), u in ends_day.lessons
@@ -1075,15 +1096,28 @@ def _search(
                 room_sets.conflicts(u, st, conflicts, weight, rng)
             if ending:
                 ends_day.conflicts(u, st, conflicts)
-            penalty = shapes.conflicts(u, st, conflicts, weight) if shaped else 0.0
             score = sum(weight[v] for v in conflicts) + (1000 if tabu.get((u, st), 0) > it else 0) + rng.random()
-            score += penalty
             if moved:
                 # a same day/hour group that moves follows u as a whole: priced as one activity, so
                 # a big group is not stuck where it first went (measured: Arabic_Saudi_Examination)
                 score += max(weight[v] for v in moved) - sum(weight[v] for v in moved)
-            out.append((score, st, conflicts, penalty))
-        return out
+            out.append((score, st, conflicts))
+        if not shaped:
+            return min(out, key=lambda o: o[0])
+        # the gaps, late beginnings and short days are the dear part: worked out cheapest start
+        # first, and only while the start could still beat the best so far (they add evictions and
+        # at most take off the hours those days now miss)
+        floor = shapes.floors(u)
+        best: tuple[float, Slot, set[int]] | None = None
+        for score, st, conflicts in sorted(out, key=lambda o: o[0] + floor[o[1][0]]):
+            if best is not None and score + floor[st[0]] >= best[0]:
+                break
+            before = sum(weight[v] for v in conflicts)
+            score += shapes.conflicts(u, st, conflicts, weight) + sum(weight[v] for v in conflicts) - before
+            if best is None or score < best[0]:
+                best = (score, st, conflicts)
+        assert best is not None
+        return best
 
     improved, stall = 0, RESTART_AFTER * len(members)
     stats = stats or SearchStats()
@@ -1107,7 +1141,7 @@ def _search(
             improved = it
             stats.restarts += 1
             continue
-        _, choice, choice_conflicts, _ = min(scan(u), key=lambda o: o[0])
+        _, choice, choice_conflicts = best_start(u)
         for v in choice_conflicts:
             evict(v, it)
         put(u, choice)
