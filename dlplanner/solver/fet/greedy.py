@@ -854,6 +854,7 @@ class PlaceAndEvict:
     did not finish at all where this one needed 6 s)."""
 
     def __init__(self, inst: FetInstance, starts: dict[int, list[Slot]], seed: int = 0) -> None:
+        self.inst, self.starts, self.seed = inst, starts, seed
         self.stats = SearchStats()
         self._steps = _search(inst, starts, seed, self.stats)
         self.times: dict[int, Slot] = {}
@@ -880,6 +881,37 @@ class PlaceAndEvict:
         is likely to finish it (measured on FET's examples: Van_RhynFinal gains an activity every
         second or two until it finishes at 10 s; where it stalls, no gain comes for many seconds)."""
         return not self.complete and self.gained_at >= self.seconds / 2
+
+    def reseeded(self) -> PlaceAndEvict:
+        """A fresh run with the next seed: where a run stalls, another seed often finishes."""
+        return PlaceAndEvict(self.inst, self.starts, self.seed + 1)
+
+
+def run_with_fresh_seeds(
+    heuristic: PlaceAndEvict,
+    first: float,
+    budget: float,
+    should_stop: Callable[[], bool],
+    holds: Callable[[dict[int, Slot]], bool],
+) -> tuple[dict[int, Slot] | None, int]:
+    """The first complete timetable that ``holds``, within ``budget`` seconds of running, and the
+    number of seeds tried. Each run gets ``first`` seconds, then a second at a time while it keeps
+    placing more; one that stalls, or whose timetable does not hold, gives way to the next seed.
+
+    Why: measured on FET's examples, a run that stalls rarely finishes, where a fresh seed often
+    does (dgspro200809's seeds 0-3 finish in 8.7, 2.4, 22 and 14 s; Arabic_Saudi_2's in 19, 20,
+    1.9 and 5.4 s)."""
+    run, spent, seeds = heuristic, 0.0, 1
+    while spent < budget and not should_stop():
+        before = run.seconds
+        times, complete = run.run(min(first if run.seconds < first else 1.0, budget - spent), should_stop)
+        spent += run.seconds - before
+        if complete and holds(times):
+            return times, seeds
+        if not complete and run.seconds >= first and run.progressing():
+            continue
+        run, seeds = run.reseeded(), seeds + 1
+    return None, seeds
 
 
 def greedy_times(

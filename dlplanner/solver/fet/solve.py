@@ -36,7 +36,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
 from dlplanner.solver.fet.decompose import StopHub, solve_by_days
-from dlplanner.solver.fet.greedy import PlaceAndEvict, knows_every_hard_time_constraint
+from dlplanner.solver.fet.greedy import PlaceAndEvict, knows_every_hard_time_constraint, run_with_fresh_seeds
 from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_time_model
 from dlplanner.solver.fet.rooms import SCALE, Rooms
 
@@ -44,7 +44,8 @@ QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 # beside the search, where the quick run stopped: on two cores it halves the search's share, so
 # its budget is short (measured with a quarter of the limit: sacred_heart_college 16 -> 27 s)
 GREEDY_SHARE, GREEDY_MIN_SECONDS = 0.1, 5.0
-# ... and for as long as it keeps placing more activities, up to this share of the limit in all
+# ... and for as long as it keeps placing more activities (where it stalls, with a fresh seed), up
+# to this share of the limit in all
 GREEDY_MAX_SHARE = 0.4
 # before any model is built: measured on FET's examples, the heuristic completes within 5 s (most
 # within 2 s) or not within 10 s, so this first try is short
@@ -159,17 +160,15 @@ def _race_first(
             win("the day-then-hour model", times)
 
     def place_and_evict() -> None:
-        budget = min(deadline - time.monotonic(), max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit))
         assert heuristic is not None
-        times, complete = heuristic.run(budget, lambda: race.stopped)
-        while (
-            heuristic.progressing()
-            and heuristic.seconds < GREEDY_MAX_SHARE * limit
-            and deadline - time.monotonic() > 0
-            and not race.stopped
-        ):
-            times, complete = heuristic.run(min(1.0, deadline - time.monotonic()), lambda: race.stopped)
-        if complete and _holds(inst, times, deadline - time.monotonic(), seed, race):
+        times, _ = run_with_fresh_seeds(
+            heuristic,
+            max(GREEDY_MIN_SECONDS, GREEDY_SHARE * limit),
+            GREEDY_MAX_SHARE * limit,
+            lambda: race.stopped or time.monotonic() > deadline,
+            lambda times: _holds(inst, times, deadline - time.monotonic(), seed, race),
+        )
+        if times is not None:
             win("the place-and-evict heuristic", times)
 
     threads = [threading.Thread(target=by_days, daemon=True)] if workers >= 3 else []
@@ -263,10 +262,10 @@ def _quick_first(
         # stalled (no gain in the later half of its run): measured on FET's examples, such a run
         # rarely finishes, where another seed may (KalengaPSY15T1a: seed 0 stalls at 1 s and has
         # not finished 6 s later; seed 1 finishes in 3.3 s); one still gaining is resumed
-        return None, heuristic if heuristic.progressing() else PlaceAndEvict(inst, starts, seed + 1)
+        return None, heuristic if heuristic.progressing() else heuristic.reseeded()
     if _holds(inst, times, limit, seed):
         return times, None
-    return None, PlaceAndEvict(inst, starts, seed + 1)
+    return None, heuristic.reseeded()
 
 
 def solve_fet(

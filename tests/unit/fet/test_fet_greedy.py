@@ -71,6 +71,33 @@ def test_a_stalled_quick_run_leaves_the_race_a_fresh_seed():
     quick, heuristic = solve._quick_first(inst, 10.0, 0, None)  # a 0.5 s quick run
     assert quick is None and heuristic is not None
     assert heuristic.seconds == 0.0 and not heuristic.times  # not the stalled run, resumed
+    assert heuristic.seed == 1
+
+
+def test_a_run_that_stalls_gives_way_to_fresh_seeds():
+    inst = packed_instance()
+    act(inst, 50, "A", "G2")  # never complete: every run stalls
+    heuristic = PlaceAndEvict(inst, build_time_model(inst, with_soft=False).starts, seed=0)
+    times, seeds = greedy.run_with_fresh_seeds(heuristic, 0.5, 1.5, lambda: False, lambda times: True)
+    assert times is None
+    assert seeds >= 2  # a stalled run is not resumed to the end of the budget
+    assert heuristic.seconds < 1.5
+
+
+def test_a_timetable_that_does_not_hold_gives_way_to_the_next_seed():
+    inst = packed_instance()
+    heuristic = PlaceAndEvict(inst, build_time_model(inst, with_soft=False).starts, seed=0)
+    judged: list[dict] = []
+
+    def second_holds(times) -> bool:
+        judged.append(times)
+        return len(judged) == 2
+
+    times, seeds = greedy.run_with_fresh_seeds(heuristic, 5.0, 30.0, lambda: False, second_holds)
+    assert seeds == 2 and times is judged[1]
+    assert len(times) == len(inst.active_activities())
+    stopped, seeds = greedy.run_with_fresh_seeds(heuristic.reseeded(), 5.0, 30.0, lambda: True, second_holds)
+    assert stopped is None and seeds == 1 and len(judged) == 2  # stopped before it ran
 
 
 def test_soft_min_days_that_share_a_day_are_placed_adjacent():
