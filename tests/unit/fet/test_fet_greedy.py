@@ -388,6 +388,25 @@ def test_short_days_count_over_the_week_and_emptying_a_short_day_makes_room():
     assert out == set()
 
 
+@pytest.mark.parametrize("limits", [[None, None, 0, None], [None, None, None, 2], [None, 0, 0, 2]])
+def test_a_days_floor_bounds_what_any_start_on_it_can_cost(limits):
+    # the heuristic prices starts cheapest first and stops at the first whose evictions plus this
+    # floor cannot beat the best: the floor must never exceed a start's true extra cost
+    occ = [-1] * 6
+    shapes = greedy._Shapes(2, 3, {0: limits}, {0: [(True, True, True)] * 2}, occ)
+    shapes.people = {u: [(0, 1)] for u in (1, 2, 3, 4)}
+    shapes.remaining[0] = 4
+    occ[2] = 1
+    shapes.place(1, (0, 2))  # a late, short day: gaps, late hours and lacking hours to give back
+    weight = {1: 3, 2: 1, 3: 1, 4: 1}
+    floor = shapes.floors(3)
+    assert min(floor) < 0
+    for st in [(d, h) for d in range(2) for h in range(3) if occ[d * 3 + h] == -1]:
+        out: set[int] = set()
+        extra = shapes.conflicts(3, st, out, weight) + sum(weight[v] for v in out)
+        assert extra >= floor[st[0]], (st, extra, floor)
+
+
 def test_an_activity_that_ends_the_students_day_comes_last():
     # G2 has four lessons in two days of three hours; lessons 1 and 2 end their students' day
     inst = instance(days=2, hours=3)
