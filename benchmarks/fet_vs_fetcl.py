@@ -1,7 +1,8 @@
 """Side by side: FET's own generator (fet-cl) and `dlplanner fet solve` on FET's example files.
 
     .venv/bin/python benchmarks/fet_vs_fetcl.py [--time-limit 60] [--workers 2] [--confirm 8]
-        [--out benchmarks/results/fet_vs_fetcl.md] [--resume [--redo-supported [--reuse-fet] [--only NAME ...]]]
+        [--out benchmarks/results/fet_vs_fetcl.md]
+        [--resume [--redo-supported [--reuse-fet] [--again] [--only NAME ...]]]
         [FILE.fet ...]
 
 With no files, every official example (FET-5-official, FET-6-official) is run. For each file,
@@ -12,7 +13,9 @@ Times are measured and written down, never asserted. Each finished file is also 
 JSON file next to the table; ``--resume`` skips the files recorded there (the whole set takes a
 few hours, longer than one sitting). After a solver change, ``--resume --redo-supported
 --reuse-fet`` runs dlplanner again on the fully supported files, keeping fet-cl's recorded runs;
-``--only NAME ...`` limits that to the files named (a change that touches only some files).
+``--only NAME ...`` limits that to the files named (a change that touches only some files), and
+``--again`` runs such files again even if HEAD's dlplanner already ran them (fet-cl is randomised,
+so its recorded runs of a file can be redone beside dlplanner's on the same day).
 """
 
 from __future__ import annotations
@@ -137,6 +140,12 @@ def main() -> None:
         help="With --redo-supported: keep fet-cl's recorded result and time (fet-cl is unchanged); run only dlplanner.",
     )
     ap.add_argument(
+        "--again",
+        action="store_true",
+        help="With --redo-supported: run again also the rows recorded with HEAD's dlplanner package "
+        "(fet-cl and dlplanner one after the other again, unless --reuse-fet).",
+    )
+    ap.add_argument(
         "--worst-first",
         action="store_true",
         help="With --redo-supported: run first the files dlplanner did worst on (no timetable, then slowest).",
@@ -161,7 +170,7 @@ def main() -> None:
         done = {d["path"]: Row(**d["row"]) for d in json.loads(record.read_text(encoding="utf-8"))}
         if args.redo_supported:
             # they stay recorded (and in the table) until their new run replaces them
-            redo = {k: v for k, v in done.items() if v.supported and not _same_dlplanner(v.commit)}
+            redo = {k: v for k, v in done.items() if v.supported and (args.again or not _same_dlplanner(v.commit))}
             if args.only:
                 redo = {k: v for k, v in redo.items() if Path(k).name in set(args.only)}
     rows: list[Row] = [done[str(p)] for p in files if str(p) in done]
