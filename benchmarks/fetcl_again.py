@@ -18,12 +18,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from fet_vs_fetcl import ROOT, run_fetcl
-
-
-def _median_over_all(ratios: list[float], failures: int) -> float:
-    """The median when each file dlplanner did not solve counts as slower than any."""
-    return statistics.median(sorted(ratios) + [float("inf")] * failures)
+from fet_vs_fetcl import ROOT, _median_with_failures, run_fetcl
 
 
 def main() -> None:
@@ -66,8 +61,8 @@ def main() -> None:
         f"- median ratio dlplanner / fet-cl over the {len(before)} dlplanner solved: "
         f"{statistics.median(before):.2f} against the recorded fet-cl times, "
         f"{statistics.median(after):.2f} against these",
-        f"- over all {len(rows)} (unsolved counts as slower than any): {_median_over_all(before, failures):.2f} "
-        f"recorded, {_median_over_all(after, failures):.2f} now",
+        f"- over all {len(rows)} (unsolved counts as slower than any): {_median_with_failures(before, failures)} "
+        f"recorded, {_median_with_failures(after, failures)} now",
         "",
     ]
     Path(args.out).write_text("\n".join(summary + lines) + "\n", encoding="utf-8")

@@ -497,13 +497,6 @@ class _Shapes:
             for d in range(self.nd)
         ]
 
-    def _lack(self, p: int, hours: int) -> int:
-        """The hours a day of ``hours`` busy hours lacks under min hours daily."""
-        least = self.limits[p][3]
-        if least is None or (hours == 0 and self.allow_empty[p]):
-            return 0
-        return max(0, least - hours)
-
     def _short_day(self, p: int, hours: int, gaps: int, late: int) -> tuple[int, int]:
         """Min hours daily on one day: the hours it lacks, and those or its holes, whichever is
         more (holes: gaps and late hours that the limits do not forgive day by day)."""
@@ -565,7 +558,7 @@ class _Shapes:
                 if last == -1:
                     continue
                 m = next(m for q, m in self.people[last] if q == p)
-                lacks = self._lack(p, hours - m) - self._lack(p, hours)
+                lacks = self._short_day(p, hours - m, 0, 0)[0] - self._short_day(p, hours, 0, 0)[0]
                 if m > lacks:
                     ends[last] = m - lacks
             if not ends:
