@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dlplanner.io.fet import read_fet  # noqa: E402
+from dlplanner.fet.files import read_fet  # noqa: E402
 
 EXAMPLES = Path("/usr/share/doc/fet-data/examples")
 
@@ -97,7 +97,7 @@ def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str,
 
 
 def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str, str]:
-    cmd = [sys.executable, "-m", "dlplanner.cli_fet", "solve", str(path), "--out", str(out)]
+    cmd = [sys.executable, "-m", "dlplanner", "fet", "solve", str(path), "--out", str(out)]
     cmd += ["--time-limit", str(limit), "--workers", str(workers)]
     t0 = time.monotonic()
     try:

@@ -1,1 +1,1 @@
-"""io layer (see DESIGN.md)."""
+"""io layer (see docs/architecture.md)."""

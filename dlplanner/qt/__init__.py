@@ -1,1 +1,1 @@
-"""qt layer (see DESIGN.md)."""
+"""qt layer (see docs/architecture.md)."""

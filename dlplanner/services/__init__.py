@@ -1,1 +1,1 @@
-"""services layer (see DESIGN.md)."""
+"""services layer (see docs/architecture.md)."""

@@ -59,12 +59,15 @@ def _html(project: Project, scenario: Scenario, out: Path, view: str | None, **o
 
 
 def _json(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
-    try:
-        from dlplanner.io.timetable_json import write_timetable
-    except ImportError as exc:  # the JSON exporter is written by another part of the project
-        raise ServiceError("The JSON timetable export is not available in this build") from exc
-    write_timetable(project, scenario, out)
+    write_timetable_json(project, scenario, out)
     return [out]
+
+
+def write_timetable_json(project: Project, scenario: Scenario, out: Path | str) -> None:
+    """The timetable JSON file (the format the ``check`` command and other tools read)."""
+    from dlplanner.io.timetable_json import write_timetable
+
+    write_timetable(project, scenario, out)
 
 
 FORMATS: dict[str, ExportFormat] = {

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from dlplanner.cli_reports import COMMANDS
+from dlplanner.cli.reports import COMMANDS
 from dlplanner.services import projects
 
 group = click.Group("dlplanner", commands={c.name: c for c in COMMANDS})

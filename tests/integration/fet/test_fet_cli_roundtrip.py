@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dlplanner.cli_fet import fet
-from dlplanner.domain.fet_checker import check_fet
-from dlplanner.io.fet import fet_solution, read_fet, read_fet_timetable
+from dlplanner.cli.fet import fet
+from dlplanner.fet.checker import check_fet
+from dlplanner.fet.files import fet_solution, read_fet, read_fet_timetable
+from dlplanner.fet.solver import solve_fet
 from dlplanner.services import projects
-from dlplanner.solver.fet import solve_fet
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
 FET_CL = shutil.which("fet-cl")

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from dlplanner.cli import cli
-from dlplanner.cli_db import backup_command, db, restore_command
+from dlplanner.cli.db import backup_command, db, restore_command
 from dlplanner.domain import Project
 from dlplanner.services import projects
 from dlplanner.storage import location_to_url

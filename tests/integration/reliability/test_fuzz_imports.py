@@ -29,11 +29,11 @@ from hypothesis import strategies as st
 
 from dlplanner.cli import cli
 from dlplanner.domain import Placement, Project, codec
-from dlplanner.domain.fet import FetFormatError
+from dlplanner.fet import service as fet_service
+from dlplanner.fet.model import FetFormatError
 from dlplanner.io.csv_import import CsvImportError
 from dlplanner.io.timetable_json import TimetableFormatError, read_timetable, timetable_document
 from dlplanner.paths import samples_dir
-from dlplanner.services import fet as fet_service
 from dlplanner.services import importing, projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.storage import StorageError

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from rich_project import build_rich_project
 from sqlalchemy import create_engine, text
 
-from dlplanner.cli_db import backup_command, db, restore_command
+from dlplanner.cli.db import backup_command, db, restore_command
 from dlplanner.domain import Project
 from dlplanner.domain.calendar import Minimums
 from dlplanner.services import district

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlplanner.domain.fet import FetActivity, FetConstraint, FetGroup, FetInstance, FetRoom, FetSubgroup, FetYear
+from dlplanner.fet.model import FetActivity, FetConstraint, FetGroup, FetInstance, FetRoom, FetSubgroup, FetYear
 
 
 def instance(days: int = 3, hours: int = 4, rooms: list[str] | None = None) -> FetInstance:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dlplanner.domain.fet import FetPlacement, FetTimetable
-from dlplanner.domain.fet_checker import check_fet
+from dlplanner.fet.checker import check_fet
+from dlplanner.fet.model import FetPlacement, FetTimetable
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from dlplanner.domain.fet import FetPlacement, FetTimetable
-from dlplanner.domain.fet_checker import check_fet
-from dlplanner.solver.fet import greedy, solve
-from dlplanner.solver.fet.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
-from dlplanner.solver.fet.model import build_time_model
-from dlplanner.solver.fet.rooms import Rooms
+from dlplanner.fet.checker import check_fet
+from dlplanner.fet.model import FetPlacement, FetTimetable
+from dlplanner.fet.solver import greedy, solve
+from dlplanner.fet.solver.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
+from dlplanner.fet.solver.model import build_time_model
+from dlplanner.fet.solver.rooms import Rooms
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance

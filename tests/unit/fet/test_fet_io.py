@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from dlplanner.domain.fet import SUPPORTED_TYPES, FetFormatError, FetPlacement, FetTimetable
-from dlplanner.io.fet import fet_to_project, read_fet, read_fet_timetable, write_fet_timetable
+from dlplanner.fet.files import fet_to_project, read_fet, read_fet_timetable, write_fet_timetable
+from dlplanner.fet.model import SUPPORTED_TYPES, FetFormatError, FetPlacement, FetTimetable
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.fet import FetYear
-from dlplanner.domain.fet_checker import check_fet
-from dlplanner.io.fet import read_fet
-from dlplanner.solver.fet import solve_fet
-from dlplanner.solver.fet.model import build_time_model, room_domains
-from dlplanner.solver.fet.rooms import assign_rooms, hall_violations
+from dlplanner.fet.checker import check_fet
+from dlplanner.fet.files import read_fet
+from dlplanner.fet.model import FetYear
+from dlplanner.fet.solver import solve_fet
+from dlplanner.fet.solver.model import build_time_model, room_domains
+from dlplanner.fet.solver.rooms import assign_rooms, hall_violations
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fet_builders import act, con, instance
@@ -307,8 +307,8 @@ def test_a_heuristic_timetable_that_breaks_an_unknown_rule_is_not_returned():
 
 def test_the_reported_penalty_is_that_of_exactly_the_returned_starts():
     # soft rules that a search incumbent could over-count: penalty indicators bounded from below only
-    from dlplanner.domain.fet import FetPlacement, FetTimetable
-    from dlplanner.solver.fet.solve import _exact_penalty
+    from dlplanner.fet.model import FetPlacement, FetTimetable
+    from dlplanner.fet.solver.solve import _exact_penalty
 
     inst = instance(days=3, hours=4)
     for i in range(1, 5):

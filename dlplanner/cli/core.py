@@ -17,25 +17,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dlplanner import __version__
-from dlplanner.domain import Project, Scenario, UnknownRecordError
-from dlplanner.domain.codec import DecodeError
-from dlplanner.io.timetable_json import TimetableFormatError
+from dlplanner.domain import Project, Scenario
 from dlplanner.services import projects
-from dlplanner.storage import StorageError
+from dlplanner.services.errors import USER_ERRORS
 
 if TYPE_CHECKING:
     from dlplanner.domain.checker import CheckReport
-    from dlplanner.solver import Progress
-
-USER_ERRORS: tuple[type[Exception], ...] = (
-    projects.ServiceError,
-    StorageError,
-    DecodeError,
-    TimetableFormatError,
-    UnknownRecordError,
-    FileNotFoundError,
-    PermissionError,
-)
+    from dlplanner.services.solving import Progress
 
 EXIT_FINDINGS = 1
 EXIT_USER_ERROR = 2
@@ -236,9 +224,9 @@ def solve_command(
     if report is not None:
         click.echo(_verdict(report))
     if json_out and result.placements:
-        from dlplanner.io.timetable_json import write_timetable
+        from dlplanner.services.exporting import write_timetable_json
 
-        write_timetable(loaded, target, json_out)
+        write_timetable_json(loaded, target, json_out)
         click.echo(f"Wrote timetable JSON to {json_out}")
     if save:
         projects.save_project(project, loaded)
@@ -287,11 +275,9 @@ class _StopOnInterrupt:
 @click.argument("timetable", metavar="FILE.json", type=click.Path(dir_okay=False))
 def check_command(timetable: str) -> None:
     """Judge a timetable JSON file with the independent checker; exits 1 on any violation."""
-    from dlplanner.domain.checker import check_timetable
-    from dlplanner.io.timetable_json import read_timetable
+    from dlplanner.services.checking import check_timetable_file
 
-    project, scenario = read_timetable(timetable)
-    report = check_timetable(project, scenario)
+    scenario, report = check_timetable_file(timetable)
     click.echo(f"{len(scenario.solution.placements)} placements of scenario '{scenario.name}' in {timetable}")
     click.echo(_verdict(report))
     for rule_id, penalty in sorted(report.penalties.items()):
@@ -320,9 +306,9 @@ def _exit_code(code: object) -> int:
 
 def _register_command_groups() -> None:
     """Commands that live in their own modules, one per area (FET, reports, database)."""
-    from dlplanner.cli_db import backup_command, db, restore_command
-    from dlplanner.cli_fet import fet
-    from dlplanner.cli_reports import compare_command, export_command, import_csv_command
+    from dlplanner.cli.db import backup_command, db, restore_command
+    from dlplanner.cli.fet import fet
+    from dlplanner.cli.reports import compare_command, export_command, import_csv_command
 
     for command in (fet, export_command, compare_command, import_csv_command, db, backup_command, restore_command):
         cli.add_command(command)

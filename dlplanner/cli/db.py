@@ -1,6 +1,6 @@
 """`dlplanner db upgrade URL`, `dlplanner backup PROJECT OUT` and `dlplanner restore BACKUP PROJECT`.
 
-Registered by ``dlplanner.cli`` (``cli.add_command(db)``, ``cli.add_command(backup_command)``,
+Registered by ``dlplanner.cli.core`` (``cli.add_command(db)``, ``cli.add_command(backup_command)``,
 ``cli.add_command(restore_command)``). User mistakes raise ``click.ClickException``: one line,
 non-zero exit status.
 """
@@ -11,8 +11,7 @@ import click
 
 from dlplanner.services import backup as backup_service
 from dlplanner.services import district
-from dlplanner.services.projects import ServiceError
-from dlplanner.storage import StorageError
+from dlplanner.services.errors import ServiceError, StorageError
 
 _USER_ERRORS = (ServiceError, StorageError, FileNotFoundError, PermissionError, IsADirectoryError)
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.fet import FetInstance
-from dlplanner.solver.fet.model import (
+from dlplanner.fet.model import FetInstance
+from dlplanner.fet.solver.model import (
     RoomDomain,
     Slot,
     room_domains,

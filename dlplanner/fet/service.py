@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from dlplanner.domain.fet import FetFormatError, FetInstance
-from dlplanner.domain.fet_checker import FetCheckReport, check_fet
-from dlplanner.io.fet import (
+from dlplanner.fet.checker import FetCheckReport, check_fet
+from dlplanner.fet.files import (
     fet_to_project,
     project_to_fet,
     project_to_fet_timetable,
@@ -18,15 +16,11 @@ from dlplanner.io.fet import (
     read_fet_timetable,
     write_fet_timetable,
 )
+from dlplanner.fet.model import FetFormatError, FetInstance
+from dlplanner.fet.solver import FetProgress, FetSolveResult, solve_fet
 from dlplanner.services import projects
 
-__all__ = ["FetFormatError", "export_fet", "import_fet", "solve_fet_file", "support_lines"]
-
-#: ``solve(instance, time_limit, workers, seed, on_progress=, should_stop=)`` returning an object
-#: with ``status``, ``timetable``, ``soft_penalty``, ``best_bound``, ``time_to_first``,
-#: ``time_to_best``, ``messages`` and ``has_timetable`` — ``dlplanner.solver.fet.solve_fet``.
-#: Passed in by the caller (CLI, GUI) because the layer contracts keep OR-Tools out of services.
-FetSolver = Callable[..., Any]
+__all__ = ["FetFormatError", "FetProgress", "export_fet", "import_fet", "read_fet", "solve_fet_file", "support_lines"]
 
 
 def support_lines(instance: FetInstance) -> list[str]:
@@ -65,7 +59,7 @@ def import_fet(fet_path: str, location: str, *, overwrite: bool = False) -> Impo
 
 @dataclass
 class SolveOutcome:
-    result: Any  # dlplanner.solver.fet.FetSolveResult
+    result: FetSolveResult
     report: FetCheckReport
     instance: FetInstance
     written: bool
@@ -74,17 +68,19 @@ class SolveOutcome:
 def solve_fet_file(
     in_path: str,
     out_path: str,
-    solve: FetSolver,
     *,
+    instance: FetInstance | None = None,
     time_limit: float = 60.0,
     workers: int = 2,
     seed: int = 0,
-    on_progress: Callable[[Any], None] | None = None,
+    on_progress: Callable[[FetProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SolveOutcome:
-    """Parse → solve → write FET's data-and-timetable file → re-read it and check it."""
-    instance = read_fet(in_path)
-    result = solve(instance, time_limit, workers, seed, on_progress=on_progress, should_stop=should_stop)
+    """Parse (unless the caller already did: ``instance``) → solve → write FET's data-and-timetable
+    file → re-read what was written and check it."""
+    if instance is None:
+        instance = read_fet(in_path)
+    result = solve_fet(instance, time_limit, workers, seed, on_progress=on_progress, should_stop=should_stop)
     if not result.has_timetable:
         return SolveOutcome(result, FetCheckReport(unsupported=instance.unsupported()), instance, False)
     write_fet_timetable(in_path, instance, result.timetable, out_path)

@@ -1,6 +1,6 @@
 """The judge of FET timetables: recomputes every supported FET constraint from a timetable alone.
 
-Independent of the CP-SAT model in ``dlplanner.solver.fet`` (they share no code): it follows FET's
+Independent of the CP-SAT model in ``dlplanner.fet.solver`` (they share no code): it follows FET's
 documented semantics and counts, per constraint type, the violated hard constraints (weight 100)
 and the soft penalty in FET's own unit (weight/100 × the number of times a constraint is broken),
 so the figure can be compared with the "Total soft conflicts" that FET itself reports.
@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance, FetPlacement, FetTimetable
+from dlplanner.fet.model import FetActivity, FetConstraint, FetInstance, FetPlacement, FetTimetable
 
 
 @dataclass

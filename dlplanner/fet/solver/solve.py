@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.fet import FetInstance, FetPlacement, FetTimetable
-from dlplanner.solver.fet.decompose import StopHub, solve_by_days
-from dlplanner.solver.fet.greedy import PlaceAndEvict, knows_every_hard_time_constraint, run_with_fresh_seeds
-from dlplanner.solver.fet.model import FetModel, Slot, allowed_starts, build_time_model
-from dlplanner.solver.fet.rooms import SCALE, Rooms
+from dlplanner.fet.model import FetInstance, FetPlacement, FetTimetable
+from dlplanner.fet.solver.decompose import StopHub, solve_by_days
+from dlplanner.fet.solver.greedy import PlaceAndEvict, knows_every_hard_time_constraint, run_with_fresh_seeds
+from dlplanner.fet.solver.model import FetModel, Slot, allowed_starts, build_time_model
+from dlplanner.fet.solver.rooms import SCALE, Rooms
 
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
 # beside the search, where the quick run stopped: on two cores it halves the search's share, so

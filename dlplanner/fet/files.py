@@ -15,18 +15,6 @@ from pathlib import Path
 from lxml import etree
 
 from dlplanner.domain.calendar import RotationKind
-from dlplanner.domain.fet import (
-    FetActivity,
-    FetConstraint,
-    FetFormatError,
-    FetGroup,
-    FetInstance,
-    FetPlacement,
-    FetRoom,
-    FetSubgroup,
-    FetTimetable,
-    FetYear,
-)
 from dlplanner.domain.model import (
     BellSchedule,
     Block,
@@ -43,6 +31,18 @@ from dlplanner.domain.model import (
     Subject,
     Teacher,
     TimeWindow,
+)
+from dlplanner.fet.model import (
+    FetActivity,
+    FetConstraint,
+    FetFormatError,
+    FetGroup,
+    FetInstance,
+    FetPlacement,
+    FetRoom,
+    FetSubgroup,
+    FetTimetable,
+    FetYear,
 )
 
 SLOT_TAGS = {"Preferred_Time_Slot", "Not_Available_Time", "Break_Time", "Preferred_Starting_Time"}

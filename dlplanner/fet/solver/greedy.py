@@ -44,8 +44,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
-from dlplanner.solver.fet.model import RoomDomain, Slot, named_slots, room_domains, room_not_available
+from dlplanner.fet.model import FetActivity, FetConstraint, FetInstance
+from dlplanner.fet.solver.model import RoomDomain, Slot, named_slots, room_domains, room_not_available
 
 
 class _Units:

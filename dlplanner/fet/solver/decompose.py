@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.fet import FetInstance
-from dlplanner.solver.fet.model import FetModel, Slot, build_time_model, room_domains
+from dlplanner.fet.model import FetInstance
+from dlplanner.fet.solver.model import FetModel, Slot, build_time_model, room_domains
 
 _SAME_DAY = ("ActivitiesSameStartingDay", "ActivitiesSameStartingTime")
 

@@ -1,6 +1,6 @@
 """`dlplanner fet …`: import FET files, solve them with dlplanner's engine, export to FET.
 
-Registered by ``dlplanner.cli`` with ``cli.add_command(fet)``. User mistakes raise
+Registered by ``dlplanner.cli.core`` with ``cli.add_command(fet)``. User mistakes raise
 ``click.ClickException`` (one line, exit status 1 from click); ``fet solve`` exits 1 when it finds
 no valid timetable.
 """
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import click
 
-from dlplanner.domain.fet import FetFormatError
-from dlplanner.domain.model import UnknownRecordError
-from dlplanner.services import fet as fet_service
-from dlplanner.services.projects import ServiceError
-from dlplanner.solver.fet import FetProgress, solve_fet
-from dlplanner.storage import StorageError
+from dlplanner.fet import service as fet_service
+from dlplanner.fet.model import FetFormatError
+from dlplanner.fet.service import FetProgress
+from dlplanner.services.errors import ServiceError, StorageError, UnknownRecordError
 
 _USER_ERRORS = (FetFormatError, ServiceError, StorageError, UnknownRecordError, FileNotFoundError, PermissionError)
 
@@ -61,7 +59,7 @@ def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed
         for line in fet_service.support_lines(instance):
             click.echo(line)
         outcome = fet_service.solve_fet_file(
-            fet_file, out, solve_fet, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress
+            fet_file, out, instance=instance, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress
         )
     except _USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from exc
@@ -102,7 +100,3 @@ def export_command(project: str, scenario: str, out: str, fet_file: str | None) 
         raise click.ClickException(str(exc)) from exc
     click.echo(f"checker: {report.verdict()}")
     click.echo(f"wrote {out}")
-
-
-if __name__ == "__main__":  # `python -m dlplanner.cli_fet solve …` (the benchmark uses this)
-    fet()

@@ -1,6 +1,6 @@
 """Command-line tools for reports: ``export``, ``compare`` and ``import-csv``.
 
-Registered on the main ``dlplanner`` group by ``dlplanner.cli`` (``cli.add_command(...)``). Every
+Registered on the main ``dlplanner`` group by ``dlplanner.cli.core`` (``cli.add_command(...)``). Every
 user mistake (unknown scenario, bad output path, invalid CSV row) ends as one line
 ``dlplanner: error: …`` and exit status 2, like the other commands.
 """
@@ -14,21 +14,17 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from dlplanner.domain import UnknownRecordError
-from dlplanner.domain.codec import DecodeError
-from dlplanner.io.csv_import import CsvImportError
-from dlplanner.io.exports.common import VIEWS
 from dlplanner.services import compare as compare_service
 from dlplanner.services import exporting, importing, projects
-from dlplanner.services.projects import ServiceError
-from dlplanner.storage import StorageError
+from dlplanner.services.errors import CsvImportError, DecodeError, ServiceError, StorageError, UnknownRecordError
+from dlplanner.services.exporting import VIEWS
 
 EXIT_USER_ERROR = 2
 T = TypeVar("T")
 
 
 class UserError(click.ClickException):
-    """A user mistake: one line on stderr, exit status 2 (as ``dlplanner.cli`` does)."""
+    """A user mistake: one line on stderr, exit status 2 (as ``dlplanner.cli.core`` does)."""
 
     exit_code = EXIT_USER_ERROR
 

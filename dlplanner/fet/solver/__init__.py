@@ -1,5 +1,5 @@
 """CP-SAT engine for FET instances (the only FET code that imports OR-Tools)."""
 
-from dlplanner.solver.fet.solve import FetProgress, FetSolveResult, solve_fet
+from dlplanner.fet.solver.solve import FetProgress, FetSolveResult, solve_fet
 
 __all__ = ["FetProgress", "FetSolveResult", "solve_fet"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.fet import FetActivity, FetConstraint, FetInstance
+from dlplanner.fet.model import FetActivity, FetConstraint, FetInstance
 
 Slot = tuple[int, int]
 
