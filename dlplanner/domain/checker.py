@@ -13,19 +13,26 @@ the solver can match them.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from dlplanner.domain.calendar import Term
 from dlplanner.domain.geometry import (
-    advisory_slots,
+    advisory_sittings,
+    away_windows,
+    class_runs,
     common_free_minutes,
+    day_blocks,
     in_term_slice,
     internship_blocks,
+    missing_meeting_blocks,
+    slice_names,
     term_slices,
+    terms_overlap,
 )
 from dlplanner.domain.geometry import overlap as _overlap
 from dlplanner.domain.model import (
@@ -152,23 +159,9 @@ class _Day:
     wide_runs: list[list[Block]]  # with allow_break_span: the whole day
 
 
-def _day_geometry(name: str, blocks: Iterable[Block]) -> _Day:
-    ordered = sorted(blocks, key=lambda b: (b.start, b.end))
-    class_blocks = [b for b in ordered if b.kind == BlockKind.CLASS]
-    runs: list[list[Block]] = []
-    current: list[Block] = []
-    for block in ordered:
-        if block.kind == BlockKind.CLASS:
-            current.append(block)
-        elif block.kind == BlockKind.PASSING:
-            continue
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    wide = [class_blocks] if class_blocks else []
-    return _Day(name, ordered, class_blocks, runs, wide)
+def _day_geometry(name: str, blocks: list[Block]) -> _Day:
+    class_blocks = [b for b in blocks if b.kind == BlockKind.CLASS]
+    return _Day(name, blocks, class_blocks, class_runs(blocks), class_runs(blocks, allow_break_span=True))
 
 
 def span(start: int, end: int) -> str:
@@ -190,11 +183,11 @@ class CheckContext:
         self.teams = {t.id: t for t in project.teams}
         self.sections = {s.id: s for s in scenario.sections}
         self.terms: dict[str, Term] = {t.id: t for t in scenario.calendar.terms}
-        schedules = {b.id: b for b in scenario.bell_schedules}
-        self.days: dict[str, _Day] = {}
-        for day_type in scenario.day_types:
-            schedule = schedules.get(day_type.bell_schedule_id)
-            self.days[day_type.id] = _day_geometry(day_type.name, schedule.blocks if schedule else [])
+        names = {d.id: d.name for d in scenario.day_types}
+        self.days: dict[str, _Day] = {
+            day_type_id: _day_geometry(names[day_type_id], blocks)
+            for day_type_id, blocks in day_blocks(scenario).items()
+        }
         self.weights = {**DEFAULT_WEIGHTS, **scenario.rules.weights}
         self.advisory_problems: list[Violation] = []
         self.meetings = [self._meeting_event(p) for p in placements if p.section_id in self.sections]
@@ -263,8 +256,8 @@ class CheckContext:
         for advisory in self.project.advisories:
             ref = RecordRef("advisory", advisory.id, advisory.name)
             label = named("advisory", advisory.name)
-            slots, missing = advisory_slots(self.scenario, advisory, blocks_by_day)
-            for block_ref in missing:
+            slots = advisory_sittings(self.scenario, advisory, blocks_by_day)
+            for block_ref in missing_meeting_blocks(advisory, blocks_by_day):
                 where = f"block '{block_ref.block_id}' of {self.day_name(block_ref.day_type_id)}"
                 self.advisory_problems.append(
                     Violation(
@@ -282,18 +275,18 @@ class CheckContext:
                         [ref],
                     )
                 )
-            for day_type_id, block in slots:
+            for sitting in slots:
                 sittings.append(
                     Event(
                         label=label,
                         ref=ref,
-                        day_type_id=day_type_id,
-                        start=block.start,
-                        end=block.end,
+                        day_type_id=sitting.day_type_id,
+                        start=sitting.start,
+                        end=sitting.end,
                         term_id=None,
-                        room_id=advisory.room_id,
-                        teacher_ids=(advisory.advisor_id,),
-                        cohort_ids=tuple(dict.fromkeys(advisory.cohort_ids)),
+                        room_id=sitting.room_id,
+                        teacher_ids=sitting.teacher_ids,
+                        cohort_ids=sitting.cohort_ids,
                         is_sitting=True,
                     )
                 )
@@ -301,12 +294,7 @@ class CheckContext:
 
     # terms
     def terms_overlap(self, a: str | None, b: str | None) -> bool:
-        if a is None or b is None or a == b:
-            return True
-        term_a, term_b = self.terms.get(a), self.terms.get(b)
-        if term_a is None or term_b is None:
-            return True
-        return term_a.overlaps(term_b)
+        return terms_overlap(self.terms, a, b)
 
     def slices(self) -> list[frozenset[str]]:
         """The parts of the year between term boundaries, each as the set of term ids running in it."""
@@ -320,8 +308,7 @@ class CheckContext:
     def slice_label(self, active: frozenset[str]) -> str:
         if len(self.slices()) <= 1:
             return ""
-        names = ", ".join(self.terms[t].name for t in sorted(active, key=lambda t: self.terms[t].start))
-        return f" (in {names})"
+        return f" (in {slice_names(self.terms, active)})"
 
     def section_meetings(self) -> dict[str, list[Placement]]:
         by_section: dict[str, list[Placement]] = defaultdict(list)
@@ -338,29 +325,65 @@ def _by_resource(events: Iterable[Event], key: Callable[[Event], Iterable[K]]) -
     return grouped
 
 
-def _clashing_pairs(ctx: CheckContext, events: list[Event]) -> Iterator[tuple[Event, Event]]:
-    """Pairs of events of one resource that clash, by a sorted sweep per day type (not all pairs)."""
-    by_day: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_day[event.day_type_id].append(event)
-    for day_events in by_day.values():
-        day_events.sort(key=lambda e: (e.start, e.end))
-        active: list[Event] = []
-        for event in day_events:
-            active = [a for a in active if a.end > event.start]
-            for other in active:
-                if _overlap(other.start, other.end, event.start, event.end) and ctx.terms_overlap(
-                    other.term_id, event.term_id
-                ):
-                    yield other, event
-            active.append(event)
+# A group of k events linked by clashes is reported pair by pair while it holds at most
+# PAIRS_PER_EVENT × k clashing pairs (a chain, three meetings at once); a denser one (a timetable
+# stacking dozens of meetings on one teacher or room) as one finding naming them all, so the report
+# grows with the number of events, never with the number of pairs.
+PAIRS_PER_EVENT = 2
 
 
-def _overlap_span(a: Event, b: Event) -> tuple[int, int]:
-    return max(a.start, b.start), min(a.end, b.end)
+class _Links:
+    """Union-find over the events of one day: which events are linked by a chain of clashes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
 
 
-# -- hard rules ------------------------------------------------------------------------------------
+def _clash_groups(ctx: CheckContext, day_events: list[Event], sittings_share: bool) -> list[list[int]]:
+    """Groups (positions in ``day_events``, sorted by time) of one resource's events linked by clashes.
+
+    Two events clash when their times and terms overlap (and, with ``sittings_share``, they are
+    not both sittings). A sweep by start time keeps the running events per (term, sitting or not);
+    all running events of one such key clash with each other, so a new event is linked to one of
+    them per clashing key instead of to each: time and memory grow with the events, not the pairs.
+    """
+    links = _Links(len(day_events))
+    running: dict[tuple[str | None, bool], list[tuple[int, int]]] = defaultdict(list)  # heaps of (end, position)
+    for j, event in enumerate(day_events):
+        for heap in running.values():
+            while heap and heap[0][0] <= event.start:
+                heapq.heappop(heap)
+        for (term_id, is_sitting), heap in running.items():
+            if not heap or not ctx.terms_overlap(term_id, event.term_id):
+                continue
+            if sittings_share and is_sitting:
+                if not event.is_sitting:  # running sittings need not be linked to each other
+                    for end, i in heap:
+                        if end > event.start:
+                            links.join(i, j)
+            elif event.end > event.start:
+                links.join(heap[0][1], j)
+            else:  # an event that ends before it starts overlaps only some of the running ones
+                for _, i in heap:
+                    if _overlap(day_events[i].start, day_events[i].end, event.start, event.end):
+                        links.join(i, j)
+        if event.end > event.start:
+            heapq.heappush(running[(event.term_id, event.is_sitting)], (event.end, j))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for j in range(len(day_events)):
+        groups[links.find(j)].append(j)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def _clashes(
@@ -370,24 +393,86 @@ def _clashes(
     name: Callable[[str], str],
     ref: Callable[[str], RecordRef],
     verb: str,
-    allowed: Callable[[Event, Event], bool] = lambda a, b: False,
+    sittings_share: bool = False,
 ) -> list[Violation]:
-    """One violation per pair of overlapping events that share a resource (teacher, cohort, room)."""
+    """The overlapping events that share a resource (teacher, cohort, room), per day type by a sweep.
+
+    One violation per clashing pair of a group of linked events; one naming all its events for a
+    group with more than ``PAIRS_PER_EVENT`` clashing pairs per event.
+    """
     violations = []
     for resource_id, events in _by_resource(ctx.events, resources).items():
-        for a, b in _clashing_pairs(ctx, events):
-            if allowed(a, b):
-                continue
-            start, end = _overlap_span(a, b)
-            violations.append(
-                Violation(
-                    rule_id,
-                    f"{name(resource_id)} {verb} {a.label} and {b.label} at the same time on "
-                    f"{ctx.when(a.day_type_id, start, end)}",
-                    [ref(resource_id), a.ref, b.ref],
-                )
-            )
+        by_day: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            by_day[event.day_type_id].append(event)
+        for day_events in by_day.values():
+            day_events.sort(key=lambda e: (e.start, e.end))
+            found: list[tuple[tuple[int, int], Violation]] = []  # in the order of a pairwise sweep
+            for group in _clash_groups(ctx, day_events, sittings_share):
+                pairs = _pairs_in_group(ctx, day_events, group, sittings_share, PAIRS_PER_EVENT * len(group))
+                if pairs is None:
+                    found.append(
+                        ((group[-1], -1), _group_clash(ctx, rule_id, resource_id, name, ref, verb, day_events, group))
+                    )
+                    continue
+                for i, j in pairs:
+                    a, b = day_events[i], day_events[j]
+                    start, end = max(a.start, b.start), min(a.end, b.end)
+                    message = (
+                        f"{name(resource_id)} {verb} {a.label} and {b.label} at the same time on "
+                        f"{ctx.when(a.day_type_id, start, end)}"
+                    )
+                    found.append(((j, i), Violation(rule_id, message, [ref(resource_id), a.ref, b.ref])))
+            violations += [violation for _, violation in sorted(found, key=lambda item: item[0])]
     return violations
+
+
+def _pairs_in_group(
+    ctx: CheckContext, day_events: list[Event], group: list[int], sittings_share: bool, most: int
+) -> list[tuple[int, int]] | None:
+    """The clashing pairs (i, j), i before j, of a group of linked events; None once there are more than ``most``.
+
+    A sweep over the group: the work stops soon after ``most`` pairs, however dense the group.
+    """
+    pairs: list[tuple[int, int]] = []
+    running: list[int] = []
+    for j in group:
+        b = day_events[j]
+        running = [i for i in running if day_events[i].end > b.start]
+        for i in running:
+            a = day_events[i]
+            if sittings_share and a.is_sitting and b.is_sitting:
+                continue
+            if _overlap(a.start, a.end, b.start, b.end) and ctx.terms_overlap(a.term_id, b.term_id):
+                pairs.append((i, j))
+                if len(pairs) > most:
+                    return None
+        running.append(j)
+    return pairs
+
+
+def _group_clash(
+    ctx: CheckContext,
+    rule_id: str,
+    resource_id: str,
+    name: Callable[[str], str],
+    ref: Callable[[str], RecordRef],
+    verb: str,
+    day_events: list[Event],
+    group: list[int],
+) -> Violation:
+    """One finding for many events of one resource linked by clashes: each named with its time."""
+    events = [day_events[i] for i in group]
+    shown = ", ".join(f"{e.label} ({span(e.start, e.end)})" for e in events[:8])
+    more = f" and {len(events) - 8} more" if len(events) > 8 else ""
+    start, end = min(e.start for e in events), max(e.end for e in events)
+    refs = list({(r.kind, r.id): r for r in (e.ref for e in events)}.values())
+    return Violation(
+        rule_id,
+        f"{name(resource_id)} {verb} {len(events)} overlapping meetings or sittings on "
+        f"{ctx.when(events[0].day_type_id, start, end)}: {shown}{more}",
+        [ref(resource_id), *refs],
+    )
 
 
 def check_teacher_clash(ctx: CheckContext) -> list[Violation]:
@@ -408,7 +493,7 @@ def check_cohort_clash(ctx: CheckContext) -> list[Violation]:
         ctx.cohort_name,
         ctx.cohort_ref,
         "has",
-        allowed=lambda a, b: a.is_sitting and b.is_sitting,
+        sittings_share=True,
     )
 
 
@@ -809,16 +894,14 @@ def check_internship_window(ctx: CheckContext) -> list[Violation]:
         travel = internship.travel_minutes
         for cohort_id in internship.cohort_ids:
             for event in meetings_of.get(cohort_id, []):
-                for window in internship.windows:
-                    if window.applies_to(event.day_type_id) and _overlap(
-                        event.start, event.end, window.start - travel, window.end + travel
-                    ):
+                for start, end, away_from, away_until in away_windows(internship, event.day_type_id):
+                    if _overlap(event.start, event.end, away_from, away_until):
                         violations.append(
                             Violation(
                                 "internship_window",
                                 f"{ctx.cohort_name(cohort_id)} has {event.label} on "
                                 f"{ctx.when(event.day_type_id, event.start, event.end)} during internship "
-                                f"{internship.name} ({span(window.start, window.end)}, ± {travel} min travel)",
+                                f"{internship.name} ({span(start, end)}, ± {travel} min travel)",
                                 [
                                     ctx.cohort_ref(cohort_id),
                                     event.ref,

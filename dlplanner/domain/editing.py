@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dlplanner.domain import geometry
 from dlplanner.domain.checker import CheckContext, Event, Violation, span
-from dlplanner.domain.geometry import overlap
+from dlplanner.domain.geometry import away_intervals, overlap, planning_blocks
 from dlplanner.domain.model import (
     BellSchedule,
     Block,
-    BlockKind,
     DayType,
     Placement,
     Project,
@@ -64,33 +64,16 @@ def key_of(placement: Placement) -> PlacementKey:
 # -- the geometry of a meeting ---------------------------------------------------------------------
 
 
-def _runs(schedule: BellSchedule, section: Section) -> list[list[Block]]:
-    if section.allow_break_span:
-        blocks = schedule.blocks_of(BlockKind.CLASS)
-        return [blocks] if blocks else []
-    return schedule.class_runs()
-
-
 def meeting_end(scenario: Scenario, section: Section, day_type_id: str, start: int) -> int | None:
     """Where a meeting of ``section`` starting at ``start`` ends, or None when it cannot start there.
 
-    Follows the checker's reading of meeting_length / class_time: it starts at a class block start;
-    ``length_minutes`` wins over ``length_blocks``; it stays inside one class run.
+    The reading of meeting_length / class_time in :func:`dlplanner.domain.geometry.meeting_end`.
     """
     try:
         schedule = scenario.schedule_of(day_type_id)
     except KeyError:
         return None
-    for run in _runs(schedule, section):
-        for i, block in enumerate(run):
-            if block.start != start:
-                continue
-            if section.length_minutes is not None:
-                end = start + section.length_minutes
-                return end if end <= run[-1].end else None
-            k = section.length_blocks or 1
-            return run[i + k - 1].end if i + k <= len(run) else None
-    return None
+    return geometry.meeting_end(schedule.blocks, section, start)
 
 
 def start_times(scenario: Scenario, section: Section, day_type_id: str) -> list[int]:
@@ -99,8 +82,7 @@ def start_times(scenario: Scenario, section: Section, day_type_id: str) -> list[
         schedule = scenario.schedule_of(day_type_id)
     except KeyError:
         return []
-    starts = sorted({b.start for run in _runs(schedule, section) for b in run})
-    return [s for s in starts if meeting_end(scenario, section, day_type_id, s) is not None]
+    return sorted({start for start, _ in geometry.meeting_spans(schedule.blocks, section)})
 
 
 def fits_bell_schedule(scenario: Scenario, placement: Placement) -> bool:
@@ -590,17 +572,13 @@ class MoveChecker:
                     break
         found.extend(self._room_fit(target.room_id, when, ref))
         for internship in ctx.scenario.internships:
-            travel = internship.travel_minutes
             for c in cohort_ids:
-                if c in internship.cohort_ids and any(
-                    w.applies_to(day) and overlap(start, end, w.start - travel, w.end + travel)
-                    for w in internship.windows
-                ):
+                if any(overlap(start, end, s, e) for s, e in away_intervals([internship], [c], day)):
                     found.append(
                         Violation(
                             "internship_window",
-                            f"{ctx.cohort_name(c)} "
-                            f"is away on internship {internship.name} then (± {travel} min travel)",
+                            f"{ctx.cohort_name(c)} is away on internship {internship.name} then "
+                            f"(± {internship.travel_minutes} min travel)",
                             [ctx.cohort_ref(c), ref, RecordRef("internship", internship.id, internship.name)],
                         )
                     )
@@ -690,14 +668,7 @@ class MoveChecker:
         lacking = sorted(section.room_features - room.features)
         if lacking:
             found.append(Violation("room_fit", f"{ctx.room_name(room_id)} lacks {', '.join(lacking)}", refs))
-        needed = section.min_capacity
-        if needed is None:
-            sizes = ctx.cohorts
-            needed = (
-                section.enrolment
-                if section.enrolment is not None
-                else sum(sizes[c].size for c in section.cohort_ids if c in sizes)
-            )
+        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
         if room.capacity < needed:
             found.append(
                 Violation(
@@ -764,9 +735,7 @@ class MoveChecker:
             if days is not None and day_type.id not in days:
                 continue
             total = 0
-            for block in ctx.days[day_type.id].blocks:
-                if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING) or block.minutes < team.min_meeting_minutes:
-                    continue
+            for block in planning_blocks(ctx.days[day_type.id].blocks, team.min_meeting_minutes):
                 if all(self._member_free(member, day_type.id, block, change) for member in team.member_ids):
                     total += block.minutes
             minutes[day_type.id] = total
@@ -851,13 +820,3 @@ def timetable_conflicts(
         if found:
             result[key_of(placement)] = found
     return result
-
-
-def advisory_sittings(
-    project: Project, scenario: Scenario
-) -> list[tuple[str, str, int, int, str | None, str, list[str]]]:
-    """(advisory id, day type, start, end, room, advisor, cohorts) of every advisory sitting, for the boards."""
-    ctx = CheckContext(project, scenario, [])
-    return [
-        (e.ref.id, e.day_type_id, e.start, e.end, e.room_id, e.teacher_ids[0], list(e.cohort_ids)) for e in ctx.sittings
-    ]

@@ -22,14 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dlplanner.domain.calendar import Minimums as Minimums  # read from here too
-from dlplanner.domain.calendar import TermKind
 from dlplanner.domain.geometry import (
-    advisory_slots,
+    all_sittings,
+    away_intervals,
     common_free_minutes,
+    day_blocks,
     in_term_slice,
     term_slices,
 )
 from dlplanner.domain.geometry import internship_blocks as internship_blocks  # read from here too
+from dlplanner.domain.geometry import term_runs_on as term_runs_on  # read from here too
 from dlplanner.domain.model import BellSchedule, Block, BlockKind, Placement, Project, Scenario
 
 # -- the events of a timetable ----------------------------------------------------------------
@@ -60,32 +62,28 @@ class ScheduleEvent:
         return (self.kind, self.record_id, self.meeting)
 
 
-def advisory_sittings(project: Project, scenario: Scenario) -> list[ScheduleEvent]:
-    """Advisory sittings as docs/rules.md `advisory_time` defines them (fixed by the bell schedule)."""
-    blocks_by_day = {}
-    schedules = {b.id: b for b in scenario.bell_schedules}
-    for day_type in scenario.day_types:
-        schedule = schedules.get(day_type.bell_schedule_id)
-        blocks_by_day[day_type.id] = schedule.sorted_blocks() if schedule else []
-    sittings: list[ScheduleEvent] = []
-    for advisory in project.advisories:
-        slots, _missing = advisory_slots(scenario, advisory, blocks_by_day)
-        for index, (day_type_id, block) in enumerate(slots):
-            sittings.append(
-                ScheduleEvent(
-                    kind="advisory",
-                    record_id=advisory.id,
-                    meeting=index,
-                    day_type_id=day_type_id,
-                    start=block.start,
-                    end=block.end,
-                    term_id=None,
-                    room_id=advisory.room_id,
-                    teacher_ids=(advisory.advisor_id,),
-                    cohort_ids=tuple(dict.fromkeys(advisory.cohort_ids)),
-                )
+def sitting_events(project: Project, scenario: Scenario) -> list[ScheduleEvent]:
+    """The advisory sittings (:func:`dlplanner.domain.geometry.all_sittings`) as events, numbered per advisory."""
+    events: list[ScheduleEvent] = []
+    number: dict[str, int] = defaultdict(int)
+    for sitting in all_sittings(project, scenario):
+        advisory_id = sitting.advisory.id
+        events.append(
+            ScheduleEvent(
+                kind="advisory",
+                record_id=advisory_id,
+                meeting=number[advisory_id],
+                day_type_id=sitting.day_type_id,
+                start=sitting.start,
+                end=sitting.end,
+                term_id=None,
+                room_id=sitting.room_id,
+                teacher_ids=sitting.teacher_ids,
+                cohort_ids=sitting.cohort_ids,
             )
-    return sittings
+        )
+        number[advisory_id] += 1
+    return events
 
 
 def meeting_events(scenario: Scenario, placements: list[Placement] | None = None) -> list[ScheduleEvent]:
@@ -119,28 +117,9 @@ def schedule_events(
 ) -> list[ScheduleEvent]:
     """Meetings and advisory sittings, ordered by day type (cycle order), start, and record."""
     order = {d.id: i for i, d in enumerate(scenario.day_types)}
-    events = meeting_events(scenario, placements) + advisory_sittings(project, scenario)
+    events = meeting_events(scenario, placements) + sitting_events(project, scenario)
     events.sort(key=lambda e: (order.get(e.day_type_id, len(order)), e.start, e.end, e.kind, e.record_id, e.meeting))
     return events
-
-
-def term_runs_on(scenario: Scenario, term_id: str | None, day: date) -> bool:
-    """Whether a section of term ``term_id`` (None: all year) meets on ``day``: the one place that decides.
-
-    Inside a term of kind intersession only what is limited to that term meets (year-long
-    sections and advisory sittings do not). Elsewhere a section with no term (or an unknown one)
-    runs all year and one with a term only inside it.
-    """
-    terms = scenario.calendar.terms
-    intersessions = [t.id for t in terms if t.kind == TermKind.INTERSESSION and t.start <= day <= t.end]
-    if intersessions:
-        return term_id in intersessions
-    if term_id is None:
-        return True
-    for term in terms:
-        if term.id == term_id:
-            return term.start <= day <= term.end
-    return True
 
 
 def special_bells(scenario: Scenario) -> dict[date, BellSchedule]:
@@ -346,10 +325,8 @@ def _slices(scenario: Scenario, events: list[ScheduleEvent]) -> list[frozenset[s
 
 def _in_slice(scenario: Scenario, event: ScheduleEvent, active: frozenset[str]) -> bool:
     """Whether ``event`` runs in the part ``active``; in an intersession only its own sections do."""
-    intersessions = {t.id for t in scenario.calendar.terms if t.kind == TermKind.INTERSESSION and t.id in active}
-    if intersessions:
-        return event.term_id in intersessions
-    return in_term_slice(event.term_id, {t.id for t in scenario.calendar.terms}, active)
+    terms = {t.id: t for t in scenario.calendar.terms}
+    return in_term_slice(event.term_id, terms, active, intersessions=True)
 
 
 def common_planning_minutes(
@@ -360,12 +337,8 @@ def common_planning_minutes(
     Same definition as the `team_planning` rule in docs/rules.md; ``events`` are the meetings and
     sittings of one part of the year.
     """
-    schedules = {b.id: b for b in scenario.bell_schedules}
-    day_blocks = []
-    for day_type in scenario.day_types:
-        schedule = schedules.get(day_type.bell_schedule_id)
-        day_blocks.append((day_type.id, schedule.blocks if schedule else []))
-    return common_free_minutes(day_blocks, {t.id: t for t in project.teachers}, member_ids, min_minutes, events)
+    blocks = day_blocks(scenario).items()
+    return common_free_minutes(blocks, {t.id: t for t in project.teachers}, member_ids, min_minutes, events)
 
 
 def compute_metrics(
@@ -442,14 +415,11 @@ def compute_metrics(
 
 
 def _internships(scenario: Scenario, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics) -> None:
-    windows_by_cohort: dict[str, list] = defaultdict(list)
-    for internship in scenario.internships:
-        for cohort_id in internship.cohort_ids:
-            windows_by_cohort[cohort_id].extend(internship.windows)
-    for cohort_id, windows in windows_by_cohort.items():
+    cohort_ids = dict.fromkeys(c for internship in scenario.internships for c in internship.cohort_ids)
+    for cohort_id in cohort_ids:
         day_count, minutes = 0, 0
         for _, day_type_id, _ in days:
-            today = _union_minutes((w.start, w.end) for w in windows if w.applies_to(day_type_id))
+            today = _union_minutes(away_intervals(scenario.internships, [cohort_id], day_type_id, travel=False))
             if today:
                 day_count += 1
                 minutes += today

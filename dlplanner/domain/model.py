@@ -78,27 +78,13 @@ class BellSchedule:
         return sum(b.minutes for b in self.blocks if b.kind == kind)
 
     def class_runs(self, allow_breaks: bool = False) -> list[list[Block]]:
-        """Maximal runs of class blocks a long meeting may span.
+        """Maximal runs of class blocks a long meeting may span (see :func:`dlplanner.domain.geometry.class_runs`).
 
-        Class blocks joined by nothing but passing time form one run (the passing minutes are
-        absorbed by a double block). With ``allow_breaks`` any non-class block is bridged, too.
+        With ``allow_breaks`` any non-class block is bridged, too.
         """
-        runs: list[list[Block]] = []
-        current: list[Block] = []
-        for block in self.sorted_blocks():
-            if block.kind == BlockKind.CLASS:
-                if current and block.start < current[-1].end:
-                    continue  # overlapping blocks are a validation error; ignore here
-                current.append(block)
-            elif block.kind == BlockKind.PASSING or allow_breaks:
-                continue
-            else:
-                if current:
-                    runs.append(current)
-                current = []
-        if current:
-            runs.append(current)
-        return runs
+        from dlplanner.domain.geometry import class_runs  # geometry reads this module: import it late
+
+        return class_runs(self.blocks, allow_breaks)
 
 
 @dataclass

@@ -11,11 +11,23 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from zoneinfo import available_timezones
 
+from dlplanner.domain.geometry import (
+    Sitting,
+    advisory_sittings,
+    away_intervals,
+    class_runs,
+    common_free_minutes,
+    day_blocks,
+    in_term_slice,
+    meeting_spans,
+    slice_names,
+    term_slices,
+)
 from dlplanner.domain.model import (
     Advisory,
     Block,
@@ -88,27 +100,6 @@ def _union_minutes(intervals: Iterable[Interval]) -> int:
 def _clip(intervals: Iterable[Interval], within: Iterable[Interval]) -> list[Interval]:
     within = list(within)
     return [(max(s, ws), min(e, we)) for s, e in intervals for ws, we in within if max(s, ws) < min(e, we)]
-
-
-def _runs(blocks: list[Block], wide: bool = False) -> list[list[Block]]:
-    """Class runs: class blocks joined only by passing blocks (wide: every class block of the day)."""
-    ordered = sorted(blocks, key=lambda b: (b.start, b.end))
-    classes = [b for b in ordered if b.kind == BlockKind.CLASS]
-    if wide:
-        return [classes] if classes else []
-    runs: list[list[Block]] = []
-    current: list[Block] = []
-    for block in ordered:
-        if block.kind == BlockKind.CLASS:
-            if current and block.start < current[-1].end:
-                continue
-            current.append(block)
-        elif block.kind != BlockKind.PASSING and current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
 
 
 def _max_disjoint(intervals: list[Interval]) -> int:
@@ -327,15 +318,10 @@ class _ScenarioValidator:
         self.subjects = {s.id: s for s in project.subjects}
         self.teams = {t.id: t for t in project.teams}
         self.terms = {t.id: t for t in scenario.calendar.terms}
-        schedules = {b.id: b for b in scenario.bell_schedules}
         # day type id -> its blocks (empty when the bell schedule is unknown)
-        self.blocks: dict[str, list[Block]] = {
-            d.id: sorted(schedules[d.bell_schedule_id].blocks, key=lambda b: (b.start, b.end))
-            if d.bell_schedule_id in schedules
-            else []
-            for d in scenario.day_types
-        }
+        self.blocks: dict[str, list[Block]] = day_blocks(scenario)
         self.day_names = {d.id: d.name for d in scenario.day_types}
+        self._sittings_of: dict[int, list[Sitting]] = {}
 
     def add(self, severity: Severity, code: str, message: str, *records: RecordRef) -> None:
         self.problems.append(Problem(severity, code, message, list(records)))
@@ -533,33 +519,16 @@ class _ScenarioValidator:
                             ref,
                         )
 
-    def _away(self, cohort_ids: Iterable[str], day_type_id: str) -> list[Interval]:
-        """A cohort's internship windows widened by travel on one day type."""
-        wanted = set(cohort_ids)
-        return [
-            (w.start - i.travel_minutes, w.end + i.travel_minutes)
-            for i in self.scenario.internships
-            if wanted & set(i.cohort_ids)
-            for w in i.windows
-            if w.applies_to(day_type_id)
-        ]
+    def _sittings(self, advisory: Advisory) -> list[Sitting]:
+        """The advisory's sittings (:func:`dlplanner.domain.geometry.advisory_sittings`), worked out once."""
+        found = self._sittings_of.get(id(advisory))
+        if found is None:
+            found = self._sittings_of[id(advisory)] = advisory_sittings(self.scenario, advisory, self.blocks)
+        return found
 
-    def _sittings(self, advisory: Advisory) -> list[tuple[str, Interval]]:
-        """(day type, interval) of each advisory sitting, as docs/rules.md advisory_time defines them."""
-        if advisory.meeting_blocks:
-            result = []
-            for ref in advisory.meeting_blocks:
-                block = next((b for b in self.blocks.get(ref.day_type_id, []) if b.id == ref.block_id), None)
-                if block is not None:
-                    result.append((ref.day_type_id, (block.start, block.end)))
-            return result
-        result = []
-        for day_type_id, blocks in self.blocks.items():
-            away = self._away(advisory.cohort_ids, day_type_id)
-            for block in blocks:
-                if block.kind == BlockKind.ADVISORY and not any(s < block.end and block.start < e for s, e in away):
-                    result.append((day_type_id, (block.start, block.end)))
-        return result
+    def _sat(self, advisories: Iterable[Advisory], day_type_id: str) -> list[Interval]:
+        """The times on a day type when one of ``advisories`` sits."""
+        return [(s.start, s.end) for a in advisories for s in self._sittings(a) if s.day_type_id == day_type_id]
 
     def _advisories(self) -> None:
         for advisory in self.project.advisories:
@@ -594,8 +563,10 @@ class _ScenarioValidator:
             by_resource: dict[str, list[tuple[Advisory, str, Interval]]] = {}
             for advisory in self.project.advisories:
                 if key(advisory):
-                    for day_type_id, interval in self._sittings(advisory):
-                        by_resource.setdefault(key(advisory), []).append((advisory, day_type_id, interval))
+                    for sitting in self._sittings(advisory):
+                        by_resource.setdefault(key(advisory), []).append(
+                            (advisory, sitting.day_type_id, (sitting.start, sitting.end))
+                        )
             for resource, sittings in by_resource.items():
                 reported: set[tuple[str, str]] = set()
                 for (a, day_a, (s1, e1)), (b, day_b, (s2, e2)) in itertools.combinations(sittings, 2):
@@ -624,17 +595,7 @@ class _ScenarioValidator:
         """Every (start, end) a meeting of the section may take, per day type."""
         result: dict[str, list[Interval]] = {}
         for day_type_id, blocks in self.blocks.items():
-            options: list[Interval] = []
-            for run in _runs(blocks, wide=section.allow_break_span):
-                for i, block in enumerate(run):
-                    if section.length_minutes is not None:
-                        if block.start + section.length_minutes <= run[-1].end:
-                            options.append((block.start, block.start + section.length_minutes))
-                    else:
-                        k = section.length_blocks or 1
-                        if i + k <= len(run):
-                            options.append((block.start, run[i + k - 1].end))
-            result[day_type_id] = options
+            result[day_type_id] = meeting_spans(blocks, section)
         return result
 
     def _min_length(self, section: Section) -> int | None:
@@ -765,21 +726,17 @@ class _ScenarioValidator:
     # capacity: teachers and cohorts
     def _slices(self, sections: list[Section]) -> list[tuple[str, list[Section]]]:
         """Sections running together in each part of the year between term boundaries."""
-        terms = sorted({s.term_id for s in sections if s.term_id in self.terms})
-        if not terms:
+        terms = self.terms
+        slices = term_slices(terms, (s.term_id for s in sections))
+        if slices == [frozenset()]:
             return [("", sections)]
-        known = [self.terms[t] for t in terms]
-        cuts = sorted({t.start for t in known} | {t.end + timedelta(days=1) for t in known})
-        result, seen = [], set()
-        for begin, stop in itertools.pairwise(cuts):
-            active = frozenset(t.id for t in known if t.start <= begin and stop - timedelta(days=1) <= t.end)
-            if not active or active in seen:
-                continue
-            seen.add(active)
-            names = ", ".join(self.terms[t].name for t in sorted(active, key=lambda t: self.terms[t].start))
-            running = [s for s in sections if s.term_id is None or s.term_id not in self.terms or s.term_id in active]
-            result.append((f" in {names}", running))
-        return result or [("", sections)]
+        return [
+            (
+                f" in {slice_names(self.terms, active)}",
+                [s for s in sections if in_term_slice(s.term_id, self.terms, active)],
+            )
+            for active in slices
+        ]
 
     def _demand(self, sections: list[Section]) -> int:
         total = 0
@@ -790,7 +747,7 @@ class _ScenarioValidator:
         return total
 
     def _class_time(self, day_type_id: str) -> list[Interval]:
-        return [(run[0].start, run[-1].end) for run in _runs(self.blocks[day_type_id])]
+        return [(run[0].start, run[-1].end) for run in class_runs(self.blocks[day_type_id])]
 
     def _teacher_load(self) -> None:
         for teacher in self.project.teachers:
@@ -803,7 +760,7 @@ class _ScenarioValidator:
             for day_type_id in self.blocks:
                 runs = self._class_time(day_type_id)
                 blocked = [(w.start, w.end) for w in teacher.unavailable if w.applies_to(day_type_id)]
-                blocked += [i for a in advisories for d, i in self._sittings(a) if d == day_type_id]
+                blocked += self._sat(advisories, day_type_id)
                 available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
             limit = (
                 self.scenario.per_cycle_limit(teacher.max_minutes_per_week)
@@ -838,8 +795,8 @@ class _ScenarioValidator:
             available = 0
             for day_type_id in self.blocks:
                 runs = self._class_time(day_type_id)
-                blocked = self._away([cohort.id], day_type_id)
-                blocked += [i for a in advisories for d, i in self._sittings(a) if d == day_type_id]
+                blocked = away_intervals(self.scenario.internships, [cohort.id], day_type_id)
+                blocked += self._sat(advisories, day_type_id)
                 available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
             for label, sections in self._slices(own):
                 demand = self._demand(sections)
@@ -858,21 +815,12 @@ class _ScenarioValidator:
                 continue
             members = [self.teachers[m] for m in team.member_ids if m in self.teachers]
             needed = self.scenario.per_cycle_requirement(team.planning_minutes_per_week)
-            possible = 0
-            for day_type_id, blocks in self.blocks.items():
-                busy: list[Interval] = []
-                for member in members:
-                    busy += [(w.start, w.end) for w in member.unavailable if w.applies_to(day_type_id)]
-                    for advisory in self.project.advisories:
-                        if advisory.advisor_id == member.id:
-                            busy += [i for d, i in self._sittings(advisory) if d == day_type_id]
-                for block in blocks:
-                    if (
-                        block.kind in (BlockKind.CLASS, BlockKind.PLANNING)
-                        and block.minutes >= team.min_meeting_minutes
-                        and not any(s < block.end and block.start < e for s, e in busy)
-                    ):
-                        possible += block.minutes
+            # the most the members could have: every sitting of their advisories, no meeting yet
+            sittings = [s for a in self.project.advisories for s in self._sittings(a)]
+            member_ids = [m.id for m in members]
+            possible = common_free_minutes(
+                self.blocks.items(), self.teachers, member_ids, team.min_meeting_minutes, sittings
+            )
             if possible < needed:
                 self.add(
                     Severity.ERROR,

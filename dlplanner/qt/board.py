@@ -39,7 +39,6 @@ from dlplanner.domain.editing import (
     MoveChecker,
     PlacementKey,
     Target,
-    advisory_sittings,
     default_teachers,
     find_placement,
     free_room,
@@ -49,6 +48,7 @@ from dlplanner.domain.editing import (
     start_times,
     swapped_teachers,
 )
+from dlplanner.domain.geometry import all_sittings
 from dlplanner.domain.problems import RecordRef
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
@@ -683,17 +683,23 @@ class EntityBoard(BoardView):
                 (placement.start, placement.end, lambda r, p=placement, s=section: self.add_card(p, s, r))
             )
         project = self.document.project
-        for advisory_id, day, start, end, room, advisor, cohorts in advisory_sittings(project, scenario):
-            if day not in per_day:
+        for sitting in all_sittings(project, scenario):
+            if sitting.day_type_id not in per_day:
                 continue
+            advisor = sitting.advisory.advisor_id
             shown = (
-                (self.filter_kind == "cohort" and self.filter_id in cohorts)
+                (self.filter_kind == "cohort" and self.filter_id in sitting.cohort_ids)
                 or (self.filter_kind == "teacher" and self.filter_id == advisor)
-                or (self.filter_kind == "room" and self.filter_id == room)
+                or (self.filter_kind == "room" and self.filter_id == sitting.room_id)
             )
             if shown:
-                lines = [self.document.name_of("advisory", advisory_id), self.document.name_of("teacher", advisor)]
-                per_day[day].append((start, end, lambda r, lines=lines: self._add_sitting(r, lines)))
+                lines = [
+                    self.document.name_of("advisory", sitting.advisory.id),
+                    self.document.name_of("teacher", advisor),
+                ]
+                per_day[sitting.day_type_id].append(
+                    (sitting.start, sitting.end, lambda r, lines=lines: self._add_sitting(r, lines))
+                )
         for i, day in enumerate(self._days):
             for start, end, lane, lanes, draw in _lanes(per_day[day]):
                 width = self._col_w / lanes
