@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dlplanner.domain import geometry
+from dlplanner.domain.calendar import WEEKDAYS
 from dlplanner.domain.checker import CheckContext, Event, Violation, span
 from dlplanner.domain.geometry import away_intervals, overlap, planning_blocks
 from dlplanner.domain.model import (
@@ -356,8 +357,7 @@ def rotation_uses(scenario: Scenario, day_type_id: str) -> list[str]:
     """Where the scenario's calendar names a day type: rotation weekdays, cycle days, overrides, special days."""
     calendar = scenario.calendar
     rotation = calendar.rotation
-    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    found = [f"the rotation's {weekdays[w % 7]}" for w, d in sorted(rotation.weekday_map.items()) if d == day_type_id]
+    found = [f"the rotation's {WEEKDAYS[w % 7]}" for w, d in sorted(rotation.weekday_map.items()) if d == day_type_id]
     found += [f"day {i + 1} of the rotation's cycle" for i, d in enumerate(rotation.sequence) if d == day_type_id]
     found += [
         f"the rotation's override for {day.isoformat()}"

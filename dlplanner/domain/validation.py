@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from zoneinfo import available_timezones
 
+from dlplanner.domain.calendar import WEEKDAYS, RotationKind, SchoolYear
 from dlplanner.domain.geometry import (
     Sitting,
     advisory_sittings,
@@ -304,6 +305,138 @@ def _time_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+# -- the school year ------------------------------------------------------------------------------
+
+
+def calendar_problems(year: SchoolYear, scenario: Scenario) -> list[Problem]:
+    """What is wrong with a school year for a scenario: validation reports these, the calendar page refuses them.
+
+    Unknown day types, bell schedules, terms and time zones are errors; dates that do not fit the
+    year, an empty rotation or an unnamed holiday are warnings (they change dated counts and
+    exports, not what the solver may do).
+    """
+    problems: list[Problem] = []
+    scenario_ref = RecordRef("scenario", scenario.id, scenario.name)
+    first, last = year.first_day, year.last_day
+    span = f"{first.isoformat()} – {last.isoformat()}"
+    day_types = {d.id for d in scenario.day_types}
+    schedules = {b.id for b in scenario.bell_schedules}
+
+    def add(severity: Severity, code: str, message: str, *records: RecordRef) -> None:
+        problems.append(Problem(severity, code, message, list(records) or [scenario_ref]))
+
+    def inside(day: date) -> bool:
+        return first <= day <= last
+
+    def check_span(what: str, start: date, end: date) -> None:
+        if end < start:
+            add(
+                Severity.WARNING,
+                "calendar_dates",
+                f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()})",
+            )
+        elif not (inside(start) and inside(end)):
+            add(
+                Severity.WARNING,
+                "calendar_dates",
+                f"{what} ({start.isoformat()} – {end.isoformat()}) is not within the school year ({span})",
+            )
+
+    def unknown_day(where: str, day_type_id: str) -> None:
+        if day_type_id not in day_types:
+            add(
+                Severity.ERROR,
+                "unknown_reference",
+                f"{where} refers to day type '{day_type_id}', which is not a day type of the scenario",
+            )
+
+    if last < first:
+        add(
+            Severity.WARNING,
+            "calendar_dates",
+            f"The last day ({last.isoformat()}) is before the first day ({first.isoformat()})",
+        )
+    zone = year.time_zone.strip()
+    zones = _time_zones()
+    if zone and zones and zone not in zones:
+        add(
+            Severity.ERROR,
+            "unknown_time_zone",
+            f"The calendar's time zone '{zone}' is not a known IANA time zone name; use one such as "
+            "America/Chicago or Europe/Berlin, or leave it empty for floating times",
+        )
+    rotation = year.rotation
+    if not rotation.school_weekdays:
+        add(Severity.WARNING, "calendar_rotation", "Tick at least one school weekday")
+    for weekday, day_type_id in sorted(rotation.weekday_map.items()):
+        unknown_day(f"The rotation's {WEEKDAYS[weekday % 7]}", day_type_id)
+    for position, day_type_id in enumerate(rotation.sequence):
+        unknown_day(f"Day {position + 1} of the rotation's cycle", day_type_id)
+    if rotation.kind == RotationKind.CYCLE and not rotation.sequence:
+        add(Severity.WARNING, "calendar_rotation", "A cycle rotation needs at least one day type: add one to the cycle")
+    for day, day_type_id in sorted(rotation.overrides.items()):
+        if not inside(day):
+            add(
+                Severity.WARNING,
+                "calendar_dates",
+                f"The override on {day.isoformat()} is outside the school year ({span})",
+            )
+        unknown_day(f"The rotation's override for {day.isoformat()}", day_type_id)
+    for holiday in year.holidays:
+        name = holiday.name.strip() or "(no name)"
+        if not holiday.name.strip():
+            add(
+                Severity.WARNING,
+                "calendar_holiday_name",
+                f"The holiday starting {holiday.start.isoformat()} needs a name",
+            )
+        check_span(f"Holiday '{name}'", holiday.start, holiday.end)
+    problems += _duplicates(year.terms, "term", "term")
+    for term in year.terms:
+        if not term.id.strip():
+            add(
+                Severity.WARNING,
+                "term_without_id",
+                f"The term '{term.name}' needs an id (sections name their term by id)",
+            )
+        check_span(f"Term '{term.id}'", term.start, term.end)
+    term_ids = {t.id for t in year.terms}
+    for term_id in sorted({s.term_id for s in scenario.sections if s.term_id and s.term_id not in term_ids}):
+        limited = [s for s in scenario.sections if s.term_id == term_id]
+        add(
+            Severity.ERROR,
+            "unknown_reference",
+            f"Sections {', '.join(s.name for s in limited)} are limited to term '{term_id}', which the calendar "
+            "does not have: change their Term on the Sections page, or add the term",
+            *(_ref("section", s) for s in limited),
+        )
+    for day, n in Counter(s.day for s in year.special_days).items():
+        if n > 1:
+            add(
+                Severity.WARNING,
+                "duplicate_special_day",
+                f"{n} special days fall on {day.isoformat()}: keep one per date",
+            )
+    for special in year.special_days:
+        if not inside(special.day):
+            add(
+                Severity.WARNING,
+                "calendar_dates",
+                f"The special day on {special.day.isoformat()} is outside the school year ({span})",
+            )
+        if special.day_type_id:
+            unknown_day(f"Special day {special.day.isoformat()}", special.day_type_id)
+        if special.bell_schedule_id and special.bell_schedule_id not in schedules:
+            when = f"Special day {special.day.isoformat()} ({special.kind.value.replace('_', ' ')})"
+            add(
+                Severity.ERROR,
+                "unknown_reference",
+                f"{when} follows bell schedule '{special.bell_schedule_id}', which does not exist; "
+                "pick one of the scenario's bell schedules or clear it",
+            )
+    return problems
+
+
 # -- scenario-level problems ---------------------------------------------------------------------
 
 
@@ -330,7 +463,6 @@ class _ScenarioValidator:
         self._ids()
         self._bell_schedules()
         self._day_types()
-        self._rotation()
         self._calendar()
         self._internships()
         self._advisories()
@@ -350,7 +482,6 @@ class _ScenarioValidator:
             (s.day_types, "day_type", "day type"),
             (s.sections, "section", "section"),
             (s.internships, "internship", "internship"),
-            (s.calendar.terms, "term", "term"),
         ]:
             self.problems += _duplicates(items, kind, what)
         counts = Counter(r.id for r in s.looping_rules)
@@ -423,52 +554,18 @@ class _ScenarioValidator:
             *(records or [RecordRef("scenario", self.scenario.id, self.scenario.name)]),
         )
 
-    def _rotation(self) -> None:
-        calendar = self.scenario.calendar
-        rotation = calendar.rotation
-        weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        for weekday, day_type_id in sorted(rotation.weekday_map.items()):
-            if day_type_id not in self.blocks:
-                self._unknown_day_type(f"The rotation's {weekdays[weekday % 7]}", day_type_id)
-        for position, day_type_id in enumerate(rotation.sequence):
-            if day_type_id not in self.blocks:
-                self._unknown_day_type(f"Day {position + 1} of the rotation's cycle", day_type_id)
-        for day, day_type_id in sorted(rotation.overrides.items()):
-            if day_type_id not in self.blocks:
-                self._unknown_day_type(f"The rotation's override for {day.isoformat()}", day_type_id)
-        for special in calendar.special_days:
-            if special.day_type_id and special.day_type_id not in self.blocks:
-                self._unknown_day_type(f"Special day {special.day.isoformat()}", special.day_type_id)
-
     def _calendar(self) -> None:
-        """The calendar's time zone and the special days' own bell schedules."""
+        """The school year (:func:`calendar_problems`) and what the special days' own bells lack."""
         calendar = self.scenario.calendar
-        zone = calendar.time_zone.strip()
-        if zone and zone not in _time_zones():
-            self.add(
-                Severity.ERROR,
-                "unknown_time_zone",
-                f"The calendar's time zone '{zone}' is not a known IANA time zone name; use one such as "
-                "America/Chicago or Europe/Berlin, or leave it empty for floating times",
-                RecordRef("scenario", self.scenario.id, self.scenario.name),
-            )
-        # a special day's own bell schedule must exist, and should have the blocks its day type uses
+        self.problems += calendar_problems(calendar, self.scenario)
+        # a special day's own bell schedule should have the blocks its day type uses
         schedules = {b.id: b for b in self.scenario.bell_schedules}
         day_types: dict[date, str] | None = None
         for special in calendar.special_days:
-            if special.bell_schedule_id is None:
-                continue
+            if special.bell_schedule_id is None or special.bell_schedule_id not in schedules:
+                continue  # none, or an unknown one (reported by calendar_problems)
+            schedule = schedules[special.bell_schedule_id]
             when = f"Special day {special.day.isoformat()} ({special.kind.value.replace('_', ' ')})"
-            schedule = schedules.get(special.bell_schedule_id)
-            if schedule is None:
-                self.add(
-                    Severity.ERROR,
-                    "unknown_reference",
-                    f"{when} follows bell schedule '{special.bell_schedule_id}', which does not exist; "
-                    "pick one of the scenario's bell schedules or clear it",
-                    RecordRef("scenario", self.scenario.id, self.scenario.name),
-                )
-                continue
             if day_types is None:
                 day_types = dict(calendar.school_days())
             day_type_id = day_types.get(special.day)
@@ -611,7 +708,6 @@ class _ScenarioValidator:
                 ("teacher", section.teacher_ids, self.teachers),
                 ("teacher", section.teacher_pool, self.teachers),
                 ("room", [section.room_id] if section.room_id else [], self.rooms),
-                ("term", [section.term_id] if section.term_id else [], self.terms),
             ]:
                 for value in values:
                     if value not in known:

@@ -3,7 +3,7 @@
 First and last day, label, time zone, school weekdays, the rotation (a weekday map or a cycle of
 day types, restarting after holidays or not), manual overrides, holidays, terms and special days
 are edited here. Every edit copies the calendar, changes the copy, checks it with
-:func:`calendar_problems` and pushes one :class:`CalendarCommand`; a change that would add a
+:func:`dlplanner.domain.validation.calendar_problems` and pushes one :class:`CalendarCommand`; a change that would add a
 problem (a holiday ending before it starts, a date outside the year, an unknown day type …) is
 refused with the reason, and the widgets show the calendar as it was.
 
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from dlplanner.domain import Scenario
 from dlplanner.domain import editing as ops
 from dlplanner.domain.calendar import (
+    WEEKDAYS,
     Holiday,
     RotationKind,
     SchoolYear,
@@ -66,11 +67,11 @@ from dlplanner.domain.calendar import (
     TermKind,
 )
 from dlplanner.domain.editing import new_id
+from dlplanner.domain.validation import calendar_problems
 from dlplanner.qt.commands import GuardedCommand, describe
 from dlplanner.qt.document import DATA, TIMETABLE, Document
 from dlplanner.qt.style import CALENDAR_COLORS, DAY_TYPE_PALETTE, icon, text_color_for
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SPECIAL_KIND_LABELS = {
     SpecialDayKind.LATE_START: "Late start",
     SpecialDayKind.EARLY_RELEASE: "Early release",
@@ -96,91 +97,6 @@ class EditRefused(Exception):
 def time_zones() -> list[str]:
     """IANA time zone names, for the time zone box (sorted once)."""
     return sorted(zoneinfo.available_timezones())
-
-
-def calendar_problems(year: SchoolYear, scenario: Scenario) -> list[str]:
-    """What is wrong with a school year for this scenario, one sentence each (empty when nothing).
-
-    The page refuses an edit that adds one of these; problems the calendar already had do not block
-    other edits (a project may come from a file written by hand).
-    """
-    problems: list[str] = []
-    first, last = year.first_day, year.last_day
-    span = f"{first.isoformat()} – {last.isoformat()}"
-    day_types = {d.id for d in scenario.day_types}
-    known_days = ", ".join(sorted(day_types)) or "none yet"
-    schedules = {b.id for b in scenario.bell_schedules}
-
-    def inside(day: date) -> bool:
-        return first <= day <= last
-
-    def check_span(what: str, start: date, end: date) -> None:
-        if end < start:
-            problems.append(f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
-        elif not (inside(start) and inside(end)):
-            problems.append(f"{what} ({start.isoformat()} – {end.isoformat()}) is not within the school year ({span}).")
-
-    def unknown_day(where: str, day_type_id: str) -> None:
-        if day_type_id not in day_types:
-            problems.append(
-                f"{where} is day type '{day_type_id}', which this scenario lacks (day types: {known_days})."
-            )
-
-    if last < first:
-        problems.append(f"The last day ({last.isoformat()}) is before the first day ({first.isoformat()}).")
-    zones = time_zones()
-    if year.time_zone and zones and year.time_zone not in zones:
-        problems.append(
-            f"Unknown time zone '{year.time_zone}': pick one from the list (e.g. America/Chicago), "
-            "or leave it empty for floating times."
-        )
-    rotation = year.rotation
-    if not rotation.school_weekdays:
-        problems.append("Tick at least one school weekday.")
-    for weekday, day_type_id in sorted(rotation.weekday_map.items()):
-        unknown_day(f"The rotation's {WEEKDAYS[weekday % 7]}", day_type_id)
-    for position, day_type_id in enumerate(rotation.sequence):
-        unknown_day(f"Day {position + 1} of the cycle", day_type_id)
-    if rotation.kind == RotationKind.CYCLE and not rotation.sequence:
-        problems.append("A cycle rotation needs at least one day type: add one to the cycle.")
-    for day, day_type_id in sorted(rotation.overrides.items()):
-        if not inside(day):
-            problems.append(f"The override on {day.isoformat()} is outside the school year ({span}).")
-        unknown_day(f"The override on {day.isoformat()}", day_type_id)
-    for holiday in year.holidays:
-        name = holiday.name.strip() or "(no name)"
-        if not holiday.name.strip():
-            problems.append(f"The holiday starting {holiday.start.isoformat()} needs a name.")
-        check_span(f"Holiday '{name}'", holiday.start, holiday.end)
-    for term_id, n in Counter(t.id for t in year.terms).items():
-        if n > 1:
-            problems.append(f"{n} terms have the id '{term_id}': each term needs its own id.")
-    for term in year.terms:
-        if not term.id.strip():
-            problems.append(f"The term '{term.name}' needs an id (sections name their term by id).")
-        check_span(f"Term '{term.id}'", term.start, term.end)
-    term_ids = {t.id for t in year.terms}
-    for term_id in sorted({s.term_id for s in scenario.sections if s.term_id and s.term_id not in term_ids}):
-        names = ", ".join(s.name for s in scenario.sections if s.term_id == term_id)
-        problems.append(
-            f"Sections {names} are limited to term '{term_id}', which the calendar would no longer have: "
-            "change their Term on the Sections page first."
-        )
-    for day, n in Counter(s.day for s in year.special_days).items():
-        if n > 1:
-            problems.append(f"{n} special days fall on {day.isoformat()}: keep one per date.")
-    for special in year.special_days:
-        where = f"The special day on {special.day.isoformat()}"
-        if not inside(special.day):
-            problems.append(f"{where} is outside the school year ({span}).")
-        if special.day_type_id:
-            unknown_day(where, special.day_type_id)
-        if special.bell_schedule_id and special.bell_schedule_id not in schedules:
-            problems.append(
-                f"{where} follows bell schedule '{special.bell_schedule_id}', which this scenario lacks "
-                f"(bell schedules: {', '.join(sorted(schedules)) or 'none'})."
-            )
-    return problems
 
 
 def _assign(target: SchoolYear, source: SchoolYear) -> None:
@@ -845,10 +761,10 @@ class CalendarPage(QWidget):
             return self._refuse(str(exc))
         if year == scenario.calendar:
             return False
-        before = set(calendar_problems(scenario.calendar, scenario))
-        new = [p for p in calendar_problems(year, scenario) if p not in before]
+        before = {p.message for p in calendar_problems(scenario.calendar, scenario)}
+        new = [p.message for p in calendar_problems(year, scenario) if p.message not in before]
         if new:
-            return self._refuse(" ".join(new[:2]))
+            return self._refuse("; ".join(new[:2]))
         self.message.clear()
         self.document.push(CalendarCommand(self.document, scenario, year, text, stale))
         return True
