@@ -615,3 +615,40 @@ def test_large_timetable_is_checked_by_sweeps() -> None:
     report = check_timetable(project, scenario)
     assert report.ok, report.violations[:3]
     assert len(scenario.solution.placements) == 2000
+
+
+def stacked(project: Project, scenario: Scenario, count: int, start: int = 480, step: int = 0) -> None:
+    """``count`` one-meeting sections of 9A taught by Rivera in Room 101 on Monday, each ``step`` min after the last."""
+    scenario.sections = [Section(f"s{i}", f"Seminar {i}", "biology", ["9a"], 1) for i in range(count)]
+    scenario.solution.placements = [
+        Placement(f"s{i}", 0, MON, start + i * step, start + i * step + 50, "r101", ["rivera"]) for i in range(count)
+    ]
+
+
+def test_many_meetings_stacked_at_once_give_one_finding_per_resource_naming_them_all() -> None:
+    project, scenario = school()
+    stacked(project, scenario, 300)  # 44,850 clashing pairs for each of teacher, cohort and room
+    by_rule = check_timetable(project, scenario).by_rule()
+    for rule_id, who in (("teacher_clash", "rivera"), ("cohort_clash", "9a"), ("room_clash", "r101")):
+        (violation,) = by_rule[rule_id]
+        assert violation.records[0].id == who
+        assert {r.id for r in violation.records[1:]} == {f"s{i}" for i in range(300)}
+        assert "300 overlapping meetings or sittings on Monday 8:00–8:50" in violation.message
+        assert "Seminar 0 (8:00–8:50)" in violation.message and "and 292 more" in violation.message
+
+
+def test_a_chain_of_clashes_and_three_at_once_are_still_named_pair_by_pair() -> None:
+    project, scenario = school()
+    stacked(project, scenario, 5, step=30)  # each overlaps the next only: 4 pairs
+    clashes = only_clashes(project, scenario, "teacher_clash")
+    assert clashes == [
+        f"Ms. Rivera teaches Seminar {i} and Seminar {i + 1} at the same time on Monday "
+        f"{8 + (i * 30 + 30) // 60}:{(i * 30 + 30) % 60:02d}–{8 + (i * 30 + 50) // 60}:{(i * 30 + 50) % 60:02d}"
+        for i in range(4)
+    ]
+    stacked(project, scenario, 3)  # three at once: three pairs
+    assert len(only_clashes(project, scenario, "teacher_clash")) == 3
+
+
+def only_clashes(project: Project, scenario: Scenario, rule_id: str) -> list[str]:
+    return [v.message for v in check_timetable(project, scenario).by_rule()[rule_id]]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dlplanner.domain import codec
-from dlplanner.domain.calendar import SpecialDay, SpecialDayKind, Term
+from dlplanner.domain.calendar import Holiday, SpecialDay, SpecialDayKind, Term
 from dlplanner.domain.model import (
     Advisory,
     BellSchedule,
@@ -31,7 +31,7 @@ from dlplanner.domain.model import (
     TeacherTeam,
     TimeWindow,
 )
-from dlplanner.domain.validation import Problem, Severity, advisory_sizes, blocking, validate
+from dlplanner.domain.validation import Problem, Severity, advisory_sizes, blocking, calendar_problems, validate
 
 C, P, A, L, PL = BlockKind.CLASS, BlockKind.PASSING, BlockKind.ADVISORY, BlockKind.LUNCH, BlockKind.PLANNING
 DATA = Path(__file__).parents[2] / "data"
@@ -490,3 +490,32 @@ def test_validate_finds_every_seeded_problem_of_the_broken_school() -> None:
         unmatched.remove(match)
     assert unmatched == [], [p.message for p in unmatched]
     assert len(blocking(problems)) == len(maker.SEEDED) >= 8
+
+
+def test_the_calendar_check_is_the_one_validation_and_the_calendar_page_share() -> None:
+    project = school()
+    scenario = project.scenarios[0]
+    year = scenario.calendar
+    assert calendar_problems(year, scenario) == []
+    year.holidays = [Holiday("", date(2026, 9, 7), date(2026, 9, 1))]
+    year.rotation.overrides = {date(2026, 9, 15): "zz"}
+    year.terms = [Term("s1", "Fall", date(2026, 8, 24), date(2027, 1, 15))] * 2
+    scenario.section("bio").term_id = "s9"
+    found = {(p.severity, p.code, p.message) for p in calendar_problems(year, scenario)}
+    assert found == {
+        (Severity.WARNING, "calendar_holiday_name", "The holiday starting 2026-09-07 needs a name"),
+        (Severity.WARNING, "calendar_dates", "Holiday '(no name)' ends (2026-09-01) before it starts (2026-09-07)"),
+        (
+            Severity.ERROR,
+            "unknown_reference",
+            "The rotation's override for 2026-09-15 refers to day type 'zz', which is not a day type of the scenario",
+        ),
+        (Severity.ERROR, "duplicate_id", "2 terms share the id 's1' ('Fall', 'Fall')"),
+        (
+            Severity.ERROR,
+            "unknown_reference",
+            "Sections Biology 9 are limited to term 's9', which the calendar does not have: change their Term on "
+            "the Sections page, or add the term",
+        ),
+    }
+    assert {(p.severity, p.code, p.message) for p in validate(project, scenario)} == found
