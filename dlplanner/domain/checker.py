@@ -275,21 +275,10 @@ class CheckContext:
                         [ref],
                     )
                 )
-            for sitting in slots:
-                sittings.append(
-                    Event(
-                        label=label,
-                        ref=ref,
-                        day_type_id=sitting.day_type_id,
-                        start=sitting.start,
-                        end=sitting.end,
-                        term_id=None,
-                        room_id=sitting.room_id,
-                        teacher_ids=sitting.teacher_ids,
-                        cohort_ids=sitting.cohort_ids,
-                        is_sitting=True,
-                    )
-                )
+            sittings += [
+                Event(label, ref, s.day_type_id, s.start, s.end, None, s.room_id, s.teacher_ids, s.cohort_ids, True)
+                for s in slots
+            ]
         return sittings
 
     # terms
@@ -698,7 +687,7 @@ def check_room_fit(ctx: CheckContext) -> list[Violation]:
                     refs,
                 )
             )
-        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+        needed = ctx.project.seats_needed(section)
         if room.capacity < needed:
             violations.append(
                 Violation(

@@ -256,7 +256,7 @@ def fitting_rooms(project: Project, section: Section) -> list[str]:
     """Rooms with the section's features and enough seats, smallest first (its fixed room if it has one)."""
     if section.room_id:
         return [section.room_id]
-    needed = section.min_capacity if section.min_capacity is not None else project.section_enrolment(section)
+    needed = project.seats_needed(section)
     rooms = sorted(project.rooms, key=lambda r: r.capacity)
     return [r.id for r in rooms if section.room_features <= r.features and r.capacity >= needed]
 
@@ -668,7 +668,7 @@ class MoveChecker:
         lacking = sorted(section.room_features - room.features)
         if lacking:
             found.append(Violation("room_fit", f"{ctx.room_name(room_id)} lacks {', '.join(lacking)}", refs))
-        needed = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+        needed = ctx.project.seats_needed(section)
         if room.capacity < needed:
             found.append(
                 Violation(

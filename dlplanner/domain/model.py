@@ -457,6 +457,10 @@ class Project:
         sizes = {c.id: c.size for c in self.cohorts}
         return sum(sizes.get(cid, 0) for cid in section.cohort_ids)
 
+    def seats_needed(self, section: Section) -> int:
+        """The seats a room needs for ``section``: its ``min_capacity``, else its enrolment."""
+        return section.min_capacity if section.min_capacity is not None else self.section_enrolment(section)
+
     def qualified_teachers(self, section: Section) -> list[Teacher]:
         """Teachers the solver may choose for a pool section."""
         if section.teacher_pool:

@@ -385,20 +385,12 @@ def calendar_problems(year: SchoolYear, scenario: Scenario) -> list[Problem]:
     for holiday in year.holidays:
         name = holiday.name.strip() or "(no name)"
         if not holiday.name.strip():
-            add(
-                Severity.WARNING,
-                "calendar_holiday_name",
-                f"The holiday starting {holiday.start.isoformat()} needs a name",
-            )
+            add(Severity.WARNING, "calendar_holiday_name", f"The holiday starting {holiday.start} needs a name")
         check_span(f"Holiday '{name}'", holiday.start, holiday.end)
     problems += _duplicates(year.terms, "term", "term")
     for term in year.terms:
         if not term.id.strip():
-            add(
-                Severity.WARNING,
-                "term_without_id",
-                f"The term '{term.name}' needs an id (sections name their term by id)",
-            )
+            add(Severity.WARNING, "term_without_id", f"The term '{term.name}' needs an id (sections name it by id)")
         check_span(f"Term '{term.id}'", term.start, term.end)
     term_ids = {t.id for t in year.terms}
     for term_id in sorted({s.term_id for s in scenario.sections if s.term_id and s.term_id not in term_ids}):
@@ -762,7 +754,7 @@ class _ScenarioValidator:
     def _section_room(self, section: Section, ref: RecordRef) -> None:
         if not self.project.rooms:
             return
-        need = section.min_capacity if section.min_capacity is not None else self.project.section_enrolment(section)
+        need = self.project.seats_needed(section)
         features = sorted(section.room_features)
         wanted = " and ".join(
             [f"feature{'s' if len(features) > 1 else ''} {', '.join(f'`{f}`' for f in features)}"] if features else []
