@@ -212,17 +212,7 @@ def solve_command(
             should_stop=stop.requested,
         )
     click.echo(f"Scenario '{target.name}': {result.status.value} in {result.wall_time:.2f}s")
-    for message in result.messages:
-        click.echo(f"  {message}")
-    for conflict in result.conflicts:
-        click.echo(f"  conflict: {conflict.message}")
-    if result.placements:
-        click.echo(f"  objective {result.objective:g}, best bound {result.best_bound:g}")
-        for rule_id, penalty in sorted(result.penalties.items()):
-            if penalty:
-                click.echo(f"  penalty {rule_id}: {penalty:g}")
-    if report is not None:
-        click.echo(_verdict(report))
+    # keep what was found first: nothing printed below may cost the planner the timetable
     if json_out and result.placements:
         from dlplanner.services.exporting import write_timetable_json
 
@@ -231,8 +221,29 @@ def solve_command(
     if save:
         projects.save_project(project, loaded)
         click.echo(f"Saved the solution of '{target.name}' to {project}")
+    for message in result.messages:
+        click.echo(f"  {message}")
+    for conflict in result.conflicts:
+        click.echo(f"  conflict: {conflict.message}")
+    if result.placements:
+        click.echo(
+            f"  objective {_figure(result.objective, 'not evaluated')}, "
+            f"best bound {_figure(result.best_bound, 'no bound yet')}"
+        )
+        for rule_id, penalty in sorted(result.penalties.items()):
+            if penalty:
+                click.echo(f"  penalty {rule_id}: {penalty:g}")
+    if report is not None:
+        click.echo(_verdict(report))
     if report is None or not report.ok:
         sys.exit(EXIT_FINDINGS)
+
+
+def _figure(value: float | None, missing: str) -> str:
+    """A solver figure for the output, or what to say when the solver gave none (a stop, a short limit)."""
+    if value is None or not math.isfinite(value):
+        return missing
+    return f"{value:g}"
 
 
 def _verdict(report: CheckReport) -> str:

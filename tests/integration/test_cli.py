@@ -183,3 +183,30 @@ def test_gui_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch, capsys: 
         monkeypatch.delenv(name, raising=False)
     code, _, err = run(capsys, "gui")
     assert code == 2 and "No display" in err
+
+
+def test_solve_without_a_bound_keeps_and_reports_the_timetable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A timetable whose soft phase gave no objective and no bound (a stop, a short limit) is saved and written."""
+    from dlplanner.services import solving
+
+    real_solve = solving.solve
+
+    def solve_without_bound(*args, **kwargs):
+        result = real_solve(*args, **kwargs)
+        assert result.placements
+        result.objective, result.best_bound = None, None
+        return result
+
+    monkeypatch.setattr(solving, "solve", solve_without_bound)
+    path, out_json = tmp_path / "bp.dlp", tmp_path / "bp.json"
+    projects.create_project(str(path), projects.load_sample("big-picture"))
+    code, out, err = run(capsys, "solve", str(path), "--time-limit", "20", "--save", "--json", str(out_json))
+    assert code == 0, out + err
+    assert "objective not evaluated, best bound no bound yet" in out
+    assert "Checker: valid" in out
+    saved = projects.open_project(str(path)).scenarios[0]
+    assert len(saved.solution.placements) == sum(s.meetings_per_cycle for s in saved.sections)
+    code, out, _ = run(capsys, "check", str(out_json))
+    assert code == 0 and "Checker: valid" in out
