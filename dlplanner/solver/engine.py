@@ -100,6 +100,9 @@ def _params(solver: cp_model.CpSolver, time_limit: float, workers: int, seed: in
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
     solver.parameters.num_workers = max(1, workers)
     solver.parameters.random_seed = seed
+    # CP-SAT's own Ctrl+C catching resets SIGINT to the default action when Solve returns, so a later
+    # Ctrl+C killed the process and lost the timetable; the caller stops us through should_stop instead
+    solver.parameters.catch_sigint_signal = False
 
 
 def _validation_conflicts(project: Project, scenario: Scenario) -> list[Conflict]:
@@ -249,12 +252,13 @@ def _complete_hint(ctx: Context, solver: cp_model.CpSolver) -> None:
     hint.values.extend(values)
 
 
-def _evaluate_fixed(ctx: Context, time_limit: float, seed: int) -> cp_model.CpSolver | None:
+def _evaluate_fixed(ctx: Context, time_limit: float, seed: int, should_stop: StopFn | None) -> cp_model.CpSolver | None:
     """Solve the (soft) model with every hinted variable fixed: the hinted timetable's penalties, quickly."""
     solver = cp_model.CpSolver()
     _params(solver, time_limit, 1, seed)
     solver.parameters.fix_variables_to_their_hinted_value = True
-    code = solver.Solve(ctx.model)
+    with _StopWatcher(solver, should_stop):
+        code = solver.Solve(ctx.model)
     return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
@@ -355,7 +359,7 @@ def solve(
     changes = _changes_from(ctx, hint) if hint else []
     scale = len(changes) + 1
     ctx.model.Minimize(scale * ctx.objective() + sum(changes))
-    fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed)
+    fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed, should_stop)
     first_penalties = _penalties(ctx, fixed) if fixed is not None else None
     messages.append(f"soft model built and first timetable evaluated at {time.monotonic() - t0:.2f} s")
     if fixed is not None:

@@ -174,6 +174,7 @@ def _exact(
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = 1
+    solver.parameters.catch_sigint_signal = False  # Ctrl+C is the caller's (see engine._params)
     if solver.Solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return {id(cand): next(r for r in rooms if solver.BooleanValue(x[(i, r)])) for i, cand in enumerate(cands)}

@@ -210,3 +210,42 @@ def test_solve_without_a_bound_keeps_and_reports_the_timetable(
     assert len(saved.solution.placements) == sum(s.meetings_per_cycle for s in saved.sections)
     code, out, _ = run(capsys, "check", str(out_json))
     assert code == 0 and "Checker: valid" in out
+
+
+@pytest.mark.parametrize("signal_after", ["timetable found", "objective"])
+def test_ctrl_c_during_solve_keeps_the_best_timetable(tmp_path: Path, signal_after: str) -> None:
+    """SIGINT during the first search, or after it returned (CP-SAT used to reset SIGINT then), stops and saves."""
+    import os
+    import signal
+
+    from dlplanner.domain.checker import check_timetable
+
+    path = tmp_path / "nt.dlp"
+    projects.create_project(str(path), projects.load_sample("new-tech"))
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "dlplanner", "solve", str(path), "-s", "Traditional 7-period"]
+    process = subprocess.Popen(
+        [*command, "--time-limit", "600", "--save"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    seen = []
+    assert process.stdout is not None
+    for line in process.stdout:  # the soft phase of this scenario runs long: it is still searching here
+        seen.append(line)
+        if signal_after in line:
+            break
+    process.send_signal(signal.SIGINT)
+    try:
+        rest, err = process.communicate(timeout=180)  # a guard only: without the stop it would run 600 s
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    out = "".join(seen) + rest
+    assert process.returncode == 0, out + err
+    assert "Stopping: keeping the best timetable found so far" in err
+    assert "Saved the solution of 'Traditional 7-period'" in out and "Checker: valid" in out
+    project = projects.open_project(str(path))
+    scenario = project.scenario("Traditional 7-period")
+    assert scenario.solution.status.value == "feasible"
+    assert len(scenario.solution.placements) == sum(s.meetings_per_cycle for s in scenario.sections)
+    assert check_timetable(project, scenario, scenario.solution.placements).ok
