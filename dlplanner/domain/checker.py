@@ -32,7 +32,7 @@ from dlplanner.domain.geometry import (
     missing_meeting_blocks,
     slice_names,
     term_slices,
-    terms_overlap,
+    terms_meet_together,
 )
 from dlplanner.domain.geometry import overlap as _overlap
 from dlplanner.domain.model import (
@@ -77,9 +77,11 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
 - advisory_time: the internship exception applies only to advisories with empty meeting_blocks;
   explicitly listed blocks are always sat.
 - Terms: the year is cut into slices at term boundaries; a section with no term (or an unknown term)
-  is in every slice. Teacher load (teacher_assignment), common planning (team_planning) and
-  "consecutive" (campus_travel) are evaluated in each slice separately; the load must hold in every
-  slice and the planning requirement in every slice.
+  is in every slice except inside an intersession, where only the sections limited to it meet (no
+  year-long or other term's section, no advisory sitting: they never clash with them). Teacher load
+  (teacher_assignment), common planning (team_planning) and "consecutive" (campus_travel) are
+  evaluated in each slice separately; the load must hold in every slice and the planning requirement
+  in every slice.
 - campus_travel: only rooms give campuses (no room, or a room without campus: no constraint).
 - teacher_assignment: teacher lists are compared as sets; a repeated teacher is a violation.
 - looping team: "a member is qualified" = a member is among the section's candidates (its pool, or the
@@ -194,6 +196,7 @@ class CheckContext:
         self.sittings = self._advisory_sittings()
         self.events = self.meetings + self.sittings
         self._slices: list[frozenset[str]] | None = None
+        self._together: dict[tuple[str | None, str | None], bool] = {}
 
     # names for messages
     def day_name(self, day_type_id: str) -> str:
@@ -283,7 +286,11 @@ class CheckContext:
 
     # terms
     def terms_overlap(self, a: str | None, b: str | None) -> bool:
-        return terms_overlap(self.terms, a, b)
+        """Whether meetings of the two terms meet in one part of the year (never inside and outside an intersession)."""
+        key = (a, b) if (a or "") <= (b or "") else (b, a)
+        if key not in self._together:
+            self._together[key] = terms_meet_together(self.terms, self.slices(), a, b)
+        return self._together[key]
 
     def slices(self) -> list[frozenset[str]]:
         """The parts of the year between term boundaries, each as the set of term ids running in it."""
@@ -297,6 +304,8 @@ class CheckContext:
     def slice_label(self, active: frozenset[str]) -> str:
         if len(self.slices()) <= 1:
             return ""
+        if not active:
+            return " (outside the terms)"
         return f" (in {slice_names(self.terms, active)})"
 
     def section_meetings(self) -> dict[str, list[Placement]]:

@@ -235,6 +235,8 @@ def term_slices(terms: Mapping[str, Term], term_ids: Iterable[str | None]) -> li
     """The parts of the year between the boundaries of the known terms among ``term_ids``.
 
     Each part is the set of term ids running in it; no known term gives one part, the whole year.
+    When every part holds an intersession (the year's only terms are intersessions), the part outside
+    them, where year-long sections meet, is added as the empty set.
     """
     used = sorted({t for t in term_ids if t is not None and t in terms})
     known = [terms[t] for t in used]
@@ -246,37 +248,37 @@ def term_slices(terms: Mapping[str, Term], term_ids: Iterable[str | None]) -> li
         active = frozenset(t.id for t in known if t.start <= begin and stop - timedelta(days=1) <= t.end)
         if active and active not in found:
             found.append(active)
+    if found and all(_intersessions(terms, active) for active in found):
+        found.append(frozenset())
     return found or [frozenset()]
 
 
-def in_term_slice(
-    term_id: str | None, terms: Mapping[str, Term], active: frozenset[str], *, intersessions: bool = False
-) -> bool:
-    """Whether something of term ``term_id`` runs in the part ``active``: no or an unknown term runs all year.
+def _intersessions(terms: Mapping[str, Term], active: Iterable[str]) -> set[str]:
+    return {t for t in active if t in terms and terms[t].kind == TermKind.INTERSESSION}
 
-    With ``intersessions``, a part inside an intersession holds only what is limited to it (the
-    metrics read it so; the checker does not yet).
+
+def in_term_slice(term_id: str | None, terms: Mapping[str, Term], active: frozenset[str]) -> bool:
+    """Whether something of term ``term_id`` runs in the part ``active`` (a set of running term ids).
+
+    Inside an intersession only what is limited to it meets: year-long sections, other terms' sections
+    and advisory sittings do not. Elsewhere no or an unknown term runs all year, a term only inside it.
     """
+    intersessions = _intersessions(terms, active)
     if intersessions:
-        inside = {t for t in active if t in terms and terms[t].kind == TermKind.INTERSESSION}
-        if inside:
-            return term_id in inside
+        return term_id in intersessions
     return term_id is None or term_id not in terms or term_id in active
+
+
+def terms_meet_together(
+    terms: Mapping[str, Term], parts: Iterable[frozenset[str]], term_a: str | None, term_b: str | None
+) -> bool:
+    """Whether sections of the two terms both meet in one of the ``parts`` of the year (so they can clash)."""
+    return any(in_term_slice(term_a, terms, p) and in_term_slice(term_b, terms, p) for p in parts)
 
 
 def slice_names(terms: Mapping[str, Term], active: frozenset[str]) -> str:
     """The terms of a part of the year, in order of their start: "Fall, Q2"."""
     return ", ".join(terms[t].name for t in sorted(active, key=lambda t: terms[t].start))
-
-
-def terms_overlap(terms: Mapping[str, Term], a: str | None, b: str | None) -> bool:
-    """Whether things of terms ``a`` and ``b`` can meet at once: no or an unknown term runs all year."""
-    if a is None or b is None or a == b:
-        return True
-    term_a, term_b = terms.get(a), terms.get(b)
-    if term_a is None or term_b is None:
-        return True
-    return term_a.overlaps(term_b)
 
 
 def term_runs_on(scenario: Scenario, term_id: str | None, day: date) -> bool:

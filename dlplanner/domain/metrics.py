@@ -325,8 +325,7 @@ def _slices(scenario: Scenario, events: list[ScheduleEvent]) -> list[frozenset[s
 
 def _in_slice(scenario: Scenario, event: ScheduleEvent, active: frozenset[str]) -> bool:
     """Whether ``event`` runs in the part ``active``; in an intersession only its own sections do."""
-    terms = {t.id: t for t in scenario.calendar.terms}
-    return in_term_slice(event.term_id, terms, active, intersessions=True)
+    return in_term_slice(event.term_id, {t.id: t for t in scenario.calendar.terms}, active)
 
 
 def common_planning_minutes(

@@ -813,17 +813,16 @@ class _ScenarioValidator:
 
     # capacity: teachers and cohorts
     def _slices(self, sections: list[Section]) -> list[tuple[str, list[Section]]]:
-        """Sections running together in each part of the year between term boundaries."""
-        terms = self.terms
-        slices = term_slices(terms, (s.term_id for s in sections))
-        if slices == [frozenset()]:
+        """Sections running together in each part of the year between term boundaries (domain geometry)."""
+        parts = term_slices(self.terms, (s.term_id for s in sections))
+        if parts == [frozenset()]:
             return [("", sections)]
         return [
             (
-                f" in {slice_names(self.terms, active)}",
+                f" in {slice_names(self.terms, active)}" if active else " outside the terms",
                 [s for s in sections if in_term_slice(s.term_id, self.terms, active)],
             )
-            for active in slices
+            for active in parts
         ]
 
     def _demand(self, sections: list[Section]) -> int:

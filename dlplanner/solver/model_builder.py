@@ -20,14 +20,13 @@ literal of the requirement group that forbids them, so the explanation pass can 
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from ortools.sat.python import cp_model
 
+from dlplanner.domain.geometry import in_term_slice, term_slices
 from dlplanner.domain.model import (
     Advisory,
     Block,
@@ -360,37 +359,23 @@ class Context:
         return self._runs[key]
 
     def _compute_term_atoms(self) -> tuple[int, dict[str, tuple[int, ...]]]:
-        """Split the year at term boundaries: two sections' terms overlap iff they share an atom."""
+        """The parts of the year (domain ``term_slices``) as atoms: two sections can clash iff they share one.
+
+        An intersession's atom holds only its own sections (see ``in_term_slice``).
+        """
         terms = {t.id: t for t in self.scenario.calendar.terms}
-        used = {s.term_id for s in self.scenario.sections if s.term_id in terms}
-        if not used:
-            return 1, {}
-        cuts = sorted({terms[t].start for t in used} | {terms[t].end + timedelta(days=1) for t in used})
-        atoms = list(itertools.pairwise(cuts))
-        of_term = {}
-        for tid in used:
-            term = terms[tid]
-            of_term[tid] = tuple(
-                i for i, (a, b) in enumerate(atoms) if term.start <= a and b <= term.end + timedelta(1)
-            )
-        return max(1, len(atoms)), of_term
+        self._year_parts = term_slices(terms, (s.term_id for s in self.scenario.sections))
+        of_term = {
+            tid: tuple(i for i, part in enumerate(self._year_parts) if in_term_slice(tid, terms, part))
+            for tid in [None, *{s.term_id for s in self.scenario.sections if s.term_id is not None}]
+        }
+        return len(self._year_parts), of_term
 
     def _compute_soft_atoms(self) -> list[int]:
-        """One atom per part of the year with its own set of running terms; parts where none runs are skipped.
-
-        Soft rules that look at a day or a week evaluate each of these atoms (docs/rules.md); without
-        terms there is one, the whole year.
-        """
-        found: dict[frozenset[str], int] = {}
-        for atom in range(self.n_atoms):
-            running = frozenset(t for t, atoms in self._term_atoms.items() if atom in atoms)
-            if running and running not in found:
-                found[running] = atom
-        return list(found.values()) or [0]
+        """Every atom: each is a part of the year with its own set of running terms (docs/rules.md)."""
+        return list(range(self.n_atoms))
 
     def atoms_of(self, section: Section) -> tuple[int, ...]:
-        if section.term_id is None or section.term_id not in self._term_atoms:
-            return tuple(range(self.n_atoms))
         return self._term_atoms[section.term_id]
 
     def internship_windows(self, cohort_id: str, day: str) -> list[tuple[int, int, str]]:
