@@ -192,7 +192,7 @@ def solve_command(
     Exits 0 when a timetable the independent checker accepts was found, 1 otherwise.
     Ctrl+C stops the search and keeps the best timetable found so far.
     """
-    from dlplanner.services.solving import solve_scenario
+    from dlplanner.services.solving import likely_reasons, solve_scenario
 
     loaded = projects.open_project(project, project_name)
     target = _pick_scenario(loaded, scenario)
@@ -228,6 +228,8 @@ def solve_command(
         click.echo(f"  {message}")
     for conflict in result.conflicts:
         click.echo(f"  conflict: {conflict.message}")
+    for problem in likely_reasons(loaded, target.id, result):
+        click.echo(f"  likely reason: {problem.message}")
     if result.placements:
         click.echo(
             f"  objective {_figure(result.objective, 'not evaluated')}, "

@@ -462,6 +462,9 @@ class _ScenarioValidator:
         self._teacher_load()
         self._cohort_demand()
         self._team_planning()
+        from dlplanner.domain.capacity import capacity_problems  # late: capacity builds this module's Problems
+
+        self.problems += capacity_problems(self.project, self.scenario)
         self._looping()
         self._windows()
         return self.problems

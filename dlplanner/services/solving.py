@@ -9,8 +9,10 @@ import copy
 from collections.abc import Callable
 from datetime import datetime
 
+from dlplanner.domain.capacity import capacity_problems
 from dlplanner.domain.checker import CheckReport, check_pins, check_timetable
 from dlplanner.domain.model import Project, SolveStatus
+from dlplanner.domain.validation import Problem
 from dlplanner.solver import Progress, SolveRequest, SolveResult, solve
 
 
@@ -53,3 +55,17 @@ def solve_scenario(
     report = check_timetable(project, scenario, result.placements)
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
+
+
+def likely_reasons(project: Project, scenario_key: str, result: SolveResult) -> list[Problem]:
+    """When a solve ends without a timetable, the capacity findings that most likely explain it.
+
+    A demand above its supply blocks solving already (validation); what is left to show here is a
+    demand taking nearly all of a supply (a full gym, a pool with no slack, a team planning target
+    its busiest member barely allows), which makes a timetable hard or impossible to find in time.
+    Empty when the solve found a timetable, or when no capacity check has anything to say.
+    """
+    if result.placements or result.status not in (SolveStatus.UNKNOWN, SolveStatus.INFEASIBLE):
+        return []
+    said = {conflict.message for conflict in result.conflicts}
+    return [p for p in capacity_problems(project, project.scenario(scenario_key)) if p.message not in said]

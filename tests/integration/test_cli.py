@@ -249,3 +249,46 @@ def test_ctrl_c_during_solve_keeps_the_best_timetable(tmp_path: Path, signal_aft
     assert scenario.solution.status.value == "feasible"
     assert len(scenario.solution.placements) == sum(s.meetings_per_cycle for s in scenario.sections)
     assert check_timetable(project, scenario, scenario.solution.placements).ok
+
+
+def test_solve_without_a_timetable_shows_the_capacity_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No timetable (here proved: nobody can use the gym's first block) comes with the likely reason in numbers."""
+    from dlplanner.domain.model import (
+        BellSchedule,
+        Block,
+        BlockKind,
+        Cohort,
+        DayType,
+        Project,
+        Room,
+        Scenario,
+        Section,
+        Subject,
+        Teacher,
+        TimeWindow,
+    )
+
+    blocks = [Block(f"b{i}", 480 + 65 * i, 540 + 65 * i, BlockKind.CLASS) for i in range(3)]
+    bell = BellSchedule("bell", "Bell", blocks)
+    scenario = Scenario("s", "Main", bell_schedules=[bell], day_types=[DayType("d0", "Day 0", "bell")])
+    project = Project(
+        "Full gym",
+        subjects=[Subject("pe", "PE")],
+        teachers=[Teacher(f"t{i}", f"Coach {i}", {"pe"}, unavailable=[TimeWindow(None, 480, 540)]) for i in range(3)],
+        rooms=[Room("gym", "Gym", 30, {"gym"})],
+        cohorts=[Cohort(f"c{i}", f"Cohort {i}", 9, 20) for i in range(3)],
+        scenarios=[scenario],
+    )
+    for i in range(3):
+        scenario.sections.append(
+            Section(f"pe{i}", f"PE {i}", "pe", [f"c{i}"], teacher_ids=[f"t{i}"], room_features={"gym"})
+        )
+    path = tmp_path / "gym.dlp"
+    projects.create_project(str(path), project)
+    code, out, _ = run(capsys, "solve", str(path), "--time-limit", "5")
+    assert code == 1
+    assert "Scenario 'Main': infeasible" in out
+    assert "likely reason: 3 meetings per cycle must meet in rooms with `gym`" in out
+    assert "that room offers 1 × 3 = 3 class blocks: 100 % full" in out

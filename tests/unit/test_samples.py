@@ -542,3 +542,15 @@ def test_sizes_stay_reasonable_for_the_solver(projects):
         meetings = sum(x.meetings_per_cycle for x in s.sections)
         assert meetings <= 1100, f"{sample_id} {s.id}: {meetings} meetings"
         assert math.isfinite(meetings)
+
+
+def test_validation_and_the_capacity_checks_find_nothing_blocking(projects):
+    """The pre-solve checks (capacity included) agree with the arithmetic above: every sample is solvable."""
+    from dlplanner.domain.capacity import capacity_problems
+    from dlplanner.domain.validation import blocking, validate
+
+    for sample_id, p, s in _scenarios(projects):
+        errors = blocking(validate(p, s))
+        assert not errors, f"{sample_id} {s.id}: {[e.message for e in errors]}"
+        tight = [pr.message for pr in capacity_problems(p, s)]
+        assert not tight, f"{sample_id} {s.id}: {tight}"

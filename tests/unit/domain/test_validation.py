@@ -263,6 +263,7 @@ def test_more_meetings_than_possible_starts() -> None:
 def test_fixed_teacher_load_above_the_weekly_limit() -> None:
     project = school()
     project.scenarios[0].sections[0].meetings_per_cycle = 17  # 17 × 90 = 1,530 min
+    project.scenarios[0].sections[2].meetings_per_cycle = 3  # 9A: 17 + 3 meetings in its 20 class blocks
     problem = one(project, "teacher_overloaded")
     assert problem.message == (
         "Ms. Rivera must teach 1,530 min per cycle but may teach at most 1,500 min (1,500 min per week)"
@@ -285,6 +286,7 @@ def test_teacher_load_counts_advisory_duty_in_class_time() -> None:
     project.advisories[0].meeting_blocks = [BlockRef(d, "p1") for d in ("mon", "tue", "wed", "thu", "fri")]
     project.teachers[0].max_minutes_per_week = None
     project.scenarios[0].sections[0].meetings_per_cycle = 17  # 1,530 min; available 1,900 − 5 × 90
+    project.scenarios[0].sections[2].meetings_per_cycle = 3  # 9A: 17 + 3 meetings in its 20 class blocks
     assert one(project, "teacher_unavailable").message.endswith("is available 1,450 min")
 
 
@@ -297,11 +299,7 @@ def test_load_is_counted_per_term() -> None:
     ]
     scenario.sections[0].meetings_per_cycle = 10
     scenario.sections[0].term_id = "fall"
-    scenario.sections.append(
-        Section(
-            "bio2", "Biology 10", "bio", ["9b"], 10, teacher_ids=["rivera"], room_features={"lab"}, term_id="spring"
-        )
-    )
+    scenario.sections.append(Section("bio2", "Biology 10", "bio", ["9b"], 10, teacher_ids=["rivera"], term_id="spring"))
     assert validate(project) == []  # 900 min in each term
     scenario.sections[0].term_id = None  # Biology 9 all year: 1,800 min in the spring
     problem = one(project, "teacher_overloaded")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from solver_kit import add_section, school
 
-from dlplanner.domain.model import Placement, SolveStatus, TimeWindow
-from dlplanner.services.solving import solve_scenario
+from dlplanner.domain.model import Placement, Room, SolveStatus, TimeWindow
+from dlplanner.services.solving import likely_reasons, solve_scenario
 
 
 def test_solve_scenario_stores_the_solution_and_checks_it():
@@ -35,3 +35,25 @@ def test_infeasible_keeps_the_previous_timetable():
     assert result.status == SolveStatus.INFEASIBLE and report is None and result.conflicts
     assert p.scenarios[0].solution.placements == old
     assert p.scenarios[0].solution.status == SolveStatus.INFEASIBLE
+
+
+def full_gym_nobody_can_use_at_first():
+    """Three PE meetings for the one gym's three blocks, but none of their teachers is free in the first."""
+    p = school(days=1, teachers=3, cohorts=3, rooms=0)
+    p.rooms = [Room("gym", "Gym", 30, {"gym"})]
+    for i in range(3):
+        add_section(p, f"pe{i}", cohort_ids=[f"c{i}"], teacher_ids=[f"t{i}"], room_features={"gym"})
+        p.teachers[i].unavailable = [TimeWindow(None, 480, 540)]
+    return p
+
+
+def test_a_solve_without_timetable_names_the_capacity_findings_as_likely_reasons():
+    p = full_gym_nobody_can_use_at_first()
+    result, report = solve_scenario(p, "s", time_limit=5)
+    assert result.status == SolveStatus.INFEASIBLE and report is None
+    (reason,) = likely_reasons(p, "s", result)
+    assert reason.code == "rooms_over_capacity" and "1 × 3 = 3 class blocks: 100 % full" in reason.message
+    p.teachers[0].unavailable = []
+    result, report = solve_scenario(p, "s", time_limit=5)
+    assert report is not None and report.ok
+    assert likely_reasons(p, "s", result) == []  # a timetable: nothing to explain
