@@ -97,6 +97,8 @@ class _Capacity:
         self.rooms: dict[str, Room] = {r.id: r for r in project.rooms}
         self.needs = [n for n in (self._need(s) for s in scenario.sections) if n is not None]
         self.parts = term_slices(self.terms, (n.section.term_id for n in self.needs))
+        # a meeting allowed to span a break may take minutes outside the class runs: count the whole day then
+        self.wide = any(n.section.allow_break_span for n in self.needs)
         every_day = {d.id: self.blocks.get(d.id, []) for d in scenario.day_types}
         self.sittings = {a.id: advisory_slots(scenario, a, every_day)[0] for a in project.advisories}
 
@@ -253,7 +255,7 @@ class _Capacity:
         available = 0
         sittings_run = self._sittings_run(part)
         for day in self.days:
-            runs = self._run_minutes(day.id, False)
+            runs = self._run_minutes(day.id, self.wide)
             blocked = [(w.start, w.end) for w in teacher.unavailable if w.applies_to(day.id)]
             if sittings_run:
                 blocked += [
@@ -386,7 +388,7 @@ class _Capacity:
                 total = in_internship = in_advisory = free_minutes = 0
                 for day in self.days:
                     sat = [b for a in advisories for d, b in self.sittings.get(a.id, []) if d == day.id]
-                    runs = self._run_minutes(day.id, False)
+                    runs = self._run_minutes(day.id, self.wide)
                     away = [
                         (w.start - i.travel_minutes, w.end + i.travel_minutes)
                         for i in self.scenario.internships
