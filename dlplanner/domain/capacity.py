@@ -99,6 +99,8 @@ class _Capacity:
         self.parts = term_slices(self.terms, (n.section.term_id for n in self.needs))
         # a meeting allowed to span a break may take minutes outside the class runs: count the whole day then
         self.wide = any(n.section.allow_break_span for n in self.needs)
+        self._running_cache: dict[frozenset[str], list[_Need]] = {}
+        self.cohort_sizes = {c.id: c.size for c in project.cohorts}
         every_day = {d.id: self.blocks.get(d.id, []) for d in scenario.day_types}
         self.sittings = {a.id: advisory_slots(scenario, a, every_day)[0] for a in project.advisories}
 
@@ -152,8 +154,11 @@ class _Capacity:
         )
 
     def _running(self, part: frozenset[str], needs: list[_Need] | None = None) -> list[_Need]:
-        among = self.needs if needs is None else needs
-        return [n for n in among if in_term_slice(n.section.term_id, self.terms, part)]
+        if needs is None:
+            if part not in self._running_cache:
+                self._running_cache[part] = self._running(part, self.needs)
+            return self._running_cache[part]
+        return [n for n in needs if in_term_slice(n.section.term_id, self.terms, part)]
 
     def _part_label(self, part: frozenset[str]) -> str:
         if len(self.parts) <= 1:
@@ -173,7 +178,10 @@ class _Capacity:
     def _fitting_rooms(self, section: Section) -> frozenset[str]:
         if section.room_id:
             return frozenset([section.room_id]) if section.room_id in self.rooms else frozenset()
-        need = section.min_capacity if section.min_capacity is not None else self.project.section_enrolment(section)
+        need = section.min_capacity
+        if need is None:
+            enrolled = section.enrolment
+            need = enrolled if enrolled is not None else sum(self.cohort_sizes.get(c, 0) for c in section.cohort_ids)
         return frozenset(r.id for r in self.project.rooms if section.room_features <= r.features and r.capacity >= need)
 
     def _room_groups(self) -> list[_Group]:
@@ -378,10 +386,15 @@ class _Capacity:
     # cohorts ---------------------------------------------------------------------------------
     def _cohorts(self) -> None:
         """A cohort's meetings each start at a distinct class block start free of internships and advisories."""
+        of_cohort: dict[tuple[str, frozenset[str]], list[_Need]] = defaultdict(list)
+        for part in self.parts:
+            for need in self._running(part):
+                for cohort_id in dict.fromkeys(need.section.cohort_ids):
+                    of_cohort[(cohort_id, part)].append(need)
         for cohort in self.project.cohorts:
             advisories = [a for a in self.project.advisories if cohort.id in a.cohort_ids]
             for part in self.parts:
-                mine = [n for n in self._running(part) if cohort.id in n.section.cohort_ids]
+                mine = of_cohort.get((cohort.id, part), [])
                 if not mine:
                     continue
                 meetings = sum(n.meetings for n in mine)
