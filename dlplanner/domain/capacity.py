@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dlplanner.domain.calendar import Term
-from dlplanner.domain.geometry import advisory_slots, in_term_slice, internship_blocks, overlap, term_slices
+from dlplanner.domain.geometry import advisory_sittings, in_term_slice, internship_blocks, overlap, term_slices
 from dlplanner.domain.model import Block, BlockKind, Project, Room, Scenario, Section, Teacher, fmt_minutes
 from dlplanner.domain.problems import RecordRef, named
 from dlplanner.domain.validation import Problem, Severity
@@ -102,7 +102,10 @@ class _Capacity:
         self._running_cache: dict[frozenset[str], list[_Need]] = {}
         self.cohort_sizes = {c.id: c.size for c in project.cohorts}
         every_day = {d.id: self.blocks.get(d.id, []) for d in scenario.day_types}
-        self.sittings = {a.id: advisory_slots(scenario, a, every_day)[0] for a in project.advisories}
+        self.sittings = {
+            a.id: [(s.day_type_id, s.block) for s in advisory_sittings(scenario, a, every_day)]
+            for a in project.advisories
+        }
 
     def run(self) -> list[Problem]:
         if not self.days:

@@ -22,7 +22,7 @@ from dlplanner.domain.geometry import (
     slice_names,
     term_runs_on,
     term_slices,
-    terms_overlap,
+    terms_meet_together,
 )
 from dlplanner.domain.model import (
     Advisory,
@@ -182,13 +182,14 @@ def test_what_runs_in_a_slice_and_what_overlaps() -> None:
     assert in_term_slice("fall", terms, frozenset({"fall"}))
     assert not in_term_slice("spring", terms, frozenset({"fall"}))
     inside_january = frozenset({"fall", "jan"})
-    assert in_term_slice(None, terms, inside_january)  # the checker's reading: year-long runs everywhere
-    assert not in_term_slice(None, terms, inside_january, intersessions=True)
-    assert not in_term_slice("fall", terms, inside_january, intersessions=True)
-    assert in_term_slice("jan", terms, inside_january, intersessions=True)
-    assert terms_overlap(terms, "fall", None) and terms_overlap(terms, "fall", "jan")
-    assert not terms_overlap(terms, "fall", "spring")
-    assert terms_overlap(terms, "fall", "unknown")
+    assert not in_term_slice(None, terms, inside_january)  # inside an intersession only its own sections meet
+    assert not in_term_slice("fall", terms, inside_january)
+    assert in_term_slice("jan", terms, inside_january)
+    parts = term_slices(terms, ["fall", "spring", "jan"])
+    assert terms_meet_together(terms, parts, "fall", None)
+    assert not terms_meet_together(terms, parts, "fall", "jan")
+    assert not terms_meet_together(terms, parts, "fall", "spring")
+    assert terms_meet_together(terms, parts, "fall", "unknown")
 
 
 def test_term_runs_on_a_date() -> None:
