@@ -20,8 +20,10 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
+from dlplanner.domain import validation
 from dlplanner.domain.model import Placement, Project, Scenario, SolveStatus, fmt_time
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.explanation import section_label
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rooms import assign_rooms
 from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
 from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
@@ -106,11 +108,7 @@ def _params(solver: cp_model.CpSolver, time_limit: float, workers: int, seed: in
 
 
 def _validation_conflicts(project: Project, scenario: Scenario) -> list[Conflict]:
-    """Blocking problems of the pre-solve validation, if that module exists yet."""
-    try:
-        from dlplanner.domain import validation
-    except ImportError:
-        return []
+    """Blocking problems of the pre-solve validation."""
     problems = validation.blocking(validation.validate(project, scenario))
     conflicts = []
     for problem in problems:
@@ -125,15 +123,15 @@ def _pin_geometry_conflicts(ctx: Context) -> list[Conflict]:
     for info in ctx.sections:
         for pin in info.pinned:
             if not any(c.pinned_index == pin.meeting for c in info.candidates):
-                allowed = pin.day_type_id in ctx.day_ids and (pin.start, pin.end) in ctx.allowed_intervals(
+                allowed = pin.day_type_id in ctx.grid.day_ids and (pin.start, pin.end) in ctx.spans(
                     info.section, pin.day_type_id
                 )
                 if allowed:
                     continue  # allowed but forbidden by a rule: the explanation pass names it
-                day = ctx.day_names.get(pin.day_type_id, pin.day_type_id)
+                day = ctx.grid.day_names.get(pin.day_type_id, pin.day_type_id)
                 conflicts.append(
                     Conflict(
-                        f"The pinned meeting {pin.meeting + 1} of {ctx.section_label(info.section)} on {day} "
+                        f"The pinned meeting {pin.meeting + 1} of {section_label(info.section)} on {day} "
                         f"{fmt_time(pin.start)}–{fmt_time(pin.end)} does not start at a class block with the "
                         "section's length inside one class run; move or unpin it",
                         [("section", info.section.id)],
@@ -152,7 +150,7 @@ def _extract(
 
     Rooms come from the room pass (``None`` when it finds none; ``ctx.assignment`` is set otherwise).
     """
-    order = {d: i for i, d in enumerate(ctx.day_ids)}
+    order = {d: i for i, d in enumerate(ctx.grid.day_ids)}
     chosen_by_section = []
     meetings = []
     for info in ctx.sections:
@@ -220,7 +218,7 @@ def _changes_from(ctx: Context, hint: list[Placement]) -> list:
 
 def _penalties(ctx: Context, solver: cp_model.CpSolver) -> dict[str, int]:
     totals = dict.fromkeys(SOFT_RULES, 0)
-    for p in ctx.penalties:
+    for p in ctx.objective.penalties:
         totals[p.rule_id] = totals.get(p.rule_id, 0) + p.weight * p.count(solver)
     return totals
 
@@ -237,10 +235,14 @@ def _status(code: int) -> SolveStatus:
 def _build(
     project: Project, scenario: Scenario, request: SolveRequest, pins: list[Placement], room_classes: bool
 ) -> Context:
-    ctx = Context(project, scenario, weights=request.weights, pins=pins, room_classes=room_classes)
-    for add in HARD_RULES.values():
-        add(ctx)
+    ctx = Context(project, scenario, rules=HARD_RULES, weights=request.weights, pins=pins, room_classes=room_classes)
+    _add_rules(ctx, HARD_RULES)
     return ctx
+
+
+def _add_rules(ctx: Context, rules: dict[str, Rule]) -> None:
+    for rule in rules.values():
+        rule.add(ctx)
 
 
 def _complete_hint(ctx: Context, solver: cp_model.CpSolver) -> None:
@@ -284,12 +286,11 @@ def solve(
     def left() -> float:
         return request.time_limit - (time.monotonic() - t0)
 
-    ctx = Context(project, scenario, weights=request.weights, pins=pins)
+    ctx = Context(project, scenario, rules=HARD_RULES, weights=request.weights, pins=pins)
     conflicts = _pin_geometry_conflicts(ctx)
     if conflicts:
         return SolveResult(SolveStatus.INFEASIBLE, conflicts=conflicts, wall_time=time.monotonic() - t0)
-    for add in HARD_RULES.values():
-        add(ctx)
+    _add_rules(ctx, HARD_RULES)
     if hint:
         ctx.hint(hint)
     proto = ctx.model.Proto()
@@ -354,11 +355,10 @@ def solve(
         )
     first_assignment = ctx.assignment
     ctx.hint(placements)
-    for add in SOFT_RULES.values():
-        add(ctx)
+    _add_rules(ctx, SOFT_RULES)
     changes = _changes_from(ctx, hint) if hint else []
     scale = len(changes) + 1
-    ctx.model.Minimize(scale * ctx.objective() + sum(changes))
+    ctx.model.Minimize(scale * ctx.objective.expression() + sum(changes))
     fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed, should_stop)
     first_penalties = _penalties(ctx, fixed) if fixed is not None else None
     messages.append(f"soft model built and first timetable evaluated at {time.monotonic() - t0:.2f} s")
@@ -419,17 +419,17 @@ def explain(
 ) -> list[Conflict]:
     """A small set of requirement groups that cannot all hold, in plain words naming the records."""
     t0 = time.monotonic()
-    ctx = Context(project, scenario, explain=True, pins=pins)
-    for add in HARD_RULES.values():
-        add(ctx)
-    keys = list(ctx.assumptions)
+    ctx = Context(project, scenario, rules=HARD_RULES, explain=True, pins=pins)
+    _add_rules(ctx, HARD_RULES)
+    assumptions = ctx.explanation.assumptions
+    keys = list(assumptions)
     if not keys:
         return [Conflict("The rules cannot all hold, but no single requirement could be named (clashes only).", [])]
-    index_of = {ctx.assumptions[k].Index(): k for k in keys}
+    index_of = {assumptions[k].Index(): k for k in keys}
 
     def run(active: list[str], limit: float) -> tuple[int, list[str]]:
         ctx.model.ClearAssumptions()
-        ctx.model.AddAssumptions([ctx.assumptions[k] for k in active])
+        ctx.model.AddAssumptions([assumptions[k] for k in active])
         solver = cp_model.CpSolver()
         _params(solver, limit, 1, seed)
         code = solver.Solve(ctx.model)
@@ -460,7 +460,7 @@ def explain(
         code, smaller = run(trial, min(2.0, left))
         if code == cp_model.INFEASIBLE:
             core = [k for k in trial if k in smaller] if smaller else trial
-    groups = [ctx.groups[k] for k in core]
+    groups = [ctx.explanation.groups[k] for k in core]
     names = [g.message for g in groups]
     text = f"{names[0]} cannot hold"
     if len(names) > 1:

@@ -65,7 +65,7 @@ def assign_rooms(
 
 
 def _order(ctx: Context, cand: Candidate) -> tuple:
-    return (ctx.day_ids.index(cand.day), cand.start, cand.end)
+    return (ctx.grid.day_ids.index(cand.day), cand.start, cand.end)
 
 
 def _greedy(ctx: Context, cands: list[Candidate], rooms: list[str], wanted: dict) -> dict[int, str] | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dlplanner.solver.model_builder import Context
+from collections import defaultdict
+
+from dlplanner.solver.model_builder import Context, Lit
 
 
 def forbid_by_reasons(ctx: Context, rule_id: str) -> int:
@@ -13,22 +15,23 @@ def forbid_by_reasons(ctx: Context, rule_id: str) -> int:
     prohibition holds only under its group's assumption literal.
     """
     count = 0
+    reason_group = ctx.explanation.reason_group
     for info in ctx.sections:
         for cand in info.candidates:
             for rid, key in cand.reasons:
                 if rid == rule_id:
-                    ctx.model.Add(cand.lit == 0).OnlyEnforceIf(ctx.reason_group(key))
+                    ctx.model.Add(cand.lit == 0).OnlyEnforceIf(reason_group(key))
                     count += 1
             for tid, reasons in cand.forbidden_teachers.items():
                 for rid, key in reasons:
                     if rid == rule_id:
                         y = info.teacher_vars[tid]
-                        ctx.model.AddBoolOr([cand.lit.Not(), y.Not()]).OnlyEnforceIf(ctx.reason_group(key))
+                        ctx.model.AddBoolOr([cand.lit.Not(), y.Not()]).OnlyEnforceIf(reason_group(key))
                         count += 1
             for room, reasons in cand.room_reasons.items():
                 for rid, key in reasons:
                     if rid == rule_id and room in cand.room_lits:
-                        ctx.model.Add(cand.room_lits[room] == 0).OnlyEnforceIf(ctx.reason_group(key))
+                        ctx.model.Add(cand.room_lits[room] == 0).OnlyEnforceIf(reason_group(key))
                         count += 1
     return count
 
@@ -36,3 +39,30 @@ def forbid_by_reasons(ctx: Context, rule_id: str) -> int:
 def impossible(ctx: Context, enforce: list) -> None:
     """A requirement that cannot hold at all: false under its group (always false when not explaining)."""
     ctx.model.AddBoolOr([]).OnlyEnforceIf(enforce)
+
+
+def add_no_overlap(ctx: Context, kind: str) -> int:
+    """At most ``capacity`` usages of each resource of ``kind`` per (day type, time point, term atom)."""
+    cover: dict[tuple, list[Lit]] = defaultdict(list)
+    for u in ctx.usages:
+        if u.resource[0] != kind:
+            continue
+        for p in ctx.covered_points(u.day, u.start, u.end):
+            for a in u.atoms:
+                cover[(u.resource, u.day, p, a)].append(u.lit)
+    seen: set[tuple[int, ...]] = set()
+    count = 0
+    for (resource, *_), lits in cover.items():
+        cap = ctx.capacity(resource)
+        if len(lits) <= cap:
+            continue
+        key = tuple(sorted(lit.Index() for lit in lits))
+        if key in seen:
+            continue
+        seen.add(key)
+        if cap == 1:
+            ctx.model.AddAtMostOne(lits)
+        else:
+            ctx.model.Add(sum(lits) <= cap)
+        count += 1
+    return count

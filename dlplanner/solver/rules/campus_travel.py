@@ -1,11 +1,12 @@
-"""Rule ``campus_travel``."""
+"""Teachers and cohorts get the campuses' travel minutes between meetings on different campuses."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rules._common import impossible
+from dlplanner.solver.timegrid import sitting_resources
 
 
 def add_campus_travel(ctx: Context) -> None:
@@ -33,7 +34,7 @@ def add_campus_travel(ctx: Context) -> None:
         return
     longest = max(travel.values())
     model = ctx.model
-    enforce = ctx.group("travel", "the travel minutes between campuses", [("campus", c) for c in campuses])
+    enforce = ctx.explanation.group("travel", "the travel minutes between campuses", [("campus", c) for c in campuses])
     # (resource, day, atom) -> {(campus, time): [terms]}; a term is a literal, a linear sum or 1 (a sitting)
     ends: dict[tuple, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
     starts: dict[tuple, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
@@ -76,14 +77,14 @@ def add_campus_travel(ctx: Context) -> None:
                 for a in u.atoms:
                     ends[(line, u.day, a)][(campus, u.end)].append(term)
                     starts[(line, u.day, a)][(campus, u.start)].append(term)
-    for s in ctx.sittings:
+    for s in ctx.grid.sittings:
         campus = sitting_campus.get(s.advisory.room_id or "")
         if campus is None:
             continue
-        for res in ctx.sitting_resources(s):
+        for res in sitting_resources(s):
             if res[0] in ("teacher", "cohort"):
                 for line in timelines(res, s.advisory.id):
-                    for a in ctx.all_atoms:
+                    for a in ctx.grid.all_atoms:
                         ends[(line, s.day, a)][(campus, s.end)].append(1)
                         starts[(line, s.day, a)][(campus, s.start)].append(1)
     seen: set[tuple[int, ...]] = set()
@@ -108,3 +109,6 @@ def add_campus_travel(ctx: Context) -> None:
                     continue
                 seen.add(sig)
                 model.Add(sum(free) <= 1 - fixed).OnlyEnforceIf(enforce)
+
+
+RULE = Rule(add_campus_travel)

@@ -1,6 +1,7 @@
-"""Rule ``cohort_clash``."""
+"""A cohort (and so every student in it) is in at most one meeting at a time."""
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
+from dlplanner.solver.rules._common import add_no_overlap
 
 
 def add_cohort_clash(ctx: Context) -> None:
@@ -11,5 +12,8 @@ def add_cohort_clash(ctx: Context) -> None:
     other here: advisories sharing a cohort are disjoint groups of it and may sit at the same time.
     Sections with neither cohorts nor teachers are kept from overlapping themselves here too.
     """
-    ctx.add_no_overlap("cohort")
-    ctx.add_no_overlap("section")
+    add_no_overlap(ctx, "cohort")
+    add_no_overlap(ctx, "section")
+
+
+RULE = Rule(add_cohort_clash)

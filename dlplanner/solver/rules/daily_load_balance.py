@@ -1,4 +1,4 @@
-"""Soft rule ``daily_load_balance``."""
+"""Balance a cohort's daily load: the spread of its class minutes over day types costs."""
 
 import math
 from collections import defaultdict
@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from dlplanner.solver.model_builder import Context, Penalty, SectionInfo
+from dlplanner.solver.model_builder import Context, Rule, SectionInfo
+from dlplanner.solver.objective import Penalty
 
 
 def add_daily_load_balance(ctx: Context) -> None:
@@ -16,8 +17,8 @@ def add_daily_load_balance(ctx: Context) -> None:
     sections running then (an S1 and an S2 section never load one day); a cohort pays for its worst
     part.
     """
-    weight = ctx.weight("daily_load_balance")
-    if weight == 0 or len(ctx.day_ids) < 2:
+    weight = ctx.objective.weight("daily_load_balance")
+    if weight == 0 or len(ctx.grid.day_ids) < 2:
         return
     model = ctx.model
     of_cohort: dict[str, list[SectionInfo]] = defaultdict(list)
@@ -27,7 +28,7 @@ def add_daily_load_balance(ctx: Context) -> None:
                 of_cohort[cid].append(info)
     for infos in of_cohort.values():
         spreads: dict[tuple[int, ...], tuple] = {}  # the same sections: one spread
-        for atom in ctx.soft_atoms:
+        for atom in ctx.grid.soft_atoms:
             running = [info for info in infos if atom in info.atoms]
             key = tuple(id(info) for info in running)
             if running and key not in spreads:
@@ -40,7 +41,7 @@ def add_daily_load_balance(ctx: Context) -> None:
             units = model.NewIntVar(0, max(upper for _, _, _, upper in spreads.values()), "")
             for part, _, _, _ in spreads.values():
                 model.Add(units >= part)
-        ctx.penalties.append(Penalty("daily_load_balance", weight, [], units, _worst(list(spreads.values()))))
+        ctx.objective.add(Penalty("daily_load_balance", weight, [], units, _worst(list(spreads.values()))))
 
 
 def _worst(parts: list[tuple]) -> Callable[[cp_model.CpSolver], int]:
@@ -65,7 +66,7 @@ def _spread(ctx: Context, infos: list[SectionInfo]) -> tuple:
             per_day[cand.day].append((cand.minutes, cand.lit))
         if fixed is not None:
             fixed = [*fixed, (info.section.meetings_per_cycle, next(iter(lengths)))] if len(lengths) == 1 else None
-    exprs = [sum(m * lit for m, lit in per_day.get(d, [])) for d in ctx.day_ids]
+    exprs = [sum(m * lit for m, lit in per_day.get(d, [])) for d in ctx.grid.day_ids]
     top = sum(m for m, _ in max(per_day.values(), key=lambda v: sum(m for m, _ in v)))
     hi = model.NewIntVar(0, top, "")
     lo = model.NewIntVar(0, top, "")
@@ -74,10 +75,13 @@ def _spread(ctx: Context, infos: list[SectionInfo]) -> tuple:
     if fixed:
         total = sum(n * m for n, m in fixed)
         step = math.gcd(*(m for _, m in fixed))
-        days = len(ctx.day_ids)
+        days = len(ctx.grid.day_ids)
         if step > 0:
             model.Add(hi >= step * -(-total // (days * step)))
             model.Add(lo <= step * (total // (days * step)))
     units = model.NewIntVar(0, top // 30 + 1, "")
     model.Add(30 * units >= hi - lo - 29)
     return units, hi, lo, top // 30 + 1
+
+
+RULE = Rule(add_daily_load_balance)

@@ -1,6 +1,6 @@
-"""Soft rule ``long_blocks_pbl``."""
+"""Prefer long blocks for project-based courses: each shorter meeting costs."""
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 
 
 def add_long_blocks_pbl(ctx: Context) -> None:
@@ -8,7 +8,7 @@ def add_long_blocks_pbl(ctx: Context) -> None:
 
     The minimum is ``RuleSettings.long_block_minutes``.
     """
-    weight = ctx.weight("long_blocks_pbl")
+    weight = ctx.objective.weight("long_blocks_pbl")
     limit = ctx.scenario.rules.long_block_minutes
     lits = []
     for info in ctx.sections:
@@ -17,4 +17,7 @@ def add_long_blocks_pbl(ctx: Context) -> None:
             continue
         lits += [c.lit for c in info.candidates if c.minutes < limit]
     if lits:
-        ctx.add_penalty("long_blocks_pbl", weight, [sum(lits)], upper=len(lits), direct=True)
+        ctx.objective.add_penalty("long_blocks_pbl", weight, [sum(lits)], upper=len(lits), direct=True)
+
+
+RULE = Rule(add_long_blocks_pbl)

@@ -1,9 +1,12 @@
-"""Rule ``looping_hard`` (and the test shared with ``looping_soft``)."""
+"""Hard looping rules keep last year's advisor, subject teacher or team for the cohort.
+
+The test of a pairing kept or broken is shared with ``looping_soft``.
+"""
 
 from __future__ import annotations
 
 from dlplanner.domain.model import LoopingRule, PairingKind, PriorPairing
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rules._common import impossible
 
 
@@ -95,7 +98,7 @@ def add_looping_hard(ctx: Context) -> None:
         pairings = prior_pairings(ctx, rule)
         if not pairings:
             continue
-        enforce = ctx.group(
+        enforce = ctx.explanation.group(
             f"looping:{rule.id}", rule_label(ctx, rule), [("looping_rule", rule.id), ("cohort", rule.cohort_id)]
         )
         b = broken(ctx, rule, pairings)
@@ -103,3 +106,6 @@ def add_looping_hard(ctx: Context) -> None:
             impossible(ctx, enforce)
         elif b is not False:
             ctx.model.Add(b == 0).OnlyEnforceIf(enforce)
+
+
+RULE = Rule(add_looping_hard)

@@ -1,6 +1,7 @@
-"""Soft rule ``looping_soft``."""
+"""Soft looping rules should keep last year's pairing: each broken rule costs its own weight."""
 
-from dlplanner.solver.model_builder import Context, Penalty
+from dlplanner.solver.model_builder import Context, Rule
+from dlplanner.solver.objective import Penalty
 from dlplanner.solver.rules.looping_hard import broken, prior_pairings
 
 
@@ -16,6 +17,9 @@ def add_looping_soft(ctx: Context) -> None:
         if b is False:
             continue
         if b is True:
-            ctx.penalties.append(Penalty("looping_soft", rule.weight, [], 1, lambda solver: 1))
+            ctx.objective.add(Penalty("looping_soft", rule.weight, [], 1, lambda solver: 1))
             continue
-        ctx.penalties.append(Penalty("looping_soft", rule.weight, [], b, lambda solver, b=b: solver.Value(b)))
+        ctx.objective.add(Penalty("looping_soft", rule.weight, [], b, lambda solver, b=b: solver.Value(b)))
+
+
+RULE = Rule(add_looping_soft)

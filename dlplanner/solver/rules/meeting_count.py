@@ -1,6 +1,7 @@
-"""Rule ``meeting_count``."""
+"""Every section has exactly its ``meetings_per_cycle`` meetings."""
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.explanation import section_label
+from dlplanner.solver.model_builder import Context, Rule
 
 
 def add_meeting_count(ctx: Context) -> None:
@@ -12,12 +13,15 @@ def add_meeting_count(ctx: Context) -> None:
     for info in ctx.sections:
         s = info.section
         n = s.meetings_per_cycle
-        enforce = ctx.group(
+        enforce = ctx.explanation.group(
             f"meetings:{s.id}",
-            f"{ctx.section_label(s)}'s {n} meeting{'s' if n != 1 else ''}",
+            f"{section_label(s)}'s {n} meeting{'s' if n != 1 else ''}",
             [("section", s.id)],
         )
         lits = [c.lit for c in info.candidates]
         ctx.model.Add(sum(lits) == n).OnlyEnforceIf(enforce)
         if enforce:
             ctx.model.Add(sum(lits) <= n)
+
+
+RULE = Rule(add_meeting_count)

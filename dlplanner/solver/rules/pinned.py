@@ -1,7 +1,8 @@
-"""Rule ``pinned``."""
+"""A pinned placement comes back at exactly the same day type, start, end, room and teachers."""
 
 from dlplanner.domain.model import fmt_time
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.explanation import section_label
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rules._common import impossible
 
 
@@ -11,10 +12,10 @@ def add_pinned(ctx: Context) -> None:
     for info in ctx.sections:
         s = info.section
         for pin in info.pinned:
-            day = ctx.day_names.get(pin.day_type_id, pin.day_type_id)
-            enforce = ctx.group(
+            day = ctx.grid.day_names.get(pin.day_type_id, pin.day_type_id)
+            enforce = ctx.explanation.group(
                 f"pin:{s.id}:{pin.meeting}",
-                f"the pinned meeting {pin.meeting + 1} of {ctx.section_label(s)} ({day} {fmt_time(pin.start)})",
+                f"the pinned meeting {pin.meeting + 1} of {section_label(s)} ({day} {fmt_time(pin.start)})",
                 [("section", s.id), ("placement", f"{s.id}#{pin.meeting}")],
             )
             cand = next((c for c in info.candidates if c.pinned_index == pin.meeting), None)
@@ -38,3 +39,6 @@ def add_pinned(ctx: Context) -> None:
                         impossible(ctx, enforce)
                     else:
                         model.Add(y == 1).OnlyEnforceIf(enforce)
+
+
+RULE = Rule(add_pinned)

@@ -1,6 +1,7 @@
-"""Soft rule ``room_changes``."""
+"""Minimise room changes for team-taught and lab sections: each extra room they use costs."""
 
-from dlplanner.solver.model_builder import Context, Penalty
+from dlplanner.solver.model_builder import Context, Rule
+from dlplanner.solver.objective import Penalty
 
 
 def add_room_changes(ctx: Context) -> None:
@@ -10,7 +11,7 @@ def add_room_changes(ctx: Context) -> None:
     bound); the room pass keeps such a section in one room of a class where it can, and the reported
     penalty counts the actual rooms it gave.
     """
-    weight = ctx.weight("room_changes")
+    weight = ctx.objective.weight("room_changes")
     if weight == 0 or not ctx.project.rooms:
         return
     model = ctx.model
@@ -38,4 +39,7 @@ def add_room_changes(ctx: Context) -> None:
 
         extra = model.NewIntVar(0, len(used), "")
         model.Add(extra >= sum(used.values()) - 1)
-        ctx.penalties.append(Penalty("room_changes", weight, [], extra, evaluate))
+        ctx.objective.add(Penalty("room_changes", weight, [], extra, evaluate))
+
+
+RULE = Rule(add_room_changes)

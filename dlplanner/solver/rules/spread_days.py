@@ -1,8 +1,8 @@
-"""Soft rule ``spread_days``."""
+"""Spread a section's meetings over different days: each pair on one day type costs."""
 
 from collections import defaultdict
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 
 
 def add_spread_days(ctx: Context) -> None:
@@ -11,7 +11,7 @@ def add_spread_days(ctx: Context) -> None:
     Pairs on a day are c(c-1)/2 for c meetings, convex in c: modelled as the max of its tangent
     lines k·c − k(k+1)/2 (k = 1 … n-1).
     """
-    weight = ctx.weight("spread_days")
+    weight = ctx.objective.weight("spread_days")
     for info in ctx.sections:
         n = info.section.meetings_per_cycle
         if n < 2:
@@ -23,6 +23,9 @@ def add_spread_days(ctx: Context) -> None:
             if len(lits) < 2:
                 continue
             c = sum(lits)
-            ctx.add_penalty(
+            ctx.objective.add_penalty(
                 "spread_days", weight, [k * c - k * (k + 1) // 2 for k in range(1, n)], upper=n * (n - 1) // 2
             )
+
+
+RULE = Rule(add_spread_days)

@@ -1,8 +1,8 @@
-"""Soft rule ``subject_twice_daily``."""
+"""Avoid the same subject twice a day for a cohort: each extra meeting of it on a day costs."""
 
 from collections import defaultdict
 
-from dlplanner.solver.model_builder import Context, SectionInfo
+from dlplanner.solver.model_builder import Context, Rule, SectionInfo
 
 
 def add_subject_twice_daily(ctx: Context) -> None:
@@ -11,7 +11,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
     Counted in each part of the year from the sections running then (an S1 and an S2 section on one day
     type never meet on one day); a cohort pays for its worst part.
     """
-    weight = ctx.weight("subject_twice_daily")
+    weight = ctx.objective.weight("subject_twice_daily")
     if weight == 0:
         return
     of_cohort: dict[str, list[SectionInfo]] = defaultdict(list)
@@ -21,7 +21,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
     for infos in of_cohort.values():
         counts: dict[tuple[int, ...], tuple[list, int]] = {}  # the same meetings: one count
         slices = []
-        for atom in ctx.soft_atoms:
+        for atom in ctx.grid.soft_atoms:
             groups = defaultdict(list)
             for info in infos:
                 if atom in info.atoms:
@@ -33,4 +33,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
                     key = tuple(lit.Index() for lit in lits)
                     chosen.append(counts.setdefault(key, ([sum(lits) - 1], len(lits))))
             slices.append(chosen)
-        ctx.add_worst_slice_penalty("subject_twice_daily", weight, slices)
+        ctx.objective.add_worst_slice_penalty("subject_twice_daily", weight, slices)
+
+
+RULE = Rule(add_subject_twice_daily)

@@ -1,7 +1,8 @@
-"""Rule ``teacher_assignment``."""
+"""Every meeting has its section's teachers, within each teacher's load limit."""
 
 from dlplanner.domain.model import fmt_minutes
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.explanation import section_label
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rules._common import impossible
 
 
@@ -19,15 +20,16 @@ def add_teacher_assignment(ctx: Context) -> None:
             missing = [t for t in info.fixed_teachers if t not in ctx.teachers]
             if missing:
                 impossible(
-                    ctx, ctx.group(f"teachers:{s.id}", f"{ctx.section_label(s)}'s teachers", [("section", s.id)])
+                    ctx,
+                    ctx.explanation.group(f"teachers:{s.id}", f"{section_label(s)}'s teachers", [("section", s.id)]),
                 )
             continue
         need = s.teachers_needed
         if need <= 0 and not info.pool:
             continue
-        enforce = ctx.group(
+        enforce = ctx.explanation.group(
             f"teachers:{s.id}",
-            f"{ctx.section_label(s)}'s need for {need} teacher{'s' if need != 1 else ''} from its pool",
+            f"{section_label(s)}'s need for {need} teacher{'s' if need != 1 else ''} from its pool",
             [("section", s.id)],
         )
         model.Add(sum(info.teacher_vars.values()) == need).OnlyEnforceIf(enforce)
@@ -37,16 +39,19 @@ def add_teacher_assignment(ctx: Context) -> None:
         if teacher is None or teacher.max_minutes_per_week is None:
             continue
         limit = ctx.scenario.per_cycle_limit(teacher.max_minutes_per_week)
-        enforce = ctx.group(
+        enforce = ctx.explanation.group(
             f"load:{tid}",
             f"{teacher.name}'s maximum of {fmt_minutes(teacher.max_minutes_per_week)} teaching minutes a week",
             [("teacher", tid)],
         )
         seen: set[tuple[int, ...]] = set()
-        for atom in ctx.all_atoms:
+        for atom in ctx.grid.all_atoms:
             terms = [(u.end - u.start, u.lit) for u in usages if atom in u.atoms]
             key = tuple(sorted(id(u) for u in usages if atom in u.atoms))
             if key in seen or sum(m for m, _ in terms) <= limit:
                 continue
             seen.add(key)
             model.Add(sum(m * lit for m, lit in terms) <= limit).OnlyEnforceIf(enforce)
+
+
+RULE = Rule(add_teacher_assignment)

@@ -1,6 +1,6 @@
-"""Soft rule ``teacher_gaps``."""
+"""Limit teacher idle gaps: each idle class block between a teacher's meetings of a day costs."""
 
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 
 
 def add_teacher_gaps(ctx: Context) -> None:
@@ -10,23 +10,23 @@ def add_teacher_gaps(ctx: Context) -> None:
     block with both is a gap. Counted in each part of the year from the meetings running then; a
     teacher pays for the worst part.
     """
-    weight = ctx.weight("teacher_gaps")
+    weight = ctx.objective.weight("teacher_gaps")
     if weight == 0:
         return
     gaps: dict[int, list[tuple[list, int]]] = {}  # id of a busy list -> its gap counts
     for (_, tid), usages in ctx.usages_of("teacher").items():
         days = {u.day for u in usages}
         slices = []
-        for atom in ctx.soft_atoms:
+        for atom in ctx.grid.soft_atoms:
             counts = []
-            for day in ctx.day_ids:
+            for day in ctx.grid.day_ids:
                 if day in days:
                     busy = ctx.teacher_busy_blocks(tid, day, atom)
                     if id(busy) not in gaps:
                         gaps[id(busy)] = _gap_terms(ctx, busy)
                     counts += gaps[id(busy)]
             slices.append(counts)
-        ctx.add_worst_slice_penalty("teacher_gaps", weight, slices)
+        ctx.objective.add_worst_slice_penalty("teacher_gaps", weight, slices)
 
 
 def _busy_so_far(ctx: Context, busy: list) -> list:
@@ -56,3 +56,6 @@ def _gap_terms(ctx: Context, busy: list) -> list[tuple[list, int]]:
             continue
         counts.append(([before[i] + after[i] - busy[i] - 1], 1))
     return counts
+
+
+RULE = Rule(add_teacher_gaps)

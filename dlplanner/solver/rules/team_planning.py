@@ -1,7 +1,7 @@
-"""Rule ``team_planning``."""
+"""Each teacher team gets its per-cycle minutes of common planning, all members free at once."""
 
 from dlplanner.domain.model import BlockKind
-from dlplanner.solver.model_builder import Context
+from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rules._common import impossible
 
 
@@ -16,12 +16,12 @@ def add_team_planning(ctx: Context) -> None:
         need = ctx.scenario.per_cycle_requirement(team.planning_minutes_per_week)
         if need <= 0 or not team.member_ids:
             continue
-        enforce = ctx.group(
+        enforce = ctx.explanation.group(
             f"team:{team.id}",
             f"team '{team.name}''s {need} minutes of common planning per cycle",
             [("team", team.id)] + [("teacher", m) for m in team.member_ids],
         )
-        for atom in ctx.all_atoms:
+        for atom in ctx.grid.all_atoms:
             _add_for_atom(ctx, team, need, atom, enforce)
 
 
@@ -30,14 +30,14 @@ def _add_for_atom(ctx: Context, team, need: int, atom: int, enforce: list) -> No
     model = ctx.model
     teacher_usages = ctx.usages_of("teacher")
     terms = []
-    for day in ctx.day_ids:
+    for day in ctx.grid.day_ids:
         members_usages = [
             u
             for m in team.member_ids
             for u in teacher_usages.get(("teacher", m), [])
             if u.day == day and atom in u.atoms
         ]
-        for block in ctx.blocks[day]:
+        for block in ctx.grid.blocks[day]:
             if block.kind not in (BlockKind.CLASS, BlockKind.PLANNING):
                 continue
             if block.minutes < team.min_meeting_minutes:
@@ -45,7 +45,7 @@ def _add_for_atom(ctx: Context, team, need: int, atom: int, enforce: list) -> No
             if any(
                 s.day == day and s.start < block.end and block.start < s.end
                 for m in team.member_ids
-                for s in ctx.busy_fixed.get(("teacher", m), ())
+                for s in ctx.grid.busy_fixed.get(("teacher", m), ())
             ):
                 continue
             if any(
@@ -67,3 +67,6 @@ def _add_for_atom(ctx: Context, team, need: int, atom: int, enforce: list) -> No
         impossible(ctx, enforce)
         return
     model.Add(sum(m * f for m, f in terms) >= need).OnlyEnforceIf(enforce)
+
+
+RULE = Rule(add_team_planning)

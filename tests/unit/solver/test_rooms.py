@@ -8,7 +8,7 @@ from solver_kit import add_section, by_section, judged, run, school
 
 from dlplanner.domain.calendar import Term
 from dlplanner.domain.model import Campus, CampusTravel, Placement, Room
-from dlplanner.solver import engine
+from dlplanner.solver import HARD_RULES, engine
 from dlplanner.solver.model_builder import Context
 
 
@@ -19,10 +19,13 @@ def test_interchangeable_rooms_form_one_class_and_pinned_or_special_rooms_their_
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
     add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"], room_features={"lab"})
     pins = [Placement("a", 0, "d0", 480, 540, "r2", ["t0"], pinned=True)]
-    ctx = Context(p, p.scenarios[0], pins=pins)
+    ctx = Context(p, p.scenarios[0], rules=HARD_RULES, pins=pins)
     groups = sorted(sorted(c.rooms) for c in ctx.room_classes.values())
     assert groups == [["far"], ["lab"], ["r0", "r1", "r3"], ["r2"]]
-    assert all(len(c.rooms) == 1 for c in Context(p, p.scenarios[0], room_classes=False).room_classes.values())
+    assert all(
+        len(c.rooms) == 1
+        for c in Context(p, p.scenarios[0], rules=HARD_RULES, room_classes=False).room_classes.values()
+    )
 
 
 def test_a_class_hosts_as_many_meetings_at_once_as_it_has_rooms():
