@@ -15,6 +15,7 @@ from dlplanner.domain.model import (
     Placement,
     PriorPairing,
     Room,
+    Subject,
     TeacherTeam,
     TimeWindow,
 )
@@ -37,6 +38,7 @@ def test_teacher_clash():
     p = school(teachers=1, cohorts=2)
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
     add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t0"])
+    p.teachers[0].avoid = [TimeWindow(None, 610, 670)]  # t0 would rather teach two at once than last
     result = run(p)
     judged(p, result)
     assert len({p.start for p in result.placements}) == 3
@@ -46,6 +48,7 @@ def test_cohort_clash():
     p = school(teachers=3, cohorts=1)
     for i in range(3):
         add_section(p, f"s{i}", cohort_ids=["c0"], teacher_ids=[f"t{i}"])
+        p.teachers[i].avoid = [TimeWindow(None, 610, 670)]  # the last block costs: the cohort's meetings would pile up
     result = run(p)
     judged(p, result)
     assert len({p.start for p in result.placements}) == 3
@@ -61,17 +64,22 @@ def test_cohort_clash_lets_advisories_of_one_cohort_sit_together():
     add_section(p, "c0-math", cohort_ids=["c0"], teacher_ids=["t2"])
     add_section(p, "c1-eng", cohort_ids=["c1"], teacher_ids=["t0"], subject_id="eng")
     add_section(p, "c1-bio", cohort_ids=["c1"], teacher_ids=["t3"], subject_id="bio", room_id="r1")
+    for t in (p.teachers[0], p.teachers[3]):  # c1's two meetings would rather both sit in the middle block
+        t.avoid = [TimeWindow(None, 610, 670)]
     result = run(p)
     judged(p, result)
     starts = {m.section_id: m.start for m in result.placements}
     assert starts["c0-math"] != 480  # the cohort is busy while its advisories sit
     assert starts["c1-eng"] != 480 and starts["c1-bio"] != 480  # so are the advisor t0 and room r1
+    assert starts["c1-eng"] != starts["c1-bio"]  # and c1 is in one meeting at a time
 
 
 def test_room_clash():
     p = school(teachers=2, cohorts=2, rooms=1)
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
     add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"])
+    for t in p.teachers:  # the last block costs: the one room would host two meetings at once
+        t.avoid = [TimeWindow(None, 610, 670)]
     result = run(p)
     judged(p, result)
     assert {p.room_id for p in result.placements} == {"r0"}
@@ -89,7 +97,12 @@ def test_meeting_count():
 def test_meeting_length_double_block_absorbs_passing_time():
     p = school(blocks=blocks_of(3), days=1)
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], length_blocks=2)
-    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"], length_minutes=50)
+    add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"], length_minutes=50, subject_id="pbl")
+    # pressure the other way: a double block always overlaps t0's avoided middle block, and a
+    # project-based meeting under 80 minutes costs, so other lengths would be cheaper
+    p.teachers[0].avoid = [TimeWindow(None, 545, 605)]
+    p.subjects.append(Subject("pbl", "Project", project_based=True))
+    p.teachers[1].subject_ids.add("pbl")
     result = run(p)
     judged(p, result)
     a, b = by_section(result)["a"][0], by_section(result)["b"][0]
@@ -102,6 +115,7 @@ def test_class_time_double_block_never_spans_lunch_unless_allowed():
     p = school(blocks=blocks, days=1, teachers=2)
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], length_blocks=2)
     add_section(p, "wide", cohort_ids=["c1"], teacher_ids=["t1"], length_blocks=3, allow_break_span=True)
+    p.teachers[0].avoid = [TimeWindow(None, 480, 540), TimeWindow(None, 690, 750)]  # across lunch costs nothing
     result = run(p)
     judged(p, result)
     a = by_section(result)["a"][0]
@@ -115,21 +129,26 @@ def test_teacher_available():
     p.teachers[0].unavailable = [TimeWindow("d0", 0, 24 * 60), TimeWindow(None, 480, 540)]
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
     add_section(p, "pool", cohort_ids=["c1"], teacher_pool=["t0"], teachers_needed=1)
+    p.teachers[0].avoid = [TimeWindow("d1", 0, 24 * 60), TimeWindow("d2", 0, 24 * 60)]  # t0 would rather teach on d0
     result = run(p)
     judged(p, result)
     assert all(m.day_type_id != "d0" and m.start > 540 for m in result.placements)
 
 
 def test_room_fit():
-    p = school(rooms=2)
+    p = school(rooms=2, teachers=4, cohorts=4)
     p.rooms[1].features = {"lab"}
     p.rooms.append(Room("big", "Hall", 100))
     add_section(p, "lab", cohort_ids=["c0"], teacher_ids=["t0"], room_features={"lab"}, meetings_per_cycle=2)
-    add_section(p, "big", cohort_ids=["c1"], teacher_ids=["t1"], enrolment=80)
+    add_section(p, "lab2", cohort_ids=["c1"], teacher_ids=["t1"], room_features={"lab"})
+    add_section(p, "big", cohort_ids=["c2"], teacher_ids=["t2"], enrolment=80)
+    add_section(p, "big2", cohort_ids=["c3"], teacher_ids=["t3"], enrolment=80)
+    for t in p.teachers:  # all would rather meet first thing, in any room: only one lab and one hall fit
+        t.avoid = [TimeWindow(None, 545, 670)]
     result = run(p)
     judged(p, result)
-    assert {m.room_id for m in by_section(result)["lab"]} == {"r1"}
-    assert by_section(result)["big"][0].room_id == "big"
+    assert {m.room_id for m in by_section(result)["lab"] + by_section(result)["lab2"]} == {"r1"}
+    assert {m.room_id for m in by_section(result)["big"] + by_section(result)["big2"]} == {"big"}
 
 
 def test_campus_travel():
@@ -139,6 +158,8 @@ def test_campus_travel():
     p.rooms = [Room("n1", "N1", 30, campus_id="north"), Room("s1", "S1", 30, campus_id="south")]
     add_section(p, "n", cohort_ids=["c0"], teacher_ids=["t0"], room_id="n1")
     add_section(p, "s", cohort_ids=["c0"], teacher_ids=["t1"], room_id="s1")
+    for t in p.teachers:  # the last block costs: two blocks in a row would be cheaper
+        t.avoid = [TimeWindow(None, 620, 680)]
     result = run(p)
     judged(p, result)
     starts = sorted(m.start for m in result.placements)
@@ -160,6 +181,7 @@ def test_campus_travel_follows_each_advisory_of_a_cohort():
         Advisory("south", "South crew", "t1", ["c0"], 10, "sa", meeting_blocks=at_b0),
     ]
     add_section(p, "n", cohort_ids=["c0"], teacher_ids=["t2"], room_id="n1")
+    p.teachers[2].avoid = [TimeWindow(None, 620, 680)]  # t2 would rather teach in the middle block
     result = run(p)
     judged(p, result)
     assert result.placements[0].start == 620  # 10 minutes after advisory is too little for the south crew
@@ -170,6 +192,8 @@ def test_teacher_assignment_pool_load_and_team_teaching():
     p.teachers[0].max_minutes_per_week = 0  # may not teach at all
     add_section(p, "pool", cohort_ids=["c0"], teacher_pool=["t0", "t1"], teachers_needed=1, meetings_per_cycle=2)
     add_section(p, "duo", cohort_ids=["c1"], teachers_needed=2, meetings_per_cycle=1)
+    for t in p.teachers:  # every teacher's meeting costs: fewer teachers would be cheaper
+        t.avoid = [TimeWindow(None, 0, 24 * 60)]
     result = run(p)
     judged(p, result)
     assert {tuple(m.teacher_ids) for m in by_section(result)["pool"]} == {("t1",)}
@@ -181,6 +205,7 @@ def test_advisory_time():
     p = school(blocks=blocks, days=1, teachers=1, cohorts=1)
     p.advisories = [Advisory("adv", "Crew", "t0", ["c0"], meeting_blocks=[BlockRef("d0", "b0")])]
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"])
+    p.teachers[0].avoid = [TimeWindow(None, 565, 625)]  # t0 would rather teach in the advisory's block
     result = run(p)
     judged(p, result)
     assert result.placements[0].start == 565
@@ -203,6 +228,8 @@ def test_team_planning_needs_members_free_at_once():
     p.teams = [TeacherTeam("team", "Team", ["t0", "t1"], ["c0", "c1"], planning_minutes_per_week=5 * 120)]
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"])
     add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t1"])
+    p.teachers[0].avoid = [TimeWindow(None, 545, 670)]  # t0 would rather teach first, t1 last:
+    p.teachers[1].avoid = [TimeWindow(None, 480, 605)]  # apart, they would have one free block in common
     result = run(p)
     judged(p, result)
     assert result.placements[0].start == result.placements[1].start
@@ -221,6 +248,8 @@ def test_looping_hard_keeps_last_years_subject_teacher_and_team():
     ]
     add_section(p, "m0", cohort_ids=["c0"], subject_id="math", teachers_needed=1, meetings_per_cycle=2)
     add_section(p, "e1", cohort_ids=["c1"], subject_id="eng", teachers_needed=1, meetings_per_cycle=2)
+    for t in (p.teachers[2], p.teachers[3]):  # last year's teachers would rather not teach at all
+        t.avoid = [TimeWindow(None, 0, 24 * 60)]
     result = run(p)
     judged(p, result)
     assert {m.teacher_ids[0] for m in by_section(result)["m0"]} == {"t2"}
@@ -232,6 +261,7 @@ def test_pinned_placement_comes_back_exactly():
     add_section(p, "a", cohort_ids=["c0"], teacher_pool=["t0", "t1"], meetings_per_cycle=3)
     pin = Placement("a", 2, "d0", 545, 605, "r1", ["t1"], pinned=True)
     p.scenarios[0].solution.placements = [pin]
+    p.teachers[1].avoid = [TimeWindow(None, 0, 24 * 60)]  # unpinned, t0 would be cheaper than keeping t1
     result = run(p)
     judged(p, result, pins=[pin])
     got = next(m for m in result.placements if m.meeting == 2)

@@ -1,15 +1,20 @@
-"""The mutation check: taking any rule out of the solver's registry makes its own tests fail.
+"""The mutation check: taking any rule out of the solver makes its own tests fail.
 
 A rule whose tests still pass without it is either enforced somewhere else (so its module is not its
-one place) or tested on an instance too easy to need it. For every rule id of the registry this runs
-only that rule's tests, listed below, in a fresh pytest process with the rule removed, and asserts
-that every one of them fails. (The FET solver has no rule registry to remove rules from.)
+one place) or tested on an instance too easy to need it. For every rule id of the solver's registry,
+only that rule's tests (listed below) run with the rule emptied: its id stays in the registry, so
+results still report it, but nothing it does reaches the model (no constraints, no pruning, no
+penalty). Every one of them must fail in its test body (the checker or the test's own asserts), not
+in setup. All of them run in one fresh pytest process, each with its own rule emptied.
+
+The FET solver (dlplanner/solver/fet) has no registry of rules to take one out of: its constraint
+families are dispatched inside its model builder, so it is not covered here.
 """
 
 from __future__ import annotations
 
 import ast
-import re
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +28,10 @@ ROOT = HERE.parents[2]
 HARD = "tests/unit/solver/test_hard_rules.py"
 SOFT = "tests/unit/solver/test_soft_rules.py"
 
-# rule id -> the tests that must fail when the rule is taken out of the solver
+# rule id -> the tests that must fail when the rule is taken out of the solver. Not listed: tests that a
+# rule does not over-count (teacher_gaps_counts_each_term_apart, consecutive_teaching_counts_each_term_apart:
+# pinned timetables that cost nothing), which an emptied rule, counting nothing, passes too; and
+# test_room_changes, where the room pass (solver/rooms.py, not the model) keeps the lab in one room.
 RULE_TESTS: dict[str, list[str]] = {
     "teacher_clash": [f"{HARD}::test_teacher_clash"],
     "cohort_clash": [
@@ -48,11 +56,8 @@ RULE_TESTS: dict[str, list[str]] = {
         f"{SOFT}::test_subject_twice_daily",
         f"{SOFT}::test_subject_twice_daily_counts_each_term_apart",
     ],
-    "teacher_gaps": [f"{SOFT}::test_teacher_gaps", f"{SOFT}::test_teacher_gaps_counts_each_term_apart"],
-    "consecutive_teaching": [
-        f"{SOFT}::test_consecutive_teaching",
-        f"{SOFT}::test_consecutive_teaching_counts_each_term_apart",
-    ],
+    "teacher_gaps": [f"{SOFT}::test_teacher_gaps"],
+    "consecutive_teaching": [f"{SOFT}::test_consecutive_teaching"],
     "teacher_preferences": [f"{SOFT}::test_teacher_preferences"],
     "long_blocks_pbl": [f"{SOFT}::test_long_blocks_pbl"],
     "daily_load_balance": [
@@ -61,28 +66,56 @@ RULE_TESTS: dict[str, list[str]] = {
         f"{SOFT}::test_daily_load_balance_counts_each_term_apart",
         f"{SOFT}::test_daily_load_balance_costs_the_worst_term",
     ],
-    "room_changes": [f"{SOFT}::test_room_changes"],
+    "room_changes": [f"{SOFT}::test_room_changes_moves_a_meeting_to_keep_one_room"],
     "looping_soft": [
         f"{SOFT}::test_looping_soft",
         f"{SOFT}::test_looping_soft_penalised_with_the_rules_weight_when_broken",
     ],
 }
 
-# runs pytest on the given node ids after deleting one rule from the registry the engine reads
-_WITHOUT_RULE = """
-import sys, pytest
+# Runs pytest on the node ids of argv[1] (node id -> rule id), each with its rule emptied, and prints
+# each node id's outcome in its test body as the last line.
+_WITHOUT_RULES = """
+import json, sys, pytest
 from dlplanner.solver import rules
-rule_id = sys.argv[1]
-registry = rules.HARD_RULES if rule_id in rules.HARD_RULES else rules.SOFT_RULES
-del registry[rule_id]
-sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", *sys.argv[2:]]))
+from dlplanner.solver.model_builder import Rule
+
+plan = json.loads(sys.argv[1])
+outcomes = {}
+
+
+class EmptyTheRule:
+    def __init__(self):
+        self.kept = None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_call(self, item):
+        rule_id = plan[item.nodeid]
+        registry = rules.HARD_RULES if rule_id in rules.HARD_RULES else rules.SOFT_RULES
+        self.kept = (registry, rule_id, registry[rule_id])
+        registry[rule_id] = Rule(lambda ctx: None)
+
+    def pytest_runtest_teardown(self, item):
+        if self.kept is not None:
+            registry, rule_id, rule = self.kept
+            registry[rule_id] = rule
+            self.kept = None
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or report.outcome != "passed":
+            outcomes.setdefault(report.nodeid, f"{report.when}: {report.outcome}")
+
+
+pytest.main(["-q", "-p", "no:cacheprovider", *plan], plugins=[EmptyTheRule()])
+print(json.dumps(outcomes))
 """
 
 
 def test_every_rule_of_the_registry_lists_its_tests():
     assert sorted(RULE_TESTS) == sorted([*HARD_RULES, *SOFT_RULES])
-    for rule_id, node_ids in RULE_TESTS.items():
-        assert node_ids, rule_id
+    node_ids = [n for ids in RULE_TESTS.values() for n in ids]
+    assert all(RULE_TESTS.values())
+    assert len(node_ids) == len(set(node_ids)), "a test is listed for one rule only"
 
 
 def test_every_listed_test_exists():
@@ -96,19 +129,23 @@ def test_every_listed_test_exists():
             assert name in defined[path], node_id
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("rule_id", list(RULE_TESTS))
-def test_removing_the_rule_fails_its_tests(rule_id: str):
-    node_ids = RULE_TESTS[rule_id]
+@pytest.fixture(scope="module")
+def outcomes_without_their_rule() -> dict[str, str]:
+    plan = {node_id: rule_id for rule_id, node_ids in RULE_TESTS.items() for node_id in node_ids}
     run = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_RULE, rule_id, *node_ids],
+        [sys.executable, "-c", _WITHOUT_RULES, json.dumps(plan)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=900,
     )
-    summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr
-    # exit code 1: tests ran and some failed (not 4/5: a wrong node id or nothing collected)
-    assert run.returncode == 1, f"without {rule_id}: {summary}"
-    failed = re.search(r"(\d+) failed", summary)
-    assert failed and int(failed.group(1)) == len(node_ids), f"without {rule_id}, some of its tests pass: {summary}"
+    lines = run.stdout.strip().splitlines()
+    assert lines, run.stderr
+    return json.loads(lines[-1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule_id", list(RULE_TESTS))
+def test_emptying_the_rule_fails_its_tests(rule_id: str, outcomes_without_their_rule: dict[str, str]):
+    got = {node_id: outcomes_without_their_rule.get(node_id, "not run") for node_id in RULE_TESTS[rule_id]}
+    assert got == dict.fromkeys(RULE_TESTS[rule_id], "call: failed"), f"without {rule_id}: {got}"

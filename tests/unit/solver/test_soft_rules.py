@@ -9,6 +9,8 @@ from dlplanner.domain.model import LoopingRule, PairingKind, Placement, PriorPai
 
 def test_spread_days():
     p = school(days=2)
+    p.scenarios[0].rules.weights = {"daily_load_balance": 0, "subject_twice_daily": 0}
+    p.teachers[0].avoid = [TimeWindow("d1", 0, 24 * 60)]  # cheaper to teach both on d0
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], meetings_per_cycle=2)
     result = run(p)
     report = judged(p, result)
@@ -26,6 +28,9 @@ def test_spread_days_penalised_when_unavoidable():
 
 def test_subject_twice_daily():
     p = school(days=2, teachers=2, cohorts=1)
+    p.scenarios[0].rules.weights = {"daily_load_balance": 0}
+    for t in p.teachers:  # cheaper to teach both on d0
+        t.avoid = [TimeWindow("d1", 0, 24 * 60)]
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], subject_id="math")
     add_section(p, "b", cohort_ids=["c0"], teacher_ids=["t1"], subject_id="math")
     result = run(p)
@@ -37,11 +42,14 @@ def test_subject_twice_daily():
 def year_and_semesters(subjects: tuple[str, str, str], weights: dict[str, int]):
     """Two day types; one cohort with a year-long, an S1 and an S2 section (one meeting each) of these subjects.
 
+    Every teacher would rather teach on d0 (so the soft rule under test must move a meeting to d1).
     Solved and judged; returns the result and each section's day type.
     """
     p = school(days=2, teachers=3, cohorts=1)
     semesters(p)
     p.scenarios[0].rules.weights = weights
+    for t in p.teachers:
+        t.avoid = [TimeWindow("d1", 0, 24 * 60)]
     for i, (sid, term_id) in enumerate([("year", None), ("s1", "S1"), ("s2", "S2")]):
         add_section(p, sid, cohort_ids=["c0"], teacher_ids=[f"t{i}"], subject_id=subjects[i], term_id=term_id)
     result = run(p)
@@ -58,7 +66,8 @@ def test_subject_twice_daily_counts_each_term_apart():
 
 def test_teacher_gaps():
     p = school(blocks=blocks_of(4), days=1, teachers=1, cohorts=2)
-    p.scenarios[0].rules.weights = {"daily_load_balance": 0}
+    p.scenarios[0].rules.weights = {"daily_load_balance": 0, "teacher_gaps": 3}
+    p.teachers[0].avoid = [TimeWindow(None, 545, 670)]  # the middle blocks cost: first and last would be cheaper
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"])
     add_section(p, "b", cohort_ids=["c1"], teacher_ids=["t0"])
     result = run(p)
@@ -130,6 +139,8 @@ def test_teacher_preferences():
 def test_long_blocks_pbl():
     blocks = [(480, 530, C), (530, 560, L), (560, 650, C)]
     p = school(blocks=blocks, days=1, teachers=1, cohorts=1)
+    p.scenarios[0].rules.weights = {"long_blocks_pbl": 5}
+    p.teachers[0].avoid = [TimeWindow(None, 560, 650)]  # the short block would be cheaper
     p.subjects.append(Subject("pbl", "Project", project_based=True))
     p.teachers[0].subject_ids.add("pbl")
     add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t0"], subject_id="pbl")
@@ -183,6 +194,26 @@ def test_room_changes():
     judged(p, result)
     assert result.penalties["room_changes"] == 0
     assert len({m.room_id for m in result.placements}) == 1
+
+
+def test_room_changes_moves_a_meeting_to_keep_one_room():
+    """Pinned meetings hold lab0 on d0 and lab1 on d1 first thing, when the lab section's teacher wants to teach."""
+    p = school(days=3, teachers=3, cohorts=3)
+    p.scenarios[0].rules.weights = {"room_changes": 5}
+    p.rooms = [Room(f"lab{i}", f"Lab {i}", 30, {"lab"}) for i in range(2)]
+    p.teachers[0].avoid = [TimeWindow(None, 545, 670)]  # first thing every day is cheaper, in whichever lab
+    add_section(p, "lab", cohort_ids=["c0"], teacher_ids=["t0"], room_features={"lab"}, meetings_per_cycle=3)
+    add_section(p, "x", cohort_ids=["c1"], teacher_ids=["t1"], room_id="lab0")
+    add_section(p, "y", cohort_ids=["c2"], teacher_ids=["t2"], room_id="lab1")
+    pins = [
+        Placement("x", 0, "d0", 480, 540, "lab0", ["t1"], pinned=True),
+        Placement("y", 0, "d1", 480, 540, "lab1", ["t2"], pinned=True),
+    ]
+    p.scenarios[0].solution.placements = pins
+    result = run(p)
+    judged(p, result, pins=pins)
+    assert result.penalties["room_changes"] == 0
+    assert len({m.room_id for m in by_section(result)["lab"]}) == 1
 
 
 def test_looping_soft():
