@@ -1244,12 +1244,6 @@ SOFT_RULES: dict[str, Callable[[CheckContext], int]] = {
 }
 
 
-def soft_violations(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> list[Violation]:
-    """The broken soft looping rules, worded like hard violations (for explanations in the UI)."""
-    ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
-    return [violation for _, violation in _looping_failures(ctx, hard=False)]
-
-
 def check_timetable(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> CheckReport:
     """Every hard rule recomputed from the timetable, and every soft rule's total penalty."""
     ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
