@@ -1,4 +1,8 @@
-"""One small test per hard rule: the rule holds in the solver's result, judged by the checker."""
+"""One small test per hard rule: the rule holds in the solver's result, judged by the checker.
+
+Each instance needs its rule: where the solver could meet it by luck, a soft preference (a teacher's
+avoid window) pulls the other way, so the test fails when the rule is taken out (test_rule_mutations.py).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""One small test per soft rule: the solver avoids the penalty when it can, and reports it as the checker does."""
+"""One small test per soft rule: the solver avoids the penalty when it can, and reports it as the checker does.
+
+Where another soft rule or luck would avoid the penalty too, a cheaper preference pulls the other way
+(or the other rule's weight is 0), so the test fails when its rule is taken out (test_rule_mutations.py).
+"""
 
 from __future__ import annotations
 
