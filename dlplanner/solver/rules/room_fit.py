@@ -9,7 +9,7 @@ def room_fit_rooms(ctx: Context, section: Section, rooms: list[str]) -> list[str
     """The rooms that fit: the section's fixed room, or every room with its features and capacity."""
     if section.room_id:
         return [r for r in rooms if r == section.room_id]
-    need = section.min_capacity if section.min_capacity is not None else ctx.project.section_enrolment(section)
+    need = ctx.project.seats_needed(section)
     return [r for r in rooms if section.room_features <= ctx.rooms[r].features and ctx.rooms[r].capacity >= need]
 
 
@@ -23,7 +23,7 @@ def add_room_fit(ctx: Context) -> None:
         return
     for info in ctx.sections:
         s = info.section
-        need = s.min_capacity if s.min_capacity is not None else ctx.project.section_enrolment(s)
+        need = ctx.project.seats_needed(s)
         what = (
             f"room {s.room_id}"
             if s.room_id

@@ -7,8 +7,9 @@ results still report it, but nothing it does reaches the model (no constraints, 
 penalty). Every one of them must fail in its test body (the checker or the test's own asserts), not
 in setup. All of them run in one fresh pytest process, each with its own rule emptied.
 
-The FET solver (dlplanner/solver/fet) has no registry of rules to take one out of: its constraint
-families are dispatched inside its model builder, so it is not covered here.
+The FET wing's solver (dlplanner/fet/solver) has no registry of rules to take one out of: its model
+builder dispatches some constraint types privately and handles the rest inline, and its heuristic
+checks constraints on its own, so it is not covered here.
 """
 
 from __future__ import annotations
