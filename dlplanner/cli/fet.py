@@ -1,8 +1,8 @@
 """`dlplanner fet …`: import FET files, solve them with dlplanner's engine, export to FET.
 
 Registered by ``dlplanner.cli.core`` with ``cli.add_command(fet)``. User mistakes raise
-``click.ClickException`` (one line, exit status 1 from click); ``fet solve`` exits 1 when it finds
-no valid timetable.
+``click.ClickException`` (one line; the root group exits with status 2); ``fet solve`` exits 1 when it
+finds no valid timetable.
 """
 
 from __future__ import annotations

@@ -36,8 +36,7 @@ from dlplanner.domain import Project, Scenario, SolveStatus
 from dlplanner.qt.commands import ApplySolutionCommand
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.style import icon
-from dlplanner.services.editing import solution_from_result
-from dlplanner.services.solving import solve_scenario
+from dlplanner.services.solving import solution_from_result, solve_scenario
 
 
 class SolveWorker(QThread):

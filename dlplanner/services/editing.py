@@ -1,4 +1,4 @@
-"""Use cases behind the desktop editor that are not Qt: solver results as solutions, bell-schedule templates.
+"""Use cases behind the desktop editor that are not Qt: bell-schedule templates.
 
 Crash recovery copies live in :mod:`dlplanner.services.recovery`.
 """
@@ -6,24 +6,8 @@ Crash recovery copies live in :mod:`dlplanner.services.recovery`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
-from dlplanner.domain import Block, BlockKind, Solution
-from dlplanner.solver import SolveResult
-
-
-def solution_from_result(result: SolveResult) -> Solution:
-    """A scenario solution from a solver result, to apply as one undoable step in the GUI."""
-    return Solution(
-        placements=list(result.placements),
-        status=result.status,
-        objective=result.objective,
-        best_bound=result.best_bound,
-        penalties=dict(result.penalties),
-        wall_time=result.wall_time,
-        solved_at=datetime.now().replace(microsecond=0),
-    )
-
+from dlplanner.domain import Block, BlockKind
 
 # -- bell-schedule templates -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from dlplanner.domain.capacity import capacity_problems
 from dlplanner.domain.checker import CheckReport, check_pins, check_timetable
-from dlplanner.domain.model import Project, SolveStatus
+from dlplanner.domain.model import Project, Solution, SolveStatus
 from dlplanner.domain.validation import Problem
 from dlplanner.solver import Progress, SolveRequest, SolveResult, solve
 
@@ -43,15 +43,7 @@ def solve_scenario(
         if result.status == SolveStatus.INFEASIBLE:
             scenario.solution.status = SolveStatus.INFEASIBLE
         return result, None
-    solution = scenario.solution
-    solution.placements = result.placements
-    solution.status = result.status
-    solution.objective = result.objective
-    solution.best_bound = result.best_bound
-    solution.penalties = dict(result.penalties)
-    solution.wall_time = result.wall_time
-    solution.solved_at = datetime.now().replace(microsecond=0)
-    solution.stale = False
+    scenario.solution = solution_from_result(result)
     report = check_timetable(project, scenario, result.placements)
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
@@ -69,3 +61,16 @@ def likely_reasons(project: Project, scenario_key: str, result: SolveResult) -> 
         return []
     said = {conflict.message for conflict in result.conflicts}
     return [p for p in capacity_problems(project, project.scenario(scenario_key)) if p.message not in said]
+
+
+def solution_from_result(result: SolveResult) -> Solution:
+    """A scenario's solution from a solver result (the CLI stores it, the GUI applies it as one undo step)."""
+    return Solution(
+        placements=list(result.placements),
+        status=result.status,
+        objective=result.objective,
+        best_bound=result.best_bound,
+        penalties=dict(result.penalties),
+        wall_time=result.wall_time,
+        solved_at=datetime.now().replace(microsecond=0),
+    )

@@ -243,7 +243,7 @@ def test_fuzzed_csv_never_crashes_and_never_half_imports(kind: str, target: Path
         before = file_hash(target)
         try:
             _expect_clean(lambda: _import_csv(target, kind, path), (CsvImportError, ServiceError), path, target)
-        except StorageError as exc:  # known gap (see the xfail below): refused cleanly, but names the project
+        except StorageError as exc:  # refused cleanly, naming the project
             assert "too large to store" in str(exc), exc
             assert file_hash(target) == before
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from fet_builders import act, con, instance
 
 from dlplanner.fet.checker import check_fet
 from dlplanner.fet.model import FetPlacement, FetTimetable
-
-sys.path.insert(0, str(Path(__file__).parent))
-from fet_builders import act, con, instance
 
 
 def tt(**placements) -> FetTimetable:

@@ -3,10 +3,8 @@ independent checker judges them."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from fet_builders import act, con, instance
 
 from dlplanner.fet.checker import check_fet
 from dlplanner.fet.model import FetPlacement, FetTimetable
@@ -14,9 +12,6 @@ from dlplanner.fet.solver import greedy, solve
 from dlplanner.fet.solver.greedy import PlaceAndEvict, greedy_times, knows_every_hard_time_constraint
 from dlplanner.fet.solver.model import build_time_model
 from dlplanner.fet.solver.rooms import Rooms
-
-sys.path.insert(0, str(Path(__file__).parent))
-from fet_builders import act, con, instance
 
 
 def packed_instance():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from fet_builders import act, con, instance
 from ortools.sat.python import cp_model
 
 from dlplanner.fet.checker import check_fet
@@ -14,9 +14,6 @@ from dlplanner.fet.model import FetYear
 from dlplanner.fet.solver import solve_fet
 from dlplanner.fet.solver.model import build_time_model, room_domains
 from dlplanner.fet.solver.rooms import assign_rooms, hall_violations
-
-sys.path.insert(0, str(Path(__file__).parent))
-from fet_builders import act, con, instance
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
 

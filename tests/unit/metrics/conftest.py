@@ -1,6 +1,0 @@
-"""Makes the tiny hand-computed school importable from the metrics and export tests."""
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
