@@ -9,6 +9,7 @@ when the column is absent, are kept); other rows add records.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dlplanner.domain import Cohort, Project, Room, Scenario, Section, Teacher, TimeWindow
+from dlplanner.domain.quoting import shown
 
 KINDS = ("teachers", "rooms", "cohorts", "sections")
 MAX_SHOWN = 20
@@ -91,7 +93,7 @@ class CsvProblem:
     def __str__(self) -> str:
         where = f"{self.file}, line {self.line}"
         if self.column:
-            where += f", column '{self.column}'"
+            where += f", column {shown(self.column)}"
         return f"{where}: {self.message}"
 
 
@@ -129,13 +131,13 @@ def read_rows(path: Path, kind: str) -> tuple[list[tuple[int, dict[str, str]]], 
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return [], [CsvProblem(name, 0, "", f"file not found: {path}")]
+    except IsADirectoryError:
+        return [], [CsvProblem(name, 0, "", f"{path} is a folder; give the CSV file inside it")]
     except UnicodeDecodeError:
         return [], [CsvProblem(name, 1, "", "not UTF-8 text; save the file as 'CSV UTF-8' and try again")]
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(keepends=True), dialect)
+    except OSError as exc:
+        return [], [CsvProblem(name, 0, "", f"cannot be read ({exc.strerror or exc})")]
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
     header = next(reader, None)
     if not header:
         return [], [CsvProblem(name, 1, "", "the file is empty; start from the template in resources/templates/")]
@@ -155,20 +157,42 @@ def read_rows(path: Path, kind: str) -> tuple[list[tuple[int, dict[str, str]]], 
         if column.required and column.name not in columns:
             problems.append(CsvProblem(name, 1, column.name, f"required column is missing ({column.help})"))
     rows = []
+    line = reader.line_num + 1  # where the next row starts (a quoted cell may hold line breaks)
     try:
         for record in reader:
-            line = reader.line_num
+            next_line = reader.line_num + 1
             if not any(cell.strip() for cell in record):
-                continue
-            if len(record) > len(columns):
+                pass
+            elif len(record) > len(columns):
                 problems.append(CsvProblem(name, line, "", f"{len(record)} cells but the header has {len(columns)}"))
-                continue
-            rows.append((line, {c: record[i].strip() if i < len(record) else "" for i, c in enumerate(columns) if c}))
+            else:
+                cells = {c: record[i].strip() if i < len(record) else "" for i, c in enumerate(columns) if c}
+                rows.append((line, cells))
+            line = next_line
     except csv.Error as exc:  # a runaway quote or a cell over the csv module's size limit
-        problems.append(
-            CsvProblem(name, reader.line_num + 1, "", f"cannot read this row ({exc}); check for an unclosed quote")
-        )
+        problems.append(CsvProblem(name, line, "", f"cannot read this row ({exc}); check for an unclosed quote"))
     return rows, problems
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The header's delimiter (comma, semicolon or tab), with quotes doubled inside quoted cells as Excel writes them.
+
+    Only CR and LF end a row (the reader gets the text with ``newline=""``): a form feed or a
+    Unicode line separator inside a cell stays in the cell instead of starting a bogus row.
+    """
+    header = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0] or ","
+    try:
+        sniffed = csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+    class Sniffed(csv.excel):
+        delimiter = sniffed.delimiter
+        quotechar = sniffed.quotechar
+        skipinitialspace = sniffed.skipinitialspace
+        doublequote = True  # a header holds no doubled quote, so the sniffer cannot tell; Excel always doubles
+
+    return Sniffed
 
 
 # -- parsing cells -------------------------------------------------------------------------------
@@ -208,31 +232,35 @@ class _Cells:
         if not value:
             return default
         if not re.fullmatch(r"-?\d+", value):
-            self.fail(column, f"'{value}' is not a whole number")
+            self.fail(column, f"{shown(value)} is not a whole number")
             return default
-        number = int(value)
+        digits = value.lstrip("-").lstrip("0")
+        number = int(value) if len(digits) <= 18 else (-1 if value.startswith("-") else 1) * (10**18)
         if number < minimum:
-            self.fail(column, f"{number} is too small (at least {minimum})")
+            self.fail(column, f"{shown(value)} is too small (at least {minimum})")
         elif number > maximum:
-            self.fail(column, f"{value} is too large (at most {maximum:,})")
+            self.fail(column, f"{shown(value)} is too large (at most {maximum:,})")
             return default
         return number
 
     def items(self, column: str) -> list[str]:
         return [part.strip() for part in re.split(r"[;|]", self.text(column)) if part.strip()]
 
-    def refs(self, column: str, lookup: dict[str, str], what: str) -> list[str]:
-        """Ids for the ids or names listed in a cell; unknown ones are problems."""
+    def refs(self, column: str, lookup: _Lookup, what: str) -> list[str]:
+        """Ids for the ids or names listed in a cell; unknown or ambiguous ones are problems."""
         ids = []
         for item in self.items(column):
-            found = lookup.get(item) or lookup.get(item.casefold())
-            if found is None:
-                self.fail(column, f"no {what} '{item}'{_known(lookup)}")
-            elif found not in ids:
-                ids.append(found)
+            found = lookup.find(item)
+            if not found:
+                self.fail(column, f"no {what} {shown(item)}{lookup.known()}")
+            elif len(found) > 1:
+                which = ", ".join(shown(i) for i in found[:6])
+                self.fail(column, f"{shown(item)} could be the {what} {which}: give the exact id")
+            elif found[0] not in ids:
+                ids.append(found[0])
         return ids
 
-    def ref(self, column: str, lookup: dict[str, str], what: str, required: bool = False) -> str | None:
+    def ref(self, column: str, lookup: _Lookup, what: str, required: bool = False) -> str | None:
         if not self.text(column, required):
             return None
         found = self.refs(column, lookup, what)
@@ -246,50 +274,71 @@ class _Cells:
             return False
         if value in ("yes", "y", "true", "1", "x"):
             return True
-        self.fail(column, f"'{value}' is not yes or no")
+        self.fail(column, f"{shown(value)} is not yes or no")
         return False
 
 
-def _known(lookup: dict[str, str]) -> str:
-    ids = sorted(set(lookup.values()))
-    if not ids:
-        return " (there are none yet: import them first)"
-    shown = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
-    return f" (known: {shown})"
+class _Lookup:
+    """Finds the record a cell means: its exact id first, else its id or name in any letter case.
+
+    A case-insensitive match must be unique: with teachers ``t-lee`` and ``T-Lee`` in the project,
+    ``T-LEE`` names neither (it is reported) instead of whichever came last.
+    """
+
+    def __init__(self, records: list[Any]) -> None:
+        self.ids = {r.id for r in records}
+        self.by_id: dict[str, set[str]] = {}
+        self.by_name: dict[str, set[str]] = {}
+        for r in records:
+            self.by_id.setdefault(r.id.casefold(), set()).add(r.id)
+            self.by_name.setdefault(r.name.casefold(), set()).add(r.id)
+
+    def find(self, text: str) -> list[str]:
+        """The one id ``text`` means, several when it is ambiguous, none when unknown."""
+        if text in self.ids:
+            return [text]
+        key = text.casefold()
+        return sorted(self.by_id.get(key) or self.by_name.get(key) or ())
+
+    def known(self) -> str:
+        ids = sorted(self.ids)
+        if not ids:
+            return " (there are none yet: import them first)"
+        listed = ", ".join(shown(i, 30)[1:-1] for i in ids[:12]) + (", …" if len(ids) > 12 else "")
+        return f" (known: {listed})"
 
 
-def _lookup(records: list[Any]) -> dict[str, str]:
-    """Id or name (case-insensitive) → id."""
-    table: dict[str, str] = {}
-    for r in records:
-        table[r.name.casefold()] = r.id
-    for r in records:
-        table[r.id] = r.id
-        table[r.id.casefold()] = r.id
-    return table
+def _clock(hours: str, minutes: str) -> int | None:
+    """Minutes after midnight of a strict H:MM or HH:MM (hours 0–23, minutes 0–59), else None."""
+    h, m = int(hours), int(minutes)
+    return h * 60 + m if h <= 23 and m <= 59 else None
 
 
-_WINDOW = re.compile(r"^(\S+)\s+(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+_WINDOW = re.compile(r"^(\S+)\s+([0-9]{1,2}):([0-9]{2})\s*[-–]\s*([0-9]{1,2}):([0-9]{2})$")
 
 
-def _windows(cells: _Cells, column: str, day_types: dict[str, str]) -> list[TimeWindow]:
+def _windows(cells: _Cells, column: str, day_types: _Lookup) -> list[TimeWindow]:
     windows = []
     for item in cells.items(column):
         match = _WINDOW.match(item)
         if not match:
-            cells.fail(column, f"'{item}' is not DAYTYPE HH:MM-HH:MM (e.g. 'mon 8:00-9:30' or '* 15:00-16:00')")
+            cells.fail(column, f"{shown(item)} is not DAYTYPE HH:MM-HH:MM (e.g. 'mon 8:00-9:30' or '* 15:00-16:00')")
             continue
         day, h1, m1, h2, m2 = match.groups()
-        start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
+        start, end = _clock(h1, m1), _clock(h2, m2)
+        if start is None or end is None:
+            cells.fail(column, f"{shown(item)} is not a time of day: hours go from 0 to 23, minutes from 00 to 59")
+            continue
         if end <= start:
-            cells.fail(column, f"'{item}' ends before it starts")
+            cells.fail(column, f"{shown(item)} ends before it starts")
             continue
         day_id = None
         if day != "*":
-            day_id = day_types.get(day) or day_types.get(day.casefold())
-            if day_id is None:
-                cells.fail(column, f"no day type '{day}'{_known(day_types)}")
+            found = day_types.find(day)
+            if len(found) != 1:
+                cells.fail(column, f"no day type {shown(day)}{day_types.known()}")
                 continue
+            day_id = found[0]
         windows.append(TimeWindow(day_id, start, end))
     return windows
 
@@ -298,14 +347,14 @@ def _windows(cells: _Cells, column: str, day_types: dict[str, str]) -> list[Time
 
 
 def _teacher(cells: _Cells, project: Project, existing: Teacher | None) -> Teacher:
-    day_types = _lookup([d for s in project.scenarios for d in s.day_types])
+    day_types = _Lookup([d for s in project.scenarios for d in s.day_types])
     teacher = Teacher(
         id=cells.text("id", True),
         name=cells.text("name", True),
-        subject_ids=set(cells.refs("subjects", _lookup(project.subjects), "subject")),
+        subject_ids=set(cells.refs("subjects", _Lookup(project.subjects), "subject")),
         max_minutes_per_week=cells.integer("max_minutes_per_week"),
         unavailable=_windows(cells, "unavailable", day_types),
-        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+        campus_id=cells.ref("campus", _Lookup(project.campuses), "campus"),
         email=cells.text("email"),
     )
     if existing is not None:
@@ -328,7 +377,7 @@ def _room(cells: _Cells, project: Project, existing: Room | None) -> Room:
         name=cells.text("name", True),
         capacity=cells.integer("capacity", required=True, default=0) or 0,
         features={f.casefold() for f in cells.items("features")},
-        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+        campus_id=cells.ref("campus", _Lookup(project.campuses), "campus"),
     )
     if existing is not None:
         for column, attr in (("features", "features"), ("campus", "campus_id")):
@@ -345,7 +394,7 @@ def _cohort(cells: _Cells, project: Project, existing: Cohort | None) -> Cohort:
         size=cells.integer("size", required=True, default=0) or 0,
         pathway=cells.text("pathway"),
         identity=cells.text("identity"),
-        campus_id=cells.ref("campus", _lookup(project.campuses), "campus"),
+        campus_id=cells.ref("campus", _Lookup(project.campuses), "campus"),
     )
     if existing is not None:
         for column, attr in (("pathway", "pathway"), ("identity", "identity"), ("campus", "campus_id")):
@@ -355,7 +404,7 @@ def _cohort(cells: _Cells, project: Project, existing: Cohort | None) -> Cohort:
 
 
 def _section(cells: _Cells, project: Project, scenario: Scenario, existing: Section | None) -> Section:
-    teachers = _lookup(project.teachers)
+    teachers = _Lookup(project.teachers)
     length_minutes = cells.integer("length_minutes", minimum=1)
     length_blocks = cells.integer("length_blocks", minimum=1)
     if length_minutes is not None and length_blocks is not None:
@@ -363,26 +412,38 @@ def _section(cells: _Cells, project: Project, scenario: Scenario, existing: Sect
     section = Section(
         id=cells.text("id", True),
         name=cells.text("name", True),
-        subject_id=cells.ref("subject", _lookup(project.subjects), "subject", required=True) or "",
-        cohort_ids=cells.refs("cohorts", _lookup(project.cohorts), "cohort"),
+        subject_id=cells.ref("subject", _Lookup(project.subjects), "subject", required=True) or "",
+        cohort_ids=cells.refs("cohorts", _Lookup(project.cohorts), "cohort"),
         meetings_per_cycle=cells.integer("meetings_per_cycle", default=1, minimum=1) or 1,
         length_minutes=length_minutes,
         length_blocks=None if length_minutes is not None else (length_blocks or 1),
         teacher_ids=cells.refs("teachers", teachers, "teacher"),
         teacher_pool=cells.refs("teacher_pool", teachers, "teacher"),
         teachers_needed=cells.integer("teachers_needed", default=1, minimum=1) or 1,
-        room_id=cells.ref("room", _lookup(project.rooms), "room"),
+        room_id=cells.ref("room", _Lookup(project.rooms), "room"),
         room_features={f.casefold() for f in cells.items("room_features")},
         min_capacity=cells.integer("min_capacity"),
         enrolment=cells.integer("enrolment"),
         allow_break_span=cells.flag("allow_break_span"),
-        term_id=cells.ref("term", _lookup(scenario.calendar.terms), "term"),
+        term_id=cells.ref("term", _Lookup(scenario.calendar.terms), "term"),
     )
     if section.teacher_ids and section.teacher_pool:
         cells.fail("teacher_pool", "give fixed teachers or a pool, not both")
     if existing is not None:
         section.term_id = section.term_id if cells.has("term") else existing.term_id
     return section
+
+
+_ALIKE = "ids must differ by more than letter case and - _ . (use that id to update it, or another id)"
+
+
+def id_key(record_id: str) -> str:
+    """What two ids must not share: ``t.lee``, ``t-lee`` and ``T-LEE`` all give ``tlee``.
+
+    Such ids look the same to a person, resolve to one another when typed in another case, and
+    become the same file name in exports (``teacher-t-lee.ics``), so an import refuses them.
+    """
+    return re.sub(r"[-_.]", "", record_id.casefold())
 
 
 # -- the import ----------------------------------------------------------------------------------
@@ -410,16 +471,26 @@ def import_csv(project: Project, kind: str, path: str | Path, scenario: Scenario
         assert scenario is not None
         target, build = scenario.sections, lambda c, old: _section(c, project, scenario, old)
     existing = {r.id: r for r in target}
+    existing_keys = {id_key(i): i for i in existing}
     built: list[Any] = []
-    first_line: dict[str, int] = {}
+    first_seen: dict[str, tuple[str, int]] = {}  # id_key → (id, line) of the first row with it
+    what = kind[:-1]
     for line, row in rows:
         cells = _Cells(path.name, line, row, problems)
         record_id = row.get("id", "")
+        key = id_key(record_id)
         if record_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", record_id):
-            cells.fail("id", f"'{record_id}' is not a valid id (letters, digits, - _ . only)")
-        if record_id in first_line:
-            cells.fail("id", f"'{record_id}' is already used on line {first_line[record_id]}")
-        first_line.setdefault(record_id, line)
+            cells.fail("id", f"{shown(record_id)} is not a valid id (letters, digits, - _ . only)")
+        elif key in first_seen:
+            other, other_line = first_seen[key]
+            if other == record_id:
+                cells.fail("id", f"{shown(record_id)} is already used on line {other_line}")
+            else:
+                cells.fail("id", f"{shown(record_id)} is too like {shown(other)} on line {other_line}; {_ALIKE}")
+        elif record_id and record_id not in existing and key in existing_keys:
+            other = existing_keys[key]
+            cells.fail("id", f"{shown(record_id)} is too like the existing {what} {shown(other)}; {_ALIKE}")
+        first_seen.setdefault(key, (record_id, line))
         built.append(build(cells, existing.get(record_id)))
     if not rows and not problems:
         problems.append(CsvProblem(path.name, 2, "", "no data rows below the header"))

@@ -47,6 +47,8 @@ def import_csv_at(
     location: str, kind: str, path: str | Path, scenario_key: str | None = None, project_name: str | None = None
 ) -> ImportResult:
     """Open the project at ``location``, import, and save it in one go; on any problem nothing is saved."""
+    if Path(path).is_dir():
+        raise ServiceError(f"{path} is a folder; give the CSV file inside it")
     if not Path(path).is_file():
         raise ServiceError(f"CSV file not found: {path}")
     project = projects.open_project(location, project_name)

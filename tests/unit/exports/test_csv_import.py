@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from dlp_tiny_school import project
 
-from dlplanner.domain import TimeWindow, codec
+from dlplanner.domain import Teacher, TimeWindow, codec
 from dlplanner.io.csv_import import COLUMNS, CsvImportError, import_csv, template_header
 from dlplanner.paths import resources_dir
 from dlplanner.services import importing
@@ -151,3 +151,102 @@ def test_templates_have_the_documented_header(kind: str) -> None:
     doc = (Path(__file__).parents[3] / "docs" / "csv-import.md").read_text(encoding="utf-8")
     for column in template_header(kind):
         assert f"`{column}`" in doc
+
+
+# -- issue 19, item 9: rows, quotes, ids and times are read exactly ---------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\f", "\v", "\x1c", "\x85"])
+def test_only_cr_and_lf_end_a_row(separator: str, tmp_path: Path) -> None:
+    proj = project()
+    path = write(tmp_path, "t.csv", f"id,name\nt-x,Ann{separator}t-bogus,Bogus\n")
+    with pytest.raises(CsvImportError, match="line 2: 3 cells but the header has 2"):
+        import_csv(proj, "teachers", path)
+    result = import_csv(proj, "teachers", write(tmp_path, "t.csv", f"id,name\nt-x,Ann{separator}Lee\n"))
+    assert result.added == ["t-x"] and proj.teacher("t-x").name == f"Ann{separator}Lee"
+    assert all(t.id != "t-bogus" for t in proj.teachers)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_doubled_quotes_as_excel_writes_them(delimiter: str, tmp_path: Path) -> None:
+    proj = project()
+    text = f'id{delimiter}name{delimiter}email\nt-x{delimiter}"Maria ""Mia"" Garcia"{delimiter}m@x.org\n'
+    import_csv(proj, "teachers", write(tmp_path, "t.csv", text))
+    assert proj.teacher("t-x").name == 'Maria "Mia" Garcia' and proj.teacher("t-x").email == "m@x.org"
+
+
+def test_a_row_spanning_lines_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.csv", 'id,name,capacity\nr8,"Room\nwith a break",many\n')
+    with pytest.raises(CsvImportError) as info:
+        import_csv(project(), "rooms", path)
+    assert [str(p) for p in info.value.problems] == ["r.csv, line 2, column 'capacity': 'many' is not a whole number"]
+
+
+def test_ids_differing_only_in_case_or_punctuation_are_refused(tmp_path: Path) -> None:
+    proj = project()
+    before = codec.to_data(proj)
+    path = write(tmp_path, "t.csv", "id,name\nt.lee,Tom Lee\nt-lee,Tia Lee\nT-LEE,Ty Lee\nT1,Ana again\n")
+    with pytest.raises(CsvImportError) as info:
+        import_csv(proj, "teachers", path)
+    assert [str(p) for p in info.value.problems] == [
+        "t.csv, line 3, column 'id': 't-lee' is too like 't.lee' on line 2; ids must differ by more than letter "
+        "case and - _ . (use that id to update it, or another id)",
+        "t.csv, line 4, column 'id': 'T-LEE' is too like 't.lee' on line 2; ids must differ by more than letter "
+        "case and - _ . (use that id to update it, or another id)",
+        "t.csv, line 5, column 'id': 'T1' is too like the existing teacher 't1'; ids must differ by more than "
+        "letter case and - _ . (use that id to update it, or another id)",
+    ]
+    assert codec.to_data(proj) == before
+
+
+def test_references_resolve_to_the_exact_id(tmp_path: Path) -> None:
+    proj = project()
+    # ids like these came in before imports refused them (or from elsewhere): the exact one is meant
+    proj.teachers += [Teacher("t-lee", "Tia Lee"), Teacher("T-LEE", "Ty Lee")]
+    path = write(tmp_path, "s.csv", "id,name,subject,teachers\nx1,X,hum,t-lee\nx2,Y,hum,T-LEE; t1\nx3,Z,hum,t-LEE\n")
+    with pytest.raises(CsvImportError) as info:
+        import_csv(proj, "sections", path, proj.scenarios[0])
+    assert [str(p) for p in info.value.problems] == [
+        "s.csv, line 4, column 'teachers': 't-LEE' could be the teacher 'T-LEE', 't-lee': give the exact id"
+    ]
+    path = write(tmp_path, "s.csv", "id,name,subject,teachers\nx1,X,hum,t-lee\nx2,Y,hum,T-LEE; T1\n")
+    import_csv(proj, "sections", path, proj.scenarios[0])
+    assert proj.scenarios[0].section("x1").teacher_ids == ["t-lee"]
+    assert proj.scenarios[0].section("x2").teacher_ids == ["T-LEE", "t1"]  # a unique case-insensitive match is fine
+
+
+@pytest.mark.parametrize(
+    "window",
+    ["A 8:75-9:90", "A 23:00-99:99", "A 24:00-24:30", "* 7:60-8:00", "A 9:00-9:00", "A 10:00-9:00", "A ٨:٠٠-٩:٠٠"],
+)
+def test_impossible_times_are_refused_naming_the_cell(window: str, tmp_path: Path) -> None:
+    proj = project()
+    with pytest.raises(CsvImportError) as info:
+        import_csv(proj, "teachers", write(tmp_path, "t.csv", f"id,name,unavailable\nt5,E,{window}\n"))
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.column) == ("t.csv", 2, "unavailable")
+    assert problem.message.startswith(f"'{window}' ")
+    assert all(t.id != "t5" for t in proj.teachers)
+
+
+def test_the_edges_of_the_day_are_times(tmp_path: Path) -> None:
+    proj = project()
+    import_csv(proj, "teachers", write(tmp_path, "t.csv", "id,name,unavailable\nt5,E,A 0:00-0:59; * 23:00-23:59\n"))
+    assert proj.teacher("t5").unavailable == [TimeWindow("A", 0, 59), TimeWindow(None, 1380, 1439)]
+
+
+def test_a_folder_is_not_a_csv_file(tmp_path: Path) -> None:
+    with pytest.raises(CsvImportError, match="is a folder; give the CSV file inside it"):
+        import_csv(project(), "teachers", tmp_path)
+    with pytest.raises(ServiceError, match="is a folder"):
+        importing.import_csv_at(str(tmp_path / "nowhere.dlp"), "teachers", tmp_path)
+
+
+def test_long_values_are_shortened_and_line_breaks_escaped_in_messages(tmp_path: Path) -> None:
+    huge = "x\n" * 50_000
+    path = write(tmp_path, "r.csv", f'id,name,capacity,features\nr8,Room,"{huge}",\n"{huge}",Room,3,\n')
+    with pytest.raises(CsvImportError) as info:
+        import_csv(project(), "rooms", path)
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 600, message[:2000]
+    assert "'x\\nx\\nx" in message and "(99,999 characters)" in message  # stripped of its last line break
