@@ -9,7 +9,9 @@ an HTML page of the same teacher always agree.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,10 +68,12 @@ class Owner:
     id: str
     name: str
     entries: list[Entry] = field(default_factory=list)
+    file_slug: str = ""  # set by Timetable.owners so that no two owners share a file name
 
     @property
     def slug(self) -> str:
-        return f"{self.kind}-{slugify(self.id)}"
+        """The owner's file name without suffix, e.g. ``teacher-t-garcia``: short and unique within its kind."""
+        return f"{self.kind}-{self.file_slug or slugify(self.id)}"
 
     @property
     def title(self) -> str:
@@ -96,8 +100,48 @@ class SlotCell:
         return self.blocks[-1].end
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: str) -> str:
+    """``value`` as a spreadsheet cannot run it: text starting like a formula gets a leading ``'``.
+
+    OWASP's advice against CSV injection: a name such as ``=HYPERLINK(…)`` or ``@SUM(…)`` opened
+    from a CSV file by Excel or LibreOffice would otherwise be a live formula.
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+MAX_SLUG = 60  # file names stay far below the 255 bytes file systems allow
+
+
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+    """A file-name-safe form of ``text``; a long one is cut and ends in a digest of the whole."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+    if len(slug) > MAX_SLUG:
+        slug = f"{slug[:MAX_SLUG].rstrip('-')}-{digest(text)}"
+    return slug
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def unique_slugs(ids: list[str]) -> dict[str, str]:
+    """A distinct slug per id: ids whose slugs clash (``t.lee``, ``T-LEE``) get a digest of the id appended."""
+    wanted = {i: slugify(i) for i in ids}
+    clashes = Counter(wanted.values())
+    result = {i: slug for i, slug in wanted.items() if clashes[slug] == 1}
+    taken = set(result.values())
+    for i in ids:
+        if i in result:
+            continue
+        slug, n = f"{wanted[i]}-{digest(i)}", 2
+        while slug in taken:
+            slug, n = f"{wanted[i]}-{digest(i)}-{n}", n + 1
+        result[i] = slug
+        taken.add(slug)
+    return result
 
 
 class Timetable:
@@ -198,7 +242,8 @@ class Timetable:
             pick = lambda e, rid: e.event.room_id == rid  # noqa: E731
         else:
             raise ExportError(f"Unknown view '{view}' (views: {', '.join(VIEWS)})")
-        return [Owner(view, rid, name, [e for e in self.entries if pick(e, rid)]) for rid, name in records]
+        slugs = unique_slugs([rid for rid, _ in records])
+        return [Owner(view, rid, name, [e for e in self.entries if pick(e, rid)], slugs[rid]) for rid, name in records]
 
     def owners_for(self, view: str | None, default: tuple[str, ...] = VIEWS) -> list[Owner]:
         """Owners of one view, or of every view in ``default`` when ``view`` is None."""

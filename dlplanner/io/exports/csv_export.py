@@ -10,7 +10,7 @@ import csv
 from pathlib import Path
 
 from dlplanner.domain import Project, Scenario
-from dlplanner.io.exports.common import Entry, Timetable
+from dlplanner.io.exports.common import Entry, Timetable, inert
 
 FLAT_COLUMNS = [
     "kind",
@@ -34,6 +34,11 @@ DATED_COLUMNS = ["date", "weekday", "special_day", *FLAT_COLUMNS]
 
 def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _inert(row: dict[str, str | int]) -> dict[str, str | int]:
+    """The row with every text a spreadsheet would take for a formula (``=…``, ``@…``) made inert."""
+    return {k: inert(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _row(tt: Timetable, e: Entry) -> dict[str, str | int]:
@@ -62,7 +67,7 @@ def write_flat_csv(project: Project, scenario: Scenario, path: Path) -> Path:
         writer = csv.DictWriter(fh, FLAT_COLUMNS)
         writer.writeheader()
         for e in tt.entries:
-            writer.writerow(_row(tt, e))
+            writer.writerow(_inert(_row(tt, e)))
     return path
 
 
@@ -76,7 +81,7 @@ def write_dated_csv(project: Project, scenario: Scenario, path: Path) -> Path:
             special = tt.special_label(day)
             for e in entries:
                 writer.writerow(
-                    {"date": day.isoformat(), "weekday": f"{day:%A}", "special_day": special, **_row(tt, e)}
+                    _inert({"date": day.isoformat(), "weekday": f"{day:%A}", "special_day": special, **_row(tt, e)})
                 )
     return path
 
