@@ -125,7 +125,17 @@ def fmt_value(value: float | int | str | None, decimals: int = 0) -> str:
 
 
 def _chart_figure(table: MeasureTable, names: list[str]):
-    """A grouped horizontal bar chart of a table's numeric rows (first MAX_CHART_ROWS rows)."""
+    """A grouped horizontal bar chart of a table's numeric rows (first MAX_CHART_ROWS rows).
+
+    Names are drawn as plain text: matplotlib would read ``Pay $5_$`` as mathematics (and fail).
+    """
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return _draw_chart(table, names)
+
+
+def _draw_chart(table: MeasureTable, names: list[str]):
     from matplotlib.figure import Figure  # no pyplot, no backend switch: safe inside the Qt app
     from matplotlib.ticker import FuncFormatter
 
@@ -135,10 +145,11 @@ def _chart_figure(table: MeasureTable, names: list[str]):
     fig = Figure(figsize=(7.2, height), dpi=100)
     ax = fig.add_subplot(111)
     bar_h = 0.8 / n
-    for i, name in enumerate(names):
+    bars = []
+    for i in range(n):
         ys = [k + i * bar_h for k in range(len(rows))]
         xs = [float(r.values[i]) if isinstance(r.values[i], (int, float)) else 0.0 for r in rows]
-        ax.barh(ys, xs, height=bar_h * 0.92, color=COLORS[i % len(COLORS)], label=name)
+        bars.append(ax.barh(ys, xs, height=bar_h * 0.92, color=COLORS[i % len(COLORS)]))
     ax.set_yticks([k + (n - 1) * bar_h / 2 for k in range(len(rows))])
     ax.set_yticklabels([r.label if len(r.label) <= 32 else r.label[:31] + "…" for r in rows], fontsize=8)
     ax.invert_yaxis()
@@ -149,7 +160,8 @@ def _chart_figure(table: MeasureTable, names: list[str]):
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(fontsize=8, loc="lower right", frameon=False, ncol=min(n, 4), bbox_to_anchor=(1.0, 1.0))
+    # handles and labels given, so that a name starting with "_" is listed too
+    ax.legend(bars, names, fontsize=8, loc="lower right", frameon=False, ncol=min(n, 4), bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig
 

@@ -10,7 +10,7 @@ from dlp_tiny_school import project, second_scenario
 from pypdf import PdfReader
 
 from dlplanner.domain.metrics import Minimums
-from dlplanner.services.compare import compare, write_comparison
+from dlplanner.services.compare import chart_svg, compare, write_comparison
 from dlplanner.services.projects import ServiceError
 
 
@@ -98,3 +98,19 @@ def test_scenario_count_and_duplicates() -> None:
         compare(proj, ["ab"])
     with pytest.raises(ServiceError, match="twice"):
         compare(proj, ["ab", "A/B block"])
+
+
+@pytest.mark.parametrize("suffix", [".html", ".pdf"])
+def test_names_are_drawn_as_plain_text_not_mathematics(suffix: str, tmp_path: Path) -> None:
+    """Issue 19, item 12: matplotlib read ``Pay $5_$`` as mathtext and the report crashed."""
+    proj = project()
+    proj.scenarios.append(second_scenario(proj))
+    proj.scenarios[0].name = "Pay $5_$"
+    proj.scenarios[1].name = "_draft $x^2$"
+    proj.cohorts[1].name = r"Grade $\frac{1}{0}$"
+    comparison = compare(proj, ["ab", "ab2"], Minimums(annual_instructional_minutes=400))
+    out = write_comparison(comparison, tmp_path / f"report{suffix}")
+    assert out.stat().st_size > 0
+    svg = chart_svg(comparison.table("cohort_minutes"), comparison.scenario_names)
+    # both names in the legend as written (the second starts with "_", which matplotlib would leave out)
+    assert ">Pay $5_$<" in svg and ">_draft $x^2$<" in svg and r"Grade $\frac{1}{0}$" in svg
