@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from datetime import date, datetime
@@ -17,11 +18,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dlplanner.domain import calendar, model
+from dlplanner.domain.quoting import shown
 
 T = TypeVar("T")
 
 FORMAT_NAME = "dlplanner-project"
 FORMAT_VERSION = 1
+MAX_DEPTH = 64  # dlplanner's documents nest about eight levels; far deeper input is not one of them
 
 
 class DecodeError(ValueError):
@@ -85,7 +88,8 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         known = {f.name for f in dataclasses.fields(tp)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise DecodeError(f"{path}: unknown field(s) {', '.join(unknown)}")
+            listed = ", ".join(shown(k, 40)[1:-1] for k in unknown[:5]) + (", …" if len(unknown) > 5 else "")
+            raise DecodeError(f"{path}: unknown field(s) {listed}")
         kwargs = {}
         for f in dataclasses.fields(tp):
             if f.name in data:
@@ -102,46 +106,81 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         if not isinstance(data, dict):
             raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
         return {
-            _decode(args[0], k, f"{path} key {k!r}"): _decode(args[1], v, f"{path}[{k!r}]") for k, v in data.items()
+            _decode(args[0], k, f"{path} key {shown(k)}"): _decode(args[1], v, f"{path}[{shown(k)}]")
+            for k, v in data.items()
         }
     if isinstance(tp, type) and issubclass(tp, Enum):
         try:
             return tp(data)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in tp)
-            raise DecodeError(f"{path}: '{data}' is not one of {allowed}") from None
+            raise DecodeError(f"{path}: {shown(data)} is not one of {allowed}") from None
     if tp is datetime:
         return _parse(datetime.fromisoformat, data, path, "a date-time")
     if tp is date:
         return _parse(date.fromisoformat, data, path, "a date (YYYY-MM-DD)")
     if tp is int:
-        if isinstance(data, str) and data.lstrip("-").isdigit():  # dict keys arrive as text
+        if isinstance(data, str) and re.fullmatch(r"-?[0-9]{1,18}", data):  # dict keys arrive as text
             return int(data)
         if isinstance(data, bool) or not isinstance(data, int):
-            raise DecodeError(f"{path}: expected a whole number, got {data!r}")
+            raise DecodeError(f"{path}: expected a whole number, got {shown(data)}")
         return data
     if tp is float:
         if isinstance(data, bool) or not isinstance(data, (int, float)):
-            raise DecodeError(f"{path}: expected a number, got {data!r}")
+            raise DecodeError(f"{path}: expected a number, got {shown(data)}")
         return float(data)
     if tp is bool:
         if not isinstance(data, bool):
-            raise DecodeError(f"{path}: expected true or false, got {data!r}")
+            raise DecodeError(f"{path}: expected true or false, got {shown(data)}")
         return data
     if tp is str:
         if not isinstance(data, str):
-            raise DecodeError(f"{path}: expected text, got {data!r}")
+            raise DecodeError(f"{path}: expected text, got {shown(data)}")
         return data
     raise DecodeError(f"{path}: cannot decode type {tp!r}")
 
 
 def _parse(parser: Any, data: Any, path: str, what: str) -> Any:
     if not isinstance(data, str):
-        raise DecodeError(f"{path}: expected {what}, got {data!r}")
+        raise DecodeError(f"{path}: expected {what}, got {shown(data)}")
     try:
         return parser(data)
     except ValueError:
-        raise DecodeError(f"{path}: '{data}' is not {what}") from None
+        raise DecodeError(f"{path}: {shown(data)} is not {what}") from None
+
+
+def parse_json(text: str, source: str) -> Any:
+    """``json.loads`` for input from outside: every failure is a :class:`DecodeError` naming ``source``.
+
+    Nesting deeper than :data:`MAX_DEPTH` is refused (Python's parser would otherwise raise
+    RecursionError on ``[[[[…`` a few thousand deep), and so is a number too long to convert.
+    """
+    too_deep = f"{source}: nested more than {MAX_DEPTH} levels deep; this is not a dlplanner document"
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DecodeError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise DecodeError(too_deep) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise DecodeError(f"{source}: not valid JSON ({exc})") from None
+    if _deeper_than(document, MAX_DEPTH):
+        raise DecodeError(too_deep)
+    return document
+
+
+def _deeper_than(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels (walked without recursion)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def project_to_json(project: model.Project) -> str:
@@ -151,16 +190,14 @@ def project_to_json(project: model.Project) -> str:
 
 def project_from_json(text: str, source: str = "<text>") -> model.Project:
     """Parse a project JSON document; errors name ``source`` and the place inside it."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DecodeError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    document = parse_json(text, source)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise DecodeError(f'{source}: not a dlplanner project document (no "format": "{FORMAT_NAME}")')
     version = document.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise DecodeError(
-            f"{source}: written by a newer dlplanner (format version {version}); this one reads up to {FORMAT_VERSION}"
+            f"{source}: written by a newer dlplanner (format version {shown(version)}); this one reads up to "
+            f"{FORMAT_VERSION}"
         )
     try:
         return from_data(model.Project, document.get("project"), "project")

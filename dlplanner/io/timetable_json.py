@@ -43,6 +43,7 @@ from dlplanner.domain.model import (
     Teacher,
     TeacherTeam,
 )
+from dlplanner.domain.quoting import shown
 
 FORMAT_NAME = "dlplanner-timetable"
 FORMAT_VERSION = 1
@@ -187,12 +188,12 @@ class _Reader:
 
     def integer(self, value: Any, place: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(place, f"expected a whole number, got {value!r}")
+            raise self.fail(place, f"expected a whole number, got {shown(value)}")
         return value
 
     def text(self, value: Any, place: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(place, f"expected text, got {value!r}")
+            raise self.fail(place, f"expected text, got {shown(value)}")
         return value
 
     def records(self, document: dict[str, Any], name: str, cls: type[T], parent: str = "") -> list[T]:
@@ -209,12 +210,12 @@ class _Reader:
     def minutes(self, item: dict[str, Any], name: str, place: str) -> int:
         value = self.integer(self.key(item, name, place), f"{place}.{name}")
         if not 0 <= value <= 24 * 60:
-            raise self.fail(f"{place}.{name}", f"{value} is not a time of day in minutes (0–1440)")
+            raise self.fail(f"{place}.{name}", f"{shown(value)} is not a time of day in minutes (0–1440)")
         clock = item.get(f"{name}_time")
         if clock is not None:
             match = _CLOCK.match(clock) if isinstance(clock, str) else None
             if match is None:
-                raise self.fail(f"{place}.{name}_time", f"{clock!r} is not a HH:MM time")
+                raise self.fail(f"{place}.{name}_time", f"{shown(clock)} is not a HH:MM time")
             if int(match[1]) * 60 + int(match[2]) != value:
                 raise self.fail(f"{place}.{name}_time", f"{clock} does not match {name} = {value} ({hhmm(value)})")
         return value
@@ -235,7 +236,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT_VERSION:
         raise TimetableFormatError(
-            f"{source}: timetable format version {version!r} is not supported; this dlplanner reads up to "
+            f"{source}: timetable format version {shown(version)} is not supported; this dlplanner reads up to "
             f"{FORMAT_VERSION}"
         )
     school = r.obj(doc.get("school", {}), "school")
@@ -261,7 +262,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
                 block_kind = BlockKind(kind)
             except ValueError:
                 allowed = ", ".join(k.value for k in BlockKind)
-                raise r.fail(f"{bplace}.kind", f"'{kind}' is not one of {allowed}") from None
+                raise r.fail(f"{bplace}.kind", f"{shown(kind)} is not one of {allowed}") from None
             blocks.append(
                 Block(
                     r.text(r.key(block, "id", bplace), f"{bplace}.id"),
@@ -279,7 +280,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
     weekdays = r.lst(info.get("school_weekdays", [0, 1, 2, 3, 4]), "scenario.school_weekdays")
     for i, day in enumerate(weekdays):
         if r.integer(day, f"scenario.school_weekdays[{i}]") not in range(7):
-            raise r.fail(f"scenario.school_weekdays[{i}]", f"{day} is not a weekday number (0 = Monday … 6)")
+            raise r.fail(f"scenario.school_weekdays[{i}]", f"{shown(day)} is not a weekday number (0 = Monday … 6)")
     terms = r.records(info, "terms", Term, "scenario")
     try:
         rules = codec.from_data(RuleSettings, info.get("rules", {}), "scenario.rules")
@@ -294,7 +295,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
         teachers = r.lst(item.get("teachers", []), f"{place}.teachers")
         pinned = item.get("pinned", False)
         if not isinstance(pinned, bool):
-            raise r.fail(f"{place}.pinned", f"expected true or false, got {pinned!r}")
+            raise r.fail(f"{place}.pinned", f"expected true or false, got {shown(pinned)}")
         placements.append(
             Placement(
                 section_id=r.text(r.key(item, "section", place), f"{place}.section"),
@@ -311,7 +312,8 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
     try:
         status = SolveStatus(solution_info.get("status", SolveStatus.NOT_SOLVED.value))
     except ValueError:
-        raise r.fail("scenario.solution.status", f"'{solution_info.get('status')}' is not a solve status") from None
+        status_text = shown(solution_info.get("status"))
+        raise r.fail("scenario.solution.status", f"{status_text} is not a solve status") from None
 
     scenario = Scenario(
         id=r.text(r.key(info, "id", "scenario"), "scenario.id"),
@@ -352,11 +354,9 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
 
 def timetable_from_json(text: str, source: str = "<text>") -> tuple[Project, Scenario]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TimetableFormatError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        document = codec.parse_json(text, source)
+    except codec.DecodeError as exc:
+        raise TimetableFormatError(str(exc)) from None
     return timetable_from_document(document, source)
 
 

@@ -98,3 +98,19 @@ def test_bad_documents_name_the_place(mutate, expected: str) -> None:
 def test_invalid_json_names_line_and_column() -> None:
     with pytest.raises(DecodeError, match=r"school\.json: not valid JSON \(line 2, column"):
         codec.project_from_json('{\n  "format": ,\n}', "school.json")
+
+
+def test_deeply_nested_project_json_is_refused_with_a_message() -> None:
+    with pytest.raises(codec.DecodeError) as caught:
+        codec.project_from_json("[" * 100_000 + "]" * 100_000, "deep.json")
+    assert str(caught.value) == "deep.json: nested more than 64 levels deep; this is not a dlplanner document"
+
+
+def test_long_values_in_project_json_messages_are_shortened_to_one_line() -> None:
+    document = json.loads(codec.project_to_json(Project(name="x", teachers=[Teacher("t1", "Ann")])))
+    document["project"]["teachers"][0]["name"] = ["a\nb" * 50_000]
+    with pytest.raises(codec.DecodeError) as caught:
+        codec.project_from_json(json.dumps(document), "p.json")
+    message = str(caught.value)
+    assert message.startswith("p.json: project.teachers[0].name: expected text, got ['a\\nba\\nb")
+    assert "\n" not in message and len(message) < 120, message[:500]

@@ -323,3 +323,56 @@ def test_unreadable_files(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe{}")
     with pytest.raises(TimetableFormatError, match="not UTF-8"):
         read_timetable(bad)
+
+
+# -- issue 19, item 12: nesting and long values ----------------------------------------------------
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a":'])
+@pytest.mark.parametrize("depth", [100, 5_000, 200_000])
+def test_deeply_nested_json_is_refused_with_a_message(opening: str, depth: int, tmp_path: Path) -> None:
+    closing = "]" if opening == "[" else "}"
+    path = tmp_path / "deep.json"
+    path.write_text(opening * depth + "1" + closing * depth, encoding="utf-8")
+    with pytest.raises(TimetableFormatError) as caught:
+        read_timetable(path)
+    assert str(caught.value) == f"{path}: nested more than 64 levels deep; this is not a dlplanner document"
+
+
+def test_deep_nesting_inside_a_valid_document_is_refused(tmp_path: Path) -> None:
+    deep: Any = 1
+    for _ in range(500):
+        deep = [deep]
+    path = _broken(tmp_path, lambda d: d["scenario"]["solution"]["penalties"].update(spread_days=deep))
+    with pytest.raises(TimetableFormatError, match="nested more than 64 levels deep"):
+        read_timetable(path)
+
+
+def test_a_number_of_thousands_of_digits_is_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "digits.json"
+    path.write_text('{"format": "dlplanner-timetable", "version": ' + "9" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(TimetableFormatError, match="not valid JSON"):
+        read_timetable(path)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d, v: d["placements"][0].update(section=[v]),
+        lambda d, v: d["placements"][0].update(start_time=v),
+        lambda d, v: d["time_grid"]["day_types"][0]["blocks"][0].update(kind=v),
+        lambda d, v: d["teachers"][0].update(max_minutes_per_week=v),
+        lambda d, v: d["teachers"][0].update({v: 1}),
+        lambda d, v: d["scenario"]["solution"].update(status=v),
+        lambda d, v: d.update(version=v),
+    ],
+    ids=["list", "clock", "kind", "number", "field", "status", "version"],
+)
+def test_long_values_are_shortened_and_line_breaks_escaped(mutate, tmp_path: Path) -> None:
+    value = "line one\nline two\r\n" * 5_000
+    path = _broken(tmp_path, lambda d: mutate(d, value))
+    with pytest.raises(TimetableFormatError) as caught:
+        read_timetable(path)
+    message = str(caught.value)
+    assert "\n" not in message and "\r" not in message and len(message) < len(str(path)) + 250, message[:1000]
+    assert "line one\\nline two" in message
