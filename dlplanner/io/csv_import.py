@@ -91,7 +91,7 @@ class CsvProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}"
+        where = f"{self.file}, line {self.line}" if self.line > 0 else self.file  # 0: the file as a whole
         if self.column:
             where += f", column {shown(self.column)}"
         return f"{where}: {self.message}"
@@ -128,7 +128,8 @@ def read_rows(path: Path, kind: str) -> tuple[list[tuple[int, dict[str, str]]], 
     """(line number, {column: text}) for every non-empty data row, and problems of the header."""
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # line breaks untranslated: the reader splits rows
+            text = handle.read()
     except FileNotFoundError:
         return [], [CsvProblem(name, 0, "", f"file not found: {path}")]
     except IsADirectoryError:

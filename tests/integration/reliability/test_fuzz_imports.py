@@ -6,11 +6,18 @@ mutations. Every outcome must be either a clean import or a known exception whos
 the file; after a refused import the target project file is byte-for-byte unchanged. A few
 representative bad files also go through the CLI: non-zero exit, one error line naming the file.
 
-Examples per test: ``DLPLANNER_FUZZ_EXAMPLES`` (default 40).
+Issue 19 added properties: CSV cells holding line separators, quotes and delimiters read back
+exactly (only CR and LF end a row); ids alike but for case or punctuation are refused; times are
+stored exactly or refused naming the cell; JSON nested to any depth is refused with a message;
+exports of long or alike ids write one short file each, and names starting like a formula are
+never a formula in the CSV or XLSX export.
+
+Examples per test: ``DLPLANNER_FUZZ_EXAMPLES`` (default 40; a quarter of that for the export properties).
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -28,13 +35,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dlplanner.cli import cli
-from dlplanner.domain import Placement, Project, codec
+from dlplanner.domain import Placement, Project, TimeWindow, codec
 from dlplanner.fet import service as fet_service
 from dlplanner.fet.model import FetFormatError
 from dlplanner.io.csv_import import CsvImportError
 from dlplanner.io.timetable_json import TimetableFormatError, read_timetable, timetable_document
 from dlplanner.paths import samples_dir
-from dlplanner.services import importing, projects
+from dlplanner.services import exporting, importing, projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.storage import StorageError
 
@@ -45,6 +52,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=os.environ.get("CI") == "true",  # CI: the same examples every run
 )
+FUZZ_EXPORTS = settings(FUZZ, max_examples=max(5, EXAMPLES // 4))  # a whole export per example: slower
 FET_DIR = Path(__file__).resolve().parents[2] / "data" / "fet"
 TEN_MB = 10 * 1024 * 1024
 ODD_NUMBERS = ["99999999999999999999999999999", "-5", "0", "-0", "9223372036854775808", "1e309", "NaN", "", "3.5"]
@@ -167,7 +175,7 @@ def _expect_clean(action: Callable[[], Any], errors: tuple[type[Exception], ...]
         action()
     except errors as exc:
         assert bad.name in str(exc), f"the message does not name the file: {exc}"
-        assert "\n" not in str(exc).strip() or isinstance(exc, CsvImportError), f"not one line: {exc!r}"
+        assert "\n" not in str(exc) and "\r" not in str(exc), f"not one line: {exc!r}"[:2000]
         if target is not None:
             assert file_hash(target) == before, "a refused import changed the project"
         return "refused"
@@ -301,7 +309,8 @@ def test_fuzzed_fet_never_crashes_and_never_half_imports(name: str, target: Path
 # -- timetable JSON ------------------------------------------------------------------------------
 
 
-def _valid_timetable() -> dict:
+def _solved_sample() -> Project:
+    """The sample with eight sections placed (its scenarios come unsolved): enough to export."""
     project = _sample()
     scenario = project.scenarios[0]
     day_types = [d.id for d in scenario.day_types]
@@ -310,7 +319,12 @@ def _valid_timetable() -> dict:
         Placement(s.id, 0, day_types[i % len(day_types)], blocks[0].start, blocks[0].end, None, list(s.teacher_ids))
         for i, s in enumerate(scenario.sections[:8])
     ]
-    return timetable_document(project, scenario)
+    return project
+
+
+def _valid_timetable() -> dict:
+    project = _solved_sample()
+    return timetable_document(project, project.scenarios[0])
 
 
 VALID_TIMETABLE = _valid_timetable()
@@ -429,3 +443,248 @@ def test_cli_import_csv_of_a_bad_file(target: Path, tmp_path: Path):
     result = _cli("import-csv", str(target), "--kind", "rooms", str(bad))
     assert result.exit_code != 0 and bad.name in result.output
     assert file_hash(target) == before
+
+
+# -- issue 19: CSV line separators, quoting, ids by case, impossible times ------------------------
+
+SAMPLE = _sample()
+LINE_SEPARATORS = ["\u2028", "\u2029", "\f", "\v", "\x1c", "\x1d", "\x1e", "\x85"]
+CELL_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([*LINE_SEPARATORS, "\r", "\n", '"', "'", ",", ";", "\t", " ", "=", "é"]),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=30,
+)
+
+
+def _in_memory(kind: str, path: Path) -> tuple[Project, Any]:
+    """Import into a copy of the sample without touching a file: (the project, result or the CsvImportError)."""
+    project = copy.deepcopy(SAMPLE)
+    scenario = project.scenarios[0].id if kind == "sections" else None
+    try:
+        return project, importing.import_csv_into(project, kind, path, scenario)
+    except CsvImportError as exc:
+        assert "\n" not in str(exc) and "\r" not in str(exc), repr(str(exc))[:300]
+        assert all(len(str(p)) < 1000 for p in exc.problems), [str(p)[:300] for p in exc.problems]
+        return project, exc
+
+
+def _refused_without_change(target: Path, kind: str, path: Path) -> None:
+    assert _expect_clean(lambda: _import_csv(target, kind, path), (CsvImportError, ServiceError), path, target) == (
+        "refused"
+    )
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_fuzzed_quoted_cells_read_back_exactly(delimiter: str, target: Path, tmp_path: Path):
+    """Cells written as Excel writes them (quoted when needed, quotes doubled) come back as written."""
+    path = tmp_path / "teachers.csv"
+
+    @FUZZ
+    @given(names=st.lists(CELL_TEXT, min_size=1, max_size=5))
+    def check(names: list[str]) -> None:
+        out = io.StringIO()
+        # CRLF as Excel ends rows: Python's writer then quotes a cell holding CR or LF, as Excel does
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerows([["id", "name", "email"], *([f"t-fz{i}", n, "x@y.org"] for i, n in enumerate(names))])
+        path.write_bytes(out.getvalue().encode("utf-8"))
+        project, outcome = _in_memory("teachers", path)
+        if any(not n.strip() for n in names):
+            assert isinstance(outcome, CsvImportError)
+            assert {p.column for p in outcome.problems} == {"name"}, outcome.problems
+            _refused_without_change(target, "teachers", path)
+            return
+        assert not isinstance(outcome, Exception), outcome
+        assert outcome.added == [f"t-fz{i}" for i in range(len(names))]
+        assert [project.teacher(f"t-fz{i}").name for i in range(len(names))] == [n.strip() for n in names]
+        assert all(project.teacher(f"t-fz{i}").email == "x@y.org" for i in range(len(names)))
+
+    check()
+
+
+def test_fuzzed_line_separators_inside_unquoted_cells_never_split_a_row(tmp_path: Path):
+    path = tmp_path / "teachers.csv"
+    word = st.text(alphabet="abcxyz ", min_size=1, max_size=6)
+
+    @FUZZ
+    @given(cells=st.lists(st.tuples(word, st.sampled_from(LINE_SEPARATORS), word), min_size=1, max_size=6))
+    def check(cells: list[tuple[str, str, str]]) -> None:
+        rows = [f"t-fz{i},{a}{sep}{b}\n" for i, (a, sep, b) in enumerate(cells)]
+        path.write_text("id,name\n" + "".join(rows), encoding="utf-8")
+        project, outcome = _in_memory("teachers", path)
+        if isinstance(outcome, CsvImportError):  # only a name that is all blanks may be refused
+            assert all(p.column == "name" and "empty" in p.message for p in outcome.problems), outcome.problems
+            return
+        assert outcome.added == [f"t-fz{i}" for i in range(len(cells))]
+        assert [t.name for t in project.teachers[-len(cells) :]] == [f"{a}{s}{b}".strip() for a, s, b in cells]
+
+    check()
+
+
+def _id_key(record_id: str) -> str:
+    return re.sub(r"[-_.]", "", record_id.casefold())
+
+
+def test_fuzzed_ids_alike_by_case_or_punctuation_are_refused(target: Path, tmp_path: Path):
+    path = tmp_path / "teachers.csv"
+    existing = [t.id for t in SAMPLE.teachers]
+    ids = st.one_of(
+        st.text(alphabet="tTlLeE-._1", min_size=1, max_size=5).filter(lambda s: s[0].isalnum()),
+        st.sampled_from(existing)
+        .map(lambda i: st.sampled_from([i, i.upper(), i.replace("-", "."), i + "_"]))
+        .flatmap(lambda s: s),
+    )
+
+    @FUZZ
+    @given(chosen=st.lists(ids, min_size=1, max_size=6))
+    def check(chosen: list[str]) -> None:
+        path.write_text("id,name\n" + "".join(f"{i},Name {n}\n" for n, i in enumerate(chosen)), encoding="utf-8")
+        project, outcome = _in_memory("teachers", path)
+        keys = [_id_key(i) for i in chosen]
+        clash = len(set(keys)) < len(keys) or any(_id_key(i) == _id_key(e) and i != e for i in chosen for e in existing)
+        if clash:
+            assert isinstance(outcome, CsvImportError), (chosen, outcome)
+            assert all(p.column == "id" for p in outcome.problems), outcome.problems
+            _refused_without_change(target, "teachers", path)
+        else:
+            assert not isinstance(outcome, Exception), (chosen, outcome)
+            assert sorted(outcome.added + outcome.updated) == sorted(chosen)
+            assert len({_id_key(t.id) for t in project.teachers}) == len(project.teachers)
+
+    check()
+
+
+def test_fuzzed_times_are_stored_exactly_or_refused(target: Path, tmp_path: Path):
+    path = tmp_path / "teachers.csv"
+    day = SAMPLE.scenarios[0].day_types[0].id
+    hours, minutes = st.integers(0, 99), st.integers(0, 99)
+
+    @FUZZ
+    @given(h1=hours, m1=minutes, h2=hours, m2=minutes)
+    def check(h1: int, m1: int, h2: int, m2: int) -> None:
+        window = f"{day} {h1}:{m1:02d}-{h2}:{m2:02d}"
+        path.write_text(f"id,name,unavailable\nt-fz,Fuzz,{window}\n", encoding="utf-8")
+        project, outcome = _in_memory("teachers", path)
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59 or end <= start:
+            assert isinstance(outcome, CsvImportError), (window, outcome)
+            (problem,) = outcome.problems
+            assert (problem.file, problem.line, problem.column) == (path.name, 2, "unavailable")
+            assert problem.message.startswith(f"'{window}' ")
+        else:
+            assert not isinstance(outcome, Exception), (window, outcome)
+            assert project.teacher("t-fz").unavailable == [TimeWindow(day, start, end)]
+
+    check()
+    path.write_text(f"id,name,unavailable\nt-fz,Fuzz,{day} 8:75-9:90\n", encoding="utf-8")
+    _refused_without_change(target, "teachers", path)
+
+
+# -- issue 19: nested JSON -----------------------------------------------------------------------
+
+
+def test_fuzzed_nesting_in_timetable_json_never_crashes(tmp_path: Path):
+    path = tmp_path / "timetable.json"
+    paths = [p for p in _json_paths(VALID_TIMETABLE) if p]
+
+    @FUZZ
+    @given(
+        depth=st.one_of(st.integers(1, 80), st.integers(900, 3000), st.just(100_000)),
+        kind=st.sampled_from(["[", "{"]),
+        at=st.integers(0, len(paths)),
+    )
+    def check(depth: int, kind: str, at: int) -> None:
+        nested = ("[" * depth + "1" + "]" * depth) if kind == "[" else ('{"a":' * depth + "1" + "}" * depth)
+        if at == len(paths):
+            text = nested
+        else:
+            document = json.loads(json.dumps(VALID_TIMETABLE))
+            parent: Any = document
+            for key in paths[at][:-1]:
+                parent = parent[key]
+            parent[paths[at][-1]] = "NESTED-HERE"
+            text = json.dumps(document).replace('"NESTED-HERE"', nested, 1)
+        path.write_text(text, encoding="utf-8")
+        _expect_clean(lambda: read_timetable(path), (TimetableFormatError,), path, None)
+
+    check()
+
+
+def test_cli_check_of_deeply_nested_json(tmp_path: Path):
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _one_error_line(_cli("check", str(bad)), bad)
+
+
+def test_cli_import_csv_of_a_folder(target: Path, tmp_path: Path):
+    folder = tmp_path / "csv-folder"
+    folder.mkdir()
+    before = file_hash(target)
+    result = _cli("import-csv", str(target), "--kind", "rooms", str(folder))
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), repr(result.exception)
+    assert f"  csv-folder: {folder} is a folder; give the CSV file inside it" in result.output.splitlines()
+    assert file_hash(target) == before
+
+
+# -- issue 19: long ids and formula cells in exports ----------------------------------------------
+
+
+def _with_ids(project: Project, ids: dict[str, str]) -> Project:
+    text = json.dumps(codec.to_data(project))
+    for old, new in ids.items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    return codec.from_data(Project, json.loads(text))
+
+
+SOLVED = _solved_sample()
+ID_TEXT = st.text(alphabet="abcXYZ019-_.", min_size=1, max_size=400).filter(lambda s: s[0].isalnum())
+
+
+def test_fuzzed_long_and_alike_ids_export_one_short_file_each(tmp_path: Path):
+    teachers = [t.id for t in SOLVED.teachers]
+
+    @FUZZ_EXPORTS
+    @given(new_ids=st.lists(ID_TEXT, min_size=len(teachers), max_size=len(teachers), unique=True))
+    def check(new_ids: list[str]) -> None:
+        project = _with_ids(SOLVED, dict(zip(teachers, new_ids, strict=True)))
+        shutil.rmtree(tmp_path / "out", ignore_errors=True)
+        (tmp_path / "out").mkdir()
+        for fmt, name in (("html", "site"), ("ics", "calendars")):
+            written = exporting.export(project, project.scenarios[0].id, fmt, tmp_path / "out" / name)
+            teacher_files = [p.name for p in written if p.name.startswith("teacher-")]
+            assert len(teacher_files) == len({n.casefold() for n in teacher_files}) == len(teachers), teacher_files
+            assert all(len(p.name.encode()) <= 120 for p in written)
+
+    check()
+
+
+FORMULA_TEXT = st.builds(
+    lambda start, rest: start + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r", "=HYPERLINK("]), CELL_TEXT
+)
+
+
+def test_fuzzed_formula_names_are_never_formulas_in_csv_or_xlsx(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    @FUZZ_EXPORTS
+    @given(names=st.lists(FORMULA_TEXT, min_size=3, max_size=3))
+    def check(names: list[str]) -> None:
+        project = copy.deepcopy(SOLVED)
+        scenario = project.scenarios[0]
+        placed = {p.section_id for p in scenario.solution.placements}
+        teacher = next(t for t in project.teachers if any(t.id in p.teacher_ids for p in scenario.solution.placements))
+        teacher.name = names[0]
+        next(s for s in scenario.sections if s.id in placed).name = names[1]
+        scenario.day_types[0].name = names[2]
+        flat, dated = exporting.export(project, scenario.id, "csv", tmp_path / "timetable.csv")
+        for path in (flat, dated):
+            with path.open(newline="", encoding="utf-8") as fh:
+                cells = [cell for row in csv.reader(fh) for cell in row]
+            assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], path.name
+        (book,) = exporting.export(project, scenario.id, "xlsx", tmp_path / "timetable.xlsx")
+        for ws in load_workbook(book).worksheets:
+            for row in ws.iter_rows():
+                assert not [c.coordinate for c in row if c.data_type == "f"], ws.title
+
+    check()

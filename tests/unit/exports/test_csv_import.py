@@ -250,3 +250,11 @@ def test_long_values_are_shortened_and_line_breaks_escaped_in_messages(tmp_path:
     message = str(info.value)
     assert "\n" not in message and len(message) < 600, message[:2000]
     assert "'x\\nx\\nx" in message and "(99,999 characters)" in message  # stripped of its last line break
+
+
+def test_a_quoted_cell_keeps_its_carriage_returns(tmp_path: Path) -> None:
+    proj = project()
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'id,name\r\nt-x,"Ann\rLee"\r\nt-y,"Bo\r\nLi"\r\n')
+    import_csv(proj, "teachers", path)
+    assert (proj.teacher("t-x").name, proj.teacher("t-y").name) == ("Ann\rLee", "Bo\r\nLi")
