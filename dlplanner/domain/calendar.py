@@ -43,6 +43,7 @@ class Term:
     start: date
     end: date
     kind: TermKind = TermKind.TERM
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's academic session (``sourcedId``)
 
     def overlaps(self, other: Term) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -98,6 +99,7 @@ class SchoolYear:
     special_days: list[SpecialDay] = field(default_factory=list)
     rotation: Rotation = field(default_factory=Rotation)
     time_zone: str = ""  # IANA name ("America/Chicago"); "" leaves calendar exports in floating time
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's school year session (``sourcedId``)
 
     def is_holiday(self, day: date) -> bool:
         return any(h.contains(day) for h in self.holidays)

@@ -9,7 +9,11 @@ Conventions used throughout:
 - "per cycle" means one pass through a scenario's day types (its ``day_types`` list, in order);
   limits that people think of per week (teaching load, planning time) are stored per week and
   converted with :meth:`Scenario.weeks_per_cycle`, so scenarios with a 2-day A/B cycle and a
-  5-day weekly cycle can share the same teachers and teams.
+  5-day weekly cycle can share the same teachers and teams;
+- ``external_ids`` (on the project, subjects, teachers, rooms, cohorts, sections, the school year and
+  its terms) is what the student information system calls a record: ``sourcedId`` (OneRoster),
+  ``code`` (course or class code, staff identifier), ``periods`` (the SIS's own period text). It is
+  kept so a schedule can be written back to the SIS and a later import updates instead of duplicating.
 """
 
 from __future__ import annotations
@@ -118,6 +122,7 @@ class Subject:
     color: str = "#8aa4c8"
     department: str = ""
     project_based: bool = False  # project-based courses prefer long blocks (soft rule)
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
 
 @dataclass
@@ -146,6 +151,7 @@ class Teacher:
     avoid: list[TimeWindow] = field(default_factory=list)  # soft: would rather not teach then
     campus_id: str | None = None
     email: str = ""
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
 
 @dataclass
@@ -155,6 +161,7 @@ class Room:
     capacity: int
     features: set[str] = field(default_factory=set)
     campus_id: str | None = None
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
 
 @dataclass
@@ -168,6 +175,7 @@ class Cohort:
     pathway: str = ""
     identity: str = ""
     campus_id: str | None = None
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
 
 @dataclass
@@ -233,6 +241,7 @@ class Section:
     enrolment: int | None = None  # None: the sum of its cohorts' sizes
     allow_break_span: bool = False
     term_id: str | None = None  # None: the whole year
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
     @property
     def fixed_teachers(self) -> bool:
@@ -413,6 +422,7 @@ class Project:
     prior_pairings: list[PriorPairing] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
     minimums: Minimums = field(default_factory=Minimums)  # the requirements every scenario is checked against
+    external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
 
     def subject(self, subject_id: str) -> Subject:
         return _find(self.subjects, subject_id, "subject")

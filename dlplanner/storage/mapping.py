@@ -64,6 +64,13 @@ def _parse_iso_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text is not None else None
 
 
+def _external_ids_from_column(value: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (value or {}).items()}  # NULL: saved before 0004
+
+
+_EXTERNAL_IDS: Converter = (dict, _external_ids_from_column)
+
+
 @dataclass(frozen=True, eq=False)
 class _Spec:
     """How one record type is stored: its row class, its domain class and the fields that are not plain columns."""
@@ -84,12 +91,18 @@ class _Spec:
         return ((f.name, getattr(source, f.name)) for f in fields(self.record) if f.name not in self.skip)
 
 
-_SUBJECT = _Spec(orm.SubjectRow, Subject, "subject")
+_SUBJECT = _Spec(orm.SubjectRow, Subject, "subject", convert={"external_ids": _EXTERNAL_IDS})
 _CAMPUS = _Spec(orm.CampusRow, Campus, "campus")
 _TRAVEL = _Spec(orm.CampusTravelRow, CampusTravel, "travel", key="position")
-_TEACHER = _Spec(orm.TeacherRow, Teacher, "teacher", json=("subject_ids", "unavailable", "avoid"))
-_ROOM = _Spec(orm.RoomRow, Room, "room", json=("features",))
-_COHORT = _Spec(orm.CohortRow, Cohort, "cohort")
+_TEACHER = _Spec(
+    orm.TeacherRow,
+    Teacher,
+    "teacher",
+    json=("subject_ids", "unavailable", "avoid"),
+    convert={"external_ids": _EXTERNAL_IDS},
+)
+_ROOM = _Spec(orm.RoomRow, Room, "room", json=("features",), convert={"external_ids": _EXTERNAL_IDS})
+_COHORT = _Spec(orm.CohortRow, Cohort, "cohort", convert={"external_ids": _EXTERNAL_IDS})
 _ADVISORY = _Spec(
     orm.AdvisoryRow, Advisory, "advisory", json=("cohort_ids", "meeting_blocks"), paths={"meeting_blocks": "blocks"}
 )
@@ -124,6 +137,7 @@ _SECTION = _Spec(
     Section,
     "section",
     json=("cohort_ids", "teacher_ids", "teacher_pool", "room_features"),
+    convert={"external_ids": _EXTERNAL_IDS},
 )
 _INTERNSHIP = _Spec(orm.InternshipRow, Internship, "internship", json=("cohort_ids", "windows"))
 _LOOPING_RULE = _Spec(orm.LoopingRuleRow, LoopingRule, "looping rule", convert={"kind": _enum(PairingKind)})
@@ -216,6 +230,7 @@ def project_columns(project: Project) -> dict[str, Any]:
         "school_name": project.school_name,
         "description": project.description,
         "minimums": codec.to_data(project.minimums),
+        "external_ids": dict(project.external_ids),
     }
 
 
@@ -269,6 +284,7 @@ def project_from_rows(row: orm.ProjectRow) -> Project:
         school_name=row.school_name,
         description=row.description,
         minimums=codec.from_data(Minimums, row.minimums or {}, f"{where} minimums"),  # NULL: saved before 0003
+        external_ids=_external_ids_from_column(row.external_ids),
         **parts,
         scenarios=[scenario_from_row(s, where) for s in row.scenarios],
     )

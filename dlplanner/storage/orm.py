@@ -22,6 +22,9 @@ Design choices, and why:
   as JSON, always written; rows older than 0003 hold SQL NULL, which reads as "no requirements".
   Nullable rather than a ``'{}'`` server default: PostgreSQL has no ``=`` for ``json``, so a JSON
   default cannot be compared by the schema check, and dropping a default on SQLite rebuilds the table.
+- ``external_ids`` (revision 0004) on projects, subjects, teachers, rooms, cohorts and sections holds
+  what the student information system calls the record (``{"sourcedId": …}``) as JSON; nullable for the
+  same reason as ``minimums``: rows older than 0004 hold SQL NULL, which reads as "none".
 - Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
   mode, which recreates tables) can refer to them by name.
 """
@@ -74,6 +77,11 @@ def _child(cls: str) -> Any:
     return relationship(cls, uselist=False, cascade="all, delete-orphan", passive_deletes=True, lazy="raise")
 
 
+def _external_ids() -> Any:
+    """The SIS's ids of a record (JSON object); NULL in rows older than 0004, read as none."""
+    return mapped_column(JSON(), nullable=True)
+
+
 def _updated_by() -> Any:
     """Who saved the row last (``user@host`` or a district login); '' for rows older than 0002."""
     return mapped_column(Text(), nullable=False, server_default=text("''"))
@@ -100,6 +108,7 @@ class ProjectRow(Base):
     updated_by: Mapped[str] = _updated_by()
     updated_at: Mapped[str | None] = _updated_at()
     minimums: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
     subjects: Mapped[list[SubjectRow]] = _children("SubjectRow")
     teachers: Mapped[list[TeacherRow]] = _children("TeacherRow")
@@ -130,6 +139,7 @@ class SubjectRow(_ProjectPart, Base):
     color: Mapped[str]
     department: Mapped[str]
     project_based: Mapped[bool] = mapped_column(Boolean)
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
 
 class CampusRow(_ProjectPart, Base):
@@ -162,6 +172,7 @@ class TeacherRow(_ProjectPart, Base):
     avoid: Mapped[JsonData] = _json()
     campus_id: Mapped[str | None]
     email: Mapped[str]
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
 
 class RoomRow(_ProjectPart, Base):
@@ -173,6 +184,7 @@ class RoomRow(_ProjectPart, Base):
     capacity: Mapped[int]
     features: Mapped[JsonData] = _json()
     campus_id: Mapped[str | None]
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
 
 class CohortRow(_ProjectPart, Base):
@@ -186,6 +198,7 @@ class CohortRow(_ProjectPart, Base):
     pathway: Mapped[str]
     identity: Mapped[str]
     campus_id: Mapped[str | None]
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
 
 class AdvisoryRow(_ProjectPart, Base):
@@ -312,6 +325,7 @@ class SectionRow(_ScenarioPart, Base):
     enrolment: Mapped[int | None]
     allow_break_span: Mapped[bool] = mapped_column(Boolean)
     term_id: Mapped[str | None]
+    external_ids: Mapped[JsonData | None] = _external_ids()
 
 
 class InternshipRow(_ScenarioPart, Base):

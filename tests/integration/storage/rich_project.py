@@ -63,7 +63,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             Holiday("Winter break", date(2027, 12, 20), date(2028, 1, 2)),
         ],
         terms=[
-            Term("s1", "Semester 1", date(2027, 8, 23), date(2028, 1, 21), TermKind.SEMESTER),
+            Term("s1", "Semester 1", date(2027, 8, 23), date(2028, 1, 21), TermKind.SEMESTER, {"sourcedId": "as-s1"}),
             Term("s2", "Semester 2", date(2028, 1, 24), date(2028, 6, 9)),
         ],
         special_days=[
@@ -80,6 +80,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             restart_after_holidays=True,
         ),
         time_zone="America/Los_Angeles",
+        external_ids={"sourcedId": "as-2027"},
     )
     bells = [
         BellSchedule(
@@ -124,6 +125,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             enrolment=54,
             allow_break_span=True,
             term_id="s1",
+            external_ids={"sourcedId": "cls-biolit-1", "code": "BIOLIT-1", "periods": "1-2"},
         ),
         Section(
             id="eng-10",
@@ -207,7 +209,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
         school_name="Harbor Crew High School",
         description="Big Picture style advisories, New Tech team teaching, two campuses ✓",
         subjects=[
-            Subject("bio", "Biology", "#2e7d32", "Science", project_based=True),
+            Subject("bio", "Biology", "#2e7d32", "Science", project_based=True, external_ids={"sourcedId": "crs-bio"}),
             Subject("eng", "English", "#c62828", "Humanities", project_based=False),
             Subject("adv", "Advisory", "#6a1b9a", "", project_based=True),
         ],
@@ -221,18 +223,21 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
                 avoid=[TimeWindow("late", 9 * 60 + 40, 11 * 60)],
                 campus_id="north",
                 email="okafor@harbor.example",
+                external_ids={"sourcedId": "usr-okafor", "code": "E1042"},
             ),
             Teacher("t-lind", "Sam Lind", {"eng"}, 1500, [], [TimeWindow(None, 8 * 60, 8 * 60 + 30)], "south", ""),
             Teacher("t-ruiz", "Ana Ruiz", set(), None, [], [], None, "ruiz@harbor.example"),
         ],
         rooms=[
-            Room("r-lab", "Lab 104", 60, {"lab", "sinks", "projector"}, "north"),
+            Room("r-lab", "Lab 104", 60, {"lab", "sinks", "projector"}, "north", {"sourcedId": "loc-104"}),
             Room("r-201", "Room 201", 32, set(), None),
         ],
         campuses=[Campus("north", "North campus", "1 Harbor Way"), Campus("south", "South (college)", "")],
         travel=[CampusTravel("north", "south", 20)],
         cohorts=[
-            Cohort("g9-eng", "9 Engineering", 9, 28, "Engineering", "class-2031-eng", "north"),
+            Cohort(
+                "g9-eng", "9 Engineering", 9, 28, "Engineering", "class-2031-eng", "north", {"oneroster": "g09-1a2b"}
+            ),
             Cohort("g9-hlth", "9 Health", 9, 26, "Health", "class-2031-hlth", "north"),
             Cohort("g10", "Grade 10", 10, 80, "", "class-2030", None),
             Cohort("g11", "Grade 11", 11, 75, "Linked Learning", "class-2029", "south"),
@@ -268,6 +273,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             instructional_days=175,
             team_planning_from_teams=False,
         ),
+        external_ids={"sourcedId": "org-harbor"},
     )
 
 

@@ -49,6 +49,15 @@ def _columns(location: str, table: str) -> set[str]:
         engine.dispose()
 
 
+def _forget_external_ids(project: Project) -> None:
+    """What a schema before 0004 keeps of a project: no SIS ids in the tables (the calendar JSON keeps its own)."""
+    project.external_ids = {}
+    records = [*project.subjects, *project.teachers, *project.rooms, *project.cohorts]
+    records += [section for scenario in project.scenarios for section in scenario.sections]
+    for record in records:
+        record.external_ids = {}
+
+
 def _run(command_, *args: str):
     return CliRunner().invoke(command_, list(args), catch_exceptions=False)
 
@@ -75,6 +84,7 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
     assert schema_revision(new_location) == head_revision()
     for project in projects:
         project.minimums = Minimums()  # 0001 had no place for them
+        _forget_external_ids(project)
     with ProjectStore.open(new_location) as store:
         assert [store.load(p.name) for p in projects] == projects
         versions = store.versions("Harbor High")
@@ -103,6 +113,7 @@ def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_lo
     assert "minimums" in _columns(new_location, "projects")
     wanted = copy.deepcopy(project.minimums)
     project.minimums = Minimums()  # 0002 had no place for them: an upgraded project has no requirements
+    _forget_external_ids(project)
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project
@@ -111,6 +122,29 @@ def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_lo
         store.save(loaded)
     with ProjectStore.open(new_location) as store:
         assert store.load(project.name).minimums == wanted
+
+
+def test_a_0003_database_upgraded_keeps_its_data_and_then_stores_external_ids(new_location: str):
+    project = build_rich_project()
+    with ProjectStore.create(new_location) as store:
+        store.save(project)
+    _downgrade(new_location, "0003")
+    assert "external_ids" not in _columns(new_location, "teachers")
+    with pytest.raises(OutdatedSchemaError, match="db upgrade"):
+        ProjectStore.open(new_location)
+
+    result = _run(db, "upgrade", new_location)
+
+    assert result.exit_code == 0, result.output
+    assert "external_ids" in _columns(new_location, "sections")
+    wanted = copy.deepcopy(project)
+    _forget_external_ids(project)  # NULL columns read as "no SIS ids"; everything else is kept
+    with ProjectStore.open(new_location) as store:
+        loaded = store.load(project.name)
+        assert loaded == project
+        store.save(wanted)
+    with ProjectStore.open(new_location) as store:
+        assert store.load(project.name) == wanted
 
 
 @pytest.mark.postgres
