@@ -108,10 +108,33 @@ def samples_command() -> None:
 @click.option(
     "--sample", "sample_id", default=None, help="Start from a bundled sample school (see `dlplanner samples`)."
 )
-@click.option("--name", default=None, help="Project name (default: the sample's name or the file name).")
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    metavar="FILE",
+    help="Build it from a school workbook (.xlsx) or a OneRoster bundle (.zip or folder).",
+)
+@click.option("--school", default=None, metavar="SOURCEDID", help="With a OneRoster --from: the school org to import.")
+@click.option("--name", default=None, help="Project name (default: the sample's or file's name, or the file name).")
 @click.option("--force", is_flag=True, help="Replace an existing project file.")
-def new_command(path: str, sample_id: str | None, name: str | None, force: bool) -> None:
-    """Create a project file (or database project) at PROJECT, empty or from a sample."""
+def new_command(
+    path: str, sample_id: str | None, source: str | None, school: str | None, name: str | None, force: bool
+) -> None:
+    """Create a project file (or database project) at PROJECT: empty, from a sample, or from a school's data."""
+    if sample_id and source:
+        raise projects.ServiceError("give --sample or --from, not both")
+    if source:
+        from dlplanner.cli.school import echo_plan, school_data_errors
+        from dlplanner.services.school_data import new_project_from
+
+        with school_data_errors("no project was created"):
+            created, plan = new_project_from(path, source, name, overwrite=force, school=school)
+        click.echo(
+            f"Created project '{created.name}' at {path} from {plan.source} ({len(created.scenarios)} scenarios)"
+        )
+        echo_plan(plan.describe(), plan.notes)
+        return
     project = projects.load_sample(sample_id) if sample_id else Project(name=name or _stem(path))
     if name:
         project.name = name
@@ -369,8 +392,19 @@ def _register_command_groups() -> None:
     from dlplanner.cli.db import backup_command, db, restore_command
     from dlplanner.cli.fet import fet
     from dlplanner.cli.reports import compare_command, export_command, import_csv_command
+    from dlplanner.cli.school import export_school_command, import_command
 
-    for command in (fet, export_command, compare_command, import_csv_command, db, backup_command, restore_command):
+    for command in (
+        fet,
+        export_command,
+        compare_command,
+        import_csv_command,
+        export_school_command,
+        import_command,
+        db,
+        backup_command,
+        restore_command,
+    ):
         cli.add_command(command)
 
 

@@ -1,0 +1,158 @@
+"""A real school's data in and out: the whole-school workbook and OneRoster bundles from the SIS.
+
+For the front ends: :func:`preview_import` reads a file against a loaded project without changing
+it and says what would be added, changed or left unchanged (or every problem found);
+:func:`apply_import` then makes all of those changes at once (one undo step in the app). The
+``*_at`` functions do the same on a project location in one storage session, for the CLI.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dlplanner.domain import Project
+from dlplanner.io.school_plan import Change, ImportPlan, SchoolDataError, SourceProblem
+from dlplanner.services import projects
+from dlplanner.services.projects import ServiceError
+from dlplanner.services.scenarios import mark_all_stale, mark_stale
+
+__all__ = [
+    "ImportPreview",
+    "SchoolDataError",
+    "apply_import",
+    "export_school",
+    "import_at",
+    "new_project_from",
+    "preview_import",
+    "source_kind",
+]
+
+WORKBOOK, ONEROSTER = "workbook", "oneroster"
+
+
+@dataclass
+class ImportPreview:
+    """What importing a file would do: the changes, notes, and every problem (then nothing can be applied)."""
+
+    source: str
+    kind: str  # WORKBOOK or ONEROSTER
+    changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    plan: ImportPlan | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not self.problems
+
+    def added(self) -> list[Change]:
+        return [c for c in self.changes if c.status == "added"]
+
+    def changed(self) -> list[Change]:
+        return [c for c in self.changes if c.status == "changed"]
+
+    def describe(self) -> list[str]:
+        return self.plan.describe() if self.plan else []
+
+
+def source_kind(path: str | Path) -> str:
+    """Which reader a file needs: a workbook (.xlsx) or a OneRoster bundle (.zip or a folder)."""
+    path = Path(path)
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        return ONEROSTER
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return WORKBOOK
+    raise ServiceError(
+        f"{path.name}: import reads a school workbook (.xlsx) or a OneRoster bundle (.zip or folder); "
+        "for one CSV sheet use `dlplanner import-csv`"
+    )
+
+
+def _read(project: Project, path: Path, school: str | None, rename: bool) -> ImportPlan:
+    kind = source_kind(path)
+    if not path.exists():
+        raise ServiceError(f"File not found: {path}")
+    if kind == WORKBOOK:
+        if school is not None:
+            raise ServiceError("--school applies to OneRoster bundles only")
+        from dlplanner.io.workbook import read_school_workbook
+
+        return read_school_workbook(path, project, rename_project=rename)
+    from dlplanner.io.oneroster import read_oneroster
+
+    return read_oneroster(path, project, school=school, rename_project=rename)
+
+
+def preview_import(project: Project, path: str | Path, school: str | None = None) -> ImportPreview:
+    """Read ``path`` against ``project`` (left unchanged): the changes it would make, or its problems."""
+    path = Path(path)
+    kind = source_kind(path)
+    try:
+        plan = _read(project, path, school, rename=False)
+    except SchoolDataError as exc:
+        return ImportPreview(path.name, kind, problems=exc.problems)
+    return ImportPreview(path.name, kind, plan.changes, plan.notes, plan=plan)
+
+
+def apply_import(project: Project, preview: ImportPreview) -> None:
+    """Make every change of ``preview`` in ``project`` at once; solutions of changed data become stale."""
+    if not preview.ok or preview.plan is None:
+        raise SchoolDataError(preview.problems)
+    plan = preview.plan
+    for f in dataclasses.fields(Project):
+        if f.name != "name":
+            setattr(project, f.name, getattr(plan.result, f.name))
+    if plan.project_data_changed:
+        mark_all_stale(project)
+    else:
+        for scenario in project.scenarios:
+            if scenario.id in plan.changed_scenarios():
+                mark_stale(scenario)
+
+
+def import_at(
+    location: str, path: str | Path, school: str | None = None, project_name: str | None = None
+) -> ImportPreview:
+    """Open the project at ``location``, merge ``path`` into it and save; on any problem nothing is saved."""
+    project = projects.open_project(location, project_name)
+    preview = preview_import(project, path, school)
+    if not preview.ok:
+        raise SchoolDataError(preview.problems)
+    apply_import(project, preview)
+    projects.save_project(location, project)
+    return preview
+
+
+def new_project_from(
+    location: str, path: str | Path, name: str | None = None, *, overwrite: bool = False, school: str | None = None
+) -> tuple[Project, ImportPlan]:
+    """Create a project at ``location`` from a workbook or a OneRoster bundle (its name from the file or ``name``)."""
+    path = Path(path)
+    empty = Project(name=name or path.stem)
+    plan = _read(empty, path, school, rename=name is None)
+    project = plan.result
+    if name:
+        project.name = name
+    if not project.name.strip():
+        project.name = path.stem
+    projects.create_project(location, project, overwrite=overwrite)
+    return project, plan
+
+
+def export_school(project: Project | None, out: str | Path) -> Path:
+    """Write ``project`` as a whole-school workbook (None: the blank template); never half a file."""
+    from dlplanner.io.workbook import write_school_workbook
+
+    target = Path(out)
+    if target.suffix.lower() != ".xlsx":
+        raise ServiceError(f"A school workbook is an .xlsx file, not '{target.name}'")
+    if not target.parent.is_dir():
+        raise ServiceError(f"Folder {target.parent} does not exist")
+    with tempfile.TemporaryDirectory(prefix=".dlp-school-", dir=target.parent) as tmp:
+        staged = write_school_workbook(project, Path(tmp) / target.name)
+        shutil.move(staged, target)
+    return target
