@@ -63,7 +63,12 @@ project_name_option = click.option(
     type=click.Choice(list(exporting.FORMATS), case_sensitive=False),
     help="Output format.",
 )
-@click.option("--out", "-o", required=True, help="Output file (.pdf .xlsx .csv .ics .zip .json) or folder (html, ics).")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    help="Output file (.pdf .xlsx .csv .ics .zip .json) or folder (html, ics, oneroster).",
+)
 @click.option(
     "--view", type=click.Choice(VIEWS), default=None, help="Only the master schedule or one kind of timetable."
 )

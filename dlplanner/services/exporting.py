@@ -58,6 +58,18 @@ def _html(project: Project, scenario: Scenario, out: Path, view: str | None, **o
     return write_html_site(project, scenario, out, view)
 
 
+def _oneroster(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.oneroster import write_oneroster
+
+    return write_oneroster(project, scenario, out)
+
+
+def _sis_csv(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
+    from dlplanner.io.oneroster import write_sis_csv
+
+    return write_sis_csv(project, scenario, out)
+
+
 def _json(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     write_timetable_json(project, scenario, out)
     return [out]
@@ -85,6 +97,8 @@ FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat("html", "static HTML site (a folder)", ("",), _html),
         ExportFormat("json", "timetable JSON", (".json",), _json),
+        ExportFormat("oneroster", "OneRoster 1.1 CSV bundle for the SIS: a folder or .zip", ("", ".zip"), _oneroster),
+        ExportFormat("sis-csv", "master schedule upload: one row per section meeting pattern", (".csv",), _sis_csv),
     )
 }
 
@@ -139,7 +153,7 @@ def export(
     return final
 
 
-FOLDER_CONTENT = {"html": {".html"}, "ics": {".ics"}}
+FOLDER_CONTENT = {"html": {".html"}, "ics": {".ics"}, "oneroster": {".csv"}}
 
 
 def _check_replaceable_folder(target: Path, fmt: str) -> None:
