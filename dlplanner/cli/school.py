@@ -54,15 +54,20 @@ def export_school_command(project: str | None, out: str, template: bool, project
 @click.argument("project", metavar="PROJECT")
 @click.argument("file", metavar="FILE")
 @click.option("--school", default=None, metavar="SOURCEDID", help="OneRoster: the school org to import.")
+@click.option("--kind", "-k", default=None, help="One sheet: what it holds (teachers, rooms, bell-schedules, …).")
+@click.option("--scenario", "-s", default=None, help="One sheet of per-scenario records: their scenario.")
 @click.option("--project-name", default=None, help="Which project, when the database holds several (district mode).")
-def import_command(project: str, file: str, school: str | None, project_name: str | None) -> None:
-    """Merge a school workbook (.xlsx) or a OneRoster bundle (.zip or folder) into PROJECT (all or nothing).
+def import_command(
+    project: str, file: str, school: str | None, kind: str | None, scenario: str | None, project_name: str | None
+) -> None:
+    """Merge into PROJECT a school workbook (.xlsx), one sheet (.csv, or .xlsx with --kind) of any kind of
+    record, or a OneRoster bundle (.zip or folder); all or nothing (see docs/school-data.md).
 
     A record is matched by its SIS sourcedId, else its id, else its name; the report says what was
     added, changed or left unchanged.
     """
     with school_data_errors():
-        preview = school_data.import_at(project, file, school, project_name)
+        preview = school_data.import_at(project, file, school, project_name, kind=kind, scenario=scenario)
     click.echo(f"Imported {preview.source} into {project}:")
     echo_plan(preview.describe(), preview.notes)
 

@@ -830,13 +830,16 @@ def _norm(header: Any) -> str:
 
 
 @dataclass
-class _Sheet:
+class Sheet:
+    """The rows of one sheet (or CSV file) of a known kind, keyed by column name."""
+
     spec: SheetSpec
     columns: set[str]
     rows: list[tuple[int, dict[str, Any]]]
+    name: str = ""  # the sheet named in messages; "" for a CSV file (its rows are lines)
 
 
-def _read_sheets(path: Path, problems: list[SourceProblem], notes: list[str]) -> dict[str, _Sheet]:
+def _read_sheets(path: Path, problems: list[SourceProblem], notes: list[str]) -> dict[str, Sheet]:
     file = path.name
     try:
         book = load_workbook(path, read_only=True, data_only=True)
@@ -852,7 +855,7 @@ def _read_sheets(path: Path, problems: list[SourceProblem], notes: list[str]) ->
             )
         )
         return {}
-    sheets: dict[str, _Sheet] = {}
+    sheets: dict[str, Sheet] = {}
     by_norm = {_norm(s.title): s for s in SHEETS}
     try:
         for sheet in book.worksheets:
@@ -892,7 +895,7 @@ def _read_sheets(path: Path, problems: list[SourceProblem], notes: list[str]) ->
                 rows.append(
                     (number, {names[i]: v for i, v in enumerate(values) if i < len(names) and names[i] in known})
                 )
-            sheets[spec.title] = _Sheet(spec, present, rows)
+            sheets[spec.title] = Sheet(spec, present, rows, sheet.title)
     except Exception as exc:  # a truncated or corrupt part only shows while reading rows
         problems.append(
             SourceProblem(
@@ -909,14 +912,14 @@ def _read_sheets(path: Path, problems: list[SourceProblem], notes: list[str]) ->
 class _Cells:
     """Typed reading of one row, collecting problems instead of stopping at the first."""
 
-    def __init__(self, file: str, sheet: _Sheet, number: int, row: dict[str, Any], problems: list[SourceProblem]):
+    def __init__(self, file: str, sheet: Sheet, number: int, row: dict[str, Any], problems: list[SourceProblem]):
         self.file, self.sheet, self.row_number, self.row, self.problems = file, sheet, number, row, problems
 
     def has(self, column: str) -> bool:
         return column in self.sheet.columns
 
     def fail(self, column: str, message: str) -> None:
-        self.problems.append(SourceProblem(self.file, message, self.sheet.spec.title, self.row_number, column))
+        self.problems.append(SourceProblem(self.file, message, self.sheet.name, self.row_number, column))
 
     def raw(self, column: str) -> Any:
         return self.row.get(column)
@@ -1106,7 +1109,7 @@ class _Reader:
     """One workbook read against one project (a deep copy that becomes the result)."""
 
     file: str
-    sheets: dict[str, _Sheet]
+    sheets: dict[str, Sheet]
     result: Project
     problems: list[SourceProblem]
     rename_project: bool
@@ -1114,7 +1117,7 @@ class _Reader:
     lookups: dict[tuple[str, str | None], Lookup] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------------
-    def cells(self, sheet: _Sheet, number: int, row: dict[str, Any]) -> _Cells:
+    def cells(self, sheet: Sheet, number: int, row: dict[str, Any]) -> _Cells:
         return _Cells(self.file, sheet, number, row, self.problems)
 
     def lookup(self, kind: str, scenario_id: str | None = None) -> Lookup:
@@ -1125,11 +1128,11 @@ class _Reader:
 
     def identify(self, title: str, existing: list[Any], lookup: Lookup, rows=None) -> list[_Identified]:
         """Which existing record each row is (same id, else same name), and each row's final id."""
+        for record in existing:
+            lookup.add(record.id, getattr(record, "name", ""))
         sheet = self.sheets.get(title)
         if sheet is None:
             return []
-        for record in existing:
-            lookup.add(record.id, getattr(record, "name", ""))
         by_id = {r.id: r for r in existing}
         by_name: dict[str, list[Any]] = {}
         for record in existing:
@@ -1165,7 +1168,7 @@ class _Reader:
             found.append(_Identified(number, row, final, match))
         return found
 
-    def keep_absent(self, sheet: _Sheet, record: Any, existing: Any) -> None:
+    def keep_absent(self, sheet: Sheet, record: Any, existing: Any) -> None:
         """Columns the sheet leaves out keep the existing record's values."""
         if existing is None:
             return
@@ -1697,16 +1700,24 @@ def read_school_workbook(path: str | Path, project: Project, *, rename_project: 
     if problems:
         raise SchoolDataError(problems)
     if not sheets:
-        raise SchoolDataError(
-            [
-                SourceProblem(
-                    path.name,
-                    "the workbook has no dlplanner sheets with data; start from `dlplanner export-school --template`",
-                )
-            ]
-        )
-    reader = _Reader(path.name, sheets, copy.deepcopy(project), problems, rename_project)
+        message = "the workbook has no dlplanner sheets with data; start from `dlplanner export-school --template`"
+        raise SchoolDataError([SourceProblem(path.name, message)])
+    return read_sheets(path.name, sheets, copy.deepcopy(project), rename_project=rename_project, notes=notes)
+
+
+def read_sheets(
+    file: str,
+    sheets: dict[str, Sheet],
+    result: Project,
+    *,
+    rename_project: bool = False,
+    notes: list[str] | None = None,
+    changes: list[Change] | None = None,
+) -> ImportPlan:
+    """Merge already read ``sheets`` into ``result`` (the caller's copy, changed in place)."""
+    problems: list[SourceProblem] = []
+    reader = _Reader(file, sheets, result, problems, rename_project, changes=list(changes or []))
     reader.read()
     if problems:
         raise SchoolDataError(problems)
-    return ImportPlan(path.name, reader.result, reader.changes, notes)
+    return ImportPlan(file, reader.result, reader.changes, list(notes or []))

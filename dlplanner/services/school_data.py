@@ -31,7 +31,7 @@ __all__ = [
     "source_kind",
 ]
 
-WORKBOOK, ONEROSTER = "workbook", "oneroster"
+WORKBOOK, ONEROSTER, SHEET = "workbook", "oneroster", "sheet"
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ImportPreview:
     """What importing a file would do: the changes, notes, and every problem (then nothing can be applied)."""
 
     source: str
-    kind: str  # WORKBOOK or ONEROSTER
+    kind: str  # WORKBOOK, ONEROSTER or SHEET
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
@@ -59,43 +59,71 @@ class ImportPreview:
         return self.plan.describe() if self.plan else []
 
 
-def source_kind(path: str | Path) -> str:
-    """Which reader a file needs: a workbook (.xlsx) or a OneRoster bundle (.zip or a folder)."""
+def source_kind(path: str | Path, kind: str | None = None) -> str:
+    """Which reader a file needs: a OneRoster bundle (.zip or a folder), a whole workbook (.xlsx), or one
+    sheet (a .csv file, or an .xlsx file read as one ``kind``)."""
     path = Path(path)
-    if path.is_dir() or path.suffix.lower() == ".zip":
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix == ".zip":
         return ONEROSTER
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return WORKBOOK
+    if suffix in (".xlsx", ".xlsm"):
+        return SHEET if kind else WORKBOOK
+    if suffix in (".csv", ".tsv", ".txt"):
+        return SHEET
     raise ServiceError(
-        f"{path.name}: import reads a school workbook (.xlsx) or a OneRoster bundle (.zip or folder); "
-        "for one CSV sheet use `dlplanner import-csv`"
+        f"{path.name}: import reads a school workbook (.xlsx), one sheet (.csv or .xlsx with --kind) "
+        "or a OneRoster bundle (.zip or folder)"
     )
 
 
-def _read(project: Project, path: Path, school: str | None, rename: bool) -> ImportPlan:
-    kind = source_kind(path)
+def _read(
+    project: Project,
+    path: Path,
+    school: str | None,
+    rename: bool,
+    kind: str | None = None,
+    scenario: str | None = None,
+) -> ImportPlan:
+    source = source_kind(path, kind)
     if not path.exists():
         raise ServiceError(f"File not found: {path}")
-    if kind == WORKBOOK:
-        if school is not None:
-            raise ServiceError("--school applies to OneRoster bundles only")
+    if school is not None and source != ONEROSTER:
+        raise ServiceError("--school applies to OneRoster bundles only")
+    if (kind or scenario) and source != SHEET:
+        raise ServiceError("--kind and --scenario apply to single sheets (.csv, or .xlsx with --kind) only")
+    if source == WORKBOOK:
         from dlplanner.io.workbook import read_school_workbook
 
         return read_school_workbook(path, project, rename_project=rename)
+    if source == SHEET:
+        from dlplanner.io.sheet_import import read_single_sheet
+
+        return read_single_sheet(path, project, kind=kind, scenario=scenario)
     from dlplanner.io.oneroster import read_oneroster
 
     return read_oneroster(path, project, school=school, rename_project=rename)
 
 
-def preview_import(project: Project, path: str | Path, school: str | None = None) -> ImportPreview:
-    """Read ``path`` against ``project`` (left unchanged): the changes it would make, or its problems."""
+def preview_import(
+    project: Project,
+    path: str | Path,
+    school: str | None = None,
+    *,
+    kind: str | None = None,
+    scenario: str | None = None,
+) -> ImportPreview:
+    """Read ``path`` against ``project`` (left unchanged): the changes it would make, or its problems.
+
+    ``school`` picks the org of a OneRoster bundle; ``kind`` and ``scenario`` say what one sheet holds
+    and which scenario its records belong to (see :mod:`dlplanner.io.sheet_import`).
+    """
     path = Path(path)
-    kind = source_kind(path)
+    source = source_kind(path, kind)
     try:
-        plan = _read(project, path, school, rename=False)
+        plan = _read(project, path, school, rename=False, kind=kind, scenario=scenario)
     except SchoolDataError as exc:
-        return ImportPreview(path.name, kind, problems=exc.problems)
-    return ImportPreview(path.name, kind, plan.changes, plan.notes, plan=plan)
+        return ImportPreview(path.name, source, problems=exc.problems)
+    return ImportPreview(path.name, source, plan.changes, plan.notes, plan=plan)
 
 
 def apply_import(project: Project, preview: ImportPreview) -> None:
@@ -115,11 +143,17 @@ def apply_import(project: Project, preview: ImportPreview) -> None:
 
 
 def import_at(
-    location: str, path: str | Path, school: str | None = None, project_name: str | None = None
+    location: str,
+    path: str | Path,
+    school: str | None = None,
+    project_name: str | None = None,
+    *,
+    kind: str | None = None,
+    scenario: str | None = None,
 ) -> ImportPreview:
     """Open the project at ``location``, merge ``path`` into it and save; on any problem nothing is saved."""
     project = projects.open_project(location, project_name)
-    preview = preview_import(project, path, school)
+    preview = preview_import(project, path, school, kind=kind, scenario=scenario)
     if not preview.ok:
         raise SchoolDataError(preview.problems)
     apply_import(project, preview)
