@@ -43,9 +43,9 @@ from dlplanner.io.school_plan import (
     SchoolDataError,
     SourceProblem,
     record_changes,
+    replace_or_append,
     slug,
     unique_id,
-    upsert,
 )
 
 REQUIRED_FILES = (
@@ -76,6 +76,7 @@ CORE_WORDS = re.compile(
     r"science|biolog|chemistr|physics|earth|social stud|histor|civics|government|economics|geograph",
     re.IGNORECASE,
 )
+NOT_CORE_WORDS = re.compile(r"computer|elective", re.IGNORECASE)  # "Computer Science" is no core science
 NAMED_GRADES = {"KG": 0, "PK": -1, "TK": 0, "PR": -1, "PS": -1, "IT": -1, "UG": 0, "OTHER": 0}
 
 
@@ -449,7 +450,7 @@ class _Reader:
                     kinds.get(row["type"], TermKind.TERM),
                     {**(old.external_ids if old else {}), SOURCED_ID: sid},
                 )
-                upsert(cal.terms, term)
+                replace_or_append(cal.terms, term, old)
                 record_changes(self.changes, "terms", old, term, term.id, term.name, scenario.id)
                 mapping[sid] = term.id
         return mapping
@@ -479,7 +480,7 @@ class _Reader:
                     department=department[0] if department else "",
                     external_ids=external,
                 )
-            upsert(self.result.subjects, subject)
+            replace_or_append(self.result.subjects, subject, old)
             record_changes(self.changes, "subjects", old, subject, subject.id, subject.name)
             mapping[sid] = subject.id
         return mapping
@@ -530,7 +531,7 @@ class _Reader:
                     email=user.get("email", ""),
                     external_ids=external,
                 )
-            upsert(self.result.teachers, teacher)
+            replace_or_append(self.result.teachers, teacher, old)
             record_changes(self.changes, "teachers", old, teacher, teacher.id, teacher.name)
             mapping[sid] = teacher.id
         return mapping
@@ -544,7 +545,7 @@ class _Reader:
                 continue
             course = courses[row["courseSourcedId"]]
             text = " ".join([course.get("subjects", ""), course["title"], row.get("subjects", "")])
-            if CORE_WORDS.search(text):
+            if CORE_WORDS.search(text) and not NOT_CORE_WORDS.search(text):
                 core.add(row["sourcedId"])
         if not core:
             core = {row["sourcedId"] for _, row in classes if row.get("classType", "").casefold() != "homeroom"}
@@ -590,7 +591,7 @@ class _Reader:
                     len(students),
                     external_ids={COHORT_KEY: key},
                 )
-            upsert(self.result.cohorts, cohort)
+            replace_or_append(self.result.cohorts, cohort, old)
             record_changes(self.changes, "cohorts", old, cohort, cohort.id, cohort.name)
             for student in students:
                 student_cohort[student] = cohort.id
@@ -667,7 +668,7 @@ class _Reader:
                 if row.get("location"):
                     section.room_id = rooms[row["location"]]
                 section.external_ids = external
-                upsert(scenario.sections, section)
+                replace_or_append(scenario.sections, section, old)
                 record_changes(self.changes, "sections", old, section, section.id, section.name, scenario.id)
         without = [row["title"] for _, row in classes if not enrollments.get(row["sourcedId"], {}).get("teacher")]
         if without:

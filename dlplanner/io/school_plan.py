@@ -120,6 +120,15 @@ def upsert(items: list[Any], record: Any, key: Any = None) -> Any:
     return None
 
 
+def replace_or_append(items: list[Any], record: Any, old: Any) -> None:
+    """Put ``record`` where ``old`` (the very object, already matched) is, or at the end when ``old`` is None."""
+    if old is None:
+        items.append(record)
+        return
+    index = next(i for i, item in enumerate(items) if item is old)
+    items[index] = record
+
+
 def slug(text: str) -> str:
     """An id made from a name: 'Room 101 (lab)' -> 'room-101-lab'."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "item"
