@@ -65,9 +65,22 @@ def hhmm(minutes: int) -> str:
 # -- writing ---------------------------------------------------------------------------------------
 
 
+def _plain(value: Any) -> Any:
+    """``codec.to_data`` of a record or a list of records, without their ``external_ids``: the SIS's ids
+    stay in the project (the format predates them, and its schema lists every field)."""
+    plain = codec.to_data(value)
+    if isinstance(plain, list):
+        return [_plain_record(item) for item in plain]
+    return _plain_record(plain)
+
+
+def _plain_record(item: Any) -> Any:
+    return {k: v for k, v in item.items() if k != "external_ids"} if isinstance(item, dict) else item
+
+
 def timetable_document(project: Project, scenario: Scenario) -> dict[str, Any]:
     """The timetable of one scenario as plain JSON-able data."""
-    data = codec.to_data
+    data = _plain
     schedules = {b.id: b for b in scenario.bell_schedules}
     day_types = []
     for day_type in scenario.day_types:
