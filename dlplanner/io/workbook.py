@@ -3,9 +3,10 @@
 Reference columns hold names (ids where a name would be ambiguous), header cells carry a comment
 saying what the column means, and single-choice columns have a drop-down list, so a person can fill
 the workbook in Excel or LibreOffice. Reading merges a workbook into a project (see
-:mod:`dlplanner.io.school_plan`): a row is the record with the same id, else with the same name,
-else a new one; a column the sheet leaves out keeps the record's value; every problem is named by
-file, sheet, row and column, and nothing changes unless every row is good.
+:mod:`dlplanner.io.school_plan`): a row is the record with the same id, else (a row without an id)
+the record with the same name, else a new one; a column the sheet leaves out keeps the record's
+value; every problem is named by file, sheet, row and column, and nothing changes unless every row
+is good.
 
 Lists inside a cell are separated by ``;``. Times are ``8:30`` (or a time cell), dates ISO
 ``2026-08-24`` (or a date cell). Time windows are ``DAYTYPE HH:MM-HH:MM`` with a day type id, or
@@ -1096,6 +1097,9 @@ def _parse_clock(text: str) -> int | None:
     return hours * 60 + minutes
 
 
+SINGULAR = {"campuses": "campus", "advisories": "advisory", "teams": "teacher team"}  # else: drop the s
+
+
 @dataclass
 class _Identified:
     number: int
@@ -1123,7 +1127,7 @@ class _Reader:
     def lookup(self, kind: str, scenario_id: str | None = None) -> Lookup:
         key = (kind, scenario_id)
         if key not in self.lookups:
-            self.lookups[key] = Lookup(kind.rstrip("s") if not kind.endswith("ies") else kind[:-3] + "y")
+            self.lookups[key] = Lookup(SINGULAR.get(kind, kind.removesuffix("s")))
         return self.lookups[key]
 
     def identify(self, title: str, existing: list[Any], lookup: Lookup, rows=None) -> list[_Identified]:
