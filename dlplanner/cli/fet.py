@@ -2,7 +2,7 @@
 
 Registered by ``dlplanner.cli.core`` with ``cli.add_command(fet)``. User mistakes raise
 ``click.ClickException`` (one line; the root group exits with status 2); ``fet solve`` exits 1 when it
-finds no valid timetable.
+finds no valid timetable, ``fet export`` when the checker finds the written timetable invalid.
 """
 
 from __future__ import annotations
@@ -55,11 +55,11 @@ def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed
             click.echo(f"[{p.elapsed:7.2f}s] {p.stage}: soft penalty {p.objective:g} (bound {p.bound:g})")
 
     try:
-        instance = fet_service.read_fet(fet_file)
-        for line in fet_service.support_lines(instance):
+        document = fet_service.parse_fet(fet_file)
+        for line in fet_service.support_lines(document.instance):
             click.echo(line)
         outcome = fet_service.solve_fet_file(
-            fet_file, out, instance=instance, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress
+            fet_file, out, document=document, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress
         )
     except _USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from exc
@@ -100,3 +100,5 @@ def export_command(project: str, scenario: str, out: str, fet_file: str | None) 
         raise click.ClickException(str(exc)) from exc
     click.echo(f"checker: {report.verdict()}")
     click.echo(f"wrote {out}")
+    if not report.valid:
+        raise SystemExit(1)

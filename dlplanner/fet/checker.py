@@ -15,6 +15,8 @@ Semantics followed (FET's):
 - home rooms apply to activities with exactly that one teacher / that one students set, and only
   to activities without a preferred-room constraint (those take precedence in FET);
 - an activity with no room constraint gets no room;
+- an activity in a *virtual* room occupies it and one real room of each of its sets, all
+  different; FET checks the capacity of the virtual room only;
 - a students filter of an activities constraint (``Students_Name``) selects every activity whose
   students share a subgroup with that set (FET's ``setsShareStudents``), not only those naming it.
 """
@@ -25,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dlplanner.fet.model import FetActivity, FetConstraint, FetInstance, FetPlacement, FetTimetable
+from dlplanner.fet.model import FetActivity, FetConstraint, FetInstance, FetPlacement, FetRoom, FetTimetable
 
 
 @dataclass
@@ -85,6 +87,8 @@ class _Grid:
                     self.subgroup[s][p.day][h] += 1
                 if p.room is not None:
                     self.room[p.room][p.day][h] += 1
+                for real in dict.fromkeys(p.real_rooms):  # a virtual room's real rooms are occupied too
+                    self.room[real][p.day][h] += 1
         self.breaks = _slots_of(inst, "BreakTimes", lambda c: True)
         self.teacher_na: dict[str, set[tuple[int, int]]] = {}
         for c in _active(inst, "TeacherNotAvailableTimes"):
@@ -171,7 +175,9 @@ def check_basic_time(g: _Grid, c: FetConstraint) -> int:
 
 
 def check_basic_space(g: _Grid, c: FetConstraint) -> int:
-    """No room hosts two activities at once; rooms exist and are big enough."""
+    """No room (virtual or real) hosts two activities at once; rooms exist and are big enough; an
+    activity in a virtual room holds one real room from each of its sets, all different (FET
+    checks the capacity of the virtual room only)."""
     rooms = {r.name: r for r in g.inst.rooms}
     broken = sum(max(0, n - 1) for matrix in g.room.values() for row in matrix for n in row)
     for a in g.acts:
@@ -179,9 +185,32 @@ def check_basic_space(g: _Grid, c: FetConstraint) -> int:
         if p is None or p.room is None:
             continue
         room = rooms.get(p.room)
-        if room is None or room.capacity < g.inst.activity_size(a):
+        if room is None or room.capacity < g.inst.activity_size(a) or not _real_rooms_fit(room, p.real_rooms, rooms):
             broken += 1
     return broken
+
+
+def _real_rooms_fit(room: FetRoom, real: list[str], rooms: dict[str, FetRoom]) -> bool:
+    """A virtual room's activity names one real room of each set, all different (a perfect
+    matching of its real rooms to the sets, in any order); any other room names none."""
+    if not room.virtual:
+        return not real
+    if len(real) != len(room.real_room_sets) or len(set(real)) != len(real):
+        return False
+    if any(name not in rooms or rooms[name].virtual for name in real):
+        return False
+    holder: dict[int, str] = {}  # set index → the real room matched to it
+
+    def augment(name: str, seen: set[int]) -> bool:
+        for k, options in enumerate(room.real_room_sets):
+            if name in options and k not in seen:
+                seen.add(k)
+                if k not in holder or augment(holder[k], seen):
+                    holder[k] = name
+                    return True
+        return False
+
+    return all(augment(name, set()) for name in real)
 
 
 def check_break_times(g: _Grid, c: FetConstraint) -> int:
@@ -482,9 +511,16 @@ def _room_targets(g: _Grid, c: FetConstraint, with_preferred: set[int]) -> list[
 
 def check_room_preference(g: _Grid, c: FetConstraint, with_preferred: set[int]) -> int:
     """The activity (or each activity of the subject / tag / teacher's or students set's own
-    activities) is in the given room or one of the given rooms (no room counts as broken)."""
+    activities) is in the given room or one of the given rooms (no room counts as broken); an
+    activity preferred room that also names real rooms (a virtual room locked in space) wants
+    exactly those real rooms."""
     rooms = set(c.all("Room")) | set(c.all("Preferred_Room"))
-    return sum(1 for a in _room_targets(g, c, with_preferred) if a.id in g.place and g.place[a.id].room not in rooms)
+    real = sorted(c.all("Real_Room"))
+    return sum(
+        1
+        for a in _room_targets(g, c, with_preferred)
+        if a.id in g.place and (g.place[a.id].room not in rooms or (real and sorted(g.place[a.id].real_rooms) != real))
+    )
 
 
 def activities_with_preferred_rooms(inst: FetInstance) -> set[int]:

@@ -9,7 +9,10 @@ open the result and show (or regenerate around) the timetable.
 
 from __future__ import annotations
 
+import copy
 import gzip
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -51,11 +54,40 @@ SLOT_TAGS = {"Preferred_Time_Slot", "Not_Available_Time", "Break_Time", "Preferr
 # -- reading ---------------------------------------------------------------------------------------
 
 
+#: The largest ``.fet`` accepted, on disk and after gunzip: real school files are a few MB (the
+#: largest of FET's examples about 10 MB), so this leaves room while a 4 MB "gzip bomb" that
+#: expands to gigabytes is refused before it fills memory.
+MAX_FET_BYTES = 256 * 1024 * 1024
+
+
+def _too_large(path: Path, what: str) -> FetFormatError:
+    return FetFormatError(
+        f"{path}: the {what} is larger than {MAX_FET_BYTES // (1024 * 1024)} MB, far beyond any school's "
+        "timetable; is this the right file?"
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+    """The file's XML bytes, gunzipped if needed; both sizes bounded by ``MAX_FET_BYTES``."""
+    if path.stat().st_size > MAX_FET_BYTES:
+        raise _too_large(path, "file")
+    with path.open("rb") as raw:
+        head = raw.read(2)
+        raw.seek(0)
+        if head != b"\x1f\x8b":
+            return raw.read()
+        try:
+            with gzip.GzipFile(fileobj=raw) as unzipped:
+                data = unzipped.read(MAX_FET_BYTES + 1)  # decompresses no further than the bound
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise FetFormatError(f"{path}: a damaged gzip file ({exc}); is this a .fet.gz file?") from exc
+    if len(data) > MAX_FET_BYTES:
+        raise _too_large(path, "unzipped content")
     return data
+
+
+#: Root elements fet-cl reads: ``<fet>`` (FET 5 and 6) and ``<FET>`` (files from FET 3 and 4).
+FET_ROOTS = ("fet", "FET")
 
 
 def _parse_tree(path: Path) -> etree._ElementTree:
@@ -71,7 +103,7 @@ def _parse_tree(path: Path) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         line, msg = exc.lineno if exc.lineno else "?", " ".join(exc.msg.split())  # lxml's msg may span lines
         raise FetFormatError(f"{path}:{line}: not well-formed XML ({msg}); is this a .fet file?") from exc
-    if root.tag != "fet":
+    if root.tag not in FET_ROOTS:
         raise FetFormatError(f"{path}:{root.sourceline}: the root element is <{root.tag}>, expected <fet>")
     return etree.ElementTree(root)
 
@@ -101,10 +133,15 @@ def _int(path: Path, el: etree._Element, tag: str, default: int | None = None) -
 
 
 def _names(root: etree._Element, list_tag: str, item_tag: str) -> list[str]:
+    """Names of a list: ``<Day><Name>…</Name></Day>`` items, or (FET 3 and 4) ``<Name>`` children
+    of the list itself."""
     lst = root.find(list_tag)
     if lst is None:
         return []
-    return [_text(item.find("Name")) for item in lst.findall(item_tag)]
+    items = lst.findall(item_tag)
+    if items:
+        return [_text(item.find("Name")) for item in items]
+    return [_text(name) for name in lst.findall("Name")]
 
 
 def _read_constraint(path: Path, el: etree._Element, space: bool) -> FetConstraint:
@@ -126,16 +163,38 @@ def _read_constraint(path: Path, el: etree._Element, space: bool) -> FetConstrai
         raise FetFormatError(
             f"{path}:{el.sourceline}: <{el.tag}> has a weight '{weight}' that is not a number"
         ) from None
+    compulsory = c.get("Compulsory").strip().lower()
+    if "Weight_Percentage" not in c.fields and compulsory:
+        # FET 3 and 4: a weight of any size plus a compulsory flag; compulsory means hard
+        c.weight = 100.0 if compulsory in ("yes", "true") else min(c.weight, 99.0)
     if not 0.0 <= c.weight <= 100.0:
         raise FetFormatError(f"{path}:{el.sourceline}: <{el.tag}> has weight {weight}; FET weights are 0 to 100")
-    c.active = c.get_bool("Active", True)
+    c.active = c.get("Active", "true").strip().lower() not in ("false", "no")
     return c
+
+
+@dataclass
+class FetDocument:
+    """A parsed ``.fet`` file: the instance, and the XML tree the timetable file is written from
+    (so a command parses its input once)."""
+
+    instance: FetInstance
+    tree: etree._ElementTree
 
 
 def read_fet(path: str | Path) -> FetInstance:
     """Parse a ``.fet`` (or gzipped ``.fet.gz``) file; errors name the file and line."""
+    return parse_fet(path).instance
+
+
+def parse_fet(path: str | Path) -> FetDocument:
+    """Parse a ``.fet`` file once, keeping its tree for :func:`write_fet_timetable`."""
     path = Path(path)
-    root = _parse_tree(path).getroot()
+    tree = _parse_tree(path)
+    return FetDocument(_instance(path, tree.getroot()), tree)
+
+
+def _instance(path: Path, root: etree._Element) -> FetInstance:
     inst = FetInstance(name=path.name.removesuffix(".gz").removesuffix(".fet"), source=str(path))
     inst.version = root.get("version", "")
     inst.days = _names(root, "Days_List", "Day")
@@ -165,6 +224,9 @@ def read_fet(path: str | Path) -> FetInstance:
                     building=_text(r.find("Building")),
                     capacity=_int(path, r, "Capacity", 30000),
                     virtual=_text(r.find("Virtual")).strip().lower() == "true",
+                    real_room_sets=[
+                        [_text(x) for x in sets.findall("Real_Room")] for sets in r.findall("Set_of_Real_Rooms")
+                    ],
                 )
             )
     acts = root.find("Activities_List")
@@ -182,7 +244,7 @@ def read_fet(path: str | Path) -> FetInstance:
             )
             act.total_duration = _int(path, a, "Total_Duration", act.duration)
             act.group_id = _int(path, a, "Activity_Group_Id", 0)
-            act.active = _text(a.find("Active")).strip().lower() != "false"
+            act.active = _text(a.find("Active")).strip().lower() not in ("false", "no")
             if a.find("Number_Of_Students") is not None:
                 act.n_students = _int(path, a, "Number_Of_Students", 0)
             if act.id in seen_ids:
@@ -223,10 +285,12 @@ def _locked_element(tag: str, fields: list[tuple[str, str]]) -> etree._Element:
     return el
 
 
-def _existing_locks(root: etree._Element) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
+def _existing_locks(
+    root: etree._Element,
+) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, tuple[str, ...]]]]:
     """Hard, active locks already in the file, so they are not written twice."""
     times: set[tuple[str, str, str]] = set()
-    rooms: set[tuple[str, str]] = set()
+    rooms: set[tuple[str, str, tuple[str, ...]]] = set()
     for el in root.iter("ConstraintActivityPreferredStartingTime"):
         if _text(el.find("Weight_Percentage")).strip() in ("100", "100.0") and _text(el.find("Active")) != "false":
             times.add(
@@ -238,18 +302,26 @@ def _existing_locks(root: etree._Element) -> tuple[set[tuple[str, str, str]], se
             )
     for el in root.iter("ConstraintActivityPreferredRoom"):
         if _text(el.find("Weight_Percentage")).strip() in ("100", "100.0") and _text(el.find("Active")) != "false":
-            rooms.add((_text(el.find("Activity_Id")).strip(), _text(el.find("Room"))))
+            real = tuple(_text(x) for x in el.findall("Real_Room"))
+            rooms.add((_text(el.find("Activity_Id")).strip(), _text(el.find("Room")), real))
     return times, rooms
 
 
 def write_fet_timetable(
-    source: str | Path | etree._ElementTree, instance: FetInstance, timetable: FetTimetable, out: str | Path
+    source: FetDocument | etree._ElementTree | str | Path,
+    instance: FetInstance,
+    timetable: FetTimetable,
+    out: str | Path,
 ) -> None:
-    """Write FET's "data and timetable" file: ``source`` plus a permanently locked starting time for
-    every placed activity and a locked preferred room where it has one. Written to a temporary file
-    first and moved into place, so a failure never leaves half a file."""
+    """Write FET's "data and timetable" file: ``source`` (left unchanged) plus a permanently locked
+    starting time for every placed activity and a locked preferred room where it has one (with its
+    real rooms when the room is virtual). Written to a temporary file first and moved into place,
+    so a failure never leaves half a file."""
     out = Path(out)
-    tree = source if isinstance(source, etree._ElementTree) else _parse_tree(Path(source))
+    if isinstance(source, str | Path):
+        tree = _parse_tree(Path(source))
+    else:  # a tree the caller keeps: written from a copy
+        tree = copy.deepcopy(source.tree if isinstance(source, FetDocument) else source)
     root = tree.getroot()
     times_list = root.find("Time_Constraints_List")
     if times_list is None:
@@ -280,7 +352,11 @@ def write_fet_timetable(
                     ],
                 )
             )
-        if place.room is not None and (str(act.id), place.room) not in have_rooms:
+        if place.room is not None and (str(act.id), place.room, tuple(place.real_rooms)) not in have_rooms:
+            real: list[tuple[str, str]] = []
+            if place.real_rooms:
+                real = [("Number_of_Real_Rooms", str(len(place.real_rooms)))]
+                real += [("Real_Room", name) for name in place.real_rooms]
             space_list.append(
                 _locked_element(
                     "ConstraintActivityPreferredRoom",
@@ -288,6 +364,7 @@ def write_fet_timetable(
                         ("Weight_Percentage", "100"),
                         ("Activity_Id", str(act.id)),
                         ("Room", place.room),
+                        *real,
                         ("Permanently_Locked", "true"),
                         ("Active", "true"),
                         ("Comments", ""),
@@ -303,9 +380,15 @@ def write_fet_timetable(
 
 
 def read_fet_timetable(path: str | Path, instance: FetInstance) -> FetTimetable:
-    """The timetable held by a "data and timetable" file: hard, active starting-time and room
-    constraints of single activities (the locks FET and dlplanner write)."""
-    locked = read_fet(path)
+    """The timetable held by a "data and timetable" file (see :func:`timetable_of`)."""
+    return timetable_of(read_fet(path), instance)
+
+
+def timetable_of(locked: FetInstance, instance: FetInstance | None = None) -> FetTimetable:
+    """The timetable a "data and timetable" instance holds: its hard, active starting-time and room
+    constraints of single activities (the locks FET and dlplanner write), with the real rooms of
+    a virtual room. Day and hour names are resolved in ``instance`` (default: ``locked`` itself)."""
+    instance = instance or locked
     timetable = FetTimetable()
     for c in locked.time_constraints:
         if c.type == "ActivityPreferredStartingTime" and c.active and c.hard:
@@ -317,6 +400,7 @@ def read_fet_timetable(path: str | Path, instance: FetInstance) -> FetTimetable:
             place = timetable.placements.get(c.get_int("Activity_Id"))
             if place is not None:
                 place.room = c.get("Room")
+                place.real_rooms = c.all("Real_Room") or place.real_rooms
     return timetable
 
 

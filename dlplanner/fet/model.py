@@ -114,10 +114,14 @@ class FetYear:
 
 @dataclass
 class FetRoom:
+    """A room. A *virtual* room stands for a set of sets of real rooms: an activity in it occupies
+    the virtual room and one real room from each set, all different (FET 6's virtual rooms)."""
+
     name: str
     building: str = ""
     capacity: int = 30000
     virtual: bool = False
+    real_room_sets: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -306,20 +310,14 @@ class FetInstance:
     # -- support report --------------------------------------------------------------------
     def unsupported(self) -> Counter[str]:
         """Active constraint types dlplanner does not model, by count (never silently dropped)."""
-        counts: Counter[str] = Counter(f"Constraint{c.type}" for c in self.active_constraints() if not c.supported)
-        virtual = sum(1 for r in self.rooms if r.virtual)
-        if virtual:
-            counts["virtual rooms"] = virtual
-        return counts
+        return Counter(f"Constraint{c.type}" for c in self.active_constraints() if not c.supported)
 
     def unsupported_hard(self) -> Counter[str]:
-        counts: Counter[str] = Counter(
-            f"Constraint{c.type}" for c in self.active_constraints() if not c.supported and c.hard
-        )
-        virtual = sum(1 for r in self.rooms if r.virtual)
-        if virtual:
-            counts["virtual rooms"] = virtual
-        return counts
+        return Counter(f"Constraint{c.type}" for c in self.active_constraints() if not c.supported and c.hard)
+
+    def virtual_rooms(self) -> dict[str, list[list[str]]]:
+        """Virtual room name → its sets of real rooms."""
+        return {r.name: r.real_room_sets for r in self.rooms if r.virtual}
 
     @property
     def fully_supported(self) -> bool:
@@ -328,9 +326,13 @@ class FetInstance:
 
 @dataclass
 class FetPlacement:
+    """Where an activity starts, its room and, when the room is virtual, the real room taken from
+    each of its sets (in the order of the sets)."""
+
     day: int
     hour: int
     room: str | None = None
+    real_rooms: list[str] = field(default_factory=list)
 
 
 @dataclass

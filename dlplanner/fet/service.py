@@ -9,18 +9,30 @@ from pathlib import Path
 
 from dlplanner.fet.checker import FetCheckReport, check_fet
 from dlplanner.fet.files import (
+    FetDocument,
     fet_to_project,
+    parse_fet,
     project_to_fet,
     project_to_fet_timetable,
     read_fet,
-    read_fet_timetable,
+    timetable_of,
     write_fet_timetable,
 )
 from dlplanner.fet.model import FetFormatError, FetInstance
 from dlplanner.fet.solver import FetProgress, FetSolveResult, solve_fet
 from dlplanner.services import projects
 
-__all__ = ["FetFormatError", "FetProgress", "export_fet", "import_fet", "read_fet", "solve_fet_file", "support_lines"]
+__all__ = [
+    "FetDocument",
+    "FetFormatError",
+    "FetProgress",
+    "export_fet",
+    "import_fet",
+    "parse_fet",
+    "read_fet",
+    "solve_fet_file",
+    "support_lines",
+]
 
 
 def support_lines(instance: FetInstance) -> list[str]:
@@ -69,25 +81,30 @@ def solve_fet_file(
     in_path: str,
     out_path: str,
     *,
-    instance: FetInstance | None = None,
+    document: FetDocument | None = None,
     time_limit: float = 60.0,
     workers: int = 2,
     seed: int = 0,
     on_progress: Callable[[FetProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SolveOutcome:
-    """Parse (unless the caller already did: ``instance``) → solve → write FET's data-and-timetable
-    file → re-read what was written and check it."""
-    if instance is None:
-        instance = read_fet(in_path)
+    """Parse (once; unless the caller already did: ``document``) → solve → write FET's
+    data-and-timetable file → re-read what was written and check it."""
+    if document is None:
+        document = parse_fet(in_path)
+    instance = document.instance
     result = solve_fet(instance, time_limit, workers, seed, on_progress=on_progress, should_stop=should_stop)
     if not result.has_timetable:
         return SolveOutcome(result, FetCheckReport(unsupported=instance.unsupported()), instance, False)
-    write_fet_timetable(in_path, instance, result.timetable, out_path)
-    # the judge re-reads both files from disk: what was written is what is checked
-    checked_instance = read_fet(in_path)
-    report = check_fet(checked_instance, read_fet_timetable(out_path, checked_instance))
-    return SolveOutcome(result, report, instance, True)
+    write_fet_timetable(document, instance, result.timetable, out_path)
+    return SolveOutcome(result, check_written(out_path), instance, True)
+
+
+def check_written(out_path: str) -> FetCheckReport:
+    """The judge reads the written file from disk, once: its data (the input's, unchanged, plus the
+    locks) and the timetable its locks hold. What was written is what is checked."""
+    written = read_fet(out_path)
+    return check_fet(written, timetable_of(written))
 
 
 def export_fet(location: str, scenario_key: str, out_path: str, fet_path: str | None = None) -> FetCheckReport:
@@ -102,13 +119,12 @@ def export_fet(location: str, scenario_key: str, out_path: str, fet_path: str | 
         tree, instance, timetable = project_to_fet(project, scenario)
         write_fet_timetable(tree, instance, timetable, out_path)
     else:
-        instance = read_fet(fet_path)
-        timetable = project_to_fet_timetable(instance, project, scenario)
+        document = parse_fet(fet_path)
+        timetable = project_to_fet_timetable(document.instance, project, scenario)
         if not timetable.placements:
             raise projects.ServiceError(
                 f"Scenario '{scenario.name}' does not match the activities of {Path(fet_path).name}; "
                 "was the project imported from this file?"
             )
-        write_fet_timetable(fet_path, instance, timetable, out_path)
-    written = read_fet(out_path)
-    return check_fet(written, read_fet_timetable(out_path, written))
+        write_fet_timetable(document, document.instance, timetable, out_path)
+    return check_written(out_path)

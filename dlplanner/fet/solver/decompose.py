@@ -20,7 +20,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from dlplanner.fet.model import FetInstance
-from dlplanner.fet.solver.model import FetModel, Slot, build_time_model, room_domains
+from dlplanner.fet.solver.model import Slot, build_time_model, read_times, room_domains
 
 _SAME_DAY = ("ActivitiesSameStartingDay", "ActivitiesSameStartingTime")
 
@@ -250,7 +250,7 @@ def solve_by_days(
         status, solver = _solve(hm.model, min(left, max(2.0, left / 4)), seed, hub)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             log.append(f"days: hours placed after {round_ + 1} day rounds")
-            return _times(hm, solver)
+            return read_times(hm, solver)
         if hub.stopped:
             return None
         log.append(f"round {round_}: days {t_day:.2f}s, hours {solver.status_name(status)} {solver.wall_time:.2f}s")
@@ -284,13 +284,3 @@ def _day_core(
     core_idx = set(solver.sufficient_assumptions_for_infeasibility())
     core = [aid for aid, z in fm.present.items() if z.index in core_idx]
     return core or sorted(ids)
-
-
-def _times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
-    out = {}
-    for aid, xs in fm.x.items():
-        for s, v in xs.items():
-            if solver.boolean_value(v):
-                out[aid] = s
-                break
-    return out

@@ -42,6 +42,17 @@ class FetModel:
     infeasible_reason: str | None = None
 
 
+def read_times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
+    """The start of each activity in the solver's solution."""
+    out = {}
+    for aid, xs in fm.x.items():
+        for s, v in xs.items():
+            if solver.boolean_value(v):
+                out[aid] = s
+                break
+    return out
+
+
 def named_slots(inst: FetInstance, c: FetConstraint) -> set[Slot]:
     """The (day, hour) slots a constraint names (unknown names dropped, as FET drops them)."""
     return {s for s in (inst.slot_index(day, hour) for day, hour in c.slots) if s is not None}
@@ -791,7 +802,8 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
     """Allowed rooms per activity: the intersection of hard preferred-room constraints; home
     rooms only for activities no preferred-room constraint names; capacity respected."""
     acts = inst.active_activities()
-    all_rooms = {r.name for r in inst.rooms if not r.virtual}
+    # a virtual room is a room like any other here (the room stage also picks its real rooms)
+    all_rooms = {r.name for r in inst.rooms}
     cap = {r.name: r.capacity for r in inst.rooms}
     names: dict[int, list[tuple[FetConstraint, set[str]]]] = defaultdict(list)
     preferred: set[int] = set()

@@ -9,6 +9,8 @@ Two things make it more than a matching:
   activities confined to S number at most the free rooms of S" is then a *valid* constraint for
   the time model, unlike forbidding the slots where it failed, which could cut off every
   timetable.
+- An activity in a *virtual* room also takes one real room from each of the room's sets, all
+  different, each held like any room; the Hall cuts count the virtual room itself (still valid).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ SCALE = 10000  # penalty units per FET conflict (weight 100 × 100), as in the t
 @dataclass
 class RoomStage:
     rooms: dict[int, str | None] | None  # None: no assignment found
+    real_rooms: dict[int, list[str]] = field(default_factory=dict)  # of activities in virtual rooms
     penalty: float = 0.0
     bound: float = 0.0
     hall_sets: set[frozenset[str]] = field(default_factory=set)  # valid cuts for the time model
@@ -92,6 +95,7 @@ class Rooms:
         self.na = room_not_available(inst)
         self.soft_na = room_soft_not_available(inst)
         self.durations = {a.id: a.duration for a in inst.active_activities()}
+        self.virtual = inst.virtual_rooms()
 
     def assign(self, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True) -> RoomStage:
         """Rooms for fixed times, minimising the soft room penalty (unless ``optimise`` is False:
@@ -104,6 +108,7 @@ class Rooms:
         choice: dict[int, dict[str, cp_model.IntVar]] = {}
         present: dict[int, cp_model.IntVar] = {}
         per_room_slot: dict[tuple[str, Slot], list] = defaultdict(list)
+        real_choice: dict[tuple[int, str], list[dict[str, cp_model.IntVar]]] = {}
         penalty = []
         for aid, dom in doms.items():
             if aid not in times:
@@ -115,15 +120,33 @@ class Rooms:
                     continue
                 v = model.new_bool_var("")
                 options[room] = v
-                for s in cover:
-                    per_room_slot[(room, s)].append(v)
                 for weight, preferred, _name in dom.soft:
                     if room not in preferred:
                         penalty.append(weight_units(weight) * v)
-                for weight, slots in self.soft_na.get(room, ()):
-                    held = sum(1 for s in cover if s in slots)
-                    if held:
-                        penalty.append(weight_units(weight) * held * v)
+                held_rooms = [(room, v)]
+                if room in self.virtual:
+                    # one real room of each set, all different, taken when the virtual room is
+                    picks = real_choice.setdefault((aid, room), [])
+                    by_real: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+                    for options_of_set in self.virtual[room]:
+                        ys = {}
+                        for real in dict.fromkeys(options_of_set):
+                            if not any(s in na.get(real, ()) for s in cover):
+                                ys[real] = model.new_bool_var("")
+                                by_real[real].append(ys[real])
+                                held_rooms.append((real, ys[real]))
+                        model.add(sum(ys.values()) == v)
+                        picks.append(ys)
+                    for ys_of_real in by_real.values():
+                        if len(ys_of_real) > 1:
+                            model.add_at_most_one(ys_of_real)
+                for held_room, var in held_rooms:
+                    for s in cover:
+                        per_room_slot[(held_room, s)].append(var)
+                    for weight, slots in self.soft_na.get(held_room, ()):
+                        held = sum(1 for s in cover if s in slots)
+                        if held:
+                            penalty.append(weight_units(weight) * held * var)
             if dom.hard:
                 # a literal per activity, so that an infeasible model names a small set of them
                 present[aid] = model.new_bool_var("")
@@ -155,23 +178,30 @@ class Rooms:
         if status != cp_model.OPTIMAL and status != cp_model.FEASIBLE:
             return RoomStage(None, timed_out=True)
         rooms: dict[int, str | None] = {}
+        real_rooms: dict[int, list[str]] = {}
         for aid, options in choice.items():
             picked = next(room for room, v in options.items() if solver.boolean_value(v))
             rooms[aid] = picked or None
+            if picked in self.virtual:
+                real_rooms[aid] = [
+                    next(r for r, y in ys.items() if solver.boolean_value(y)) for ys in real_choice[(aid, picked)]
+                ]
         if penalty and optimise:
-            return RoomStage(rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
-        return RoomStage(rooms, self._penalty(rooms, times) if penalty else 0.0, 0.0)
+            return RoomStage(rooms, real_rooms, solver.objective_value / SCALE, solver.best_objective_bound / SCALE)
+        return RoomStage(rooms, real_rooms, self._penalty(rooms, real_rooms, times) if penalty else 0.0, 0.0)
 
-    def _penalty(self, rooms: dict[int, str | None], times: dict[int, Slot]) -> float:
-        """The soft room penalty of an assignment: preferences missed, soft unavailable hours held."""
+    def _penalty(self, rooms: dict[int, str | None], real_rooms: dict[int, list[str]], times: dict[int, Slot]) -> float:
+        """The soft room penalty of an assignment: preferences missed, soft unavailable hours held
+        (of the room and of a virtual room's real rooms)."""
         units = 0
         for aid, room in rooms.items():
             units += sum(weight_units(w) for w, preferred, _ in self.doms[aid].soft if room not in preferred)
             if room is not None:
                 cover = _cover(times, self.durations, aid)
-                units += sum(
-                    weight_units(w) * sum(1 for s in cover if s in slots) for w, slots in self.soft_na.get(room, ())
-                )
+                for held in [room, *real_rooms.get(aid, [])]:
+                    units += sum(
+                        weight_units(w) * sum(1 for s in cover if s in slots) for w, slots in self.soft_na.get(held, ())
+                    )
         return units / SCALE
 
     def clashing_slots(self, times: dict[int, Slot]) -> list[tuple[int, Slot]]:

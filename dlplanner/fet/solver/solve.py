@@ -37,7 +37,7 @@ from ortools.sat.python import cp_model
 from dlplanner.fet.model import FetInstance, FetPlacement, FetTimetable
 from dlplanner.fet.solver.decompose import StopHub, solve_by_days
 from dlplanner.fet.solver.greedy import PlaceAndEvict, knows_every_hard_time_constraint, run_with_fresh_seeds
-from dlplanner.fet.solver.model import FetModel, Slot, allowed_starts, build_time_model
+from dlplanner.fet.solver.model import FetModel, Slot, allowed_starts, build_time_model, read_times
 from dlplanner.fet.solver.rooms import SCALE, Rooms
 
 QUICK_PROBE_SECONDS = 2.0  # first try: no presolve, stop at the first timetable
@@ -106,16 +106,6 @@ def _solver(limit: float, workers: int, seed: int) -> cp_model.CpSolver:
     s.parameters.num_workers = max(1, workers)
     s.parameters.random_seed = seed
     return s
-
-
-def _read_times(fm: FetModel, solver: cp_model.CpSolver) -> dict[int, Slot]:
-    out = {}
-    for aid, xs in fm.x.items():
-        for s, v in xs.items():
-            if solver.boolean_value(v):
-                out[aid] = s
-                break
-    return out
 
 
 def _hint(fm: FetModel, times: dict[int, Slot]) -> None:
@@ -198,7 +188,7 @@ def _race_first(
             solver.parameters.subsolvers.extend(FIRST_SOLUTION_SUBSOLVERS[: max(1, mono_workers)])
         status = hub.solve(fm.model, solver, watch)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            win("the monolithic model", _read_times(fm, solver))
+            win("the monolithic model", read_times(fm, solver))
             break
         if status == cp_model.INFEASIBLE:
             break
@@ -354,7 +344,7 @@ def solve_fet(
                 solver2 = _solver(max(0.5, left() - min(5.0, 0.1 * time_limit)), workers, seed)
                 status2 = solver2.solve(full.model, watch2)
                 if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                    times = _read_times(full, solver2)
+                    times = read_times(full, solver2)
                     penalty = solver2.objective_value / SCALE
                     bound = solver2.best_objective_bound / SCALE
                     proven = status2 == cp_model.OPTIMAL
@@ -385,7 +375,12 @@ def solve_fet(
             if left() < 1.0:
                 break
             continue
-        tt = FetTimetable({aid: FetPlacement(d, h, stage.rooms.get(aid)) for aid, (d, h) in times.items()})
+        tt = FetTimetable(
+            {
+                aid: FetPlacement(d, h, stage.rooms.get(aid), stage.real_rooms.get(aid, []))
+                for aid, (d, h) in times.items()
+            }
+        )
         result.timetable = tt
         # rooms are optimised for these times only: a room penalty could vanish with other times,
         # so the proven bound is the time model's, and "optimal" needs a room penalty of 0; cuts
