@@ -783,6 +783,7 @@ class RoomDomain:
     rooms: set[str]
     hard: bool
     soft: list[tuple[float, set[str], str]] = field(default_factory=list)
+    real_rooms: set[str] | None = None  # a virtual room's real rooms, when a hard constraint fixes them
 
 
 _PREFERRED = (
@@ -839,6 +840,9 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
             if c.hard:
                 dom.rooms &= rooms
                 dom.hard = True
+                if c.all("Real_Room"):  # a virtual room locked in space: these real rooms
+                    fixed = set(c.all("Real_Room"))
+                    dom.real_rooms = fixed if dom.real_rooms is None else dom.real_rooms & fixed
             else:
                 dom.soft.append((c.weight, rooms, f"Constraint{c.type}"))
         out[a.id] = dom

@@ -131,6 +131,8 @@ class Rooms:
                     for options_of_set in self.virtual[room]:
                         ys = {}
                         for real in dict.fromkeys(options_of_set):
+                            if dom.real_rooms is not None and real not in dom.real_rooms:
+                                continue
                             if not any(s in na.get(real, ()) for s in cover):
                                 ys[real] = model.new_bool_var("")
                                 by_real[real].append(ys[real])

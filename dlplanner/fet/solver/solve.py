@@ -50,6 +50,7 @@ GREEDY_MAX_SHARE = 0.4
 # before any model is built: measured on FET's examples, the heuristic completes within 5 s (most
 # within 2 s) or not within 10 s, so this first try is short
 QUICK_GREEDY_SHARE, QUICK_GREEDY_MAX_SECONDS = 0.05, 3.0
+_CUTS_VOID_PROOF = " once slots where rooms ran out were forbidden (a last resort, not a valid constraint): not a proof"
 FIRST_SOLUTION_SUBSOLVERS = ["no_lp", "quick_restart_no_lp", "default_lp", "quick_restart", "max_lp"]
 
 
@@ -294,14 +295,18 @@ def solve_fet(
                 instance, with_soft=False, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
             )
             if fm.infeasible_reason:
-                result.status = "infeasible"
-                result.messages.append(fm.infeasible_reason)
+                # a proof only while no last-resort room cut (not a valid constraint) forbids slots
+                result.status = "unknown" if forbidden else "infeasible"
+                result.messages.append(fm.infeasible_reason + (_CUTS_VOID_PROOF if forbidden else ""))
                 break
             _hint(fm, hint)
             times, proved_infeasible, winner = _race_first(
                 instance, fm, left() * 0.95, workers, seed, t0, on_progress, should_stop, hint, heuristic
             )
             heuristic = None  # it ran its course
+        if proved_infeasible and forbidden:
+            result.messages.append("no timetable left" + _CUTS_VOID_PROOF)
+            break
         if proved_infeasible:
             result.status = "infeasible"
             result.messages.append("the hard constraints dlplanner models admit no timetable (proved)")

@@ -1,0 +1,177 @@
+"""dlplanner's FET semantics judged by FET itself (fet-cl, Debian package ``fet``).
+
+Ignoring a constraint dlplanner does not support only relaxes a file, so wherever fet-cl finds a
+timetable, dlplanner must (1) accept that timetable with its checker (no hard violation), (2) admit
+its starts in its own time model and find rooms for them in its room stage, and so (3) never
+report the file "proved infeasible". A failure of any of the three is a semantics difference:
+dlplanner models something more strictly than FET does. Used by ``benchmarks/fet_differential.py``
+(every official example) and by a test on a sample of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ortools.sat.python import cp_model
+
+from dlplanner.fet.checker import FetCheckReport, check_fet
+from dlplanner.fet.files import read_fet, timetable_of
+from dlplanner.fet.model import FetInstance
+from dlplanner.fet.solver import solve_fet
+from dlplanner.fet.solver.model import Slot, build_time_model
+from dlplanner.fet.solver.rooms import Rooms
+
+FET_EXAMPLES = Path("/usr/share/doc/fet-data/examples")
+
+
+def official_examples(root: Path = FET_EXAMPLES) -> list[Path]:
+    """FET's official examples (FET-5-official and FET-6-official), without FET's own outputs."""
+    files = sorted(root.glob("FET-*-official/**/*.fet"))
+    return [f for f in files if not f.name.endswith("_data_and_timetable.fet")]
+
+
+@dataclass
+class FetClRun:
+    """One run of fet-cl: did it find a timetable, how long it took, and its timetable file."""
+
+    solved: bool
+    seconds: float
+    refused: bool = False  # "Cannot precompute": fet-cl would not start on the data
+    timetable_file: Path | None = None
+    soft_conflicts: str = ""
+
+
+def run_fet_cl(path: Path, limit: float, outdir: Path, fet_cl: str | None = None) -> FetClRun:
+    """fet-cl on one file, stopping at its first timetable or after ``limit`` seconds."""
+    exe = fet_cl or shutil.which("fet-cl")
+    if exe is None:
+        raise FileNotFoundError("fet-cl is not installed (Debian package fet)")
+    limit_arg = f"--timelimitseconds={max(1, int(limit))}"
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(
+            [exe, f"--inputfile={path}", f"--outputdir={outdir}", limit_arg, "--htmllevel=0"],
+            capture_output=True,
+            text=True,
+            timeout=limit + 60,
+        )
+        stdout = proc.stdout
+    except subprocess.TimeoutExpired:  # fet-cl sometimes overruns its own limit: not solved
+        stdout = ""
+    seconds = time.monotonic() - t0
+    result = outdir / "logs" / "result.txt"
+    text = stdout + (result.read_text(errors="replace") if result.exists() else "")
+    solved = "Simulation successful" in text
+    files = sorted(outdir.glob("timetables/*/*_data_and_timetable.fet"))
+    soft = ""
+    for f in outdir.glob("timetables/*/*_soft_conflicts.txt"):
+        m = re.search(r"Total soft conflicts: ([\d.]+)", f.read_text(encoding="utf-8-sig", errors="replace"))
+        soft = m.group(1) if m else ""
+    return FetClRun(solved and bool(files), seconds, "Cannot precompute" in text, files[0] if files else None, soft)
+
+
+@dataclass
+class Differential:
+    """dlplanner against fet-cl on one file."""
+
+    name: str
+    activities: int
+    fet_cl: FetClRun
+    checker: FetCheckReport | None = None  # dlplanner's checker on fet-cl's timetable
+    model_admits: bool | None = None  # fet-cl's starts fit the time model and the room stage finds rooms
+    model_note: str = ""
+    solve_status: str | None = None  # dlplanner's own solve, when run
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> bool:
+        return self.checker is not None and self.checker.valid
+
+    @property
+    def wrongly_infeasible(self) -> bool:
+        """dlplanner reported a proof of infeasibility where fet-cl found a timetable."""
+        return self.fet_cl.solved and self.solve_status == "infeasible"
+
+    @property
+    def agrees(self) -> bool:
+        """Nothing stricter than FET seen: fet-cl's timetable (if any) passes the checker and fits
+        the model, and dlplanner did not call the file infeasible."""
+        if not self.fet_cl.solved:
+            return True
+        return self.accepted and self.model_admits is not False and not self.wrongly_infeasible
+
+
+def _pinned_holds(inst: FetInstance, times: dict[int, Slot], limit: float) -> bool | None:
+    """Whether the hard time model, every activity pinned to its start, is feasible (None: unknown)."""
+    pinned = build_time_model(inst, with_soft=False, fixed=times)
+    if pinned.infeasible_reason:
+        return False
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 1
+    status = solver.solve(pinned.model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return True
+    return False if status == cp_model.INFEASIBLE else None
+
+
+def _blame(inst: FetInstance, times: dict[int, Slot], limit: float) -> list[str]:
+    """The hard constraint types whose removal alone lets the pinned model hold: where the model
+    is stricter than FET."""
+    types = sorted({c.type for c in inst.active_constraints() if c.hard and c.supported})
+    blamed = []
+    for ctype in types:
+        relaxed = dataclasses.replace(
+            inst,
+            time_constraints=[c for c in inst.time_constraints if c.type != ctype],
+            space_constraints=[c for c in inst.space_constraints if c.type != ctype],
+        )
+        if _pinned_holds(relaxed, times, limit):
+            blamed.append(f"Constraint{ctype}")
+    return blamed
+
+
+def model_admits(inst: FetInstance, times: dict[int, Slot], limit: float = 30.0) -> tuple[bool | None, str]:
+    """Whether dlplanner's solver could return these starts: its hard time model pinned to them is
+    feasible, and its room stage finds rooms for them. With a reason when it could not."""
+    holds = _pinned_holds(inst, times, limit)
+    if holds is None:
+        return None, "time model undecided in the limit"
+    if not holds:
+        blamed = _blame(inst, times, limit)
+        return False, "time model rejects fet-cl's starts" + (f" (because of {', '.join(blamed)})" if blamed else "")
+    stage = Rooms(inst).assign(times, limit, 1, 0, optimise=False)
+    if stage.rooms is not None:
+        return True, ""
+    if stage.timed_out:
+        return None, "room stage undecided in the limit"
+    return False, "room stage finds no rooms for fet-cl's starts"
+
+
+def compare_with_fet_cl(
+    path: Path,
+    workdir: Path,
+    *,
+    fet_cl_limit: float = 30.0,
+    solve_limit: float | None = None,
+    seed: int = 0,
+) -> Differential:
+    """Run fet-cl on ``path``; when it finds a timetable, judge it with dlplanner's checker and
+    model; with ``solve_limit``, also run dlplanner's own solve and record its status."""
+    inst = read_fet(path)
+    row = Differential(path.name, len(inst.active_activities()), run_fet_cl(path, fet_cl_limit, workdir / "fet-cl"))
+    if row.fet_cl.solved and row.fet_cl.timetable_file is not None:
+        timetable = timetable_of(read_fet(row.fet_cl.timetable_file), inst)
+        row.checker = check_fet(inst, timetable)
+        row.notes += row.checker.messages[:5]
+        times = {aid: (p.day, p.hour) for aid, p in timetable.placements.items()}
+        row.model_admits, row.model_note = model_admits(inst, times)
+    if solve_limit is not None:
+        row.solve_status = solve_fet(inst, solve_limit, workers=2, seed=seed).status
+    return row
