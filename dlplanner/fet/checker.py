@@ -15,8 +15,8 @@ Semantics followed (FET's):
 - home rooms apply to activities with exactly that one teacher / that one students set, and only
   to activities without a preferred-room constraint (those take precedence in FET);
 - an activity with no room constraint gets no room;
-- an activity in a *virtual* room occupies it and one real room of each of its sets, all
-  different; FET checks the capacity of the virtual room only;
+- an activity in a *virtual* room occupies one real room of each of its sets, all different; the
+  virtual room itself may host several activities at once, and FET checks its capacity only;
 - a students filter of an activities constraint (``Students_Name``) selects every activity whose
   students share a subgroup with that set (FET's ``setsShareStudents``), not only those naming it.
 """
@@ -175,11 +175,12 @@ def check_basic_time(g: _Grid, c: FetConstraint) -> int:
 
 
 def check_basic_space(g: _Grid, c: FetConstraint) -> int:
-    """No room (virtual or real) hosts two activities at once; rooms exist and are big enough; an
-    activity in a virtual room holds one real room from each of its sets, all different (FET
-    checks the capacity of the virtual room only)."""
+    """No real room hosts two activities at once; rooms exist and are big enough; an activity in a
+    virtual room holds one real room from each of its sets, all different (FET checks the
+    capacity of the virtual room only, and lets it host several activities at once)."""
     rooms = {r.name: r for r in g.inst.rooms}
-    broken = sum(max(0, n - 1) for matrix in g.room.values() for row in matrix for n in row)
+    virtual = g.inst.virtual_rooms()  # may host several activities at once; their real rooms may not
+    broken = sum(max(0, n - 1) for name, matrix in g.room.items() if name not in virtual for row in matrix for n in row)
     for a in g.acts:
         p = g.place.get(a.id)
         if p is None or p.room is None:

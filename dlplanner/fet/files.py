@@ -598,10 +598,18 @@ def _el(parent: etree._Element, tag: str, text: str | None = None) -> etree._Ele
 
 
 def project_to_fet(project: Project, scenario: Scenario) -> tuple[etree._ElementTree, FetInstance, FetTimetable]:
-    """A FET file for a scenario: day types → days, block positions → hours (non-class blocks →
-    break times), cohorts → years, section meetings → (split) activities; plus its timetable."""
+    """A FET file for a scenario: day types → days, block positions → hours, cohorts → years,
+    section meetings → (split) activities; plus its timetable.
+
+    Passing time is not an hour: a double block absorbs it, and in FET an activity may not span a
+    break, so passing time as a break hour made every double block break a hard constraint. Other
+    non-class blocks (advisory, lunch, planning…) are break hours, except where a placed meeting
+    spans one on that day (a section allowed across a break); each meeting lasts as many hours as
+    its placement covers."""
     day_types = scenario.day_types
-    schedules = [scenario.schedule_of(d.id).sorted_blocks() for d in day_types]
+    schedules = [
+        [b for b in scenario.schedule_of(d.id).sorted_blocks() if b.kind != BlockKind.PASSING] for d in day_types
+    ]
     n_hours = max((len(s) for s in schedules), default=0)
     if not day_types or not n_hours:
         raise FetFormatError(f"Scenario '{scenario.name}' has no day types or no blocks to export")
@@ -643,16 +651,28 @@ def project_to_fet(project: Project, scenario: Scenario) -> tuple[etree._Element
     teachers = {t.id: t.name for t in project.teachers}
     cohorts = {c.id: c.name for c in project.cohorts}
     rooms = {r.id: r.name for r in project.rooms}
+    day_index = {dt.id: i for i, dt in enumerate(day_types)}
+    placed_at: dict[tuple[str, int], Placement] = {(p.section_id, p.meeting): p for p in scenario.solution.placements}
+
+    def covered(p: Placement) -> list[int]:
+        """The hours a placement covers on its day (empty when its day or start is unknown)."""
+        d = day_index.get(p.day_type_id)
+        if d is None or not any(b.start == p.start for b in schedules[d]):
+            return []
+        return [h for h, b in enumerate(schedules[d]) if b.start >= p.start and b.end <= p.end]
+
     al = _el(root, "Activities_List")
     next_id = 1
     ids: dict[tuple[str, int], int] = {}
     for sec in scenario.sections:
         n = max(1, sec.meetings_per_cycle)
-        dur = sec.length_blocks or 1
+        durations = [len(covered(placed_at[(sec.id, m)])) if (sec.id, m) in placed_at else 0 for m in range(n)]
+        durations = [d or sec.length_blocks or 1 for d in durations]
         group = next_id if n > 1 else 0
         for m in range(n):
+            dur = durations[m]
             a = _el(al, "Activity")
-            placed = next((p for p in scenario.solution.placements if p.section_id == sec.id and p.meeting == m), None)
+            placed = placed_at.get((sec.id, m))
             names = sec.teacher_ids or (placed.teacher_ids if placed else [])
             for tid in names:
                 _el(a, "Teacher", teachers.get(tid, tid))
@@ -660,7 +680,7 @@ def project_to_fet(project: Project, scenario: Scenario) -> tuple[etree._Element
             for cid in sec.cohort_ids:
                 _el(a, "Students", cohorts.get(cid, cid))
             _el(a, "Duration", str(dur))
-            _el(a, "Total_Duration", str(dur * n))
+            _el(a, "Total_Duration", str(sum(durations)))
             _el(a, "Id", str(next_id))
             _el(a, "Activity_Group_Id", str(group))
             _el(a, "Active", "true")
@@ -671,11 +691,12 @@ def project_to_fet(project: Project, scenario: Scenario) -> tuple[etree._Element
     bc = _el(tcl, "ConstraintBasicCompulsoryTime")
     _el(bc, "Weight_Percentage", "100")
     _el(bc, "Active", "true")
+    spanned = {(day_index[p.day_type_id], h) for p in scenario.solution.placements for h in covered(p)}
     breaks = [
         (days[d], hours[h])
         for d, blocks in enumerate(schedules)
         for h in range(n_hours)
-        if h >= len(blocks) or blocks[h].kind != BlockKind.CLASS
+        if (h >= len(blocks) or blocks[h].kind != BlockKind.CLASS) and (d, h) not in spanned
     ]
     if breaks:
         bt = _el(tcl, "ConstraintBreakTimes")

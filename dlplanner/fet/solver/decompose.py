@@ -100,7 +100,7 @@ class DayModel:
             subs = {s for name in a.students for s in smap.get(name, [])}
             keys = [("t", t) for t in dict.fromkeys(a.teachers)] + [("s", s) for s in subs]
             dom = doms.get(a.id)
-            if dom is not None and dom.hard and len(dom.rooms) == 1:
+            if dom is not None and dom.exclusive and len(dom.rooms) == 1:
                 keys.append(("r", next(iter(dom.rooms))))
             for k in keys:
                 res[k].append(a)

@@ -291,7 +291,7 @@ class _RoomSets:
         self.nh = nh
         confined: dict[frozenset[str], list[int]] = defaultdict(list)
         for aid, dom in doms.items():
-            if dom.hard and aid in acts:
+            if dom.exclusive and aid in acts:
                 confined[frozenset(dom.rooms)].append(aid)
         na = room_not_available(inst)
         sets = [s for s in confined if len(s) > 1]  # one room: already a clash resource
@@ -952,7 +952,7 @@ def _search(
             act_res[a.id].update(res("s", sub) for sub in smap.get(s, [s]))
     doms = room_domains(inst)
     for aid, dom in doms.items():
-        if dom.hard and len(dom.rooms) == 1 and aid in acts:
+        if dom.exclusive and len(dom.rooms) == 1 and aid in acts:
             act_res[aid].add(res("r", next(iter(dom.rooms))))
     for n, c in enumerate(hard):
         if c.type == "ActivitiesNotOverlapping":

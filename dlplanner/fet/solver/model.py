@@ -784,6 +784,14 @@ class RoomDomain:
     hard: bool
     soft: list[tuple[float, set[str], str]] = field(default_factory=list)
     real_rooms: set[str] | None = None  # a virtual room's real rooms, when a hard constraint fixes them
+    virtual: bool = False  # some allowed room is virtual
+
+    @property
+    def exclusive(self) -> bool:
+        """Each activity confined here holds one of ``rooms`` alone. Not so when a room may be
+        virtual: FET lets a virtual room host several activities at once (only its real rooms are
+        held), so counting it as one room would forbid timetables FET finds."""
+        return self.hard and not self.virtual
 
 
 _PREFERRED = (
@@ -805,6 +813,7 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
     acts = inst.active_activities()
     # a virtual room is a room like any other here (the room stage also picks its real rooms)
     all_rooms = {r.name for r in inst.rooms}
+    virtual = inst.virtual_rooms()
     cap = {r.name: r.capacity for r in inst.rooms}
     names: dict[int, list[tuple[FetConstraint, set[str]]]] = defaultdict(list)
     preferred: set[int] = set()
@@ -845,6 +854,7 @@ def room_domains(inst: FetInstance) -> dict[int, RoomDomain]:
                     dom.real_rooms = fixed if dom.real_rooms is None else dom.real_rooms & fixed
             else:
                 dom.soft.append((c.weight, rooms, f"Constraint{c.type}"))
+        dom.virtual = any(r in virtual for r in dom.rooms)
         out[a.id] = dom
     return out
 
@@ -885,7 +895,7 @@ def add_room_capacity(
     sets: dict[frozenset[str], list[FetActivity]] = defaultdict(list)
     for a in b.acts:
         dom = rooms.get(a.id)
-        if dom is not None and dom.hard:
+        if dom is not None and dom.exclusive:
             sets[frozenset(dom.rooms)].append(a)
     if not sets:
         return

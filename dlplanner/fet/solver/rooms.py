@@ -9,8 +9,9 @@ Two things make it more than a matching:
   activities confined to S number at most the free rooms of S" is then a *valid* constraint for
   the time model, unlike forbidding the slots where it failed, which could cut off every
   timetable.
-- An activity in a *virtual* room also takes one real room from each of the room's sets, all
-  different, each held like any room; the Hall cuts count the virtual room itself (still valid).
+- An activity in a *virtual* room takes one real room from each of the room's sets, all
+  different, each held like any room; the virtual room itself may host several activities at
+  once (as in FET), so activities that may use one are left out of the Hall cuts.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def hall_violations(
     reachable by alternating paths from an unmatched one are the deficient set."""
     at: dict[Slot, list[int]] = defaultdict(list)
     for aid, dom in doms.items():
-        if dom.hard and aid in times:
+        if dom.exclusive and aid in times:
             for s in _cover(times, durations, aid):
                 at[s].append(aid)
     found: set[frozenset[str]] = set()
@@ -143,8 +144,9 @@ class Rooms:
                         if len(ys_of_real) > 1:
                             model.add_at_most_one(ys_of_real)
                 for held_room, var in held_rooms:
-                    for s in cover:
-                        per_room_slot[(held_room, s)].append(var)
+                    if held_room not in self.virtual:  # a virtual room may host several at once
+                        for s in cover:
+                            per_room_slot[(held_room, s)].append(var)
                     for weight, slots in self.soft_na.get(held_room, ()):
                         held = sum(1 for s in cover if s in slots)
                         if held:
@@ -211,7 +213,7 @@ class Rooms:
         with a hard room constraint sharing a slot with another one, to be forbidden next time."""
         by_slot: dict[Slot, list[int]] = defaultdict(list)
         for aid, dom in self.doms.items():
-            if dom.hard and aid in times:
+            if dom.exclusive and aid in times:
                 for s in _cover(times, self.durations, aid):
                     by_slot[s].append(aid)
         return sorted({(a, times[a]) for aids in by_slot.values() if len(aids) > 1 for a in aids})
