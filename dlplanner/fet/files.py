@@ -163,10 +163,8 @@ def _read_constraint(path: Path, el: etree._Element, space: bool) -> FetConstrai
         raise FetFormatError(
             f"{path}:{el.sourceline}: <{el.tag}> has a weight '{weight}' that is not a number"
         ) from None
-    compulsory = c.get("Compulsory").strip().lower()
-    if "Weight_Percentage" not in c.fields and compulsory:
-        # FET 3 and 4: a weight of any size plus a compulsory flag; compulsory means hard
-        c.weight = 100.0 if compulsory in ("yes", "true") else min(c.weight, 99.0)
+    if ctype in ("BasicCompulsoryTime", "BasicCompulsorySpace"):
+        c.weight = 100.0  # always hard in FET (files from FET 3 give them a <Weight> of 1)
     if not 0.0 <= c.weight <= 100.0:
         raise FetFormatError(f"{path}:{el.sourceline}: <{el.tag}> has weight {weight}; FET weights are 0 to 100")
     c.active = c.get("Active", "true").strip().lower() not in ("false", "no")
