@@ -108,7 +108,7 @@ def test_import_solve_in_project_and_export(tmp_path):
     FET_CL is None and os.environ.get("CI") != "true",  # CI installs it: there a missing fet-cl fails the test
     reason="fet-cl (Debian package fet) is not installed",
 )
-@pytest.mark.parametrize("name", ["time.fet", "people.fet", "rooms.fet"])
+@pytest.mark.parametrize("name", ["time.fet", "people.fet", "rooms.fet", "virtual_rooms.fet", "fet3.fet"])
 def test_fet_cl_accepts_dlplanner_timetables(tmp_path, name):
     """FET loads the output with every activity locked and finds the timetable at once."""
     out = tmp_path / name
