@@ -588,7 +588,7 @@ def check_fet(instance: FetInstance, timetable: FetTimetable) -> FetCheckReport:
     report = FetCheckReport(unsupported=instance.unsupported())
     with_preferred = activities_with_preferred_rooms(instance)
     for c in instance.constraints:
-        if not c.active:
+        if not c.active or not c.supported:
             continue
         adjacency = 0
         if c.type == "MinDaysBetweenActivities":

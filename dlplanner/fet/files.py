@@ -36,6 +36,8 @@ from dlplanner.domain.model import (
     TimeWindow,
 )
 from dlplanner.fet.model import (
+    MORNINGS_AFTERNOONS,
+    OFFICIAL,
     FetActivity,
     FetConstraint,
     FetFormatError,
@@ -144,9 +146,26 @@ def _names(root: etree._Element, list_tag: str, item_tag: str) -> list[str]:
     return [_text(name) for name in lst.findall("Name")]
 
 
-def _read_constraint(path: Path, el: etree._Element, space: bool) -> FetConstraint:
+def _mode(root: etree._Element) -> str:
+    """FET's mode: ``<Mode>`` (FET 6), or the suffix of a FET 5 special build's version
+    ("5.27.3-algeria29", "-ma9", "-morocco8": mornings-afternoons; "-bp": block planning;
+    "-mathmake": terms)."""
+    mode = _text(root.find("Mode")).strip()
+    if mode:
+        return mode
+    suffix = root.get("version", "").partition("-")[2].lower()
+    if suffix.startswith(("algeria", "morocco", "ma")):
+        return MORNINGS_AFTERNOONS
+    if suffix.startswith("bp"):
+        return "Block_Planning"
+    if suffix.startswith("mathmake"):
+        return "Terms"
+    return OFFICIAL
+
+
+def _read_constraint(path: Path, el: etree._Element, space: bool, mode: str = OFFICIAL) -> FetConstraint:
     ctype = el.tag[len("Constraint") :] if el.tag.startswith("Constraint") else el.tag
-    c = FetConstraint(type=ctype, space=space, line=el.sourceline or 0)
+    c = FetConstraint(type=ctype, space=space, line=el.sourceline or 0, mode=mode)
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -195,6 +214,7 @@ def parse_fet(path: str | Path) -> FetDocument:
 def _instance(path: Path, root: etree._Element) -> FetInstance:
     inst = FetInstance(name=path.name.removesuffix(".gz").removesuffix(".fet"), source=str(path))
     inst.version = root.get("version", "")
+    inst.mode = _mode(root)
     inst.days = _names(root, "Days_List", "Day")
     inst.hours = _names(root, "Hours_List", "Hour")
     if not inst.days or not inst.hours:
@@ -260,7 +280,9 @@ def _instance(path: Path, root: etree._Element) -> FetInstance:
             continue
         for el in lst:
             if isinstance(el.tag, str):
-                (inst.space_constraints if space else inst.time_constraints).append(_read_constraint(path, el, space))
+                (inst.space_constraints if space else inst.time_constraints).append(
+                    _read_constraint(path, el, space, inst.mode)
+                )
     return inst
 
 

@@ -41,7 +41,7 @@ def test_fet_cl_timetables_pass_dlplanners_checker_and_model(tmp_path, name):
 
 
 @needs_fet_cl
-@pytest.mark.parametrize("name", ["virtual_rooms.fet", "fet3.fet"])
+@pytest.mark.parametrize("name", ["virtual_rooms.fet", "fet3.fet", "mornings_afternoons.fet"])
 def test_hand_made_regression_files_agree_with_fet_cl(tmp_path, name):
     row = compare_with_fet_cl(DATA / name, tmp_path, fet_cl_limit=30, solve_limit=5)
     assert row.fet_cl.solved

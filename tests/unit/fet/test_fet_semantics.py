@@ -136,3 +136,28 @@ def test_damaged_gzip_is_a_clear_error(tmp_path):
     broken.write_bytes(gzip.compress((DATA / "time.fet").read_bytes())[:300])
     with pytest.raises(FetFormatError, match="damaged gzip"):
         read_fet(broken)
+
+
+def test_mornings_afternoons_mode_leaves_day_counting_constraints_unmodelled(tmp_path):
+    """In FET's mornings-afternoons mode a FET day is half a real day: fet-cl solves this file with
+    an empty afternoon, which students' "min hours daily, no empty days" read per FET day forbids
+    (dlplanner called such files infeasible and fet-cl's own timetables invalid)."""
+    inst = read_fet(DATA / "mornings_afternoons.fet")
+    assert inst.mode == "Mornings_Afternoons"
+    assert dict(inst.unsupported_hard()) == {"ConstraintStudentsMinHoursDaily (in mornings-afternoons mode)": 1}
+    result = solve_fet(inst, 5, workers=1, seed=0)
+    assert result.status == "optimal" and check_fet(inst, result.timetable).valid
+    # the same file in FET's official mode is infeasible: the mode is what makes the difference
+    official = tmp_path / "official.fet"
+    official.write_text((DATA / "mornings_afternoons.fet").read_text().replace("Mornings_Afternoons", "Official"))
+    assert solve_fet(read_fet(official), 5, workers=1, seed=0).status == "infeasible"
+
+
+@pytest.mark.parametrize(
+    ("version", "mode"),
+    [("5.27.3-algeria29", "Mornings_Afternoons"), ("5.27.3-ma9", "Mornings_Afternoons"), ("5.41.0", "Official")],
+)
+def test_fet5_special_builds_name_their_mode_in_the_version(tmp_path, version, mode):
+    path = tmp_path / "v.fet"
+    path.write_text((DATA / "infeasible.fet").read_text().replace('version="6.8.5"', f'version="{version}"'))
+    assert read_fet(path).mode == mode
