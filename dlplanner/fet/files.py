@@ -525,6 +525,11 @@ def fet_to_project(instance: FetInstance, notes: list[str] | None = None) -> Pro
         unmapped[f"Constraint{c.type}"] = unmapped.get(f"Constraint{c.type}", 0) + 1
     for name, n in sorted(unmapped.items()):
         notes.append(f"not carried into the project (dlplanner has no such rule yet): {name} × {n}")
+    if instance.virtual_rooms():
+        notes.append(
+            f"virtual rooms became ordinary rooms (their sets of real rooms are not carried into the project): "
+            f"{', '.join(instance.virtual_rooms())}"
+        )
 
     scenario = Scenario(
         id="fet",
