@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/fet_differential.py [--fet-cl-limit 20] [--solve-limit 10]
         [--resume] [--docs docs/fet.md] [FILE.fet ...]
 
+Also checks the timetables FET ships with its examples (``*_data_and_timetable.fet``, every mode).
 For each file: fet-cl runs (stopping at its first timetable); when it finds one, dlplanner's
 checker must find no hard violation in it, and dlplanner's time model pinned to its starts (and
 the room stage for them) must admit it; then ``dlplanner fet solve``'s engine runs for
@@ -26,7 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dlplanner.fet.differential import compare_with_fet_cl, official_examples  # noqa: E402
+from dlplanner.fet.differential import (  # noqa: E402
+    check_fet_timetable,
+    compare_with_fet_cl,
+    official_examples,
+    shipped_timetables,
+)
 
 RECORD = ROOT / "benchmarks" / "results" / "fet_differential.json"
 BEGIN, END = "<!-- fet-differential -->", "<!-- /fet-differential -->"
@@ -66,7 +72,16 @@ def run_one(path: Path, fet_cl_limit: float, solve_limit: float) -> dict:
     }
 
 
-def table(rows: list[dict], fet_cl_limit: float, solve_limit: float) -> str:
+def shipped() -> list[dict]:
+    """dlplanner's checker on the timetables FET itself ships with its examples (every mode)."""
+    rows = []
+    for source, out in shipped_timetables():
+        report = check_fet_timetable(source, out)
+        rows.append({"name": out.name, "valid": report.valid, "verdict": report.verdict()})
+    return rows
+
+
+def table(rows: list[dict], fet_cl_limit: float, solve_limit: float, ship: list[dict] | None = None) -> str:
     solved = [r for r in rows if r.get("fet_cl_solved")]
     accepted = [r for r in solved if r.get("accepted")]
     admitted = [r for r in solved if r.get("model_admits") is True]
@@ -88,6 +103,12 @@ def table(rows: list[dict], fet_cl_limit: float, solve_limit: float) -> str:
         f"| files dlplanner called infeasible while fet-cl solved them (target: none) | {len(infeasible)} |",
         f"| files dlplanner could not read | {len(errors)} |",
     ]
+    if ship is not None:
+        good = sum(1 for r in ship if r["valid"])
+        lines.append(
+            f"| timetables FET ships with its examples (`*_data_and_timetable.fet`, every mode) accepted by "
+            f"dlplanner's checker | {good} of {len(ship)} |"
+        )
     disagreements = [
         r
         for r in solved
@@ -103,6 +124,9 @@ def table(rows: list[dict], fet_cl_limit: float, solve_limit: float) -> str:
             )
         for r in errors:
             lines.append(f"| {r['name']} | {r['error']} |  |  |")
+    for r in ship or []:
+        if not r["valid"]:
+            lines.append(f"| {r['name']} (shipped by FET) | {r['verdict']} |  |  |")
     return "\n".join(lines)
 
 
@@ -140,7 +164,7 @@ def main() -> None:
         )
         print(f"[{i}/{len(files)}] {path.name}: {state}", flush=True)
     rows = [recorded[str(p)] for p in files if str(p) in recorded]
-    text = table(rows, args.fet_cl_limit, args.solve_limit)
+    text = table(rows, args.fet_cl_limit, args.solve_limit, None if args.files else shipped())
     print(text)
     if not args.files:  # only a run over every official example goes into the docs
         write_docs(args.docs, text)

@@ -36,6 +36,21 @@ def official_examples(root: Path = FET_EXAMPLES) -> list[Path]:
     return [f for f in files if not f.name.endswith("_data_and_timetable.fet")]
 
 
+def shipped_timetables(root: Path = FET_EXAMPLES) -> list[tuple[Path, Path]]:
+    """(input, FET's own ``*_data_and_timetable.fet``) pairs shipped with FET's examples (all modes)."""
+    pairs = []
+    for out in sorted(root.glob("**/*_data_and_timetable.fet")):
+        source = out.with_name(out.name.replace("_data_and_timetable.fet", ".fet"))
+        pairs.append((source if source.exists() else out, out))
+    return pairs
+
+
+def check_fet_timetable(source: Path, timetable_file: Path) -> FetCheckReport:
+    """dlplanner's checker on a timetable FET wrote for ``source``."""
+    inst = read_fet(source)
+    return check_fet(inst, timetable_of(read_fet(timetable_file), inst))
+
+
 @dataclass
 class FetClRun:
     """One run of fet-cl: did it find a timetable, how long it took, and its timetable file."""

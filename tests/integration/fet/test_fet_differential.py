@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from dlplanner.fet.differential import FET_EXAMPLES, compare_with_fet_cl, official_examples
+from dlplanner.fet.differential import (
+    FET_EXAMPLES,
+    check_fet_timetable,
+    compare_with_fet_cl,
+    official_examples,
+    shipped_timetables,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fet"
 # small, quick for fet-cl, and between them: breaks, not-available times, min days, gaps, rooms,
@@ -47,3 +53,16 @@ def test_hand_made_regression_files_agree_with_fet_cl(tmp_path, name):
     assert row.fet_cl.solved
     assert row.accepted and row.model_admits is True, (row.notes, row.model_note)
     assert row.solve_status in ("optimal", "feasible")
+
+
+@needs_fet_cl
+@pytest.mark.parametrize(
+    "name",
+    # mornings-afternoons mode: "min hours daily" and "max days per week" count real days there
+    ["abc_test_15_data_and_timetable.fet", "Sample-Morocco-2018_data_and_timetable.fet"],
+)
+def test_timetables_fet_ships_pass_dlplanners_checker(name):
+    pairs = [(source, out) for source, out in shipped_timetables() if out.name == name]
+    assert pairs, f"{name} is not among FET's examples"
+    report = check_fet_timetable(*pairs[0])
+    assert report.valid, report.messages[:5]
