@@ -97,6 +97,7 @@ class Rooms:
         self.soft_na = room_soft_not_available(inst)
         self.durations = {a.id: a.duration for a in inst.active_activities()}
         self.virtual = inst.virtual_rooms()
+        self.real = {r.name for r in inst.rooms if not r.virtual}  # what a virtual room's sets may name
 
     def assign(self, times: dict[int, Slot], limit: float, workers: int, seed: int, optimise: bool = True) -> RoomStage:
         """Rooms for fixed times, minimising the soft room penalty (unless ``optimise`` is False:
@@ -132,7 +133,7 @@ class Rooms:
                     for options_of_set in self.virtual[room]:
                         ys = {}
                         for real in dict.fromkeys(options_of_set):
-                            if dom.real_rooms is not None and real not in dom.real_rooms:
+                            if real not in self.real or (dom.real_rooms is not None and real not in dom.real_rooms):
                                 continue
                             if not any(s in na.get(real, ()) for s in cover):
                                 ys[real] = model.new_bool_var("")
