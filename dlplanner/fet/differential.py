@@ -22,9 +22,9 @@ from ortools.sat.python import cp_model
 
 from dlplanner.fet.checker import FetCheckReport, check_fet
 from dlplanner.fet.files import read_fet, timetable_of
-from dlplanner.fet.model import FetInstance
+from dlplanner.fet.model import FetInstance, FetTimetable
 from dlplanner.fet.solver import solve_fet
-from dlplanner.fet.solver.model import Slot, build_time_model
+from dlplanner.fet.solver.model import Slot, build_time_model, room_domains, room_not_available
 from dlplanner.fet.solver.rooms import Rooms
 
 FET_EXAMPLES = Path("/usr/share/doc/fet-data/examples")
@@ -152,21 +152,60 @@ def _blame(inst: FetInstance, times: dict[int, Slot], limit: float) -> list[str]
     return blamed
 
 
-def model_admits(inst: FetInstance, times: dict[int, Slot], limit: float = 30.0) -> tuple[bool | None, str]:
+def _rooms_outside_domains(inst: FetInstance, timetable: FetTimetable) -> list[int]:
+    """Activities whose room in ``timetable`` the room stage could not give them: outside their
+    allowed rooms, in an unavailable room, or with real rooms its model would not take. (Clashes
+    and capacity are the checker's.) When there are none, the timetable's own rooms are a solution
+    of the room stage, without solving it."""
+    doms = room_domains(inst)
+    na = room_not_available(inst)
+    virtual = inst.virtual_rooms()
+    real = {r.name for r in inst.rooms if not r.virtual}
+    durations = {a.id: a.duration for a in inst.active_activities()}
+    outside = []
+    for aid, dom in doms.items():
+        place = timetable.placements.get(aid)
+        if place is None:
+            continue
+        cover = [(place.day, h) for h in range(place.hour, place.hour + durations[aid])]
+        if place.room is None:
+            if dom.hard:
+                outside.append(aid)
+            continue
+        held = [place.room, *place.real_rooms]
+        if (
+            place.room not in dom.rooms
+            or any(s in na.get(r, ()) for r in held for s in cover)
+            or (place.room in virtual and any(r not in real for r in place.real_rooms))
+            or (dom.real_rooms is not None and set(place.real_rooms) != dom.real_rooms)
+        ):
+            outside.append(aid)
+    return outside
+
+
+def model_admits(
+    inst: FetInstance, times: dict[int, Slot], limit: float = 30.0, timetable: FetTimetable | None = None
+) -> tuple[bool | None, str]:
     """Whether dlplanner's solver could return these starts: its hard time model pinned to them is
-    feasible, and its room stage finds rooms for them. With a reason when it could not."""
+    feasible, and its room stage has rooms for them (``timetable``'s own rooms when they lie in the
+    room stage's domains, else found by solving it). With a reason when it could not."""
     holds = _pinned_holds(inst, times, limit)
     if holds is None:
         return None, "time model undecided in the limit"
     if not holds:
         blamed = _blame(inst, times, limit)
         return False, "time model rejects fet-cl's starts" + (f" (because of {', '.join(blamed)})" if blamed else "")
+    if timetable is not None and not _rooms_outside_domains(inst, timetable):
+        return True, ""
     stage = Rooms(inst).assign(times, limit, 1, 0, optimise=False)
     if stage.rooms is not None:
         return True, ""
     if stage.timed_out:
         return None, "room stage undecided in the limit"
-    return False, "room stage finds no rooms for fet-cl's starts"
+    outside = _rooms_outside_domains(inst, timetable) if timetable is not None else []
+    return False, "room stage finds no rooms for fet-cl's starts" + (
+        f" (fet-cl's rooms of activities {outside[:5]} lie outside its domains)" if outside else ""
+    )
 
 
 def compare_with_fet_cl(
@@ -186,7 +225,8 @@ def compare_with_fet_cl(
         row.checker = check_fet(inst, timetable)
         row.notes += row.checker.messages[:5]
         times = {aid: (p.day, p.hour) for aid, p in timetable.placements.items()}
-        row.model_admits, row.model_note = model_admits(inst, times)
+        # fet-cl's own rooms stand for the room stage only where the checker found no clash in them
+        row.model_admits, row.model_note = model_admits(inst, times, timetable=timetable if row.accepted else None)
     if solve_limit is not None:
         row.solve_status = solve_fet(inst, solve_limit, workers=2, seed=seed).status
     return row
