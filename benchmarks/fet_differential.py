@@ -38,9 +38,17 @@ RECORD = ROOT / "benchmarks" / "results" / "fet_differential.json"
 BEGIN, END = "<!-- fet-differential -->", "<!-- /fet-differential -->"
 
 
-def _commit() -> str:
+def _head() -> str:
     proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     return proc.stdout.strip()
+
+
+#: the commit whose code this process runs (read once: HEAD may move while a long run goes on)
+COMMIT = _head()
+
+
+def _commit() -> str:
+    return COMMIT
 
 
 def run_one(path: Path, fet_cl_limit: float, solve_limit: float) -> dict:
@@ -81,6 +89,13 @@ def shipped() -> list[dict]:
     return rows
 
 
+def _commits(rows: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.get("commit", "?")] = counts.get(r.get("commit", "?"), 0) + 1
+    return counts
+
+
 def table(rows: list[dict], fet_cl_limit: float, solve_limit: float, ship: list[dict] | None = None) -> str:
     solved = [r for r in rows if r.get("fet_cl_solved")]
     accepted = [r for r in solved if r.get("accepted")]
@@ -88,9 +103,10 @@ def table(rows: list[dict], fet_cl_limit: float, solve_limit: float, ship: list[
     undecided = [r for r in solved if r.get("model_admits") is None]
     infeasible = [r for r in solved if r.get("solve_status") == "infeasible"]
     errors = [r for r in rows if r.get("error")]
+    by_commit = ", ".join(f"{c} × {n}" for c, n in sorted(_commits(rows).items()))
     lines = [
         f"Run on {platform.platform()}, fet-cl {fet_cl_limit:g} s per file, dlplanner's solve {solve_limit:g} s "
-        f"(commit {_commit()}). Reproduce: `.venv/bin/python benchmarks/fet_differential.py`.",
+        f"(rows by commit: {by_commit}). Reproduce: `.venv/bin/python benchmarks/fet_differential.py`.",
         "",
         "| measure | count |",
         "|---|---|",
