@@ -19,19 +19,26 @@ teachers' own sections, in what those teachers may teach.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dlplanner.domain.calendar import Term
-from dlplanner.domain.geometry import advisory_sittings, in_term_slice, internship_blocks, overlap, term_slices
+from dlplanner.domain.geometry import (
+    Interval,
+    advisory_sittings,
+    away_intervals,
+    free_minutes,
+    in_term_slice,
+    internship_blocks,
+    overlap,
+    term_slices,
+    union_minutes,
+)
 from dlplanner.domain.model import Block, BlockKind, Project, Room, Scenario, Section, Teacher, fmt_minutes
 from dlplanner.domain.problems import RecordRef, named
 from dlplanner.domain.validation import Problem, Severity
 
 TIGHT = 0.98  # a demand taking at least this share of its supply is worth a warning
 MAX_NAMES = 4  # records named in one message before "and N more"
-
-Interval = tuple[int, int]
 
 
 def capacity_problems(project: Project, scenario: Scenario) -> list[Problem]:
@@ -46,22 +53,6 @@ def _names(items: list[str]) -> str:
     if len(items) <= MAX_NAMES:
         return ", ".join(items)
     return f"{', '.join(items[:MAX_NAMES])} and {len(items) - MAX_NAMES} more"
-
-
-def _union_minutes(intervals: Iterable[Interval]) -> int:
-    total, end = 0, None
-    for s, e in sorted(i for i in intervals if i[1] > i[0]):
-        if end is None or s >= end:
-            total += e - s
-            end = e
-        elif e > end:
-            total += e - end
-            end = e
-    return total
-
-
-def _clip(intervals: Iterable[Interval], within: list[Interval]) -> list[Interval]:
-    return [(max(s, ws), min(e, we)) for s, e in intervals for ws, we in within if max(s, ws) < min(e, we)]
 
 
 @dataclass
@@ -239,7 +230,7 @@ class _Capacity:
         else:
             wide = any(n.section.allow_break_span for n in inside)
             demand = sum(n.meetings * n.minutes for n in inside)
-            per_room = sum(_union_minutes(self._run_minutes(d.id, wide)) for d in self.days)
+            per_room = sum(union_minutes(self._run_minutes(d.id, wide)) for d in self.days)
             unit = "class minutes"
             asked = f"at least {fmt_minutes(demand)} room-minutes"
         supply = rooms * per_room
@@ -276,7 +267,7 @@ class _Capacity:
                     for d, b in self.sittings.get(a.id, [])
                     if d == day.id
                 ]
-            available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+            available += free_minutes(runs, blocked)
         if teacher.max_minutes_per_week is not None:
             limit = self.scenario.per_cycle_limit(teacher.max_minutes_per_week)
             if limit <= available:
@@ -401,19 +392,13 @@ class _Capacity:
                 if not mine:
                     continue
                 meetings = sum(n.meetings for n in mine)
-                total = in_internship = in_advisory = free_minutes = 0
+                total = in_internship = in_advisory = minutes_free = 0
                 for day in self.days:
                     sat = [b for a in advisories for d, b in self.sittings.get(a.id, []) if d == day.id]
                     runs = self._run_minutes(day.id, self.wide)
-                    away = [
-                        (w.start - i.travel_minutes, w.end + i.travel_minutes)
-                        for i in self.scenario.internships
-                        if cohort.id in i.cohort_ids
-                        for w in i.windows
-                        if w.applies_to(day.id)
-                    ]
+                    away = away_intervals(self.scenario.internships, [cohort.id], day.id)
                     blocked = away + ([(b.start, b.end) for b in sat] if self._sittings_run(part) else [])
-                    free_minutes += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+                    minutes_free += free_minutes(runs, blocked)
                     for block in self.class_blocks[day.id]:
                         total += 1
                         if internship_blocks(self.scenario, [cohort.id], day.id, block.start, block.start + 1):
@@ -421,7 +406,7 @@ class _Capacity:
                         elif self._sittings_run(part) and any(b.start <= block.start < b.end for b in sat):
                             in_advisory += 1
                 free = total - in_internship - in_advisory
-                if meetings <= free or sum(n.meetings * n.minutes for n in mine) > free_minutes:
+                if meetings <= free or sum(n.meetings * n.minutes for n in mine) > minutes_free:
                     continue  # fits, or short of minutes too: validation's cohort_overloaded says so
                 self.add(
                     Severity.ERROR,

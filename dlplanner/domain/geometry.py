@@ -57,6 +57,26 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 # -- the day: blocks and class runs ---------------------------------------------------------------
 
 
+def union_minutes(intervals: Iterable[Interval]) -> int:
+    """Minutes covered by at least one of the intervals (overlaps counted once)."""
+    total, end = 0, None
+    for s, e in sorted(i for i in intervals if i[1] > i[0]):
+        if end is None or s >= end:
+            total += e - s
+            end = e
+        elif e > end:
+            total += e - end
+            end = e
+    return total
+
+
+def free_minutes(runs: Iterable[Interval], blocked: Iterable[Interval]) -> int:
+    """Minutes of ``runs`` that none of the ``blocked`` intervals covers."""
+    runs = list(runs)
+    inside = [(max(s, rs), min(e, re)) for s, e in blocked for rs, re in runs if max(s, rs) < min(e, re)]
+    return union_minutes(runs) - union_minutes(inside)
+
+
 def day_blocks(scenario: Scenario) -> dict[str, list[Block]]:
     """Each day type id with the blocks of its bell schedule by (start, end); none for an unknown schedule."""
     schedules = {b.id: b for b in scenario.bell_schedules}

@@ -18,12 +18,14 @@ from zoneinfo import available_timezones
 
 from dlplanner.domain.calendar import WEEKDAYS, RotationKind, SchoolYear
 from dlplanner.domain.geometry import (
+    Interval,
     Sitting,
     advisory_sittings,
     away_intervals,
     class_runs,
     common_free_minutes,
     day_blocks,
+    free_minutes,
     in_term_slice,
     meeting_spans,
     slice_names,
@@ -79,28 +81,9 @@ def validate(project: Project, scenario: Scenario | None = None) -> list[Problem
 
 # -- small helpers -------------------------------------------------------------------------------
 
-Interval = tuple[int, int]
-
 
 def _ref(kind: str, record: object) -> RecordRef:
     return RecordRef(kind, getattr(record, "id", ""), getattr(record, "name", "") or getattr(record, "id", ""))
-
-
-def _union_minutes(intervals: Iterable[Interval]) -> int:
-    total, end = 0, None
-    for s, e in sorted(i for i in intervals if i[1] > i[0]):
-        if end is None or s >= end:
-            total += e - s
-            end = e
-        elif e > end:
-            total += e - end
-            end = e
-    return total
-
-
-def _clip(intervals: Iterable[Interval], within: Iterable[Interval]) -> list[Interval]:
-    within = list(within)
-    return [(max(s, ws), min(e, we)) for s, e in intervals for ws, we in within if max(s, ws) < min(e, we)]
 
 
 def _max_disjoint(intervals: list[Interval]) -> int:
@@ -851,7 +834,7 @@ class _ScenarioValidator:
                 runs = self._class_time(day_type_id)
                 blocked = [(w.start, w.end) for w in teacher.unavailable if w.applies_to(day_type_id)]
                 blocked += self._sat(advisories, day_type_id)
-                available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+                available += free_minutes(runs, blocked)
             limit = (
                 self.scenario.per_cycle_limit(teacher.max_minutes_per_week)
                 if teacher.max_minutes_per_week is not None
@@ -887,7 +870,7 @@ class _ScenarioValidator:
                 runs = self._class_time(day_type_id)
                 blocked = away_intervals(self.scenario.internships, [cohort.id], day_type_id)
                 blocked += self._sat(advisories, day_type_id)
-                available += _union_minutes(runs) - _union_minutes(_clip(blocked, runs))
+                available += free_minutes(runs, blocked)
             for label, sections in self._slices(own):
                 demand = self._demand(sections)
                 if demand > available:
