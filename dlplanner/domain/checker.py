@@ -670,41 +670,45 @@ def check_room_fit(ctx: CheckContext) -> list[Violation]:
     for event in ctx.meetings:
         section = ctx.sections[event.ref.id]
         what = f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)}"
-        if event.room_id is None:
-            if ctx.rooms:
-                violations.append(Violation("room_fit", f"{what} has no room", [event.ref]))
-            continue
-        room = ctx.rooms.get(event.room_id)
-        refs = [event.ref, ctx.room_ref(event.room_id)]
-        if room is None:
-            violations.append(Violation("room_fit", f"{what} is in room '{event.room_id}', which does not exist", refs))
-            continue
-        if section.room_id and section.room_id != room.id:
-            violations.append(
-                Violation(
-                    "room_fit",
-                    f"{what} is in {ctx.room_name(room.id)} but must be in {ctx.room_name(section.room_id)}",
-                    refs,
-                )
+        violations += room_fit_violations(ctx, section, event.room_id, what, event.ref)
+    return violations
+
+
+def room_fit_violations(
+    ctx: CheckContext, section: Section, room_id: str | None, what: str, ref: RecordRef
+) -> list[Violation]:
+    """The `room_fit` rule for one meeting of ``section`` in ``room_id`` (also the drag check's answer)."""
+    if room_id is None:
+        return [Violation("room_fit", f"{what} has no room", [ref])] if ctx.rooms else []
+    room = ctx.rooms.get(room_id)
+    refs = [ref, ctx.room_ref(room_id)]
+    if room is None:
+        return [Violation("room_fit", f"{what} is in room '{room_id}', which does not exist", refs)]
+    violations = []
+    if section.room_id and section.room_id != room.id:
+        violations.append(
+            Violation(
+                "room_fit",
+                f"{what} is in {ctx.room_name(room.id)} but must be in {ctx.room_name(section.room_id)}",
+                refs,
             )
-        lacking = sorted(section.room_features - room.features)
-        if lacking:
-            violations.append(
-                Violation(
-                    "room_fit",
-                    f"{what} is in {ctx.room_name(room.id)}, which lacks {', '.join(f'`{f}`' for f in lacking)}",
-                    refs,
-                )
+        )
+    lacking = sorted(section.room_features - room.features)
+    if lacking:
+        violations.append(
+            Violation(
+                "room_fit",
+                f"{what} is in {ctx.room_name(room.id)}, which lacks {', '.join(f'`{f}`' for f in lacking)}",
+                refs,
             )
-        needed = ctx.project.seats_needed(section)
-        if room.capacity < needed:
-            violations.append(
-                Violation(
-                    "room_fit",
-                    f"{what} needs {needed} seats but {ctx.room_name(room.id)} holds {room.capacity}",
-                    refs,
-                )
+        )
+    needed = ctx.project.seats_needed(section)
+    if room.capacity < needed:
+        violations.append(
+            Violation(
+                "room_fit", f"{what} needs {needed} seats but {ctx.room_name(room.id)} holds {room.capacity}", refs
             )
+        )
     return violations
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from dlplanner.domain import geometry
 from dlplanner.domain.calendar import WEEKDAYS
-from dlplanner.domain.checker import CheckContext, Event, Violation, span
+from dlplanner.domain.checker import CheckContext, Event, Violation, room_fit_violations, span
 from dlplanner.domain.geometry import away_intervals, overlap, planning_blocks
 from dlplanner.domain.model import (
     BellSchedule,
@@ -654,30 +654,7 @@ class MoveChecker:
         return found
 
     def _room_fit(self, room_id: str | None, when: str, ref: RecordRef) -> list[Violation]:
-        ctx, section = self.ctx, self.section
-        what = f"{section.name} on {when}"
-        if room_id is None:
-            return [Violation("room_fit", f"{what} has no room", [ref])] if ctx.rooms else []
-        room = ctx.rooms.get(room_id)
-        if room is None:
-            return [Violation("room_fit", f"{what} is in room '{room_id}', which does not exist", [ref])]
-        refs = [ref, ctx.room_ref(room_id)]
-        found = []
-        if section.room_id and section.room_id != room_id:
-            found.append(Violation("room_fit", f"{section.name} must be in {ctx.room_name(section.room_id)}", refs))
-        lacking = sorted(section.room_features - room.features)
-        if lacking:
-            found.append(Violation("room_fit", f"{ctx.room_name(room_id)} lacks {', '.join(lacking)}", refs))
-        needed = ctx.project.seats_needed(section)
-        if room.capacity < needed:
-            found.append(
-                Violation(
-                    "room_fit",
-                    f"{section.name} needs {needed} seats; {ctx.room_name(room_id)} holds {room.capacity}",
-                    refs,
-                )
-            )
-        return found
+        return room_fit_violations(self.ctx, self.section, room_id, f"{self.section.name} on {when}", ref)
 
     def _campus(self, room_id: str | None) -> str | None:
         room = self.ctx.rooms.get(room_id) if room_id else None
