@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import calendar as month_names
 import copy
-import dataclasses
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -55,7 +54,6 @@ from PySide6.QtWidgets import (
 )
 
 from dlplanner.domain import Scenario
-from dlplanner.domain import editing as ops
 from dlplanner.domain.calendar import (
     WEEKDAYS,
     Holiday,
@@ -68,9 +66,10 @@ from dlplanner.domain.calendar import (
 )
 from dlplanner.domain.editing import new_id
 from dlplanner.domain.validation import calendar_problems
-from dlplanner.qt.commands import GuardedCommand, describe
-from dlplanner.qt.document import DATA, TIMETABLE, Document
+from dlplanner.qt.commands import EditCommand
+from dlplanner.qt.document import TIMETABLE, Document
 from dlplanner.qt.style import CALENDAR_COLORS, DAY_TYPE_PALETTE, icon, text_color_for
+from dlplanner.services.edits import EditCalendar
 
 SPECIAL_KIND_LABELS = {
     SpecialDayKind.LATE_START: "Late start",
@@ -99,39 +98,11 @@ def time_zones() -> list[str]:
     return sorted(zoneinfo.available_timezones())
 
 
-def _assign(target: SchoolYear, source: SchoolYear) -> None:
-    """Make ``target`` equal to ``source`` in place (views and storage keep the same calendar object)."""
-    for f in dataclasses.fields(SchoolYear):
-        setattr(target, f.name, copy.deepcopy(getattr(source, f.name)))
-
-
-class CalendarCommand(GuardedCommand):
+class CalendarCommand(EditCommand):
     """One edit of a scenario's school year: the whole calendar before and after, restored exactly."""
 
     def __init__(self, document: Document, scenario: Scenario, year: SchoolYear, text: str, stale: bool) -> None:
-        super().__init__(document, f"{text} ({scenario.name})")
-        self.scenario, self.stale = scenario, stale
-        self.old = copy.deepcopy(scenario.calendar)
-        self.new = copy.deepcopy(year)
-        self.old_stale = scenario.solution.stale
-
-    def targets(self) -> list[tuple[object, str]]:
-        return [
-            (self.scenario, describe(self.scenario)),
-            (self.scenario.calendar, f"the calendar of {describe(self.scenario)}"),
-        ]
-
-    def _redo(self) -> None:
-        _assign(self.scenario.calendar, self.new)
-        if self.stale:
-            self.old_stale = ops.mark_stale(self.scenario)
-        self.document.changed.emit(DATA)
-
-    def _undo(self) -> None:
-        _assign(self.scenario.calendar, self.old)
-        if self.stale:
-            ops.mark_stale(self.scenario, self.old_stale)
-        self.document.changed.emit(DATA)
+        super().__init__(document, EditCalendar(scenario, year, text, stale))
 
 
 @contextmanager

@@ -88,7 +88,7 @@ class ComparePage(QWidget):
         self.compare_button = QPushButton(icon("solve"), "Compare", objectName="primary")
         self.compare_button.clicked.connect(self.start)
         self.save_button = QPushButton(icon("save"), "Save report…")
-        self.save_button.clicked.connect(self.save_report)
+        self.save_button.clicked.connect(lambda: self.save_report())  # not clicked's checked flag as the path
         self.busy = QProgressBar(maximum=0)  # indeterminate while the worker runs
         self.busy.setVisible(False)
         self.state = QLabel("Tick 2 to 4 scenarios, then Compare.", objectName="hint")

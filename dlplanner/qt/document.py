@@ -1,13 +1,15 @@
-"""The open project as the GUI sees it: the domain objects, where they live, the undo stack, problems.
+"""The open project as the GUI sees it: a thin Qt adapter over a :class:`ProjectSession`.
 
-Every widget reads the project from here and changes it only by pushing commands onto
-``undo_stack``; the document then emits ``changed`` with what kind of thing changed so views
-refresh only what they show.
+The session (``dlplanner.services.session``, no Qt) owns the project, where it is stored, the
+history of edits, validation and saving. The document turns what the session reports into
+signals (``changed`` with what kind of thing changed, so views refresh only what they show),
+keeps the Qt undo stack in step with the session's history (every command on ``undo_stack`` is
+an :class:`~dlplanner.qt.commands.EditCommand` running one session edit), and caches what the
+board needs per timetable (conflicts, names).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,9 +18,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from dlplanner.domain import Project, Scenario
 from dlplanner.domain.checker import Violation
 from dlplanner.domain.editing import PlacementKey, TimetableIndex, timetable_conflicts
-from dlplanner.domain.validation import validate
+from dlplanner.services.district import DistrictSession
+from dlplanner.services.edits import BLOCKS, DATA, PROJECT, SCENARIO, TIMETABLE
+from dlplanner.services.session import ProjectSession
 
-DATA, TIMETABLE, BLOCKS, SCENARIO, PROJECT = "data", "timetable", "blocks", "scenario", "project"
+__all__ = ["BLOCKS", "DATA", "PROJECT", "SCENARIO", "TIMETABLE", "Document"]
 
 
 class Document(QObject):
@@ -32,11 +36,8 @@ class Document(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project: Project | None = None
-        self.location: str | None = None
-        self.scenario_id: str | None = None
+        self.session = ProjectSession()
         self.undo_stack = QUndoStack(self)
-        self.generation = 0  # moves on whenever pieces of the project are replaced from outside
         self.problems: list = []
         self._conflicts: dict[PlacementKey, list[Violation]] | None = None
         self._index: TimetableIndex | None = None
@@ -45,18 +46,48 @@ class Document(QObject):
         self._validate_timer = QTimer(self, singleShot=True, interval=250)
         self._validate_timer.timeout.connect(self.revalidate)
         self.changed.connect(lambda _kind: self._validate_timer.start())
+        self._quiet = False  # set while the session is replaced: one PROJECT signal at the end
+        self.session.subscribe(self._session_changed)
+
+    def _session_changed(self, kind: str) -> None:
+        if not self._quiet:
+            self.changed.emit(kind)
+
+    # -- the session's state, as the views read it ----------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        return self.session.project
+
+    @property
+    def location(self) -> str | None:
+        return self.session.location
+
+    @property
+    def scenario_id(self) -> str | None:
+        return self.session.scenario_id
+
+    @scenario_id.setter
+    def scenario_id(self, value: str | None) -> None:
+        self.session.scenario_id = value
+
+    @property
+    def generation(self) -> int:
+        return self.session.generation
 
     @property
     def scenario(self) -> Scenario | None:
-        if self.project is None or self.scenario_id is None:
-            return None
-        return next((s for s in self.project.scenarios if s.id == self.scenario_id), None)
+        return self.session.scenario
 
-    def set_project(self, project: Project | None, location: str | None) -> None:
-        self.project, self.location = project, location
+    def set_project(
+        self, project: Project | None, location: str | None, tracker: DistrictSession | None = None
+    ) -> None:
+        self.undo_stack.clear()  # before the session's history: clearing runs no command
         self._names = None
-        self.scenario_id = project.scenarios[0].id if project and project.scenarios else None
-        self.undo_stack.clear()
+        self._quiet = True
+        try:
+            self.session.set_project(project, location, tracker)
+        finally:
+            self._quiet = False
         self.undo_stack.setClean()
         self.changed.emit(PROJECT)
         self.revalidate()
@@ -64,39 +95,16 @@ class Document(QObject):
     def take_in(self, project: Project) -> None:
         """Show ``project`` after pieces of it were replaced from outside (district Refresh or
         Reload), keeping the undo history: each undo and redo then checks its own targets first
-        (see ``dlplanner.qt.commands``). The current scenario stays chosen while it exists."""
-        current = self.scenario_id
-        self.project = project
-        self.generation += 1
+        (see ``ProjectSession.undo``). The current scenario stays chosen while it exists."""
         self._names = None
-        ids = [s.id for s in project.scenarios]
-        self.scenario_id = current if current in ids else (ids[0] if ids else None)
-        self.changed.emit(PROJECT)
+        self.session.take_in(project)  # emits PROJECT
         self.revalidate()
 
     def live_objects(self) -> set[int]:
-        """The ``id()`` of every record, list and scenario in the project now (what an undo may still edit)."""
-        seen: set[int] = set()
-        pending: list[object] = [self.project] if self.project is not None else []
-        while pending:
-            item = pending.pop()
-            if id(item) in seen:
-                continue
-            if dataclasses.is_dataclass(item) and not isinstance(item, type):
-                seen.add(id(item))
-                pending.extend(getattr(item, f.name) for f in dataclasses.fields(item))
-            elif isinstance(item, list | tuple | set | frozenset):
-                seen.add(id(item))
-                pending.extend(item)
-            elif isinstance(item, dict):
-                seen.add(id(item))
-                pending.extend(item.values())
-        return seen
+        return self.session.live_objects()
 
     def set_scenario(self, scenario_id: str) -> None:
-        if scenario_id != self.scenario_id:
-            self.scenario_id = scenario_id
-            self.changed.emit(SCENARIO)
+        self.session.set_scenario(scenario_id)
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
@@ -108,14 +116,11 @@ class Document(QObject):
     def revalidate(self) -> None:
         """Run pre-solve validation for the current scenario (cheap enough to run after each edit)."""
         self._validate_timer.stop()
-        if self.project is None:
+        try:
+            self.problems = self.session.validate()
+        except Exception:  # a validation bug must not take the editor down
             self.problems = []
-        else:
-            try:
-                self.problems = validate(self.project, self.scenario)
-            except Exception:  # a validation bug must not take the editor down
-                self.problems = []
-                logging.getLogger(__name__).exception("pre-solve validation failed")
+            logging.getLogger(__name__).exception("pre-solve validation failed")
         self.problems_changed.emit()
 
     def _forget_conflicts(self, kind: str = "") -> None:

@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document = Document(self)
         self.recovery_info: recovery.RecoveryInfo | None = None  # this window's last autosave
-        self.session: district.DistrictSession | None = None  # district mode: the project lives in a database
         self.setWindowTitle("dlplanner")
         self.setWindowIcon(icon("app"))
         self.resize(1340, 760)
@@ -164,7 +163,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # never the checked flag as an argument
         return action
 
     def _stack_action(self, text: str, icon_name: str, slot: object, signal: str) -> QAction:
@@ -271,32 +270,37 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     # -- projects ----------------------------------------------------------------------------------
+    @property
+    def session(self) -> district.DistrictSession | None:
+        """District mode: the versions of the pieces others may save too (None for a file or an unsaved project)."""
+        session = self.document.session
+        return session.tracker if session.is_district else None
+
     def load_project(
         self, project: Project, location: str | None, session: district.DistrictSession | None = None
     ) -> None:
-        self._set_session(session)
-        self.document.set_project(project, location)
+        """Show ``project``; ``session`` holds the stored versions it is based on (opened from ``location``)."""
+        self.document.set_project(project, location, session)
+        self.refresh_action.setEnabled(self.session is not None)
         if location:
             self._remember(location)
 
     def open_project(self, location: str) -> bool:
         if not self._may_discard():
             return False
-        session = None
         try:
             if projects.is_url(location):
                 session = self._open_session(location)
                 if session is None:
                     return False
-                project = session.project
             else:
-                project = projects.open_project(location)
+                session = district.open_for_editing(location)  # a file: the same versions, the same one save
         except Exception as exc:
             QMessageBox.critical(self, "Cannot open project", f"{projects.describe_location(location)}\n\n{exc}")
             return False
-        self.load_project(project, location, session)
-        if session is None:
-            self._offer_own_recovery(project, location)
+        self.load_project(session.project, location, session)
+        if not projects.is_url(location):
+            self._offer_own_recovery(session.project, location)
         return True
 
     def _offer_own_recovery(self, project: Project, location: str) -> bool:
@@ -353,21 +357,34 @@ class MainWindow(QMainWindow):
             self.open_project(url.strip())
 
     def save(self) -> bool:
-        project, location = self.document.project, self.document.location
-        if project is None:
+        """File → Save: the session's one save, for a file and a district database alike.
+
+        Only the pieces changed here are written, each checked against the version opened; every
+        piece someone else saved meanwhile is shown with who changed it, never overwritten. A
+        file is saved all or nothing; a district database piece by piece, on a worker.
+        """
+        session = self.document.session
+        if session.project is None:
             return False
-        if location is None:
+        if session.location is None:
             return self.save_as()
-        if self.session is not None:
-            return self._save_district()
         try:
-            projects.save_project(location, project)
+            report = self.run_off_thread(session.save, "Saving") if session.is_district else session.save()
         except Exception as exc:
-            QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}\n\nYour edits are still open; try Save As.")
+            where = projects.describe_location(session.location)
+            QMessageBox.critical(self, "Cannot save", f"{where}\n\n{exc}\n\nYour edits are still open; try Save As.")
+            return False
+        for conflict in report.conflicts:
+            self._resolve(conflict)
+        if report.conflicts:
+            self._reload_views()
+        if session.has_unsaved_changes():
+            self.document.undo_stack.resetClean()
+            self.statusBar().showMessage("Some changes are not saved yet: resolve the conflicts, then save", 8000)
             return False
         self.document.undo_stack.setClean()
         self.discard_recovery()
-        self.statusBar().showMessage(f"Saved to {location}", 4000)
+        self.statusBar().showMessage(f"Saved to {projects.describe_location(session.location)}", 4000)
         return True
 
     def save_as(self, location: str | None = None) -> bool:
@@ -381,19 +398,10 @@ class MainWindow(QMainWindow):
             if not projects.is_url(location) and not location.endswith(".dlp"):
                 location += ".dlp"
         try:
-            projects.create_project(location, project, overwrite=True)
+            self.document.session.save_as(location)  # from now on saved there, with the same conflict checks
         except Exception as exc:
-            QMessageBox.critical(self, "Cannot save", f"{location}\n\n{exc}")
+            QMessageBox.critical(self, "Cannot save", f"{projects.describe_location(location)}\n\n{exc}")
             return False
-        self.document.location = location
-        self._set_session(None)
-        if projects.is_url(location):  # from now on saved piece by piece, with conflict checks
-            try:
-                self._set_session(district.open_for_editing(location, project.name))
-            except Exception as exc:
-                QMessageBox.warning(self, "District mode", f"Saved, but cannot reopen it for editing: {exc}")
-            else:
-                self.document.set_project(self.session.project, location)
         self.refresh_action.setEnabled(self.session is not None)
         self.document.undo_stack.setClean()
         self.discard_recovery()
@@ -402,12 +410,6 @@ class MainWindow(QMainWindow):
         return True
 
     # -- district mode ---------------------------------------------------------------------------------
-    def _set_session(self, session: district.DistrictSession | None) -> None:
-        """Work through ``session`` from now on; the previous one lets go of its database connection."""
-        if self.session is not None and self.session is not session:
-            self.session.close()
-        self.session = session
-        self.refresh_action.setEnabled(session is not None)
 
     def run_off_thread(self, work: object, verb: str) -> object:
         """Run a database round trip on a worker while the window waits (disabled, busy bar shown).
@@ -439,34 +441,12 @@ class MainWindow(QMainWindow):
             raise RuntimeError(str(outcome["error"]))
         return outcome.get("result")
 
-    def _save_district(self) -> bool:
-        """Save each changed piece; every refused piece is shown with who changed it, never overwritten."""
-        session = self.session
-        try:
-            report = self.run_off_thread(lambda: district.save_changes(session), "Saving")
-        except Exception as exc:
-            where = projects.describe_location(self.document.location)
-            QMessageBox.critical(self, "Cannot save", f"{where}\n\n{exc}\n\nYour edits are still open.")
-            return False
-        for conflict in report.conflicts:
-            self._resolve(conflict)
-        if report.conflicts:
-            self._reload_views()
-        if session.has_unsaved_changes():
-            self.document.undo_stack.resetClean()
-            self.statusBar().showMessage("Some changes are not saved yet: resolve the conflicts, then save", 8000)
-            return False
-        self.document.undo_stack.setClean()
-        self.discard_recovery()
-        self.statusBar().showMessage(f"Saved to {projects.describe_location(self.document.location)}", 4000)
-        return True
-
     def _resolve(self, conflict: district.Conflict) -> None:
         """Apply the user's choice for one conflict; an answer not offered for it (see ``choices``) does nothing."""
         answer = district_gui.choose_resolution(self, conflict)
         if answer not in {offered for offered, _label, _text in district_gui.choices(conflict)}:
             return
-        session = self.session
+        session = self.document.session.tracker
         try:
             if answer == district_gui.RELOAD:
                 if conflict.scenario_id is None:
@@ -481,6 +461,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Scenario '{conflict.name}' is deleted", 8000)
         except Exception as exc:
             QMessageBox.critical(self, "Cannot resolve the conflict", str(exc))
+        finally:
+            self.document.session.release_file()
 
     def _reload_views(self) -> None:
         """The session swapped scenario objects: show them, keeping the undo history.
@@ -488,15 +470,15 @@ class MainWindow(QMainWindow):
         Steps that edit only pieces nobody replaced undo and redo as before; a step whose record
         was replaced is refused when tried (``commands.GuardedCommand``), naming the record.
         """
-        self.document.take_in(self.session.project)
+        self.document.take_in(self.document.session.tracker.project)
         self._sync_clean()
 
     def _sync_clean(self) -> None:
-        """District mode: "unsaved" in the title exactly when a Save would write something."""
-        if self.session is None:
+        """After others' saves were taken in: "unsaved" in the title exactly when a Save would write something."""
+        if self.document.session.tracker is None:
             return
         stack = self.document.undo_stack
-        if self.session.has_unsaved_changes():
+        if self.document.session.has_unsaved_changes():
             if stack.isClean():
                 stack.resetClean()
         elif not stack.isClean():
@@ -815,5 +797,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.discard_recovery()  # saved or knowingly discarded: nothing to recover
-        self._set_session(None)  # the database connection goes with the window
+        self.document.session.close()  # the database connection goes with the window
+        # Saved or knowingly discarded: empty the history now, while the window that listens to it
+        # still exists (the stack emptying itself at exit would call into a deleted window).
+        self.document.undo_stack.clear()
         event.accept()

@@ -7,9 +7,6 @@ stale: they judge a scenario, they do not constrain the solver.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from dlplanner.domain import Project
 from dlplanner.domain.calendar import Minimums
-from dlplanner.qt.commands import GuardedCommand
-from dlplanner.qt.document import DATA, Document
+from dlplanner.qt.commands import EditCommand
+from dlplanner.qt.document import Document
 from dlplanner.qt.style import icon
+from dlplanner.services.edits import EditMinimums
 
 NONE = "no requirement"
 
@@ -58,29 +56,11 @@ def describe_minimums(minimums: Minimums) -> str:
     return "Minimums: " + "; ".join(parts) if parts else "No minimums set"
 
 
-class MinimumsCommand(GuardedCommand):
+class MinimumsCommand(EditCommand):
     """The project's minimums replaced as one step (in place: the project keeps its Minimums object)."""
 
     def __init__(self, document: Document, project: Project, minimums: Minimums) -> None:
-        super().__init__(document, "Edit minimums")
-        self.project = project
-        self.edited = project.minimums  # a district Refresh may replace it with another planner's
-        self.old = copy.deepcopy(project.minimums)
-        self.new = copy.deepcopy(minimums)
-
-    def _set(self, value: Minimums) -> None:
-        for f in dataclasses.fields(Minimums):
-            setattr(self.project.minimums, f.name, copy.deepcopy(getattr(value, f.name)))
-        self.document.changed.emit(DATA)
-
-    def targets(self) -> list[tuple[object, str]]:
-        return [(self.edited, "the minimums of the people, rooms and groups")]
-
-    def _redo(self) -> None:
-        self._set(self.new)
-
-    def _undo(self) -> None:
-        self._set(self.old)
+        super().__init__(document, EditMinimums(project, minimums))
 
 
 def optional_spin(value: int | None, maximum: int, suffix: str, step: int = 1) -> QSpinBox:

@@ -40,6 +40,7 @@ from dlplanner.storage import (
     DatabaseExistsError,
     ProjectSnapshot,
     ProjectStore,
+    SaveRefusedError,
     Stamp,
     display_location,
     schema_revision,
@@ -315,6 +316,65 @@ def save_changes(session: DistrictSession) -> SaveReport:
     return report
 
 
+def save_all(session: DistrictSession) -> SaveReport:
+    """Save every piece changed here in ONE transaction, each checked against the version it was
+    opened at: everything is saved, or nothing (then every refused piece is a conflict).
+
+    What the command line and a project file use: a whole-project save that never reverts what
+    another planner saved (people, rooms and groups included) nor deletes a scenario they added.
+    """
+    report = SaveReport()
+    data_dirty = session.data_dirty()
+    deleted = session.deleted_here()
+    changed = [s for s in session.project.scenarios if session.scenario_dirty(s.id)]
+    if not (data_dirty or deleted or changed):
+        return report
+    try:
+        stamps = session.store().save_changes(
+            session.project,
+            data_version=session.data_version if data_dirty else None,
+            scenarios=[(s, session.scenario_versions.get(s.id)) for s in changed],
+            deletions=[(sid, session.scenario_versions[sid]) for sid in deleted],
+            user=session.user,
+        )
+    except SaveRefusedError as refused:
+        for error in refused.refusals:
+            report.conflicts.append(_conflict_from(session, error))
+        return report
+    if data_dirty:
+        session.data_version = stamps[None].version
+        for name in PROJECT_DATA_FIELDS:
+            setattr(session.base, name, copy.deepcopy(getattr(session.project, name)))
+        report.saved.append(None)
+    for scenario_id in deleted:
+        _forget_base(session, scenario_id)
+        report.saved.append(scenario_id)
+    for scenario in changed:
+        session.scenario_versions[scenario.id] = scenario.version
+        _set_base_scenario(session, copy.deepcopy(scenario))
+        report.saved.append(scenario.id)
+    return report
+
+
+def adopt(location: str, project: Project, user: str | None = None) -> DistrictSession:
+    """A session whose working copy is ``project`` (e.g. a recovered copy of the project stored at
+    ``location``), based on what is stored there now; a scenario keeps the version it carries, so a
+    scenario saved by someone else since is still refused."""
+    store = ProjectStore.open_shared(location)
+    try:
+        snapshot = store.load_snapshot(project.name)
+    except BaseException:
+        store.close()
+        raise
+    session = _session_from(location, user or default_user(), snapshot)
+    session.attach(store)
+    for scenario in project.scenarios:
+        if scenario.version and scenario.id in session.scenario_versions:
+            session.scenario_versions[scenario.id] = scenario.version
+    session.project = project
+    return session
+
+
 def save_scenario(session: DistrictSession, scenario_id: str) -> Stamp:
     """Save one scenario now (one transaction); raises :class:`ConcurrentEditError` when refused."""
     scenario = _require(session.project, scenario_id)
@@ -546,6 +606,19 @@ def _take_data(session: DistrictSession, stored: Project, version: int) -> None:
         setattr(session.project, name, copy.deepcopy(getattr(stored, name)))
         setattr(session.base, name, copy.deepcopy(getattr(stored, name)))
     session.data_version = version
+
+
+def _conflict_from(session: DistrictSession, error: ConcurrentEditError) -> Conflict:
+    """The conflict for one piece an all-or-nothing save found changed by someone else."""
+    if error.scenario_id is None:
+        return Conflict.from_error(error, "people, rooms and groups")
+    mine = _find(session.project, error.scenario_id)
+    if mine is None:  # I deleted it, they changed it
+        theirs = _find(session.base, error.scenario_id)
+        stamp = Stamp(error.current_version or 0, error.changed_by, error.changed_at)
+        name = theirs.name if theirs else error.scenario_id
+        return _conflict_for_deletion(session, name, error.scenario_id, stamp)
+    return Conflict.from_error(error, mine.name)
 
 
 def _conflict_for_data(session: DistrictSession, stamp: Stamp) -> Conflict:

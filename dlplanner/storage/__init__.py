@@ -24,6 +24,7 @@ from dlplanner.storage.errors import (
     NotAProjectError,
     OutdatedSchemaError,
     ProjectNotFoundError,
+    SaveRefusedError,
     StorageError,
 )
 from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp
@@ -49,6 +50,7 @@ __all__ = [
     "ProjectSnapshot",
     "ProjectStore",
     "ProjectVersions",
+    "SaveRefusedError",
     "Stamp",
     "StorageError",
     "backup_sqlite_file",

@@ -63,3 +63,25 @@ class ConcurrentEditError(StorageError):
         self.changed_at = changed_at
         self.current_version = current_version
         self.your_version = your_version
+
+
+class SaveRefusedError(ConcurrentEditError):
+    """An all-or-nothing save wrote nothing because other planners saved some of its pieces meanwhile.
+
+    ``refusals`` holds one :class:`ConcurrentEditError` per such piece; the attributes of this
+    error are those of the first.
+    """
+
+    def __init__(self, project_name: str, refusals: list[ConcurrentEditError]) -> None:
+        first = refusals[0]
+        lines = "; ".join(str(r) for r in refusals)
+        super().__init__(
+            f"Nothing was saved to project '{project_name}': {lines}",
+            project_name=project_name,
+            scenario_id=first.scenario_id,
+            changed_by=first.changed_by,
+            changed_at=first.changed_at,
+            current_version=first.current_version,
+            your_version=first.your_version,
+        )
+        self.refusals = list(refusals)

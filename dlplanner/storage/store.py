@@ -60,6 +60,7 @@ from dlplanner.storage.errors import (
     NotAProjectError,
     OutdatedSchemaError,
     ProjectNotFoundError,
+    SaveRefusedError,
     StorageError,
 )
 from dlplanner.storage.mapping import (
@@ -588,47 +589,7 @@ class ProjectStore:
             # A new scenario takes the project lock (it needs the next position); a changed one only
             # shares it and locks its own row, so planners saving different scenarios do not queue.
             project = self._lock_project(session, project_name, shared=expected_version is not None)
-            existing = session.scalars(
-                select(ScenarioRow)
-                .where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario.id)
-                .with_for_update()
-            ).one_or_none()
-            new = scenario_row(scenario, project.pk, 0, 0)
-            if expected_version is None:
-                if existing is not None:
-                    stamp = _scenario_stamp(existing)
-                    raise ConcurrentEditError(
-                        f"A scenario with the id '{scenario.id}' ('{existing.name}') was added to project "
-                        f"'{project_name}' {stamp.describe()} after you opened it; keep your copy as a new "
-                        "scenario under another id",
-                        **self._details(project_name, scenario.id, stamp, None),
-                    )
-                last = session.scalar(
-                    select(func.max(ScenarioRow.position)).where(ScenarioRow.project_pk == project.pk)
-                )
-                version = 1
-                new.position, new.version, new.updated_by, new.updated_at = (
-                    (-1 if last is None else last) + 1,
-                    version,
-                    user,
-                    to_text(stamped),
-                )
-                session.add(new)
-            else:
-                if existing is None:
-                    raise ConcurrentEditError(
-                        f"Scenario '{scenario.name}' was deleted from project '{project_name}' by another planner "
-                        "after you opened it; keep your copy as a new scenario, or drop your changes",
-                        project_name=project_name,
-                        scenario_id=scenario.id,
-                        your_version=expected_version,
-                    )
-                if existing.version != expected_version:
-                    raise self._changed_error(project_name, scenario.name, existing, expected_version)
-                version = expected_version + 1
-                _replace_scenario_contents(session, existing, new)
-                existing.version, existing.updated_by, existing.updated_at = version, user, to_text(stamped)
-            session.flush()
+            version = self._put_scenario(session, project, project_name, scenario, expected_version, user, stamped)
         scenario.version = version
         return Stamp(version, user, stamped)
 
@@ -638,17 +599,7 @@ class ProjectStore:
         action = f"delete scenario '{scenario_id}' of project '{project_name}' from"
         with self._transaction(action, write=True) as session:
             project = self._lock_project(session, project_name)
-            existing = session.scalars(
-                select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario_id)
-            ).one_or_none()
-            if existing is None:
-                return  # someone deleted it already: the outcome the user asked for
-            if existing.version != expected_version:
-                raise self._changed_error(project_name, existing.name, existing, expected_version)
-            session.execute(
-                delete(ScenarioRow).where(ScenarioRow.pk == existing.pk).execution_options(synchronize_session=False)
-            )
-            project.updated_by, project.updated_at = user, to_text(now_utc())
+            self._drop_scenario(session, project, project_name, scenario_id, expected_version, user)
 
     def save_project_data(self, project: Project, expected_version: int, user: str) -> Stamp:
         """Store the project-level records (name of school, description, subjects, people, rooms,
@@ -660,24 +611,147 @@ class ProjectStore:
         stamped = now_utc()
         with self._transaction(action, write=True) as session:
             row = self._lock_project(session, project.name)
-            if row.data_version != expected_version:
-                stamp = _project_stamp(row)
-                raise ConcurrentEditError(
-                    f"The people, rooms and groups of project '{project.name}' were changed {stamp.describe()} "
-                    f"after you opened them (now version {row.data_version}, yours {expected_version}); "
-                    "reload them, then make your changes again",
-                    **self._details(project.name, None, stamp, expected_version),
-                )
-            for table in PROJECT_DATA_TABLES:
-                session.execute(
-                    delete(table).where(table.project_pk == row.pk).execution_options(synchronize_session=False)
-                )
-            session.add_all(project_part_rows(project, row.pk))
-            version = expected_version + 1
-            _set_columns(row, project_columns(project))
-            row.data_version, row.updated_by, row.updated_at = version, user, to_text(stamped)
-            session.flush()
+            version = self._put_data(session, row, project, expected_version, user, stamped)
         return Stamp(version, user, stamped)
+
+    def save_changes(
+        self,
+        project: Project,
+        *,
+        data_version: int | None,
+        scenarios: list[tuple[Scenario, int | None]],
+        deletions: list[tuple[str, int]],
+        user: str,
+    ) -> dict[str | None, Stamp]:
+        """Store several pieces of ``project`` in ONE transaction, each checked against the version
+        it was opened at: all are written, or none.
+
+        ``data_version`` is the version of the people, rooms and groups to write (None: leave them
+        alone); ``scenarios`` the changed scenarios with their opened version (None: new here);
+        ``deletions`` the scenarios deleted here with their opened version. When any piece was
+        saved, added or deleted by someone else meanwhile, nothing is written and
+        :class:`SaveRefusedError` names every such piece. Returns the new stamps (key None: the
+        people, rooms and groups); each saved scenario's ``version`` is the stored one.
+        """
+        self._check_open()
+        action = f"save project '{project.name}' to"
+        stamped = now_utc()
+        refusals: list[ConcurrentEditError] = []
+        stamps: dict[str | None, Stamp] = {}
+        with self._transaction(action, write=True) as session:
+            row = self._lock_project(session, project.name)  # exclusive: no piece changes under this save
+            if data_version is not None:
+                try:
+                    version = self._put_data(session, row, project, data_version, user, stamped)
+                    stamps[None] = Stamp(version, user, stamped)
+                except ConcurrentEditError as error:
+                    refusals.append(error)
+            for scenario_id, expected in deletions:
+                try:
+                    self._drop_scenario(session, row, project.name, scenario_id, expected, user)
+                except ConcurrentEditError as error:
+                    refusals.append(error)
+            for scenario, expected in scenarios:
+                try:
+                    version = self._put_scenario(session, row, project.name, scenario, expected, user, stamped)
+                    stamps[scenario.id] = Stamp(version, user, stamped)
+                except ConcurrentEditError as error:
+                    refusals.append(error)
+            if refusals:
+                raise SaveRefusedError(project.name, refusals)  # rolls the whole transaction back
+        for scenario, _expected in scenarios:
+            scenario.version = stamps[scenario.id].version
+        return stamps
+
+    def _put_scenario(
+        self,
+        session: Session,
+        project: ProjectRow,
+        project_name: str,
+        scenario: Scenario,
+        expected_version: int | None,
+        user: str,
+        stamped: Any,
+    ) -> int:
+        """Write one scenario in ``session`` (project row locked) unless someone else changed it; its new version."""
+        existing = session.scalars(
+            select(ScenarioRow)
+            .where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario.id)
+            .with_for_update()
+        ).one_or_none()
+        new = scenario_row(scenario, project.pk, 0, 0)
+        if expected_version is None:
+            if existing is not None:
+                stamp = _scenario_stamp(existing)
+                raise ConcurrentEditError(
+                    f"A scenario with the id '{scenario.id}' ('{existing.name}') was added to project "
+                    f"'{project_name}' {stamp.describe()} after you opened it; keep your copy as a new "
+                    "scenario under another id",
+                    **self._details(project_name, scenario.id, stamp, None),
+                )
+            last = session.scalar(select(func.max(ScenarioRow.position)).where(ScenarioRow.project_pk == project.pk))
+            version = 1
+            new.position, new.version, new.updated_by, new.updated_at = (
+                (-1 if last is None else last) + 1,
+                version,
+                user,
+                to_text(stamped),
+            )
+            session.add(new)
+        else:
+            if existing is None:
+                raise ConcurrentEditError(
+                    f"Scenario '{scenario.name}' was deleted from project '{project_name}' by another planner "
+                    "after you opened it; keep your copy as a new scenario, or drop your changes",
+                    project_name=project_name,
+                    scenario_id=scenario.id,
+                    your_version=expected_version,
+                )
+            if existing.version != expected_version:
+                raise self._changed_error(project_name, scenario.name, existing, expected_version)
+            version = expected_version + 1
+            _replace_scenario_contents(session, existing, new)
+            existing.version, existing.updated_by, existing.updated_at = version, user, to_text(stamped)
+        session.flush()
+        return version
+
+    def _drop_scenario(
+        self, session: Session, project: ProjectRow, project_name: str, scenario_id: str, expected: int, user: str
+    ) -> None:
+        """Delete one scenario in ``session`` (project row locked) unless someone else changed it since ``expected``."""
+        existing = session.scalars(
+            select(ScenarioRow).where(ScenarioRow.project_pk == project.pk, ScenarioRow.id == scenario_id)
+        ).one_or_none()
+        if existing is None:
+            return  # someone deleted it already: the outcome the user asked for
+        if existing.version != expected:
+            raise self._changed_error(project_name, existing.name, existing, expected)
+        session.execute(
+            delete(ScenarioRow).where(ScenarioRow.pk == existing.pk).execution_options(synchronize_session=False)
+        )
+        project.updated_by, project.updated_at = user, to_text(now_utc())
+
+    def _put_data(
+        self, session: Session, row: ProjectRow, project: Project, expected_version: int, user: str, stamped: Any
+    ) -> int:
+        """Write the people, rooms and groups in ``session`` (project row locked) unless changed since then."""
+        if row.data_version != expected_version:
+            stamp = _project_stamp(row)
+            raise ConcurrentEditError(
+                f"The people, rooms and groups of project '{project.name}' were changed {stamp.describe()} "
+                f"after you opened them (now version {row.data_version}, yours {expected_version}); "
+                "reload them, then make your changes again",
+                **self._details(project.name, None, stamp, expected_version),
+            )
+        for table in PROJECT_DATA_TABLES:
+            stale = delete(table).where(table.project_pk == row.pk)
+            session.execute(stale.execution_options(synchronize_session=False))
+        session.add_all(project_part_rows(project, row.pk))
+        version = expected_version + 1
+        _set_columns(row, project_columns(project))
+        row.data_version, row.updated_by, row.updated_at = version, user, to_text(stamped)
+        session.flush()
+        return version
 
     def _lock_project(self, session: Session, name: str, *, shared: bool = False) -> ProjectRow:
         """The project row, locked until commit so concurrent saves of the project take turns.
