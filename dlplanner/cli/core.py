@@ -26,6 +26,7 @@ from dlplanner.services.errors import USER_ERRORS
 
 if TYPE_CHECKING:
     from dlplanner.domain.checker import CheckReport
+    from dlplanner.services.session import ProjectSession
     from dlplanner.services.solving import Progress
 
 EXIT_FINDINGS = 1
@@ -215,9 +216,24 @@ def solve_command(
     Exits 0 when a timetable the independent checker accepts was found, 1 otherwise.
     Ctrl+C stops the search and keeps the best timetable found so far.
     """
+    from dlplanner.services.session import ProjectSession
+
+    with contextlib.closing(ProjectSession.open(project, project_name)) as session:
+        _solve(session, scenario, time_limit, workers, seed, json_out, save)
+
+
+def _solve(
+    session: ProjectSession,
+    scenario: str | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    json_out: str | None,
+    save: bool,
+) -> None:
     from dlplanner.services.solving import likely_reasons, solve_scenario
 
-    loaded = projects.open_project(project, project_name)
+    loaded = session.project
     target = _pick_scenario(loaded, scenario)
     stop = _StopOnInterrupt()
 
@@ -245,8 +261,8 @@ def solve_command(
         write_timetable_json(loaded, target, json_out)
         click.echo(f"Wrote timetable JSON to {json_out}")
     if save:
-        projects.save_project(project, loaded)
-        click.echo(f"Saved the solution of '{target.name}' to {project}")
+        session.save_or_refuse()  # only what changed; refused, writing nothing, when another planner saved it
+        click.echo(f"Saved the solution of '{target.name}' to {session.location}")
     for message in result.messages:
         click.echo(f"  {message}")
     for conflict in result.conflicts:

@@ -240,9 +240,7 @@ def _plain(value: object) -> str:
 def import_csv_command(project: str, kind: str, file: str, scenario: str | None, project_name: str | None) -> None:
     """Import teachers, rooms, cohorts or sections from a CSV FILE (all rows or none; see docs/csv-import.md)."""
     with user_errors():
-        loaded = projects.open_project(project, project_name)
-        result = importing.import_csv_into(loaded, kind, file, scenario)
-        projects.save_project(project, loaded)
+        result = importing.import_csv_at(project, kind, file, scenario, project_name)
     click.echo(f"Imported {file}: {result.describe()}")
 
 

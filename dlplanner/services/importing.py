@@ -11,9 +11,9 @@ from pathlib import Path
 
 from dlplanner.domain import Project
 from dlplanner.io.csv_import import KINDS, CsvImportError, ImportResult, import_csv
-from dlplanner.services import projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import mark_all_stale, mark_stale
+from dlplanner.services.session import change_and_save
 
 __all__ = ["KINDS", "CsvImportError", "ImportResult", "import_csv_at", "import_csv_into"]
 
@@ -46,12 +46,10 @@ def import_csv_into(project: Project, kind: str, path: str | Path, scenario_key:
 def import_csv_at(
     location: str, kind: str, path: str | Path, scenario_key: str | None = None, project_name: str | None = None
 ) -> ImportResult:
-    """Open the project at ``location``, import, and save it in one go; on any problem nothing is saved."""
+    """Open the project at ``location``, import, and save it in one go; on any problem (a bad row, or
+    another planner's save of a piece this import changes) nothing is saved."""
     if Path(path).is_dir():
         raise ServiceError(f"{path} is a folder; give the CSV file inside it")
     if not Path(path).is_file():
         raise ServiceError(f"CSV file not found: {path}")
-    project = projects.open_project(location, project_name)
-    result = import_csv_into(project, kind, path, scenario_key)
-    projects.save_project(location, project)
-    return result
+    return change_and_save(location, lambda project: import_csv_into(project, kind, path, scenario_key), project_name)

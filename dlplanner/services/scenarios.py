@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dlplanner.domain import Project, Scenario, SolveStatus
-from dlplanner.services import projects
 from dlplanner.services.projects import ServiceError
 
 
@@ -137,21 +136,20 @@ def mark_all_stale(project: Project) -> None:
 def copy_scenario_at(
     location: str, key: str, new_name: str | None = None, *, with_solution: bool = True, project_name: str | None = None
 ) -> Scenario:
-    project = projects.open_project(location, project_name)
-    clone = copy_scenario(project, key, new_name, with_solution=with_solution)
-    projects.save_project(location, project)
-    return clone
+    from dlplanner.services.session import change_and_save  # the session's edits use this module
+
+    return change_and_save(
+        location, lambda project: copy_scenario(project, key, new_name, with_solution=with_solution), project_name
+    )
 
 
 def rename_scenario_at(location: str, key: str, new_name: str, project_name: str | None = None) -> Scenario:
-    project = projects.open_project(location, project_name)
-    scenario = rename_scenario(project, key, new_name)
-    projects.save_project(location, project)
-    return scenario
+    from dlplanner.services.session import change_and_save
+
+    return change_and_save(location, lambda project: rename_scenario(project, key, new_name), project_name)
 
 
 def delete_scenario_at(location: str, key: str, project_name: str | None = None) -> Scenario:
-    project = projects.open_project(location, project_name)
-    scenario = delete_scenario(project, key)
-    projects.save_project(location, project)
-    return scenario
+    from dlplanner.services.session import change_and_save
+
+    return change_and_save(location, lambda project: delete_scenario(project, key), project_name)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TypeVar
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.domain.validation import validate
@@ -33,6 +34,7 @@ from dlplanner.services.projects import ServiceError
 from dlplanner.storage import StorageError
 
 Listener = Callable[[str], None]
+T = TypeVar("T")
 
 
 class SaveConflictError(ServiceError):
@@ -322,3 +324,19 @@ class ProjectSession:
         """A project file is opened for each action, never held open between them (a database server is)."""
         if self.tracker is not None and not self.is_district:
             self.tracker.close()
+
+
+def change_and_save(location: str, change: Callable[[Project], T], project_name: str | None = None) -> T:
+    """Open the project at ``location``, ``change`` it, and save it all or nothing; returns what ``change`` did.
+
+    The command line's one-shot edits (``import-csv``, ``scenario copy``…): when another planner
+    saved one of the changed pieces meanwhile, :class:`SaveConflictError` says who and nothing
+    is written; a failing ``change`` saves nothing either.
+    """
+    session = ProjectSession.open(location, project_name)
+    try:
+        result = change(session.project)
+        session.save_or_refuse()
+        return result
+    finally:
+        session.close()
