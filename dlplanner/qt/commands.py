@@ -50,7 +50,11 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if not self._applied:
             self._applied = True
-            self.document.session.apply(self.edit)
+            try:
+                self.document.session.apply(self.edit)
+            except Exception:
+                self.setObsolete(True)  # not done, so not kept: the stack stays in step with the session
+                raise
             return
         self._refused(self.document.session.redo(self.edit))
 

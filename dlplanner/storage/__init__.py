@@ -11,6 +11,8 @@ returns domain objects (:class:`dlplanner.domain.Project`)::
 District mode saves one piece per transaction (``save_scenario``, ``save_project_data``,
 ``delete_scenario``) against the version it was opened at; a refused save raises
 :class:`ConcurrentEditError` naming who changed what and when (see docs/district-mode.md).
+``save_changes`` writes several pieces in one transaction, each checked the same way, all or
+nothing (:class:`SaveRefusedError` lists every refused piece): what saving an opened project uses.
 
 Every failure is a :class:`StorageError` with a one-line message naming the file or URL.
 """

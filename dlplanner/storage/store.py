@@ -510,6 +510,10 @@ class ProjectStore:
         someone else since ``project`` was loaded. After the commit, each scenario's ``version``
         is the one now stored. Scenarios stored but no longer in ``project`` are deleted. A
         project is identified by its name: saving a renamed project adds a new one.
+
+        The people, rooms and groups are written whatever their stored version: this is for a new
+        project (or a test). Edits of an opened project are saved with :meth:`save_changes`,
+        which checks every piece's version.
         """
         self._check_open()
         seen: set[str] = set()
