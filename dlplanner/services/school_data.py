@@ -19,6 +19,7 @@ from dlplanner.io.school_plan import Change, ImportPlan, SchoolDataError, Source
 from dlplanner.services import projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import mark_all_stale, mark_stale
+from dlplanner.services.session import change_and_save
 
 __all__ = [
     "ImportPreview",
@@ -151,14 +152,17 @@ def import_at(
     kind: str | None = None,
     scenario: str | None = None,
 ) -> ImportPreview:
-    """Open the project at ``location``, merge ``path`` into it and save; on any problem nothing is saved."""
-    project = projects.open_project(location, project_name)
-    preview = preview_import(project, path, school, kind=kind, scenario=scenario)
-    if not preview.ok:
-        raise SchoolDataError(preview.problems)
-    apply_import(project, preview)
-    projects.save_project(location, project)
-    return preview
+    """Open the project at ``location``, merge ``path`` into it and save; on any problem (a bad row, or
+    another planner's save of a piece this import changes) nothing is saved."""
+
+    def merge(project: Project) -> ImportPreview:
+        preview = preview_import(project, path, school, kind=kind, scenario=scenario)
+        if not preview.ok:
+            raise SchoolDataError(preview.problems)
+        apply_import(project, preview)
+        return preview
+
+    return change_and_save(location, merge, project_name)
 
 
 def new_project_from(
