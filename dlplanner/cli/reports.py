@@ -18,6 +18,7 @@ from dlplanner.services import compare as compare_service
 from dlplanner.services import exporting, importing, projects
 from dlplanner.services.errors import CsvImportError, DecodeError, ServiceError, StorageError, UnknownRecordError
 from dlplanner.services.exporting import VIEWS
+from dlplanner.services.session import change_and_save
 
 EXIT_USER_ERROR = 2
 T = TypeVar("T")
@@ -240,7 +241,9 @@ def _plain(value: object) -> str:
 def import_csv_command(project: str, kind: str, file: str, scenario: str | None, project_name: str | None) -> None:
     """Import teachers, rooms, cohorts or sections from a CSV FILE (all rows or none; see docs/csv-import.md)."""
     with user_errors():
-        result = importing.import_csv_at(project, kind, file, scenario, project_name)
+        result = change_and_save(  # all or nothing; refused when another planner saved a piece it changes
+            project, lambda loaded: importing.import_csv_into(loaded, kind, file, scenario), project_name
+        )
     click.echo(f"Imported {file}: {result.describe()}")
 
 
