@@ -23,13 +23,13 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from dlplanner.domain import Project, codec
+from dlplanner.paths import user_data_dir
 from dlplanner.storage import display_location
 
 RECOVERY_DIR_ENV = "DLPLANNER_RECOVERY_DIR"
@@ -57,17 +57,11 @@ class RecoveryInfo:
 
 
 def recovery_dir() -> Path:
-    """``$DLPLANNER_RECOVERY_DIR``, or the platform's per-user data folder + ``dlplanner/recovery``."""
+    """``$DLPLANNER_RECOVERY_DIR``, or ``recovery`` in the platform's per-user data folder (platformdirs)."""
     configured = os.environ.get(RECOVERY_DIR_ENV, "").strip()
     if configured:
         return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "dlplanner" / "recovery"
+    return user_data_dir() / "recovery"
 
 
 def recovery_path(location: str, project_name: str, directory: Path | None = None) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from dlplanner.domain.calendar import Term, TermKind
 from dlplanner.domain.checker import check_timetable
@@ -102,60 +103,18 @@ def _date(text: str):
     return date.fromisoformat(text)
 
 
-# -- a small JSON Schema checker for the keywords the schema uses (no extra dependency) ----------
+# -- the published schema, applied by jsonschema (Draft 2020-12, formats checked) --------------------
 
 
-def conform(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
-    """Where ``value`` breaks ``schema``: type, const, enum, required, properties, items, bounds, pattern, $ref."""
-    if "$ref" in schema:
-        return conform(value, SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]], where)
-    if "anyOf" in schema:
-        return [] if any(not conform(value, s, where) for s in schema["anyOf"]) else [f"{where}: matches no choice"]
-    errors: list[str] = []
-    types = schema.get("type")
-    if types is not None:
-        names = [types] if isinstance(types, str) else types
-        checks = {
-            "object": lambda v: isinstance(v, dict),
-            "array": lambda v: isinstance(v, list),
-            "string": lambda v: isinstance(v, str),
-            "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-            "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-            "boolean": lambda v: isinstance(v, bool),
-            "null": lambda v: v is None,
-        }
-        if not any(checks[n](value) for n in names):
-            return [f"{where}: {value!r} is not {types}"]
-    if "const" in schema and value != schema["const"]:
-        errors.append(f"{where}: should be {schema['const']!r}")
-    if "enum" in schema and value not in schema["enum"]:
-        errors.append(f"{where}: {value!r} not in {schema['enum']}")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            errors.append(f"{where}: below minimum")
-        if "maximum" in schema and value > schema["maximum"]:
-            errors.append(f"{where}: above maximum")
-    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
-        errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
-    if isinstance(value, dict):
-        errors += [f"{where}: missing {key}" for key in schema.get("required", []) if key not in value]
-        properties = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        for key, item in value.items():
-            if key in properties:
-                errors += conform(item, properties[key], f"{where}.{key}")
-            elif extra is False:
-                errors.append(f"{where}: unexpected {key}")
-            elif isinstance(extra, dict):
-                errors += conform(item, extra, f"{where}.{key}")
-    if isinstance(value, list) and "items" in schema:
-        for i, item in enumerate(value):
-            errors += conform(item, schema["items"], f"{where}[{i}]")
-    return errors
+def conform(value: Any, schema: dict[str, Any] = SCHEMA) -> list[str]:
+    """Where ``value`` breaks ``schema``, one line per error (path and message), in document order."""
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [f"{error.json_path}: {error.message}" for error in sorted(validator.iter_errors(value), key=str)]
 
 
 def test_schema_file_is_a_json_schema_naming_the_documented_keys() -> None:
-    assert SCHEMA["$schema"].startswith("https://json-schema.org/")
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(SCHEMA)  # valid against the Draft 2020-12 meta-schema
     assert set(SCHEMA["required"]) >= {
         "format",
         "version",
