@@ -15,36 +15,73 @@ import signal
 import socket
 import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from dlplanner import __version__
+from dlplanner.cli.lazy import LazyGroup, lazy_module
 from dlplanner.domain import Project, Scenario
-from dlplanner.services import projects
-from dlplanner.services.errors import USER_ERRORS
 
 if TYPE_CHECKING:
     from dlplanner.domain.checker import CheckReport
+    from dlplanner.services import projects
     from dlplanner.services.session import ProjectSession
     from dlplanner.services.solving import Progress
+else:  # storage (SQLAlchemy, Alembic) loads when a command first uses a project, not at start-up
+    projects = lazy_module("dlplanner.services.projects")
 
 EXIT_FINDINGS = 1
 EXIT_USER_ERROR = 2
 
 
-class FriendlyGroup(click.Group):
-    """Turns known user errors into one clear line instead of a traceback."""
+PROJECT_SUFFIX = ".dlp"
+
+# Commands in their own modules, imported only when run (or listed by --help): see dlplanner.cli.lazy.
+LAZY_COMMANDS = {
+    "export": "dlplanner.cli.reports:export_command",
+    "compare": "dlplanner.cli.reports:compare_command",
+    "import-csv": "dlplanner.cli.reports:import_csv_command",
+    "export-school": "dlplanner.cli.school:export_school_command",
+    "import": "dlplanner.cli.school:import_command",
+    "fet": "dlplanner.cli.fet:fet",
+    "db": "dlplanner.cli.db:db",
+    "backup": "dlplanner.cli.db:backup_command",
+    "restore": "dlplanner.cli.db:restore_command",
+}
+
+
+class FriendlyGroup(LazyGroup):
+    """Turns known user errors into one clear line instead of a traceback, and opens documents.
+
+    ``dlplanner PATH.dlp`` (what a file manager runs for a double-clicked project) is ``dlplanner gui
+    PATH.dlp``: a first argument that names no command but an existing file or a ``.dlp`` opens the app.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and self._names_a_document(ctx, args[0]):
+            args = ["gui", *args]
+        return super().parse_args(ctx, args)
+
+    def _names_a_document(self, ctx: click.Context, arg: str) -> bool:
+        if arg.startswith("-") or arg in self.list_commands(ctx):
+            return False
+        return arg.lower().endswith(PROJECT_SUFFIX) or Path(arg).is_file()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except click.UsageError:
+        except (click.UsageError, click.exceptions.Exit, click.Abort):
             raise  # click prints usage and the problem itself
         except click.ClickException as exc:
             click.echo(f"dlplanner: error: {exc.format_message()}", err=True)
             ctx.exit(EXIT_USER_ERROR)
-        except USER_ERRORS as exc:
+        except Exception as exc:
+            from dlplanner.services.errors import USER_ERRORS  # the lower layers load only when a command ran
+
+            if not isinstance(exc, USER_ERRORS):
+                raise
             click.echo(f"dlplanner: error: {exc}", err=True)
             ctx.exit(EXIT_USER_ERROR)
 
@@ -55,7 +92,12 @@ project_name_option = click.option(
 )
 
 
-@click.group(cls=FriendlyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FriendlyGroup,
+    lazy_commands=LAZY_COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="dlplanner")
 @click.option(
     "--db",
@@ -401,27 +443,3 @@ def _exit_code(code: object) -> int:
     if isinstance(code, int):
         return code
     return 1
-
-
-def _register_command_groups() -> None:
-    """Commands that live in their own modules, one per area (FET, reports, database)."""
-    from dlplanner.cli.db import backup_command, db, restore_command
-    from dlplanner.cli.fet import fet
-    from dlplanner.cli.reports import compare_command, export_command, import_csv_command
-    from dlplanner.cli.school import export_school_command, import_command
-
-    for command in (
-        fet,
-        export_command,
-        compare_command,
-        import_csv_command,
-        export_school_command,
-        import_command,
-        db,
-        backup_command,
-        restore_command,
-    ):
-        cli.add_command(command)
-
-
-_register_command_groups()

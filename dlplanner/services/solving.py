@@ -13,7 +13,18 @@ from dlplanner.domain.capacity import capacity_problems
 from dlplanner.domain.checker import CheckReport, check_pins, check_timetable
 from dlplanner.domain.model import Project, Solution, SolveStatus
 from dlplanner.domain.validation import Problem
-from dlplanner.solver import Progress, SolveRequest, SolveResult, solve
+from dlplanner.solver.types import Progress, SolveRequest, SolveResult
+
+
+def solve(
+    request: SolveRequest,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> SolveResult:
+    """The CP-SAT engine's ``solve``, imported on the first solve: OR-Tools takes seconds to load."""
+    from dlplanner.solver.engine import solve as engine_solve
+
+    return engine_solve(request, on_progress, should_stop)
 
 
 def solve_scenario(
