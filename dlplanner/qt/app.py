@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dlplanner.qt.compat import guard_singleton_refcounts
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.qt.style import apply_style
+from dlplanner.qt.support import install_excepthook, log, start_logging
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -23,14 +25,24 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the main window (on ``project``), with a log file and a crash dialog instead of a console."""
+    started = time.monotonic()
+    log_file = start_logging()
     app = make_app(argv)
+    install_excepthook(log_file)
     window = MainWindow()
     window.show()
     if project:
         window.open_project(project)
     else:
         window.offer_recovery()
-    return app.exec()
+    # the start-up benchmark and the bundle's smoke test wait for this line
+    QTimer.singleShot(
+        0, lambda: log.info("First window shown %.2f s after the app started", time.monotonic() - started)
+    )
+    status = app.exec()
+    log.info("dlplanner closed with status %s", status)
+    return status
 
 
 __all__ = ["MainWindow", "make_app", "run_app"]

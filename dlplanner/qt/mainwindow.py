@@ -44,6 +44,7 @@ from dlplanner.qt.export import ExportDialog
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
+from dlplanner.qt.support import open_log_folder
 from dlplanner.qt.tables import EDITORS, RecordEditor
 from dlplanner.qt.worker import Job
 from dlplanner.services import district, projects, recovery, scenarios
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         solve_menu.addAction(self.solve_action)
         solve_menu.addAction(self.cancel_action)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("Open &log folder", open_log_folder))
         help_menu.addAction(self._action("&About dlplanner", self._about))
 
         toolbar = QToolBar("Main", objectName="main-toolbar")
@@ -546,10 +548,16 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def recent(self) -> list[str]:
+        """Recent projects; a database password that older versions kept there is dropped from the settings."""
         value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        stored = [value] if isinstance(value, str) else list(value or [])
+        recent = list(dict.fromkeys(projects.remembered_location(r) for r in stored))
+        if recent != stored:
+            self.settings.setValue("recent", recent)
+        return recent
 
     def _remember(self, location: str) -> None:
+        location = projects.remembered_location(location)  # never a password in the settings
         recent = [location, *(r for r in self.recent() if r != location)][:MAX_RECENT]
         self.settings.setValue("recent", recent)
 

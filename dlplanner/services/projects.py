@@ -13,7 +13,7 @@ from pathlib import Path
 from dlplanner.domain import BlockKind, Project, Scenario, codec, fmt_minutes
 from dlplanner.domain.metrics import describe_minimums
 from dlplanner.paths import samples_dir
-from dlplanner.storage import ProjectStore, display_location
+from dlplanner.storage import ProjectStore, display_location, location_without_password
 
 
 class ServiceError(Exception):
@@ -90,6 +90,11 @@ def save_project(location: str, project: Project) -> None:
 
 def describe_location(location: str) -> str:
     return display_location(location)
+
+
+def remembered_location(location: str) -> str:
+    """What may be kept in settings (recent projects): the location without a database password."""
+    return location_without_password(location)
 
 
 # -- summaries -------------------------------------------------------------------------------

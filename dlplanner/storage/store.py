@@ -130,6 +130,22 @@ def display_location(location: str) -> str:
     return _target(location).display if "://" in location else location
 
 
+def location_without_password(location: str) -> str:
+    """The location to remember (recent projects, settings): a database URL without its password.
+
+    A password kept in plain text in the user's settings is a leak; the server's password comes from
+    libpq's own password file (``~/.pgpass``, ``%APPDATA%\\postgresql\\pgpass.conf``) or ``PGPASSWORD`` instead.
+    """
+    if "://" not in location:
+        return location
+    try:
+        url = make_url(location)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", location)
+    kept = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return kept.render_as_string(hide_password=False)
+
+
 def _reason(exc: BaseException, target: _Target) -> str:
     """The first line of a database driver's message, with any password masked."""
     orig = getattr(exc, "orig", None) or exc
