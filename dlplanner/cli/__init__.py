@@ -5,6 +5,6 @@ never to storage, io or the solver directly. One module per area: ``core`` (the 
 project commands), ``reports`` (export, compare, import), ``db`` (database, backup), ``fet``.
 """
 
-from dlplanner.cli.core import cli, main
+from dlplanner.cli.core import cli, gui_main, main
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "gui_main", "main"]

@@ -437,6 +437,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def gui_main() -> int:
+    """The ``dlplanner-gui`` entry point (no console window on Windows): the app, on the project given if any."""
+    return main(["gui", *sys.argv[1:2]])
+
+
 def _exit_code(code: object) -> int:
     if code is None:
         return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from dlplanner.qt.compat import guard_singleton_refcounts
@@ -24,6 +25,20 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class DocumentOpener(QObject):
+    """Opens the projects the system hands to the running app (macOS Finder: a QFileOpenEvent, no argv)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self.window.open_project(event.file())
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
     """Open the main window (on ``project``), with a log file and a crash dialog instead of a console."""
     started = time.monotonic()
@@ -31,6 +46,7 @@ def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     install_excepthook(log_file)
     window = MainWindow()
+    app.installEventFilter(DocumentOpener(window))
     window.show()
     if project:
         window.open_project(project)
@@ -45,4 +61,4 @@ def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
     return status
 
 
-__all__ = ["MainWindow", "make_app", "run_app"]
+__all__ = ["DocumentOpener", "MainWindow", "make_app", "run_app"]

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QGuiApplication
 
 from dlplanner.qt import support
+from dlplanner.qt.app import DocumentOpener
 from dlplanner.qt.mainwindow import MainWindow
 
 
@@ -88,3 +90,17 @@ def test_help_opens_the_log_folder(window: MainWindow, log_folder: Path, monkeyp
     action = next(a for a in help_menu.actions() if a.text() == "Open &log folder")
     action.trigger()
     assert opened == [str(log_folder)] and log_folder.is_dir()
+
+
+def test_a_project_the_system_hands_over_is_opened(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS Finder sends a double-clicked .dlp to the app as a QFileOpenEvent, not as an argument."""
+    opened: list[str] = []
+    monkeypatch.setattr(window, "open_project", lambda location: opened.append(location) or True)
+    app = QCoreApplication.instance()
+    opener = DocumentOpener(window)
+    app.installEventFilter(opener)
+    try:
+        QCoreApplication.sendEvent(app, QFileOpenEvent("/schools/harbor view.dlp"))
+    finally:
+        app.removeEventFilter(opener)
+    assert opened == ["/schools/harbor view.dlp"]
