@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import dlplanner.qt.app
-from dlplanner.cli import cli, main
+from dlplanner.cli import cli, gui_main, main
 from dlplanner.cli.core import LAZY_COMMANDS
 
 HEAVY = ["ortools", "pandas", "numpy", "sqlalchemy", "alembic", "matplotlib", "reportlab", "openpyxl", "PySide6"]
@@ -101,3 +101,15 @@ def test_commands_still_win_over_files_and_unknown_words_are_still_errors(
     unknown = CliRunner().invoke(cli, ["sovle"])
     assert unknown.exit_code == 2 and "No such command" in unknown.output
     assert gui_runs == []
+
+
+def test_the_windowed_entry_point_opens_the_app_on_its_argument(
+    tmp_path: Path, gui_runs: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "school.dlp"
+    path.write_bytes(b"")
+    monkeypatch.setattr(sys, "argv", ["dlplanner-gui", str(path)])  # what a file association runs
+    assert gui_main() == 0
+    monkeypatch.setattr(sys, "argv", ["dlplanner-gui"])
+    assert gui_main() == 0
+    assert gui_runs == [str(path), None]
