@@ -62,13 +62,13 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self.first = now
         if self.on_progress is not None:
             if self.with_objective:
-                objective = float(self.ObjectiveValue() // self.scale)
-                bound = float(self.BestObjectiveBound() // self.scale)
+                objective = float(self.objective_value // self.scale)
+                bound = float(self.best_objective_bound // self.scale)
             else:
                 objective, bound = math.inf, 0.0
             self.on_progress(Progress(now, objective, bound, self.count))
         if self.should_stop is not None and self.should_stop():
-            self.StopSearch()
+            self.stop_search()
 
 
 class _StopWatcher:
@@ -84,7 +84,7 @@ class _StopWatcher:
         while not self.done.wait(0.05):
             if self.should_stop():
                 self.stopped = True
-                self.solver.StopSearch()
+                self.solver.stop_search()
                 return
 
     def __enter__(self) -> _StopWatcher:
@@ -154,11 +154,11 @@ def _extract(
     chosen_by_section = []
     meetings = []
     for info in ctx.sections:
-        chosen = [c for c in info.candidates if solver.BooleanValue(c.lit)]
+        chosen = [c for c in info.candidates if solver.boolean_value(c.lit)]
         chosen.sort(key=lambda c: (order[c.day], c.start))
         chosen_by_section.append((info, chosen))
         for cand in chosen:
-            cid = next((cid for cid, w in cand.room_lits.items() if solver.BooleanValue(w)), None)
+            cid = next((cid for cid, w in cand.room_lits.items() if solver.boolean_value(w)), None)
             if cid is not None:
                 meetings.append((cand, cid))
     assignment = assign_rooms(ctx, meetings, previous, time_limit)
@@ -172,7 +172,7 @@ def _extract(
         if info.fixed_teachers:
             teachers = list(info.fixed_teachers)
         else:
-            teachers = [t for t, y in info.teacher_vars.items() if solver.BooleanValue(y)]
+            teachers = [t for t, y in info.teacher_vars.items() if solver.boolean_value(y)]
         for cand in chosen:
             index = cand.pinned_index if cand.pinned_index is not None else next(free)
             placements.append(
@@ -247,9 +247,9 @@ def _add_rules(ctx: Context, rules: dict[str, Rule]) -> None:
 
 def _complete_hint(ctx: Context, solver: cp_model.CpSolver) -> None:
     """Hint every variable of the model with the solver's values (the model may have grown since)."""
-    values = list(solver.ResponseProto().solution)
-    ctx.model.ClearHints()
-    hint = ctx.model.Proto().solution_hint
+    values = list(solver.response_proto.solution)
+    ctx.model.clear_hints()
+    hint = ctx.model.proto.solution_hint
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
 
@@ -260,7 +260,7 @@ def _evaluate_fixed(ctx: Context, time_limit: float, seed: int, should_stop: Sto
     _params(solver, time_limit, 1, seed)
     solver.parameters.fix_variables_to_their_hinted_value = True
     with _StopWatcher(solver, should_stop):
-        code = solver.Solve(ctx.model)
+        code = solver.solve(ctx.model)
     return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
@@ -293,7 +293,7 @@ def solve(
     _add_rules(ctx, HARD_RULES)
     if hint:
         ctx.hint(hint)
-    proto = ctx.model.Proto()
+    proto = ctx.model.proto
     messages = [
         f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
         f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms, built in {time.monotonic() - t0:.2f} s"
@@ -311,7 +311,7 @@ def solve(
         # seconds on 3,000 students, the search then needs one or two)
         solver.parameters.cp_model_presolve = False
         with _StopWatcher(solver, should_stop) as watcher:
-            code = solver.Solve(ctx.model, callback)
+            code = solver.solve(ctx.model, callback)
         stopped = watcher.stopped
         if code == cp_model.INFEASIBLE:
             result = SolveResult(SolveStatus.INFEASIBLE, wall_time=0.0, messages=messages)
@@ -332,7 +332,7 @@ def solve(
             Placement(info.section.id, 0, c.day, c.start, c.end, None, [])
             for info in ctx.sections
             for c in info.candidates
-            if solver.BooleanValue(c.lit)
+            if solver.boolean_value(c.lit)
         ]
         ctx = _build(project, scenario, request, pins, room_classes=False)
         ctx.hint(times)
@@ -358,7 +358,7 @@ def solve(
     _add_rules(ctx, SOFT_RULES)
     changes = _changes_from(ctx, hint) if hint else []
     scale = len(changes) + 1
-    ctx.model.Minimize(scale * ctx.objective.expression() + sum(changes))
+    ctx.model.minimize(scale * ctx.objective.expression() + sum(changes))
     fixed = _evaluate_fixed(ctx, max(0.05, min(10.0, left())), request.seed, should_stop)
     first_penalties = _penalties(ctx, fixed) if fixed is not None else None
     messages.append(f"soft model built and first timetable evaluated at {time.monotonic() - t0:.2f} s")
@@ -385,7 +385,7 @@ def solve(
     solver2.parameters.cp_model_probing_level = 0
     callback2 = _Callback(t0, on_progress, should_stop, with_objective=True, scale=scale, found_before=solutions)
     with _StopWatcher(solver2, should_stop):
-        code2 = solver2.Solve(ctx.model, callback2)
+        code2 = solver2.solve(ctx.model, callback2)
     solutions = callback2.count
     messages.append(f"soft rules optimised until {time.monotonic() - t0:.2f} s")
     placements2 = _extract(ctx, solver2, placements, left()) if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
@@ -394,10 +394,10 @@ def solve(
         unimproved.wall_time = time.monotonic() - t0
         unimproved.solutions = solutions
         if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            unimproved.best_bound = float(solver2.BestObjectiveBound() // scale)
+            unimproved.best_bound = float(solver2.best_objective_bound // scale)
         return unimproved
     penalties = _penalties(ctx, solver2)
-    objective, bound = float(sum(penalties.values())), float(solver2.BestObjectiveBound() // scale)
+    objective, bound = float(sum(penalties.values())), float(solver2.best_objective_bound // scale)
     status = _status(code2)
     if status == SolveStatus.OPTIMAL and objective > bound:
         status = SolveStatus.FEASIBLE  # the room pass could not keep a section in one room of its class
@@ -425,17 +425,17 @@ def explain(
     keys = list(assumptions)
     if not keys:
         return [Conflict("The rules cannot all hold, but no single requirement could be named (clashes only).", [])]
-    index_of = {assumptions[k].Index(): k for k in keys}
+    index_of = {assumptions[k].index: k for k in keys}
 
     def run(active: list[str], limit: float) -> tuple[int, list[str]]:
-        ctx.model.ClearAssumptions()
-        ctx.model.AddAssumptions([assumptions[k] for k in active])
+        ctx.model.clear_assumptions()
+        ctx.model.add_assumptions([assumptions[k] for k in active])
         solver = cp_model.CpSolver()
         _params(solver, limit, 1, seed)
-        code = solver.Solve(ctx.model)
+        code = solver.solve(ctx.model)
         core = []
         if code == cp_model.INFEASIBLE:
-            core = [index_of[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in index_of]
+            core = [index_of[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index_of]
         return code, core
 
     code, core = run(keys, max(1.0, time_limit * 0.6))

@@ -41,7 +41,7 @@ class Explanation:
             return []
         if key not in self.assumptions:
             self.groups[key] = Group(key, message, records)
-            self.assumptions[key] = self.model.NewBoolVar(f"assume[{key}]")
+            self.assumptions[key] = self.model.new_bool_var(f"assume[{key}]")
         return [self.assumptions[key]]
 
     def reason_group(self, key: str) -> list[Lit]:

@@ -163,7 +163,7 @@ class Context:
             info.pinned = pins_by_section.get(section.id, [])
             pinned_at = {(p.day_type_id, p.start, p.end): p for p in info.pinned}
             for tid in pool:
-                info.teacher_vars[tid] = model.NewBoolVar("")
+                info.teacher_vars[tid] = model.new_bool_var("")
             for day in self.grid.day_ids:
                 for start, end in self.spans(section, day):
                     cand = Candidate(info, day, start, end)
@@ -175,7 +175,7 @@ class Context:
                     cand.reasons = list(dict.fromkeys(cand.reasons))
                     if cand.reasons and not explain and pin is None:
                         continue
-                    cand.lit = model.NewBoolVar("")
+                    cand.lit = model.new_bool_var("")
                     for tid in fixed:
                         cand.teacher_lits[tid] = cand.lit
                     for tid in pool:
@@ -185,10 +185,10 @@ class Context:
                             if not explain:
                                 continue
                         y = info.teacher_vars[tid]
-                        z = model.NewBoolVar("")
-                        model.AddBoolOr([cand.lit.Not(), y.Not(), z])
-                        model.AddImplication(z, cand.lit)
-                        model.AddImplication(z, y)
+                        z = model.new_bool_var("")
+                        model.add_bool_or([cand.lit.negated(), y.negated(), z])
+                        model.add_implication(z, cand.lit)
+                        model.add_implication(z, y)
                         cand.teacher_lits[tid] = z
                     info.candidates.append(cand)
             self.sections.append(info)
@@ -215,7 +215,7 @@ class Context:
             cand.room_lits[rooms[0]] = cand.lit  # its one room, whenever it meets
             return
         for cid in rooms:
-            cand.room_lits[cid] = self.model.NewBoolVar("")
+            cand.room_lits[cid] = self.model.new_bool_var("")
 
     def _collect_usages(self) -> None:
         starts: dict[str, set[int]] = defaultdict(set)
@@ -275,22 +275,22 @@ class Context:
             out: list[Lit | int] = []
             for block in self.grid.class_blocks[day]:
                 lits = list(
-                    {u.lit.Index(): u.lit for u in usages if u.start < block.end and block.start < u.end}.values()
+                    {u.lit.index: u.lit for u in usages if u.start < block.end and block.start < u.end}.values()
                 )
                 if not lits:
                     out.append(0)
                 elif len(lits) == 1:
                     out.append(lits[0])
                 else:
-                    b = self.model.NewBoolVar("")
-                    self.model.AddMaxEquality(b, lits)
+                    b = self.model.new_bool_var("")
+                    self.model.add_max_equality(b, lits)
                     out.append(b)
             self._busy_cache[key] = out
         return self._busy_cache[key]
 
     def hint(self, placements: list[Placement]) -> None:
         """Warm start: the given placements' starts, rooms and teachers as CP-SAT hints."""
-        self.model.ClearHints()
+        self.model.clear_hints()
         by_section: dict[str, list[Placement]] = defaultdict(list)
         for p in placements:
             by_section[p.section_id].append(p)
@@ -301,13 +301,13 @@ class Context:
             at = {(p.day_type_id, p.start, p.end): p for p in given}
             teachers = {t for p in given for t in p.teacher_ids}
             for tid, y in info.teacher_vars.items():
-                self.model.AddHint(y, tid in teachers)
+                self.model.add_hint(y, tid in teachers)
             for cand in info.candidates:
                 p = at.get((cand.day, cand.start, cand.end))
-                self.model.AddHint(cand.lit, p is not None)
+                self.model.add_hint(cand.lit, p is not None)
                 if p is not None and p.room_id is None:
                     continue  # times only (a room pass that failed): let the solver choose rooms
                 hinted = self.class_of_room.get(p.room_id or "") if p is not None else None
                 for cid, w in cand.room_lits.items():
                     if w is not cand.lit:
-                        self.model.AddHint(w, hinted == cid)
+                        self.model.add_hint(w, hinted == cid)

@@ -33,7 +33,7 @@ class Penalty:
     def count(self, solver: cp_model.CpSolver) -> int:
         if self.evaluate is not None:
             return self.evaluate(solver)
-        return max(0, *(int(solver.Value(e)) for e in self.exprs))
+        return max(0, *(int(solver.value(e)) for e in self.exprs))
 
 
 class Objective:
@@ -69,9 +69,9 @@ class Objective:
         if direct and len(exprs) == 1:
             var = exprs[0]
         else:
-            var = self.model.NewIntVar(0, max(0, upper), "")
+            var = self.model.new_int_var(0, max(0, upper), "")
             for e in exprs:
-                self.model.Add(var >= e)
+                self.model.add(var >= e)
         self.penalties.append(Penalty(rule_id, weight, exprs, var, evaluate))
         return var
 
@@ -99,17 +99,17 @@ class Objective:
             for count in counts:
                 if id(count) not in units:
                     exprs, upper = count
-                    var = self.model.NewIntVar(0, max(0, upper), "")
+                    var = self.model.new_int_var(0, max(0, upper), "")
                     for e in exprs:
-                        self.model.Add(var >= e)
+                        self.model.add(var >= e)
                     units[id(count)] = var
-        worst = self.model.NewIntVar(0, max(sum(u for _, u in counts) for counts in distinct.values()), "")
+        worst = self.model.new_int_var(0, max(sum(u for _, u in counts) for counts in distinct.values()), "")
         for counts in distinct.values():
-            self.model.Add(worst >= sum(units[id(c)] for c in counts))
+            self.model.add(worst >= sum(units[id(c)] for c in counts))
 
         def evaluate(solver: cp_model.CpSolver) -> int:
             return max(
-                sum(max(0, *(int(solver.Value(e)) for e in exprs)) for exprs, _ in counts)
+                sum(max(0, *(int(solver.value(e)) for e in exprs)) for exprs, _ in counts)
                 for counts in distinct.values()
             )
 

@@ -142,12 +142,12 @@ def _exact(
 ) -> dict[int, str] | None:
     """One class alone: rooms for its meetings, no two overlapping in a room, fewest room changes."""
     model = cp_model.CpModel()
-    x = {(i, r): model.NewBoolVar("") for i in range(len(cands)) for r in rooms}
+    x = {(i, r): model.new_bool_var("") for i in range(len(cands)) for r in rooms}
     for i, cand in enumerate(cands):
-        model.AddExactlyOne(x[(i, r)] for r in rooms)
+        model.add_exactly_one(x[(i, r)] for r in rooms)
         if hint is not None:
             for r in rooms:
-                model.AddHint(x[(i, r)], hint[id(cand)] == r)
+                model.add_hint(x[(i, r)], hint[id(cand)] == r)
     cover: dict[tuple, list[int]] = defaultdict(list)
     for i, cand in enumerate(cands):
         for p in ctx.covered_points(cand.day, cand.start, cand.end):
@@ -156,7 +156,7 @@ def _exact(
     for members in cover.values():
         if len(members) > 1:
             for r in rooms:
-                model.AddAtMostOne(x[(i, r)] for i in members)
+                model.add_at_most_one(x[(i, r)] for i in members)
     keepers: dict[str, list[int]] = defaultdict(list)
     for i, cand in enumerate(cands):
         if keeps_room(ctx, cand):
@@ -164,17 +164,17 @@ def _exact(
     used = []
     for members in keepers.values():
         for r in rooms:
-            u = model.NewBoolVar("")
+            u = model.new_bool_var("")
             for i in members:
-                model.AddImplication(x[(i, r)], u)
+                model.add_implication(x[(i, r)], u)
             used.append(u)
     if used:
-        model.Add(sum(used) >= len(keepers))  # redundant (a room per section): proves optimality at once
-        model.Minimize(sum(used))
+        model.add(sum(used) >= len(keepers))  # redundant (a room per section): proves optimality at once
+        model.minimize(sum(used))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = 1
     solver.parameters.catch_sigint_signal = False  # Ctrl+C is the caller's (see engine._params)
-    if solver.Solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    return {id(cand): next(r for r in rooms if solver.BooleanValue(x[(i, r)])) for i, cand in enumerate(cands)}
+    return {id(cand): next(r for r in rooms if solver.boolean_value(x[(i, r)])) for i, cand in enumerate(cands)}

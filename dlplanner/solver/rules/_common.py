@@ -20,25 +20,25 @@ def forbid_by_reasons(ctx: Context, rule_id: str) -> int:
         for cand in info.candidates:
             for rid, key in cand.reasons:
                 if rid == rule_id:
-                    ctx.model.Add(cand.lit == 0).OnlyEnforceIf(reason_group(key))
+                    ctx.model.add(cand.lit == 0).only_enforce_if(reason_group(key))
                     count += 1
             for tid, reasons in cand.forbidden_teachers.items():
                 for rid, key in reasons:
                     if rid == rule_id:
                         y = info.teacher_vars[tid]
-                        ctx.model.AddBoolOr([cand.lit.Not(), y.Not()]).OnlyEnforceIf(reason_group(key))
+                        ctx.model.add_bool_or([cand.lit.negated(), y.negated()]).only_enforce_if(reason_group(key))
                         count += 1
             for room, reasons in cand.room_reasons.items():
                 for rid, key in reasons:
                     if rid == rule_id and room in cand.room_lits:
-                        ctx.model.Add(cand.room_lits[room] == 0).OnlyEnforceIf(reason_group(key))
+                        ctx.model.add(cand.room_lits[room] == 0).only_enforce_if(reason_group(key))
                         count += 1
     return count
 
 
 def impossible(ctx: Context, enforce: list) -> None:
     """A requirement that cannot hold at all: false under its group (always false when not explaining)."""
-    ctx.model.AddBoolOr([]).OnlyEnforceIf(enforce)
+    ctx.model.add_bool_or([]).only_enforce_if(enforce)
 
 
 def add_no_overlap(ctx: Context, kind: str) -> int:
@@ -56,13 +56,13 @@ def add_no_overlap(ctx: Context, kind: str) -> int:
         cap = ctx.capacity(resource)
         if len(lits) <= cap:
             continue
-        key = tuple(sorted(lit.Index() for lit in lits))
+        key = tuple(sorted(lit.index for lit in lits))
         if key in seen:
             continue
         seen.add(key)
         if cap == 1:
-            ctx.model.AddAtMostOne(lits)
+            ctx.model.add_at_most_one(lits)
         else:
-            ctx.model.Add(sum(lits) <= cap)
+            ctx.model.add(sum(lits) <= cap)
         count += 1
     return count

@@ -69,9 +69,9 @@ def add_campus_travel(ctx: Context) -> None:
                     for side, t in ((ends, u.end), (starts, u.start)):
                         key = (side is ends, u.resource, u.day, a, campus, t)
                         if key not in markers:
-                            markers[key] = model.NewBoolVar("")
+                            markers[key] = model.new_bool_var("")
                             side[(u.resource, u.day, a)][(campus, t)].append(markers[key])
-                        model.Add(markers[key] >= u.lit + sum(ws) - 1)
+                        model.add(markers[key] >= u.lit + sum(ws) - 1)
                 continue
             for line in timelines(u.resource):
                 for a in u.atoms:
@@ -108,7 +108,7 @@ def add_campus_travel(ctx: Context) -> None:
                 if sig in seen:
                     continue
                 seen.add(sig)
-                model.Add(sum(free) <= 1 - fixed).OnlyEnforceIf(enforce)
+                model.add(sum(free) <= 1 - fixed).only_enforce_if(enforce)
 
 
 RULE = Rule(add_campus_travel)

@@ -38,15 +38,15 @@ def add_daily_load_balance(ctx: Context) -> None:
         if len(spreads) == 1:
             ((units, _, _, _),) = spreads.values()
         else:
-            units = model.NewIntVar(0, max(upper for _, _, _, upper in spreads.values()), "")
+            units = model.new_int_var(0, max(upper for _, _, _, upper in spreads.values()), "")
             for part, _, _, _ in spreads.values():
-                model.Add(units >= part)
+                model.add(units >= part)
         ctx.objective.add(Penalty("daily_load_balance", weight, [], units, _worst(list(spreads.values()))))
 
 
 def _worst(parts: list[tuple]) -> Callable[[cp_model.CpSolver], int]:
     """The reported units: the largest spread over the parts, from the solution's busiest and lightest days."""
-    return lambda solver: max((solver.Value(hi) - solver.Value(lo)) // 30 for _, hi, lo, _ in parts)
+    return lambda solver: max((solver.value(hi) - solver.value(lo)) // 30 for _, hi, lo, _ in parts)
 
 
 def _spread(ctx: Context, infos: list[SectionInfo]) -> tuple:
@@ -68,19 +68,19 @@ def _spread(ctx: Context, infos: list[SectionInfo]) -> tuple:
             fixed = [*fixed, (info.section.meetings_per_cycle, next(iter(lengths)))] if len(lengths) == 1 else None
     exprs = [sum(m * lit for m, lit in per_day.get(d, [])) for d in ctx.grid.day_ids]
     top = sum(m for m, _ in max(per_day.values(), key=lambda v: sum(m for m, _ in v)))
-    hi = model.NewIntVar(0, top, "")
-    lo = model.NewIntVar(0, top, "")
-    model.AddMaxEquality(hi, exprs)
-    model.AddMinEquality(lo, exprs)
+    hi = model.new_int_var(0, top, "")
+    lo = model.new_int_var(0, top, "")
+    model.add_max_equality(hi, exprs)
+    model.add_min_equality(lo, exprs)
     if fixed:
         total = sum(n * m for n, m in fixed)
         step = math.gcd(*(m for _, m in fixed))
         days = len(ctx.grid.day_ids)
         if step > 0:
-            model.Add(hi >= step * -(-total // (days * step)))
-            model.Add(lo <= step * (total // (days * step)))
-    units = model.NewIntVar(0, top // 30 + 1, "")
-    model.Add(30 * units >= hi - lo - 29)
+            model.add(hi >= step * -(-total // (days * step)))
+            model.add(lo <= step * (total // (days * step)))
+    units = model.new_int_var(0, top // 30 + 1, "")
+    model.add(30 * units >= hi - lo - 29)
     return units, hi, lo, top // 30 + 1
 
 

@@ -26,8 +26,8 @@ def _any_true(ctx: Context, lits: list):
         return False
     if len(lits) == 1:
         return lits[0]
-    b = ctx.model.NewBoolVar("")
-    ctx.model.AddMaxEquality(b, lits)
+    b = ctx.model.new_bool_var("")
+    ctx.model.add_max_equality(b, lits)
     return b
 
 
@@ -50,10 +50,10 @@ def broken(ctx: Context, rule: LoopingRule, pairings: list[PriorPairing]):
             keep = [info.teacher_vars[t] for t in prior if t in info.teacher_vars]
             if not keep:
                 return True
-            none_kept = ctx.model.NewBoolVar("")  # none of last year's teachers chosen
-            ctx.model.AddBoolOr([*keep, none_kept])
+            none_kept = ctx.model.new_bool_var("")  # none of last year's teachers chosen
+            ctx.model.add_bool_or([*keep, none_kept])
             for k in keep:
-                ctx.model.AddImplication(k, none_kept.Not())
+                ctx.model.add_implication(k, none_kept.negated())
             lits.append(none_kept)
         return _any_true(ctx, lits)
     # TEAM: kept when any of last year's teams passes
@@ -76,8 +76,8 @@ def broken(ctx: Context, rule: LoopingRule, pairings: list[PriorPairing]):
         return True
     if len(per_team) == 1:
         return per_team[0]
-    all_broken = ctx.model.NewBoolVar("")
-    ctx.model.AddMinEquality(all_broken, per_team)
+    all_broken = ctx.model.new_bool_var("")
+    ctx.model.add_min_equality(all_broken, per_team)
     return all_broken
 
 
@@ -105,7 +105,7 @@ def add_looping_hard(ctx: Context) -> None:
         if b is True:
             impossible(ctx, enforce)
         elif b is not False:
-            ctx.model.Add(b == 0).OnlyEnforceIf(enforce)
+            ctx.model.add(b == 0).only_enforce_if(enforce)
 
 
 RULE = Rule(add_looping_hard)

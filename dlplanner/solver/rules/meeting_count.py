@@ -19,9 +19,9 @@ def add_meeting_count(ctx: Context) -> None:
             [("section", s.id)],
         )
         lits = [c.lit for c in info.candidates]
-        ctx.model.Add(sum(lits) == n).OnlyEnforceIf(enforce)
+        ctx.model.add(sum(lits) == n).only_enforce_if(enforce)
         if enforce:
-            ctx.model.Add(sum(lits) <= n)
+            ctx.model.add(sum(lits) <= n)
 
 
 RULE = Rule(add_meeting_count)

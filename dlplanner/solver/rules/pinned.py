@@ -22,13 +22,13 @@ def add_pinned(ctx: Context) -> None:
             if cand is None:
                 impossible(ctx, enforce)
                 continue
-            model.Add(cand.lit == 1).OnlyEnforceIf(enforce)
+            model.add(cand.lit == 1).only_enforce_if(enforce)
             if ctx.project.rooms and pin.room_id is not None:
                 w = cand.room_lits.get(ctx.class_of_room.get(pin.room_id, ""))  # a pinned room is a class alone
                 if w is None:
                     impossible(ctx, enforce)
                 else:
-                    model.Add(w == 1).OnlyEnforceIf(enforce)
+                    model.add(w == 1).only_enforce_if(enforce)
             if info.fixed_teachers:
                 if pin.teacher_ids and set(pin.teacher_ids) != set(info.fixed_teachers):
                     impossible(ctx, enforce)
@@ -38,7 +38,7 @@ def add_pinned(ctx: Context) -> None:
                     if y is None or tid not in cand.teacher_lits:
                         impossible(ctx, enforce)
                     else:
-                        model.Add(y == 1).OnlyEnforceIf(enforce)
+                        model.add(y == 1).only_enforce_if(enforce)
 
 
 RULE = Rule(add_pinned)

@@ -27,18 +27,18 @@ def add_room_changes(ctx: Context) -> None:
             continue
         used = {}
         for rid, ws in per_room.items():
-            u = model.NewBoolVar("")
-            model.AddMaxEquality(u, ws)
+            u = model.new_bool_var("")
+            model.add_max_equality(u, ws)
             used[rid] = u
 
         def evaluate(solver, used=used, info=info) -> int:
             if ctx.assignment is None:
-                return max(0, sum(solver.Value(u) for u in used.values()) - 1)
-            rooms = {ctx.assignment[id(c)] for c in info.candidates if id(c) in ctx.assignment and solver.Value(c.lit)}
+                return max(0, sum(solver.value(u) for u in used.values()) - 1)
+            rooms = {ctx.assignment[id(c)] for c in info.candidates if id(c) in ctx.assignment and solver.value(c.lit)}
             return max(0, len(rooms) - 1)
 
-        extra = model.NewIntVar(0, len(used), "")
-        model.Add(extra >= sum(used.values()) - 1)
+        extra = model.new_int_var(0, len(used), "")
+        model.add(extra >= sum(used.values()) - 1)
         ctx.objective.add(Penalty("room_changes", weight, [], extra, evaluate))
 
 

@@ -34,9 +34,9 @@ def add_room_fit(ctx: Context) -> None:
             rooms = list(cand.room_lits.values())
             if len(rooms) == 1 and rooms[0] is cand.lit:
                 continue
-            ctx.model.Add(sum(rooms) == cand.lit).OnlyEnforceIf(enforce)
+            ctx.model.add(sum(rooms) == cand.lit).only_enforce_if(enforce)
             if enforce:
-                ctx.model.Add(sum(rooms) <= cand.lit)
+                ctx.model.add(sum(rooms) <= cand.lit)
 
 
 RULE = Rule(add_room_fit, rooms=room_fit_rooms)

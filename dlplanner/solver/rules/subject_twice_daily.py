@@ -30,7 +30,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
             chosen = []
             for lits in groups.values():
                 if len(lits) >= 2:
-                    key = tuple(lit.Index() for lit in lits)
+                    key = tuple(lit.index for lit in lits)
                     chosen.append(counts.setdefault(key, ([sum(lits) - 1], len(lits))))
             slices.append(chosen)
         ctx.objective.add_worst_slice_penalty("subject_twice_daily", weight, slices)

@@ -32,7 +32,7 @@ def add_teacher_assignment(ctx: Context) -> None:
             f"{section_label(s)}'s need for {need} teacher{'s' if need != 1 else ''} from its pool",
             [("section", s.id)],
         )
-        model.Add(sum(info.teacher_vars.values()) == need).OnlyEnforceIf(enforce)
+        model.add(sum(info.teacher_vars.values()) == need).only_enforce_if(enforce)
     # load per teacher, in every part of the year between term boundaries (term atom)
     for (_, tid), usages in ctx.usages_of("teacher").items():
         teacher = ctx.teachers.get(tid)
@@ -51,7 +51,7 @@ def add_teacher_assignment(ctx: Context) -> None:
             if key in seen or sum(m for m, _ in terms) <= limit:
                 continue
             seen.add(key)
-            model.Add(sum(m * lit for m, lit in terms) <= limit).OnlyEnforceIf(enforce)
+            model.add(sum(m * lit for m, lit in terms) <= limit).only_enforce_if(enforce)
 
 
 RULE = Rule(add_teacher_assignment)

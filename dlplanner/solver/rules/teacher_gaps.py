@@ -37,8 +37,8 @@ def _busy_so_far(ctx: Context, busy: list) -> list:
         if len(prev) == 1:
             so_far[i] = prev[0]
         elif prev:
-            v = ctx.model.NewBoolVar("")
-            ctx.model.AddMaxEquality(v, prev)
+            v = ctx.model.new_bool_var("")
+            ctx.model.add_max_equality(v, prev)
             so_far[i] = v
     return so_far
 

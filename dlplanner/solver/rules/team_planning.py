@@ -55,18 +55,18 @@ def _add_for_atom(ctx: Context, team, need: int, atom: int, enforce: list) -> No
                 for w in ctx.teachers[m].unavailable
             ):
                 continue
-            lits = {u.lit.Index(): u.lit for u in members_usages if u.start < block.end and block.start < u.end}
+            lits = {u.lit.index: u.lit for u in members_usages if u.start < block.end and block.start < u.end}
             if not lits:
                 terms.append((block.minutes, 1))
                 continue
-            free = model.NewBoolVar("")
+            free = model.new_bool_var("")
             for lit in lits.values():
-                model.AddImplication(free, lit.Not())
+                model.add_implication(free, lit.negated())
             terms.append((block.minutes, free))
     if sum(m for m, _ in terms) < need:
         impossible(ctx, enforce)
         return
-    model.Add(sum(m * f for m, f in terms) >= need).OnlyEnforceIf(enforce)
+    model.add(sum(m * f for m, f in terms) >= need).only_enforce_if(enforce)
 
 
 RULE = Rule(add_team_planning)
