@@ -52,13 +52,22 @@ from dlplanner.domain.geometry import all_sittings
 from dlplanner.domain.problems import RecordRef
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
-from dlplanner.qt.style import KIND_COLORS, pathway_color, text_color_for
+from dlplanner.qt.style import (
+    BREAKS_COLOR,
+    DRAG_FILL_ALPHA,
+    FITS_COLOR,
+    KIND_COLORS,
+    pathway_color,
+    text_color_for,
+)
 
 MEETING_MIME = "application/x-dlplanner-meeting"
-GREEN = QColor(60, 170, 90, 95)
-RED = QColor(210, 60, 50, 95)
-GREEN_EDGE = QColor(40, 140, 70)
-RED_EDGE = QColor(190, 40, 30)
+FITS_EDGE = QColor(FITS_COLOR)
+BREAKS_EDGE = QColor(BREAKS_COLOR)
+FITS_FILL = QColor(FITS_EDGE.red(), FITS_EDGE.green(), FITS_EDGE.blue(), DRAG_FILL_ALPHA)
+BREAKS_FILL = QColor(BREAKS_EDGE.red(), BREAKS_EDGE.green(), BREAKS_EDGE.blue(), DRAG_FILL_ALPHA)
+CONFLICT_BADGE = BREAKS_EDGE.darker(130)  # white text on it stays readable (contrast above 4.5:1)
+BREAKS_HATCH = Qt.BrushStyle.BDiagPattern  # the second cue of a breaking target, for eyes that miss the colour
 
 
 def confirm_conflicts(parent: QWidget, conflicts: list[Violation]) -> bool:
@@ -111,7 +120,7 @@ class CardItem(QGraphicsItem):
         if self.selected:
             edge = QPen(QColor("#1d4f91"), 2.5)
         elif self.conflicts:
-            edge = QPen(RED_EDGE, 2.2)
+            edge = QPen(BREAKS_EDGE, 2.2)
         elif self.pinned:
             edge = QPen(QColor("#3a2a05"), 2.2)
         else:
@@ -141,7 +150,7 @@ class CardItem(QGraphicsItem):
         if self.conflicts:
             badge = QRectF(rect.right() - 18 - (7 if self.pinned else 0), rect.bottom() - 15, 16, 13)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(RED_EDGE)
+            painter.setBrush(CONFLICT_BADGE)
             painter.drawRoundedRect(badge, 3, 3)
             painter.setPen(QColor("white"))
             font.setBold(True)
@@ -322,8 +331,13 @@ class BoardView(QGraphicsView):
         if rect is None:
             return None
         bad = bool(self.drag_conflicts(drag, target))
-        item = self.scene().addRect(rect.adjusted(1, 1, -1, -1), QPen(Qt.PenStyle.NoPen), QBrush(RED if bad else GREEN))
+        inner = rect.adjusted(1, 1, -1, -1)
+        item = self.scene().addRect(inner, QPen(Qt.PenStyle.NoPen), QBrush(BREAKS_FILL if bad else FITS_FILL))
         item.setZValue(5)
+        if bad:
+            hatch = QGraphicsRectItem(inner, item)
+            hatch.setBrush(QBrush(BREAKS_EDGE, BREAKS_HATCH))
+            hatch.setPen(QPen(Qt.PenStyle.NoPen))
         item.setData(0, "bad" if bad else "good")
         drag.overlays[target] = item
         return item
@@ -349,8 +363,8 @@ class BoardView(QGraphicsView):
                 end = meeting_end(self.document.scenario, drag.section, target.day_type_id, target.start)
                 if end is not None:
                     rect = self.span_rect(target, end, drag) or rect
-                edge = RED_EDGE if conflicts else GREEN_EDGE
-                drag.hover = self.scene().addRect(rect, QPen(edge, 3), QBrush(Qt.BrushStyle.NoBrush))
+                pen = QPen(BREAKS_EDGE, 3, Qt.PenStyle.DashLine) if conflicts else QPen(FITS_EDGE, 3)
+                drag.hover = self.scene().addRect(rect, pen, QBrush(Qt.BrushStyle.NoBrush))
                 drag.hover.setZValue(40)
                 for card, origin in zip(drag.cards, drag.origins, strict=True):
                     card.setPos(rect.left(), rect.top() if self.follows_drag(card, drag) else origin.y())

