@@ -36,11 +36,13 @@ from dlplanner.domain.geometry import (
 )
 from dlplanner.domain.geometry import overlap as _overlap
 from dlplanner.domain.model import (
+    Advisory,
     Block,
     BlockKind,
     LoopingRule,
     PairingKind,
     Placement,
+    PriorPairing,
     Project,
     Scenario,
     Section,
@@ -97,7 +99,11 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
   breaks the row); a streak of s taught blocks costs max(0, s - max_consecutive_teaching_blocks) units.
 - teacher_preferences: one unit per (meeting, teacher) pair whose meeting overlaps any avoid window.
 - daily_load_balance: over every day type of the cycle (0 minutes counts), units = floor(spread / 30).
-- looping_soft: each broken soft rule costs its own LoopingRule.weight (RuleSettings.weights is not used).
+- looping_soft: each broken soft rule costs its own LoopingRule.weight (RuleSettings.weights is not used);
+  a cohort's advisor rule costs it once per advisory group of the cohort not led by last year's advisor.
+- looping per advisory: a rule with advisory_id keeps last year's advisor of that advisory (its pairings:
+  those of kind advisor with the same advisory_id); a cohort's advisor rule pools every advisor pairing
+  of the cohort, advisory-level ones included, and a cohort with no advisory breaks it once.
 """
 
 
@@ -183,6 +189,7 @@ class CheckContext:
         self.cohorts = {c.id: c for c in project.cohorts}
         self.subjects = {s.id: s for s in project.subjects}
         self.teams = {t.id: t for t in project.teams}
+        self.advisories = {a.id: a for a in project.advisories}
         self.sections = {s.id: s for s in scenario.sections}
         self.terms: dict[str, Term] = {t.id: t for t in scenario.calendar.terms}
         names = {d.id: d.name for d in scenario.day_types}
@@ -197,6 +204,10 @@ class CheckContext:
         self.events = self.meetings + self.sittings
         self._slices: list[frozenset[str]] | None = None
         self._together: dict[tuple[str | None, str | None], bool] = {}
+
+    def advisor_of(self, advisory: Advisory) -> str:
+        """The advisory's advisor ('' when it has none)."""
+        return advisory.advisor_id
 
     # names for messages
     def day_name(self, day_type_id: str) -> str:
@@ -948,31 +959,56 @@ def check_team_planning(ctx: CheckContext) -> list[Violation]:
     return violations
 
 
+def _looping_pairings(ctx: CheckContext, rule: LoopingRule) -> list[PriorPairing]:
+    """Last year's pairings a looping rule carries over (several are pooled)."""
+    if rule.per_advisory:
+        return [
+            p for p in ctx.project.prior_pairings if p.kind == PairingKind.ADVISOR and p.advisory_id == rule.advisory_id
+        ]
+    return [
+        p
+        for p in ctx.project.prior_pairings
+        if p.cohort_id == rule.cohort_id
+        and p.kind == rule.kind
+        and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+    ]
+
+
 def _looping_failures(ctx: CheckContext, hard: bool) -> list[tuple[LoopingRule, Violation]]:
-    """(rule, violation) for every looping rule of the given hardness that is broken."""
+    """(rule, violation) for every broken unit of the looping rules of the given hardness.
+
+    A unit is the rule itself, except for a cohort's ``advisor`` rule: each advisory group of the
+    cohort is one unit, so half a crew losing its leader breaks the rule once.
+    """
     failures: list[tuple[LoopingRule, Violation]] = []
     rule_id = "looping_hard" if hard else "looping_soft"
     for rule in ctx.scenario.looping_rules:
         if rule.hard != hard:
             continue
-        pairings = [
-            p
-            for p in ctx.project.prior_pairings
-            if p.cohort_id == rule.cohort_id
-            and p.kind == rule.kind
-            and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
-        ]
+        pairings = _looping_pairings(ctx, rule)
         if not pairings:
             continue  # nothing to carry over; validation warns
-        cohort = ctx.cohort_name(rule.cohort_id)
-        refs = [RecordRef("looping_rule", rule.id, rule.id), ctx.cohort_ref(rule.cohort_id)]
+        refs = [RecordRef("looping_rule", rule.id, rule.id)]
         prior = list(dict.fromkeys(t for p in pairings for t in p.teacher_ids))
         prior_names = " or ".join(ctx.teacher_name(t) for t in prior) or "nobody"
+        if rule.per_advisory:
+            advisory = ctx.advisories.get(rule.advisory_id or "")
+            if advisory is None:
+                message = f"Advisory '{rule.advisory_id}' no longer exists to keep last year's advisor ({prior_names})"
+                failures.append((rule, Violation(rule_id, message, refs)))
+            elif ctx.advisor_of(advisory) not in prior:
+                failures.append((rule, _advisor_not_kept(ctx, advisory, prior_names, rule_id, refs)))
+            continue
+        cohort = ctx.cohort_name(rule.cohort_id)
+        refs.append(ctx.cohort_ref(rule.cohort_id))
         message = None
         if rule.kind == PairingKind.ADVISOR:
             advisories = [a for a in ctx.project.advisories if rule.cohort_id in a.cohort_ids]
-            if not any(a.advisor_id in prior for a in advisories):
+            if not advisories:
                 message = f"No advisory of {cohort} is led by last year's advisor ({prior_names})"
+            for advisory in advisories:
+                if ctx.advisor_of(advisory) not in prior:
+                    failures.append((rule, _advisor_not_kept(ctx, advisory, prior_names, rule_id, refs, cohort)))
         elif rule.kind == PairingKind.SUBJECT_TEACHER:
             subject = ctx.subjects.get(rule.subject_id or "")
             subject_name = subject.name if subject else rule.subject_id
@@ -994,6 +1030,24 @@ def _looping_failures(ctx: CheckContext, hard: bool) -> list[tuple[LoopingRule, 
         if message:
             failures.append((rule, Violation(rule_id, message, refs)))
     return failures
+
+
+def _advisor_not_kept(
+    ctx: CheckContext,
+    advisory: Advisory,
+    prior_names: str,
+    rule_id: str,
+    refs: list[RecordRef],
+    cohort: str = "",
+) -> Violation:
+    advisor = ctx.advisor_of(advisory)
+    led = f"led by {ctx.teacher_name(advisor)}" if advisor else "without an advisor"
+    of = f" of {cohort}" if cohort else ""
+    return Violation(
+        rule_id,
+        f"{named('Advisory', advisory.name)}{of} is {led}, not by last year's advisor ({prior_names})",
+        [*refs, RecordRef("advisory", advisory.id, advisory.name)],
+    )
 
 
 def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str], refs: list[RecordRef]) -> str | None:
@@ -1029,7 +1083,7 @@ def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str]
 
 
 def check_looping_hard(ctx: CheckContext) -> list[Violation]:
-    """Hard looping rules keep last year's advisor, subject teacher or teacher team with the cohort."""
+    """Hard looping rules keep last year's advisor (of each advisory group), subject teacher or team."""
     return [violation for _, violation in _looping_failures(ctx, hard=True)]
 
 
@@ -1231,7 +1285,7 @@ def penalty_room_changes(ctx: CheckContext) -> int:
 
 
 def penalty_looping_soft(ctx: CheckContext) -> int:
-    """Soft looping rules should keep last year's pairings: each broken rule costs its own weight."""
+    """Soft looping rules should keep last year's pairings: each broken rule (advisory group) costs its weight."""
     return sum(rule.weight for rule, _ in _looping_failures(ctx, hard=False))
 
 

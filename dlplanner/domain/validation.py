@@ -906,37 +906,58 @@ class _ScenarioValidator:
                 )
 
     def _looping(self) -> None:
+        advisories = {a.id: a for a in self.project.advisories}
         for rule in self.scenario.looping_rules:
             ref = RecordRef("looping_rule", rule.id, rule.id)
-            cohort = self.cohorts.get(rule.cohort_id)
-            if cohort is None:
-                self.add(
-                    Severity.ERROR,
-                    "unknown_reference",
-                    f"Looping rule {rule.id} refers to cohort '{rule.cohort_id}', which does not exist",
-                    ref,
-                )
-                continue
-            cohort_name = named("Cohort", cohort.name)
+            if rule.advisory_id is not None:
+                advisory = advisories.get(rule.advisory_id)
+                if advisory is None or rule.kind != PairingKind.ADVISOR:
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference" if advisory is None else "looping_rule_kind",
+                        f"Looping rule {rule.id} refers to advisory '{rule.advisory_id}', which does not exist"
+                        if advisory is None
+                        else f"Looping rule {rule.id} is for advisory {advisory.name}: it can only keep its advisor "
+                        "(kind 'advisor'); state subject teacher and team rules per cohort",
+                        ref,
+                    )
+                    continue
+                owner_name, owner_ref = named("Advisory", advisory.name), _ref("advisory", advisory)
+                pairings = [
+                    p
+                    for p in self.project.prior_pairings
+                    if p.kind == PairingKind.ADVISOR and p.advisory_id == rule.advisory_id
+                ]
+            else:
+                cohort = self.cohorts.get(rule.cohort_id)
+                if cohort is None:
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference",
+                        f"Looping rule {rule.id} refers to cohort '{rule.cohort_id}', which does not exist",
+                        ref,
+                    )
+                    continue
+                owner_name, owner_ref = named("Cohort", cohort.name), _ref("cohort", cohort)
+                pairings = [
+                    p
+                    for p in self.project.prior_pairings
+                    if p.cohort_id == rule.cohort_id
+                    and p.kind == rule.kind
+                    and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+                ]
             what = rule.kind.value.replace("_", " ")
             if rule.kind == PairingKind.SUBJECT_TEACHER:
                 subject = self.subjects.get(rule.subject_id or "")
                 what = f"{subject.name if subject else rule.subject_id} teacher"
-            pairings = [
-                p
-                for p in self.project.prior_pairings
-                if p.cohort_id == rule.cohort_id
-                and p.kind == rule.kind
-                and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
-            ]
             strength = "hard" if rule.hard else "soft"
             if not pairings:
                 self.add(
                     Severity.WARNING if rule.hard else Severity.INFO,
                     "looping_no_prior",
-                    f"The {strength} looping rule for {cohort_name}'s {what} has no pairing from last year to keep",
+                    f"The {strength} looping rule for {owner_name}'s {what} has no pairing from last year to keep",
                     ref,
-                    _ref("cohort", cohort),
+                    owner_ref,
                 )
                 continue
             if rule.kind == PairingKind.TEAM:
@@ -952,13 +973,13 @@ class _ScenarioValidator:
                 self.add(
                     severity,
                     "looping_prior_gone",
-                    f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's {kind_word} "
+                    f"The {strength} looping rule for {owner_name}'s {what} keeps last year's {kind_word} "
                     f"{', '.join(repr(g) for g in gone)}, who is no longer in the school"
                     if kind_word == "teacher"
-                    else f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's team "
+                    else f"The {strength} looping rule for {owner_name}'s {what} keeps last year's team "
                     f"{', '.join(repr(g) for g in gone)}, which no longer exists",
                     ref,
-                    _ref("cohort", cohort),
+                    owner_ref,
                 )
 
     def _windows(self) -> None:

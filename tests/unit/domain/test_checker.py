@@ -416,7 +416,67 @@ def test_looping_hard_advisor() -> None:
     assert check_timetable(project, scenario).ok
     project.prior_pairings[0].teacher_ids = ["rivera"]
     (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == (
+        "Advisory Crew 3 of Cohort 9A is led by Mr. Chen, not by last year's advisor (Ms. Rivera)"
+    )
+    project.advisories = []
+    (violation,) = only(project, scenario, "looping_hard")
     assert violation.message == "No advisory of Cohort 9A is led by last year's advisor (Ms. Rivera)"
+
+
+def two_crews(project: Project) -> None:
+    """9A split into Crew 3 (Mr. Chen, room 101) and Crew 4 (Dr. Okafor, the lab), sitting at once."""
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 11, "lab"))
+
+
+def test_looping_hard_advisor_holds_for_each_advisory_group_of_the_cohort() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [LoopingRule("loop1", "9a", PairingKind.ADVISOR)]
+    project.prior_pairings = [PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["chen", "okafor"])]
+    assert check_timetable(project, scenario).ok
+    project.advisories[1].advisor_id = "rivera"  # half the cohort loses its leader
+    (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == (
+        "Advisory Crew 4 of Cohort 9A is led by Ms. Rivera, not by last year's advisor (Mr. Chen or Dr. Okafor)"
+    )
+
+
+def test_looping_hard_per_advisory() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [LoopingRule("loop-crew4", "", PairingKind.ADVISOR, advisory_id="crew4")]
+    project.prior_pairings = [
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["okafor"], advisory_id="crew4"),
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["rivera"], advisory_id="crew3"),  # no rule keeps it
+    ]
+    assert check_timetable(project, scenario).ok
+    project.advisories[0].advisor_id, project.advisories[1].advisor_id = "okafor", "chen"  # the crews swap leaders
+    (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == "Advisory Crew 4 is led by Mr. Chen, not by last year's advisor (Dr. Okafor)"
+    assert ("advisory", "crew4") in {(r.kind, r.id) for r in violation.records}
+    project.advisories.pop()
+    (violation,) = only(project, scenario, "looping_hard")
+    assert "no longer exists" in violation.message
+
+
+def test_looping_soft_counts_each_advisory_group() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [
+        LoopingRule("loop1", "9a", PairingKind.ADVISOR, hard=False, weight=7),
+        LoopingRule("loop-crew3", "", PairingKind.ADVISOR, hard=False, weight=5, advisory_id="crew3"),
+    ]
+    project.prior_pairings = [
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["chen"], advisory_id="crew3"),
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["okafor"], advisory_id="crew4"),
+    ]
+    assert check_timetable(project, scenario).penalties["looping_soft"] == 0
+    project.advisories[0].advisor_id = "rivera"  # Crew 3 loses its leader: the cohort rule and its own rule
+    assert check_timetable(project, scenario).penalties["looping_soft"] == 7 + 5
+    project.advisories[1].advisor_id = "chen"  # Crew 4 gets Crew 3's leader, one of the cohort's advisors last year
+    report = check_timetable(project, scenario)
+    assert report.ok and report.penalties["looping_soft"] == 7 + 5  # the cohort's rule pools its advisors
 
 
 def test_looping_hard_subject_teacher() -> None:
