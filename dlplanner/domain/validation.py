@@ -181,7 +181,8 @@ def _project_problems(project: Project) -> list[Problem]:
     sizes = advisory_sizes(project)
     for advisory in project.advisories:
         label = named("Advisory", advisory.name)
-        if advisory.advisor_id not in teachers:
+        problems += [unknown("advisory", advisory, "teacher", t) for t in advisory.advisor_pool if t not in teachers]
+        if advisory.advisor_id and advisory.advisor_id not in teachers:
             problems.append(
                 Problem(
                     Severity.ERROR,
@@ -204,9 +205,33 @@ def _project_problems(project: Project) -> list[Problem]:
                 )
             )
     problems += _advisories_overfill_cohorts(project)
+    for teacher in project.teachers:
+        led = [a for a in project.advisories if a.advisor_id == teacher.id]
+        if teacher.max_advisories is not None and len(led) > teacher.max_advisories:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "advisories_over_limit",
+                    f"{teacher.name} leads {len(led)} advisories but may lead at most {teacher.max_advisories}; "
+                    "give one to another advisor or raise the limit",
+                    [_ref("teacher", teacher), *(_ref("advisory", a) for a in led)],
+                )
+            )
     for team in project.teams:
         problems += [unknown("team", team, "teacher", t) for t in team.member_ids if t not in teachers]
         problems += [unknown("team", team, "cohort", c) for c in team.cohort_ids if c not in cohorts]
+        problems += [unknown("team", team, "cohort", c) for c in team.cohort_pool if c not in cohorts]
+        pool = {c for c in team.cohort_pool if c in cohorts and c not in team.cohort_ids}
+        if team.cohorts_needed > len(pool):
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "team_pool_too_small",
+                    f"Team {team.name} needs {team.cohorts_needed} more cohort(s) but its pool holds {len(pool)}; "
+                    "add cohorts to its pool or lower the number it needs",
+                    [_ref("team", team)],
+                )
+            )
     for subject_id in sorted(set(project.minimums.subject_annual_minutes) - subjects):
         problems.append(
             Problem(

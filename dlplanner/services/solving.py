@@ -73,4 +73,6 @@ def solution_from_result(result: SolveResult) -> Solution:
         penalties=dict(result.penalties),
         wall_time=result.wall_time,
         solved_at=datetime.now().replace(microsecond=0),
+        advisors=dict(result.advisors),
+        team_cohorts={team: list(cohorts) for team, cohorts in result.team_cohorts.items()},
     )

@@ -28,18 +28,34 @@ def prior_pairings(ctx: Context, rule: LoopingRule) -> list[PriorPairing]:
 
 
 def _any_true(ctx: Context, lits: list):
+    """False, the one literal, or a new literal that is true exactly when one of ``lits`` is."""
     if not lits:
         return False
     if len(lits) == 1:
         return lits[0]
     b = ctx.model.NewBoolVar("")
-    ctx.model.AddMaxEquality(b, lits)
+    ctx.model.AddBoolOr(lits).OnlyEnforceIf(b)
+    for lit in lits:
+        ctx.model.AddImplication(lit, b)
     return b
 
 
 def advisor_is_not(ctx: Context, advisory: Advisory, prior: list[str]):
-    """True, False or a literal that is true exactly when the advisory's advisor is none of ``prior``."""
-    return advisory.advisor_id not in prior
+    """True, False or a literal that is true exactly when the advisory's advisor is none of ``prior``.
+
+    An advisor left to the solver: true when none of last year's advisors is chosen.
+    """
+    choice = ctx.advisor_vars.get(advisory.id)
+    if choice is None:
+        return advisory.advisor_id not in prior
+    keep = [choice[t] for t in prior if t in choice]
+    if not keep:
+        return True
+    none_kept = ctx.model.NewBoolVar("")
+    ctx.model.AddBoolOr([*keep, none_kept])
+    for k in keep:
+        ctx.model.AddImplication(k, none_kept.Not())
+    return none_kept
 
 
 def broken_units(ctx: Context, rule: LoopingRule, pairings: list[PriorPairing]) -> list:
@@ -81,10 +97,11 @@ def broken(ctx: Context, rule: LoopingRule, pairings: list[PriorPairing]):
     per_team = []
     for team_id in [p.team_id for p in pairings if p.team_id]:
         team = next((t for t in ctx.project.teams if t.id == team_id), None)
-        if team is None or cohort not in team.cohort_ids:
+        taken = ctx.team_vars.get(team_id, {}).get(cohort) if team is not None else None
+        if team is None or (cohort not in team.cohort_ids and taken is None):
             continue
         members = set(team.member_ids)
-        lits = []
+        lits = [] if taken is None else [taken.Not()]  # a team that may take the cohort must take it
         for info in ctx.sections:
             if cohort not in info.section.cohort_ids or info.fixed_teachers or not members & set(info.pool):
                 continue

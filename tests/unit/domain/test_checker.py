@@ -712,3 +712,57 @@ def test_a_chain_of_clashes_and_three_at_once_are_still_named_pair_by_pair() -> 
 
 def only_clashes(project: Project, scenario: Scenario, rule_id: str) -> list[str]:
     return [v.message for v in check_timetable(project, scenario).by_rule()[rule_id]]
+
+
+def test_advisor_choice() -> None:
+    project, scenario = school()
+    crew = project.advisories[0]
+    crew.advisor_id, crew.advisor_pool = "", ["chen", "okafor"]
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Advisory Crew 3 has no advisor chosen"
+    scenario.solution.advisors = {"crew3": "chen"}
+    assert check_timetable(project, scenario).ok
+    report = check_timetable(project, scenario, advisors={"crew3": "rivera"})  # given with the placements
+    assert [v.message for v in report.violations] == [
+        "Advisory Crew 3 is led by Ms. Rivera, who is not in its advisor pool"
+    ]
+    scenario.solution.advisors = {"crew3": "okafor"}
+    project.campuses = [Campus("north", "North"), Campus("south", "South")]
+    project.rooms[0].campus_id, project.teachers[2].campus_id = "north", "south"
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Advisory Crew 3 meets at North but its advisor Dr. Okafor is based at South"
+    project.teachers[2].campus_id = None
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9b"], 12, "lab", [BlockRef(MON, "plan")]))
+    project.teachers[2].max_advisories = 1
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Dr. Okafor leads 2 advisories (Crew 3, Crew 4) but may lead at most 1"
+
+
+def test_a_chosen_advisor_sits_with_the_advisory() -> None:
+    project, scenario = school()
+    project.advisories[0].advisor_id = ""
+    scenario.solution.advisors = {"crew3": "rivera"}
+    placement(scenario, "bio", 0).start, placement(scenario, "bio", 0).end = 590, 640  # over the advisory block
+    report = check_timetable(project, scenario)
+    assert any(v.rule_id == "teacher_clash" and "Ms. Rivera" in v.message for v in report.violations)
+
+
+def test_team_choice() -> None:
+    project, scenario = school()
+    bio = scenario.section("bio")
+    bio.teacher_ids, bio.teacher_pool = [], []  # any biology teacher: Ms. Rivera teaches it
+    project.teams = [
+        TeacherTeam("t9", "Grade 9 team", ["rivera", "chen"], cohort_pool=["9a", "9b"], cohorts_needed=1),
+        TeacherTeam("t10", "Grade 10 team", ["okafor"], cohort_pool=["9a", "9b"], cohorts_needed=1),
+    ]
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": ["9b"]}
+    assert check_timetable(project, scenario).ok
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": []}
+    (violation,) = only(project, scenario, "team_choice")
+    assert violation.message == "Grade 10 team takes 0 cohort(s) from its pool but needs 1"
+    scenario.solution.team_cohorts = {"t9": ["9b"], "t10": ["9a"]}  # Biology 9 of 9A is not Okafor's
+    (violation,) = only(project, scenario, "team_choice")
+    assert "Biology 9" in violation.message and "not by Grade 10 team" in violation.message
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": ["9a"]}
+    messages = [v.message for v in only(project, scenario, "team_choice")]
+    assert "Cohort 9A is taken by 2 teams (Grade 9 team, Grade 10 team); a cohort goes to one team at most" in messages
