@@ -392,6 +392,7 @@ def _register_command_groups() -> None:
     from dlplanner.cli.db import backup_command, db, restore_command
     from dlplanner.cli.fet import fet
     from dlplanner.cli.reports import compare_command, export_command, import_csv_command
+    from dlplanner.cli.rollover import rollover_command
     from dlplanner.cli.school import export_school_command, import_command
 
     for command in (
@@ -406,6 +407,7 @@ def _register_command_groups() -> None:
         restore_command,
     ):
         cli.add_command(command)
+    cli.add_command(rollover_command)
 
 
 _register_command_groups()
