@@ -44,7 +44,9 @@ def solve_scenario(
             scenario.solution.status = SolveStatus.INFEASIBLE
         return result, None
     scenario.solution = solution_from_result(result)
-    report = check_timetable(project, scenario, result.placements)
+    report = check_timetable(
+        project, scenario, result.placements, advisors=result.advisors, team_cohorts=result.team_cohorts
+    )
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
 
