@@ -392,7 +392,7 @@ def _register_command_groups() -> None:
     from dlplanner.cli.db import backup_command, db, restore_command
     from dlplanner.cli.fet import fet
     from dlplanner.cli.reports import compare_command, export_command, import_csv_command
-    from dlplanner.cli.rollover import rollover_command
+    from dlplanner.cli.rollover import pairings, rollover_command
     from dlplanner.cli.school import export_school_command, import_command
 
     for command in (
@@ -408,6 +408,7 @@ def _register_command_groups() -> None:
     ):
         cli.add_command(command)
     cli.add_command(rollover_command)
+    cli.add_command(pairings)
 
 
 _register_command_groups()

@@ -1,4 +1,5 @@
-"""``dlplanner rollover``: next school year's project from this year's, in one step."""
+"""``dlplanner rollover``: next school year's project from this year's, in one step; ``dlplanner pairings``:
+last year's pairings (the looping data) to and from CSV."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 import click
 
 from dlplanner.services import rollover
+from dlplanner.services.errors import CsvImportError
 
 
 @click.command("rollover")
@@ -56,3 +58,40 @@ def rollover_command(
     click.echo(f"Created '{result.project.name}' at {next_project}")
     for line in result.report.lines():
         click.echo(line)
+
+
+@click.group("pairings")
+def pairings() -> None:
+    """Last year's pairings (advisor, team, teacher per subject) as a CSV file."""
+
+
+@pairings.command("import")
+@click.argument("project", metavar="PROJECT")
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@click.option("--project-name", default=None, help="Which project, when the database holds several (district mode).")
+def import_pairings_command(project: str, csv_file: str, project_name: str | None) -> None:
+    """Replace PROJECT's prior pairings with FILE.csv (all or nothing: every problem is listed)."""
+    count = _listing_problems(lambda: rollover.import_pairings_at(project, csv_file, project_name))
+    click.echo(f"Imported {count} prior pairing(s) into {project}; solve again: the timetables are stale")
+
+
+@pairings.command("export")
+@click.argument("project", metavar="PROJECT")
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@click.option("--project-name", default=None, help="Which project, when the database holds several (district mode).")
+def export_pairings_command(project: str, csv_file: str, project_name: str | None) -> None:
+    """Write PROJECT's prior pairings to FILE.csv, to edit in a spreadsheet and import back."""
+    count = rollover.export_pairings_at(project, csv_file, project_name)
+    click.echo(f"Wrote {count} prior pairing(s) to {csv_file}")
+
+
+def _listing_problems(action):
+    """Run ``action``; a CSV with problems lists each on its own line before the one-line error."""
+    try:
+        return action()
+    except CsvImportError as exc:
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        raise click.ClickException(
+            f"{len(exc.problems)} problem(s) in the CSV file (listed above); nothing was imported"
+        ) from exc

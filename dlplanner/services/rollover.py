@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from dlplanner.domain import Project
 from dlplanner.domain.rollover import RolloverError, RolloverReport, roll_over
 from dlplanner.domain.validation import Severity, validate
+from dlplanner.io.pairings_csv import read_pairings, write_pairings
 from dlplanner.services import projects
 from dlplanner.services.errors import ServiceError
+from dlplanner.services.scenarios import mark_all_stale
 
 
 @dataclass
@@ -77,3 +80,29 @@ def roll_over_file(
     result = next_year(project, scenario_key, year_start=year_start, incoming=incoming, name=name)
     projects.create_project(next_location, result.project, overwrite=overwrite)
     return result
+
+
+# -- last year's pairings as CSV --------------------------------------------------------------------
+
+
+def import_pairings_into(project: Project, path: str | Path) -> int:
+    """Replace the project's prior pairings with the file's (all or nothing); every solution becomes stale."""
+    pairings = read_pairings(project, path)
+    project.prior_pairings = pairings
+    mark_all_stale(project)
+    return len(pairings)
+
+
+def import_pairings_at(location: str, path: str | Path, project_name: str | None = None) -> int:
+    """Open the project, import the pairings file and save; on any problem nothing is saved."""
+    project = projects.open_project(location, project_name)
+    count = import_pairings_into(project, path)
+    projects.save_project(location, project)
+    return count
+
+
+def export_pairings_at(location: str, path: str | Path, project_name: str | None = None) -> int:
+    """Write the project's prior pairings to a CSV file (the format ``import`` reads)."""
+    project = projects.open_project(location, project_name)
+    write_pairings(project, path)
+    return len(project.prior_pairings)

@@ -58,3 +58,20 @@ def test_rollover_mistakes_say_what_to_do(
     code, _, err = run(capsys, "rollover", str(this), str(tmp_path / "next.dlp"), *args)
     assert code == 2 and err.startswith("dlplanner: error:") and says in err
     assert not (tmp_path / "next.dlp").exists()
+
+
+def test_pairings_export_edit_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    this, csv_file = tmp_path / "bp.dlp", tmp_path / "pairings.csv"
+    projects.create_project(str(this), projects.load_sample("big-picture"))
+    code, out, err = run(capsys, "pairings", "export", str(this), str(csv_file))
+    assert code == 0 and "Wrote 7 prior pairing(s)" in out, err
+    text = csv_file.read_text(encoding="utf-8")
+    csv_file.write_text(text + "subject_teacher,Grade 10 advisory A,,math,Keiko Jensen,,2\n", encoding="utf-8")
+    code, out, err = run(capsys, "pairings", "import", str(this), str(csv_file))
+    assert code == 0 and "Imported 8 prior pairing(s)" in out, err
+    loaded = projects.open_project(str(this))
+    assert loaded.prior_pairings[-1].teacher_ids == ["math-1"] and loaded.prior_pairings[-1].years == 2
+    csv_file.write_text(text + "team,g10-a,,,,nobody,1\n", encoding="utf-8")
+    code, _, err = run(capsys, "pairings", "import", str(this), str(csv_file))
+    assert code == 2 and "line 9, column 'team': no team 'nobody'" in err and "nothing was imported" in err
+    assert len(projects.open_project(str(this)).prior_pairings) == 8
