@@ -310,6 +310,18 @@ def test_teacher_available_for_the_sittings_of_a_chosen_advisor():
     assert result.advisors == {"crew-b": "t1"}
 
 
+def test_team_planning_counts_the_sittings_of_a_chosen_advisor():
+    p = school(teachers=3, cohorts=2)
+    p.teams = [TeacherTeam("team", "Team", ["t0", "t1"], planning_minutes_per_week=5 * 60)]  # one block a cycle
+    p.teachers[1].unavailable = [TimeWindow(None, 480, 545)]  # t1 is away in the first block
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t2"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t0"], meetings_per_cycle=2)
+    _would_rather_keep(p, "t0")  # as advisor t0 would leave the team no block in common
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t2"}
+
+
 def test_looping_hard_keeps_last_years_advisor_of_each_advisory_group():
     p = school(teachers=3, cohorts=2)
     _crew_in_class_time(p, "crew-a", "t2")

@@ -56,7 +56,10 @@ RULE_TESTS: dict[str, list[str]] = {
     "advisory_time": [f"{HARD}::test_advisory_time"],
     "advisor_choice": [f"{HARD}::test_advisor_choice_from_the_pool_on_the_campus_within_the_limit"],
     "internship_window": [f"{HARD}::test_internship_window"],
-    "team_planning": [f"{HARD}::test_team_planning_needs_members_free_at_once"],
+    "team_planning": [
+        f"{HARD}::test_team_planning_needs_members_free_at_once",
+        f"{HARD}::test_team_planning_counts_the_sittings_of_a_chosen_advisor",
+    ],
     "team_choice": [f"{HARD}::test_team_choice_takes_its_cohorts_and_teaches_them"],
     "looping_hard": [
         f"{HARD}::test_looping_hard_keeps_last_years_subject_teacher_and_team",
