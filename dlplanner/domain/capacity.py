@@ -263,7 +263,7 @@ class _Capacity:
                 blocked += [
                     (b.start, b.end)
                     for a in self.project.advisories
-                    if a.advisor_id == teacher.id
+                    if self.scenario.solution.advisor_of(a) == teacher.id
                     for d, b in self.sittings.get(a.id, [])
                     if d == day.id
                 ]
@@ -433,7 +433,7 @@ class _Capacity:
                         busy += [
                             (b.start, b.end)
                             for a in self.project.advisories
-                            if a.advisor_id in {m.id for m in members}
+                            if self.scenario.solution.advisor_of(a) in {m.id for m in members}
                             for d, b in self.sittings.get(a.id, [])
                             if d == day.id
                         ]

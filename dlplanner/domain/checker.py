@@ -36,14 +36,17 @@ from dlplanner.domain.geometry import (
 )
 from dlplanner.domain.geometry import overlap as _overlap
 from dlplanner.domain.model import (
+    Advisory,
     Block,
     BlockKind,
     LoopingRule,
     PairingKind,
     Placement,
+    PriorPairing,
     Project,
     Scenario,
     Section,
+    TeacherTeam,
     fmt_minutes,
     fmt_time,
 )
@@ -97,7 +100,11 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
   breaks the row); a streak of s taught blocks costs max(0, s - max_consecutive_teaching_blocks) units.
 - teacher_preferences: one unit per (meeting, teacher) pair whose meeting overlaps any avoid window.
 - daily_load_balance: over every day type of the cycle (0 minutes counts), units = floor(spread / 30).
-- looping_soft: each broken soft rule costs its own LoopingRule.weight (RuleSettings.weights is not used).
+- looping_soft: each broken soft rule costs its own LoopingRule.weight (RuleSettings.weights is not used);
+  a cohort's advisor rule costs it once per advisory group of the cohort not led by last year's advisor.
+- looping per advisory: a rule with advisory_id keeps last year's advisor of that advisory (its pairings:
+  those of kind advisor with the same advisory_id); a cohort's advisor rule pools every advisor pairing
+  of the cohort, advisory-level ones included, and a cohort with no advisory breaks it once.
 """
 
 
@@ -174,15 +181,25 @@ def span(start: int, end: int) -> str:
 class CheckContext:
     """Everything the rule functions read: the timetable, lookups and the day geometry."""
 
-    def __init__(self, project: Project, scenario: Scenario, placements: list[Placement]) -> None:
+    def __init__(
+        self,
+        project: Project,
+        scenario: Scenario,
+        placements: list[Placement],
+        advisors: dict[str, str] | None = None,
+        team_cohorts: dict[str, list[str]] | None = None,
+    ) -> None:
         self.project = project
         self.scenario = scenario
         self.placements = placements
+        self.advisors = scenario.solution.advisors if advisors is None else advisors
+        self.team_cohorts = scenario.solution.team_cohorts if team_cohorts is None else team_cohorts
         self.teachers = {t.id: t for t in project.teachers}
         self.rooms = {r.id: r for r in project.rooms}
         self.cohorts = {c.id: c for c in project.cohorts}
         self.subjects = {s.id: s for s in project.subjects}
         self.teams = {t.id: t for t in project.teams}
+        self.advisories = {a.id: a for a in project.advisories}
         self.sections = {s.id: s for s in scenario.sections}
         self.terms: dict[str, Term] = {t.id: t for t in scenario.calendar.terms}
         names = {d.id: d.name for d in scenario.day_types}
@@ -197,6 +214,14 @@ class CheckContext:
         self.events = self.meetings + self.sittings
         self._slices: list[frozenset[str]] | None = None
         self._together: dict[tuple[str | None, str | None], bool] = {}
+
+    def advisor_of(self, advisory: Advisory) -> str:
+        """The advisory's advisor, or the one the timetable chose ('' when it has none)."""
+        return advisory.advisor_id or self.advisors.get(advisory.id, "")
+
+    def cohorts_of(self, team: TeacherTeam) -> list[str]:
+        """The team's cohorts: its own and those the timetable chose from its pool."""
+        return list(dict.fromkeys([*team.cohort_ids, *self.team_cohorts.get(team.id, [])]))
 
     # names for messages
     def day_name(self, day_type_id: str) -> str:
@@ -259,7 +284,7 @@ class CheckContext:
         for advisory in self.project.advisories:
             ref = RecordRef("advisory", advisory.id, advisory.name)
             label = named("advisory", advisory.name)
-            slots = advisory_sittings(self.scenario, advisory, blocks_by_day)
+            slots = advisory_sittings(self.scenario, advisory, blocks_by_day, self.advisor_of(advisory))
             for block_ref in missing_meeting_blocks(advisory, blocks_by_day):
                 where = f"block '{block_ref.block_id}' of {self.day_name(block_ref.day_type_id)}"
                 self.advisory_problems.append(
@@ -872,7 +897,7 @@ def check_advisory_time(ctx: CheckContext) -> list[Violation]:
     for advisory in ctx.project.advisories:
         ref = RecordRef("advisory", advisory.id, advisory.name)
         label = named("Advisory", advisory.name)
-        if advisory.advisor_id not in ctx.teachers:
+        if advisory.advisor_id and advisory.advisor_id not in ctx.teachers:
             violations.append(
                 Violation("advisory_time", f"{label} has advisor '{advisory.advisor_id}', who does not exist", [ref])
             )
@@ -885,6 +910,129 @@ def check_advisory_time(ctx: CheckContext) -> list[Violation]:
                 violations.append(
                     Violation("advisory_time", f"{label} serves cohort '{cohort_id}', which does not exist", [ref])
                 )
+    return violations
+
+
+def _advisory_campus(ctx: CheckContext, advisory: Advisory) -> str | None:
+    room = ctx.rooms.get(advisory.room_id or "")
+    if room is not None and room.campus_id:
+        return room.campus_id
+    for cohort_id in advisory.cohort_ids:
+        cohort = ctx.cohorts.get(cohort_id)
+        if cohort is not None and cohort.campus_id:
+            return cohort.campus_id
+    return None
+
+
+def check_advisor_choice(ctx: CheckContext) -> list[Violation]:
+    """An advisory left to the solver has one advisor from its pool (or any teacher), on its campus, within limits."""
+    violations = []
+    led: dict[str, list[Advisory]] = defaultdict(list)
+    for advisory in ctx.project.advisories:
+        ref = RecordRef("advisory", advisory.id, advisory.name)
+        label = named("Advisory", advisory.name)
+        advisor = ctx.advisor_of(advisory)
+        if advisor:
+            led[advisor].append(advisory)
+        if advisory.advisor_id:
+            continue
+        if not advisor:
+            violations.append(Violation("advisor_choice", f"{label} has no advisor chosen", [ref]))
+            continue
+        refs = [ref, ctx.teacher_ref(advisor)]
+        teacher = ctx.teachers.get(advisor)
+        if teacher is None:
+            violations.append(
+                Violation("advisor_choice", f"{label} is led by '{advisor}', who is not a teacher of the school", refs)
+            )
+            continue
+        if advisory.advisor_pool and advisor not in advisory.advisor_pool:
+            violations.append(
+                Violation("advisor_choice", f"{label} is led by {teacher.name}, who is not in its advisor pool", refs)
+            )
+        campus = _advisory_campus(ctx, advisory)
+        if campus is not None and teacher.campus_id is not None and teacher.campus_id != campus:
+            names = {c.id: c.name for c in ctx.project.campuses}
+            violations.append(
+                Violation(
+                    "advisor_choice",
+                    f"{label} meets at {names.get(campus, campus)} but its advisor {teacher.name} is based at "
+                    f"{names.get(teacher.campus_id, teacher.campus_id)}",
+                    refs,
+                )
+            )
+    for teacher_id, advisories in led.items():
+        teacher = ctx.teachers.get(teacher_id)
+        limit = teacher.max_advisories if teacher else None
+        if limit is not None and len(advisories) > limit:
+            listed = ", ".join(a.name for a in advisories)
+            violations.append(
+                Violation(
+                    "advisor_choice",
+                    f"{ctx.teacher_name(teacher_id)} leads {len(advisories)} advisories ({listed}) but may lead "
+                    f"at most {limit}",
+                    [ctx.teacher_ref(teacher_id), *(RecordRef("advisory", a.id, a.name) for a in advisories)],
+                )
+            )
+    return violations
+
+
+def check_team_choice(ctx: CheckContext) -> list[Violation]:
+    """A team takes its number of cohorts from its pool, a cohort goes to one team at most, and the team teaches it."""
+    violations = []
+    taken_by: dict[str, list[TeacherTeam]] = defaultdict(list)
+    for team in ctx.project.teams:
+        chosen = list(dict.fromkeys(ctx.team_cohorts.get(team.id, [])))
+        if not chosen and team.cohorts_needed <= 0:
+            continue
+        name = named("Team", team.name)
+        team_ref = RecordRef("team", team.id, team.name)
+        outside = [c for c in chosen if c not in team.cohort_pool or c in team.cohort_ids]
+        if outside:
+            violations.append(
+                Violation(
+                    "team_choice",
+                    f"{name} takes {', '.join(ctx.cohort_name(c) for c in outside)}, not in its cohort pool",
+                    [team_ref, *(ctx.cohort_ref(c) for c in outside)],
+                )
+            )
+        if len(chosen) != team.cohorts_needed:
+            violations.append(
+                Violation(
+                    "team_choice",
+                    f"{name} takes {len(chosen)} cohort(s) from its pool but needs {team.cohorts_needed}",
+                    [team_ref],
+                )
+            )
+        members = set(team.member_ids)
+        for cohort_id in chosen:
+            taken_by[cohort_id].append(team)
+            for event in ctx.meetings:
+                section = ctx.sections[event.ref.id]
+                if section.fixed_teachers or cohort_id not in section.cohort_ids:
+                    continue
+                candidates = {t.id for t in ctx.project.qualified_teachers(section)}
+                if members & candidates and not set(event.teacher_ids) <= members:
+                    outsiders = ", ".join(ctx.teacher_name(t) for t in event.teacher_ids if t not in members)
+                    violations.append(
+                        Violation(
+                            "team_choice",
+                            f"{section.name} on {ctx.when(event.day_type_id, event.start, event.end)} is taught by "
+                            f"{outsiders}, not by {name}, which took {ctx.cohort_name(cohort_id)}",
+                            [team_ref, ctx.cohort_ref(cohort_id), event.ref],
+                        )
+                    )
+                    break
+    for cohort_id, teams in taken_by.items():
+        if len(teams) > 1:
+            violations.append(
+                Violation(
+                    "team_choice",
+                    f"{ctx.cohort_name(cohort_id)} is taken by {len(teams)} teams "
+                    f"({', '.join(t.name for t in teams)}); a cohort goes to one team at most",
+                    [ctx.cohort_ref(cohort_id), *(RecordRef("team", t.id, t.name) for t in teams)],
+                )
+            )
     return violations
 
 
@@ -948,31 +1096,56 @@ def check_team_planning(ctx: CheckContext) -> list[Violation]:
     return violations
 
 
+def _looping_pairings(ctx: CheckContext, rule: LoopingRule) -> list[PriorPairing]:
+    """Last year's pairings a looping rule carries over (several are pooled)."""
+    if rule.per_advisory:
+        return [
+            p for p in ctx.project.prior_pairings if p.kind == PairingKind.ADVISOR and p.advisory_id == rule.advisory_id
+        ]
+    return [
+        p
+        for p in ctx.project.prior_pairings
+        if p.cohort_id == rule.cohort_id
+        and p.kind == rule.kind
+        and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+    ]
+
+
 def _looping_failures(ctx: CheckContext, hard: bool) -> list[tuple[LoopingRule, Violation]]:
-    """(rule, violation) for every looping rule of the given hardness that is broken."""
+    """(rule, violation) for every broken unit of the looping rules of the given hardness.
+
+    A unit is the rule itself, except for a cohort's ``advisor`` rule: each advisory group of the
+    cohort is one unit, so half a crew losing its leader breaks the rule once.
+    """
     failures: list[tuple[LoopingRule, Violation]] = []
     rule_id = "looping_hard" if hard else "looping_soft"
     for rule in ctx.scenario.looping_rules:
         if rule.hard != hard:
             continue
-        pairings = [
-            p
-            for p in ctx.project.prior_pairings
-            if p.cohort_id == rule.cohort_id
-            and p.kind == rule.kind
-            and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
-        ]
+        pairings = _looping_pairings(ctx, rule)
         if not pairings:
             continue  # nothing to carry over; validation warns
-        cohort = ctx.cohort_name(rule.cohort_id)
-        refs = [RecordRef("looping_rule", rule.id, rule.id), ctx.cohort_ref(rule.cohort_id)]
+        refs = [RecordRef("looping_rule", rule.id, rule.id)]
         prior = list(dict.fromkeys(t for p in pairings for t in p.teacher_ids))
         prior_names = " or ".join(ctx.teacher_name(t) for t in prior) or "nobody"
+        if rule.per_advisory:
+            advisory = ctx.advisories.get(rule.advisory_id or "")
+            if advisory is None:
+                message = f"Advisory '{rule.advisory_id}' no longer exists to keep last year's advisor ({prior_names})"
+                failures.append((rule, Violation(rule_id, message, refs)))
+            elif ctx.advisor_of(advisory) not in prior:
+                failures.append((rule, _advisor_not_kept(ctx, advisory, prior_names, rule_id, refs)))
+            continue
+        cohort = ctx.cohort_name(rule.cohort_id)
+        refs.append(ctx.cohort_ref(rule.cohort_id))
         message = None
         if rule.kind == PairingKind.ADVISOR:
             advisories = [a for a in ctx.project.advisories if rule.cohort_id in a.cohort_ids]
-            if not any(a.advisor_id in prior for a in advisories):
+            if not advisories:
                 message = f"No advisory of {cohort} is led by last year's advisor ({prior_names})"
+            for advisory in advisories:
+                if ctx.advisor_of(advisory) not in prior:
+                    failures.append((rule, _advisor_not_kept(ctx, advisory, prior_names, rule_id, refs, cohort)))
         elif rule.kind == PairingKind.SUBJECT_TEACHER:
             subject = ctx.subjects.get(rule.subject_id or "")
             subject_name = subject.name if subject else rule.subject_id
@@ -996,6 +1169,24 @@ def _looping_failures(ctx: CheckContext, hard: bool) -> list[tuple[LoopingRule, 
     return failures
 
 
+def _advisor_not_kept(
+    ctx: CheckContext,
+    advisory: Advisory,
+    prior_names: str,
+    rule_id: str,
+    refs: list[RecordRef],
+    cohort: str = "",
+) -> Violation:
+    advisor = ctx.advisor_of(advisory)
+    led = f"led by {ctx.teacher_name(advisor)}" if advisor else "without an advisor"
+    of = f" of {cohort}" if cohort else ""
+    return Violation(
+        rule_id,
+        f"{named('Advisory', advisory.name)}{of} is {led}, not by last year's advisor ({prior_names})",
+        [*refs, RecordRef("advisory", advisory.id, advisory.name)],
+    )
+
+
 def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str], refs: list[RecordRef]) -> str | None:
     cohort = ctx.cohort_name(cohort_id)
     reasons = []
@@ -1005,7 +1196,7 @@ def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str]
             reasons.append(f"last year's team '{team_id}' no longer exists")
             continue
         name = named("Team", team.name)
-        if cohort_id not in team.cohort_ids:
+        if cohort_id not in ctx.cohorts_of(team):
             reasons.append(f"{name} does not serve {cohort} this year")
             continue
         members = set(team.member_ids)
@@ -1029,7 +1220,7 @@ def _team_looping_failure(ctx: CheckContext, cohort_id: str, team_ids: list[str]
 
 
 def check_looping_hard(ctx: CheckContext) -> list[Violation]:
-    """Hard looping rules keep last year's advisor, subject teacher or teacher team with the cohort."""
+    """Hard looping rules keep last year's advisor (of each advisory group), subject teacher or team."""
     return [violation for _, violation in _looping_failures(ctx, hard=True)]
 
 
@@ -1045,8 +1236,10 @@ HARD_RULES: dict[str, Callable[[CheckContext], list[Violation]]] = {
     "campus_travel": check_campus_travel,
     "teacher_assignment": check_teacher_assignment,
     "advisory_time": check_advisory_time,
+    "advisor_choice": check_advisor_choice,
     "internship_window": check_internship_window,
     "team_planning": check_team_planning,
+    "team_choice": check_team_choice,
     "looping_hard": check_looping_hard,
 }
 
@@ -1231,7 +1424,7 @@ def penalty_room_changes(ctx: CheckContext) -> int:
 
 
 def penalty_looping_soft(ctx: CheckContext) -> int:
-    """Soft looping rules should keep last year's pairings: each broken rule costs its own weight."""
+    """Soft looping rules should keep last year's pairings: each broken rule (advisory group) costs its weight."""
     return sum(rule.weight for rule, _ in _looping_failures(ctx, hard=False))
 
 
@@ -1248,9 +1441,21 @@ SOFT_RULES: dict[str, Callable[[CheckContext], int]] = {
 }
 
 
-def check_timetable(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> CheckReport:
-    """Every hard rule recomputed from the timetable, and every soft rule's total penalty."""
-    ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
+def check_timetable(
+    project: Project,
+    scenario: Scenario,
+    placements: list[Placement] | None = None,
+    *,
+    advisors: dict[str, str] | None = None,
+    team_cohorts: dict[str, list[str]] | None = None,
+) -> CheckReport:
+    """Every hard rule recomputed from the timetable, and every soft rule's total penalty.
+
+    The timetable is the scenario's solution unless ``placements`` (and the chosen ``advisors`` and
+    ``team_cohorts`` of advisories and teams left to the solver) are given.
+    """
+    placements = scenario.solution.placements if placements is None else placements
+    ctx = CheckContext(project, scenario, placements, advisors, team_cohorts)
     violations: list[Violation] = []
     for check in HARD_RULES.values():
         violations.extend(check(ctx))

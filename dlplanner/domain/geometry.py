@@ -186,6 +186,7 @@ class Sitting:
     advisory: Advisory
     day_type_id: str
     block: Block
+    advisor_id: str = ""  # the advisory's advisor, or the one the scenario's solution chose ('' when none)
 
     @property
     def start(self) -> int:
@@ -197,7 +198,7 @@ class Sitting:
 
     @property
     def teacher_ids(self) -> tuple[str, ...]:
-        return (self.advisory.advisor_id,)
+        return (self.advisor_id,) if self.advisor_id else ()
 
     @property
     def cohort_ids(self) -> tuple[str, ...]:
@@ -209,27 +210,32 @@ class Sitting:
 
 
 def advisory_sittings(
-    scenario: Scenario, advisory: Advisory, blocks_by_day: Mapping[str, Sequence[Block]]
+    scenario: Scenario,
+    advisory: Advisory,
+    blocks_by_day: Mapping[str, Sequence[Block]],
+    advisor_id: str | None = None,
 ) -> list[Sitting]:
     """The sittings of an advisory, as the `advisory_time` rule defines them.
 
     Listed ``meeting_blocks`` are always sat (a listed block that does not exist is left out; see
     :func:`missing_meeting_blocks`); without them, every advisory block of the cycle outside its
     cohorts' internships (± travel). ``blocks_by_day`` maps each day type id to its blocks
-    (:func:`day_blocks`).
+    (:func:`day_blocks`). The advisor is ``advisor_id`` when given, else the advisory's own or the one
+    the scenario's solution chose.
     """
+    advisor = scenario.solution.advisor_of(advisory) if advisor_id is None else advisor_id
     sittings: list[Sitting] = []
     if advisory.meeting_blocks:
         for ref in advisory.meeting_blocks:
             block = next((b for b in blocks_by_day.get(ref.day_type_id, []) if b.id == ref.block_id), None)
             if block is not None:
-                sittings.append(Sitting(advisory, ref.day_type_id, block))
+                sittings.append(Sitting(advisory, ref.day_type_id, block, advisor))
         return sittings
     for day_type_id, blocks in blocks_by_day.items():
         away = away_intervals(scenario.internships, advisory.cohort_ids, day_type_id)
         for block in blocks:
             if block.kind == BlockKind.ADVISORY and not any(overlap(block.start, block.end, s, e) for s, e in away):
-                sittings.append(Sitting(advisory, day_type_id, block))
+                sittings.append(Sitting(advisory, day_type_id, block, advisor))
     return sittings
 
 

@@ -446,7 +446,7 @@ def _advisories(
             )
             / 60
         )
-        for teacher_id in (advisory.advisor_id,):
+        for teacher_id in (scenario.solution.advisor_of(advisory),):
             m.teacher_advisory_minutes_per_week[teacher_id] = (
                 m.teacher_advisory_minutes_per_week.get(teacher_id, 0.0) + m.advisory_minutes_per_week[advisory.id]
             )

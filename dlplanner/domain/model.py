@@ -152,6 +152,7 @@ class Teacher:
     campus_id: str | None = None
     email: str = ""
     external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
+    max_advisories: int | None = None  # most advisories the teacher may lead; None: no limit of its own
 
 
 @dataclass
@@ -192,6 +193,10 @@ class Advisory:
     its cohorts is away on an internship. Advisories sharing a cohort split it into disjoint groups
     (they may sit at the same time); ``size`` 0 means an even share of what the cohort's other
     advisories leave (see ``dlplanner.domain.validation.advisory_sizes``).
+
+    ``advisor_id`` empty leaves the advisor to the solver: one of ``advisor_pool``, or any teacher
+    when the pool is empty (rule ``advisor_choice``); the choice is kept in the scenario's solution
+    (:meth:`Solution.advisor_of`). ``identity`` persists across years, like a cohort's.
     """
 
     id: str
@@ -201,11 +206,22 @@ class Advisory:
     size: int = 0
     room_id: str | None = None
     meeting_blocks: list[BlockRef] = field(default_factory=list)
+    identity: str = ""
+    advisor_pool: list[str] = field(default_factory=list)
+
+    @property
+    def advisor_chosen_by_solver(self) -> bool:
+        return not self.advisor_id
 
 
 @dataclass
 class TeacherTeam:
-    """Teachers sharing the same students, who need common planning time."""
+    """Teachers sharing the same students, who need common planning time.
+
+    Besides its fixed ``cohort_ids`` a team may take ``cohorts_needed`` more cohorts from
+    ``cohort_pool``, chosen by the solver (rule ``team_choice``; a cohort goes to one team at most);
+    the choice is kept in the scenario's solution (:meth:`Solution.cohorts_of`).
+    """
 
     id: str
     name: str
@@ -213,6 +229,8 @@ class TeacherTeam:
     cohort_ids: list[str] = field(default_factory=list)
     planning_minutes_per_week: int = 0
     min_meeting_minutes: int = 30  # shorter common free time does not count as a meeting
+    cohort_pool: list[str] = field(default_factory=list)
+    cohorts_needed: int = 0
 
 
 @dataclass
@@ -276,25 +294,43 @@ class PairingKind(StrEnum):
 
 @dataclass
 class LoopingRule:
-    """Which of last year's pairings must (hard) or should (soft) carry over for a cohort."""
+    """Which of last year's pairings must (hard) or should (soft) carry over for a cohort or an advisory.
+
+    With ``advisory_id`` the rule is about one advisory (a crew) and its advisor (``kind`` ADVISOR;
+    ``cohort_id`` is not used); else about a cohort, and an ADVISOR rule then holds for each of the
+    cohort's advisory groups. ``years`` is how long the pairing lasts (a team that loops for two
+    years: 2); None: as long as the cohort or advisory stays in the school. Rollover reads it.
+    """
 
     id: str
     cohort_id: str
     kind: PairingKind
     subject_id: str | None = None  # for SUBJECT_TEACHER
     hard: bool = True
-    weight: int = 10  # penalty per broken soft pairing
+    weight: int = 10  # penalty per broken soft pairing (per advisory group for ADVISOR)
+    advisory_id: str | None = None
+    years: int | None = None
+
+    @property
+    def per_advisory(self) -> bool:
+        return self.advisory_id is not None
 
 
 @dataclass
 class PriorPairing:
-    """Last year's assignment for a cohort (the cohort identity persists across years)."""
+    """Last year's assignment for a cohort or, with ``advisory_id``, one advisory's advisor.
+
+    Ids are this year's: the cohort (or advisory) carried on from last year. ``years`` counts the
+    years the pairing has held so far (1: last year only), so rollover knows when a loop ends.
+    """
 
     cohort_id: str
     kind: PairingKind
     subject_id: str | None = None
     teacher_ids: list[str] = field(default_factory=list)
     team_id: str | None = None
+    advisory_id: str | None = None
+    years: int = 1
 
 
 @dataclass
@@ -339,6 +375,16 @@ class Solution:
     wall_time: float | None = None
     solved_at: datetime | None = None
     stale: bool = False  # the data changed since this solution was made
+    advisors: dict[str, str] = field(default_factory=dict)  # advisory id -> advisor the solver chose
+    team_cohorts: dict[str, list[str]] = field(default_factory=dict)  # team id -> cohorts the solver chose
+
+    def advisor_of(self, advisory: Advisory) -> str:
+        """The advisory's advisor: its own, else the one this solution chose ('' when none)."""
+        return advisory.advisor_id or self.advisors.get(advisory.id, "")
+
+    def cohorts_of(self, team: TeacherTeam) -> list[str]:
+        """The team's cohorts: its own and those this solution chose from its pool."""
+        return list(dict.fromkeys([*team.cohort_ids, *self.team_cohorts.get(team.id, [])]))
 
 
 @dataclass

@@ -181,7 +181,8 @@ def _project_problems(project: Project) -> list[Problem]:
     sizes = advisory_sizes(project)
     for advisory in project.advisories:
         label = named("Advisory", advisory.name)
-        if advisory.advisor_id not in teachers:
+        problems += [unknown("advisory", advisory, "teacher", t) for t in advisory.advisor_pool if t not in teachers]
+        if advisory.advisor_id and advisory.advisor_id not in teachers:
             problems.append(
                 Problem(
                     Severity.ERROR,
@@ -204,9 +205,33 @@ def _project_problems(project: Project) -> list[Problem]:
                 )
             )
     problems += _advisories_overfill_cohorts(project)
+    for teacher in project.teachers:
+        led = [a for a in project.advisories if a.advisor_id == teacher.id]
+        if teacher.max_advisories is not None and len(led) > teacher.max_advisories:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "advisories_over_limit",
+                    f"{teacher.name} leads {len(led)} advisories but may lead at most {teacher.max_advisories}; "
+                    "give one to another advisor or raise the limit",
+                    [_ref("teacher", teacher), *(_ref("advisory", a) for a in led)],
+                )
+            )
     for team in project.teams:
         problems += [unknown("team", team, "teacher", t) for t in team.member_ids if t not in teachers]
         problems += [unknown("team", team, "cohort", c) for c in team.cohort_ids if c not in cohorts]
+        problems += [unknown("team", team, "cohort", c) for c in team.cohort_pool if c not in cohorts]
+        pool = {c for c in team.cohort_pool if c in cohorts and c not in team.cohort_ids}
+        if team.cohorts_needed > len(pool):
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "team_pool_too_small",
+                    f"Team {team.name} needs {team.cohorts_needed} more cohort(s) but its pool holds {len(pool)}; "
+                    "add cohorts to its pool or lower the number it needs",
+                    [_ref("team", team)],
+                )
+            )
     for subject_id in sorted(set(project.minimums.subject_annual_minutes) - subjects):
         problems.append(
             Problem(
@@ -906,37 +931,58 @@ class _ScenarioValidator:
                 )
 
     def _looping(self) -> None:
+        advisories = {a.id: a for a in self.project.advisories}
         for rule in self.scenario.looping_rules:
             ref = RecordRef("looping_rule", rule.id, rule.id)
-            cohort = self.cohorts.get(rule.cohort_id)
-            if cohort is None:
-                self.add(
-                    Severity.ERROR,
-                    "unknown_reference",
-                    f"Looping rule {rule.id} refers to cohort '{rule.cohort_id}', which does not exist",
-                    ref,
-                )
-                continue
-            cohort_name = named("Cohort", cohort.name)
+            if rule.advisory_id is not None:
+                advisory = advisories.get(rule.advisory_id)
+                if advisory is None or rule.kind != PairingKind.ADVISOR:
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference" if advisory is None else "looping_rule_kind",
+                        f"Looping rule {rule.id} refers to advisory '{rule.advisory_id}', which does not exist"
+                        if advisory is None
+                        else f"Looping rule {rule.id} is for advisory {advisory.name}: it can only keep its advisor "
+                        "(kind 'advisor'); state subject teacher and team rules per cohort",
+                        ref,
+                    )
+                    continue
+                owner_name, owner_ref = named("Advisory", advisory.name), _ref("advisory", advisory)
+                pairings = [
+                    p
+                    for p in self.project.prior_pairings
+                    if p.kind == PairingKind.ADVISOR and p.advisory_id == rule.advisory_id
+                ]
+            else:
+                cohort = self.cohorts.get(rule.cohort_id)
+                if cohort is None:
+                    self.add(
+                        Severity.ERROR,
+                        "unknown_reference",
+                        f"Looping rule {rule.id} refers to cohort '{rule.cohort_id}', which does not exist",
+                        ref,
+                    )
+                    continue
+                owner_name, owner_ref = named("Cohort", cohort.name), _ref("cohort", cohort)
+                pairings = [
+                    p
+                    for p in self.project.prior_pairings
+                    if p.cohort_id == rule.cohort_id
+                    and p.kind == rule.kind
+                    and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
+                ]
             what = rule.kind.value.replace("_", " ")
             if rule.kind == PairingKind.SUBJECT_TEACHER:
                 subject = self.subjects.get(rule.subject_id or "")
                 what = f"{subject.name if subject else rule.subject_id} teacher"
-            pairings = [
-                p
-                for p in self.project.prior_pairings
-                if p.cohort_id == rule.cohort_id
-                and p.kind == rule.kind
-                and (rule.kind != PairingKind.SUBJECT_TEACHER or p.subject_id == rule.subject_id)
-            ]
             strength = "hard" if rule.hard else "soft"
             if not pairings:
                 self.add(
                     Severity.WARNING if rule.hard else Severity.INFO,
                     "looping_no_prior",
-                    f"The {strength} looping rule for {cohort_name}'s {what} has no pairing from last year to keep",
+                    f"The {strength} looping rule for {owner_name}'s {what} has no pairing from last year to keep",
                     ref,
-                    _ref("cohort", cohort),
+                    owner_ref,
                 )
                 continue
             if rule.kind == PairingKind.TEAM:
@@ -952,13 +998,13 @@ class _ScenarioValidator:
                 self.add(
                     severity,
                     "looping_prior_gone",
-                    f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's {kind_word} "
+                    f"The {strength} looping rule for {owner_name}'s {what} keeps last year's {kind_word} "
                     f"{', '.join(repr(g) for g in gone)}, who is no longer in the school"
                     if kind_word == "teacher"
-                    else f"The {strength} looping rule for {cohort_name}'s {what} keeps last year's team "
+                    else f"The {strength} looping rule for {owner_name}'s {what} keeps last year's team "
                     f"{', '.join(repr(g) for g in gone)}, which no longer exists",
                     ref,
-                    _ref("cohort", cohort),
+                    owner_ref,
                 )
 
     def _windows(self) -> None:

@@ -123,6 +123,8 @@ def timetable_document(project: Project, scenario: Scenario) -> dict[str, Any]:
                 "objective": solution.objective,
                 "best_bound": solution.best_bound,
                 "penalties": dict(solution.penalties),
+                "advisors": dict(solution.advisors),
+                "team_cohorts": {team: list(cohorts) for team, cohorts in solution.team_cohorts.items()},
             },
         },
         "time_grid": {"day_types": day_types},
@@ -328,6 +330,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
         status_text = shown(solution_info.get("status"))
         raise r.fail("scenario.solution.status", f"{status_text} is not a solve status") from None
 
+    chosen_teams = r.obj(solution_info.get("team_cohorts", {}), "scenario.solution.team_cohorts")
     scenario = Scenario(
         id=r.text(r.key(info, "id", "scenario"), "scenario.id"),
         name=r.text(info.get("name", info["id"]), "scenario.name"),
@@ -345,6 +348,15 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
             objective=solution_info.get("objective"),
             best_bound=solution_info.get("best_bound"),
             penalties=dict(r.obj(solution_info.get("penalties", {}), "scenario.solution.penalties")),
+            advisors={
+                str(a): r.text(t, f"scenario.solution.advisors.{a}")
+                for a, t in r.obj(solution_info.get("advisors", {}), "scenario.solution.advisors").items()
+            },
+            team_cohorts={
+                str(team): [r.text(c, f"scenario.solution.team_cohorts.{team}[{i}]") for i, c in enumerate(cohorts)]
+                for team, cohorts in chosen_teams.items()
+                if isinstance(cohorts, list)
+            },
         ),
     )
     project = Project(

@@ -173,6 +173,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("campus", "home campus", ("campus_id",), ref="Campuses"),
             Col("email", "e-mail address", ("email",)),
             SIS_COL,
+            Col("max_advisories", "most advisories they may lead (empty: no limit)", ("max_advisories",)),
         ),
         "Teachers and other staff who teach or advise.",
     ),
@@ -210,11 +211,13 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             ID_COL,
             Col("name", "name as printed", ("name",), True),
-            Col("advisor", "the advisor (a teacher)", ("advisor_id",), True, ref="Teachers"),
+            Col("advisor", "the advisor (a teacher; empty: the solver chooses)", ("advisor_id",), ref="Teachers"),
             Col("cohorts", "cohorts whose students it holds, separated by ;", ("cohort_ids",)),
             Col("size", "students (0: an even share of its cohorts)", ("size",)),
             Col("room", "room", ("room_id",), ref="Rooms"),
             Col("meeting_blocks", "DAYTYPE BLOCK ids; … (empty: every advisory block)", ("meeting_blocks",)),
+            Col("identity", "identity kept across years (for looping)", ("identity",)),
+            Col("advisor_pool", "with no advisor: teachers the solver may choose, separated by ;", ("advisor_pool",)),
         ),
         "Advisories (crews): a small group with one advisor.",
     ),
@@ -228,6 +231,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("cohorts", "cohorts the team serves, separated by ;", ("cohort_ids",)),
             Col("planning_minutes_per_week", "common planning minutes a week", ("planning_minutes_per_week",)),
             Col("min_meeting_minutes", "shortest common free time that counts (default 30)", ("min_meeting_minutes",)),
+            Col("cohort_pool", "cohorts the solver may give the team, separated by ;", ("cohort_pool",)),
+            Col("cohorts_needed", "how many cohorts the solver gives it from the pool", ("cohorts_needed",)),
         ),
         "Teacher teams that need common planning time.",
     ),
@@ -240,6 +245,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("subject", "for subject_teacher: the subject", ("subject_id",), ref="Subjects"),
             Col("teachers", "last year's teachers, separated by ;", ("teacher_ids",)),
             Col("team", "for team: last year's team", ("team_id",), ref="Teams"),
+            Col("advisory", "for advisor: the advisory (crew) it led", ("advisory_id",), ref="Advisories"),
+            Col("years", "years the pairing has held so far (default 1)", ("years",)),
         ),
         "Last year's pairings of cohorts with advisors, teams and teachers (for looping).",
     ),
@@ -441,11 +448,13 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             SCENARIO_COL,
             Col("id", "unique id; leave empty to make one", ("id",)),
-            Col("cohort", "the cohort", ("cohort_id",), True, ref="Cohorts"),
+            Col("cohort", "the cohort (empty for an advisory's rule)", ("cohort_id",), ref="Cohorts"),
             Col("kind", "advisor, team or subject_teacher", ("kind",), True, choices=_values(PairingKind)),
             Col("subject", "for subject_teacher: the subject", ("subject_id",), ref="Subjects"),
             Col("hard", "yes: must hold; no: should hold", ("hard",), choices=_yes_no()),
             Col("weight", "penalty per broken soft pairing (default 10)", ("weight",)),
+            Col("advisory", "an advisor rule for one advisory (crew)", ("advisory_id",), ref="Advisories"),
+            Col("years", "how many years the pairing lasts (empty: as long as it stays)", ("years",)),
         ),
         "Which of last year's pairings must or should carry over.",
         per_scenario=True,
@@ -519,6 +528,7 @@ class _Names:
         self.rooms = display_names(project.rooms)
         self.cohorts = display_names(project.cohorts)
         self.teams = display_names(project.teams)
+        self.advisories = display_names(project.advisories)
         self.scenarios = display_names(project.scenarios)
 
     @staticmethod
@@ -562,6 +572,7 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
                 n.campuses.get(t.campus_id, t.campus_id) if t.campus_id else "",
                 t.email,
                 _mapping_text(t.external_ids),
+                _opt(t.max_advisories),
             ]
         )
     for r in project.rooms:
@@ -598,6 +609,8 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
                 a.size,
                 n.rooms.get(a.room_id, a.room_id) if a.room_id else "",
                 "; ".join(f"{b.day_type_id} {b.block_id}" for b in a.meeting_blocks),
+                a.identity,
+                _ids_text(a.advisor_pool, n.teachers),
             ]
         )
     for t in project.teams:
@@ -609,6 +622,8 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
                 _ids_text(t.cohort_ids, n.cohorts),
                 t.planning_minutes_per_week,
                 t.min_meeting_minutes,
+                _ids_text(t.cohort_pool, n.cohorts),
+                t.cohorts_needed,
             ]
         )
     for p in project.prior_pairings:
@@ -619,6 +634,8 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
                 n.subjects.get(p.subject_id, p.subject_id) if p.subject_id else "",
                 _ids_text(p.teacher_ids, n.teachers),
                 n.teams.get(p.team_id, p.team_id) if p.team_id else "",
+                n.advisories.get(p.advisory_id, p.advisory_id) if p.advisory_id else "",
+                p.years,
             ]
         )
     m = project.minimums
@@ -737,6 +754,8 @@ def _scenario_rows(project: Project, sc: Scenario, n: _Names, rows: dict[str, li
                 n.subjects.get(r.subject_id, r.subject_id) if r.subject_id else "",
                 _yes(r.hard),
                 r.weight,
+                n.advisories.get(r.advisory_id, r.advisory_id) if r.advisory_id else "",
+                _opt(r.years),
             ]
         )
 
@@ -1362,6 +1381,7 @@ class _Reader:
             c.ref("campus", self.lookup("campuses")),
             c.text("email"),
             c.mapping("sis_ids"),
+            c.integer("max_advisories"),
         )
 
     def room(self, c: _Cells, final: str, old: Room | None) -> Room:
@@ -1401,11 +1421,13 @@ class _Reader:
         return Advisory(
             final,
             c.text("name", True),
-            c.ref("advisor", self.lookup("teachers"), True) or "",
+            c.ref("advisor", self.lookup("teachers")) or "",
             c.refs("cohorts", self.lookup("cohorts")),
             c.integer("size", default=0) or 0,
             c.ref("room", self.lookup("rooms")),
             blocks,
+            c.text("identity"),
+            c.refs("advisor_pool", self.lookup("teachers")),
         )
 
     def team(self, c: _Cells, final: str, old: TeacherTeam | None) -> TeacherTeam:
@@ -1416,6 +1438,8 @@ class _Reader:
             c.refs("cohorts", self.lookup("cohorts")),
             c.integer("planning_minutes_per_week", default=0) or 0,
             c.integer("min_meeting_minutes", default=30) or 0,
+            c.refs("cohort_pool", self.lookup("cohorts")),
+            c.integer("cohorts_needed", default=0) or 0,
         )
 
     def prior_pairings(self) -> None:
@@ -1430,14 +1454,17 @@ class _Reader:
                 c.ref("subject", self.lookup("subjects")),
                 c.refs("teachers", self.lookup("teachers")),
                 c.ref("team", self.lookup("teams")),
+                c.ref("advisory", self.lookup("advisories")),
+                c.integer("years", default=1, minimum=1) or 1,
             )
             label = f"{record.cohort_id} {record.kind.value}" + (f" {record.subject_id}" if record.subject_id else "")
+            label += f" {record.advisory_id}" if record.advisory_id else ""
             self.put(
                 "prior pairings",
                 self.result.prior_pairings,
                 record,
                 label,
-                key=lambda r: (r.cohort_id, r.kind, r.subject_id),
+                key=lambda r: (r.cohort_id, r.kind, r.subject_id, r.advisory_id),
             )
 
     # -- scenarios ---------------------------------------------------------------------------------
@@ -1639,13 +1666,17 @@ class _Reader:
         )
 
     def looping_rule(self, c: _Cells, final: str, old: LoopingRule | None, sc: Scenario) -> LoopingRule:
+        advisory = c.ref("advisory", self.lookup("advisories"))
+        cohort = c.ref("cohort", self.lookup("cohorts"), advisory is None and not c.text("advisory")) or ""
         return LoopingRule(
             final,
-            c.ref("cohort", self.lookup("cohorts"), True) or "",
+            cohort,
             c.enum("kind", PairingKind) or PairingKind.ADVISOR,
             c.ref("subject", self.lookup("subjects")),
             c.flag("hard", True),
             c.integer("weight", default=10) or 0,
+            advisory,
+            c.integer("years", minimum=1),
         )
 
     def calendar_lists(self, sc: Scenario) -> None:

@@ -55,7 +55,9 @@ def solve_scenario(
             scenario.solution.status = SolveStatus.INFEASIBLE
         return result, None
     scenario.solution = solution_from_result(result)
-    report = check_timetable(project, scenario, result.placements)
+    report = check_timetable(
+        project, scenario, result.placements, advisors=result.advisors, team_cohorts=result.team_cohorts
+    )
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
 
@@ -84,4 +86,6 @@ def solution_from_result(result: SolveResult) -> Solution:
         penalties=dict(result.penalties),
         wall_time=result.wall_time,
         solved_at=datetime.now().replace(microsecond=0),
+        advisors=dict(result.advisors),
+        team_cohorts={team: list(cohorts) for team, cohorts in result.team_cohorts.items()},
     )

@@ -216,6 +216,18 @@ def _changes_from(ctx: Context, hint: list[Placement]) -> list:
     return terms
 
 
+def _choices(ctx: Context, solver: cp_model.CpSolver) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The advisors and team cohorts the solver chose."""
+    advisors = {
+        aid: tid for aid, choice in ctx.advisor_vars.items() for tid, lit in choice.items() if solver.BooleanValue(lit)
+    }
+    teams = {
+        team_id: [c for c, lit in choice.items() if solver.BooleanValue(lit)]
+        for team_id, choice in ctx.team_vars.items()
+    }
+    return advisors, teams
+
+
 def _penalties(ctx: Context, solver: cp_model.CpSolver) -> dict[str, int]:
     totals = dict.fromkeys(SOFT_RULES, 0)
     for p in ctx.objective.penalties:
@@ -292,8 +304,8 @@ def solve(
         return SolveResult(SolveStatus.INFEASIBLE, conflicts=conflicts, wall_time=time.monotonic() - t0)
     _add_rules(ctx, HARD_RULES)
     if hint:
-        ctx.hint(hint)
-    proto = ctx.model.proto
+        ctx.hint(hint, scenario.solution.advisors, scenario.solution.team_cohorts)
+    proto = ctx.model.Proto()
     messages = [
         f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
         f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms, built in {time.monotonic() - t0:.2f} s"
@@ -323,6 +335,7 @@ def solve(
             note = "stopped before a timetable was found" if stopped else "no timetable found within the time limit"
             return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
         placements = _extract(ctx, solver, hint, left())
+        choices = _choices(ctx, solver)
         messages.append(f"first timetable at {time.monotonic() - t0:.2f} s (rooms included)")
         if placements is not None or attempt == 1:
             break
@@ -335,7 +348,7 @@ def solve(
             if solver.boolean_value(c.lit)
         ]
         ctx = _build(project, scenario, request, pins, room_classes=False)
-        ctx.hint(times)
+        ctx.hint(times, *choices)
         callback.first = None
     if placements is None:
         return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=messages)
@@ -352,9 +365,11 @@ def solve(
             time_to_first=first_at,
             solutions=solutions,
             messages=[*messages, "soft rules not optimised (stopped or out of time)"],
+            advisors=choices[0],
+            team_cohorts=choices[1],
         )
     first_assignment = ctx.assignment
-    ctx.hint(placements)
+    ctx.hint(placements, *choices)
     _add_rules(ctx, SOFT_RULES)
     changes = _changes_from(ctx, hint) if hint else []
     scale = len(changes) + 1
@@ -373,6 +388,8 @@ def solve(
         time_to_first=first_at,
         solutions=solutions,
         messages=[*messages, "soft rules not optimised (no improved timetable in time)"],
+        advisors=choices[0],
+        team_cohorts=choices[1],
     )
     if left() < 0.05 or (should_stop is not None and should_stop()):
         unimproved.wall_time = time.monotonic() - t0
@@ -397,7 +414,8 @@ def solve(
             unimproved.best_bound = float(solver2.best_objective_bound // scale)
         return unimproved
     penalties = _penalties(ctx, solver2)
-    objective, bound = float(sum(penalties.values())), float(solver2.best_objective_bound // scale)
+    advisors, team_cohorts = _choices(ctx, solver2)
+    objective, bound = float(sum(penalties.values())), float(solver2.BestObjectiveBound() // scale)
     status = _status(code2)
     if status == SolveStatus.OPTIMAL and objective > bound:
         status = SolveStatus.FEASIBLE  # the room pass could not keep a section in one room of its class
@@ -411,6 +429,8 @@ def solve(
         time_to_first=first_at,
         solutions=solutions,
         messages=messages,
+        advisors=advisors,
+        team_cohorts=team_cohorts,
     )
 
 

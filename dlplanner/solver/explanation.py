@@ -62,7 +62,7 @@ class Explanation:
             )
         if kind == "advisory":
             a = next(a for a in self.project.advisories if a.id == rec)
-            advisor = teachers[a.advisor_id].name if a.advisor_id in teachers else a.advisor_id
+            advisor = teachers[a.advisor_id].name if a.advisor_id in teachers else a.advisor_id or "its advisor"
             return self.group(key, f"advisory '{a.name}' with {advisor} at its blocks", [("advisory", rec)])
         raise KeyError(key)
 

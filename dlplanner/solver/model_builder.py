@@ -1,4 +1,5 @@
-"""The shared variables: one boolean per (section, day type, allowed start), its teachers and its rooms.
+"""The shared variables: one boolean per (section, day type, allowed start), its teachers and its rooms;
+the advisors of advisories left to the solver and the cohorts of teams left to it.
 
 Every rule module in :mod:`dlplanner.solver.rules` adds constraints over these. Meetings of one section
 are interchangeable, so there is no meeting index in the model: indexes are given in time order after
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from dlplanner.domain.model import Placement, Project, Scenario, Section
+from dlplanner.domain.model import Advisory, Placement, Project, Scenario, Section
 from dlplanner.solver.explanation import Explanation
 from dlplanner.solver.objective import Objective
 from dlplanner.solver.room_classes import RoomClass, room_classes
@@ -88,7 +89,8 @@ class Usage:
     end: int
     lit: Lit
     atoms: tuple[int, ...]
-    candidate: Candidate
+    candidate: Candidate | None  # None: an advisory sitting of a chosen advisor
+    advisory: Advisory | None = None  # that sitting's advisory
 
 
 class Context:
@@ -128,7 +130,14 @@ class Context:
         self.room_classes: dict[str, RoomClass] = {}
         self.class_of_room: dict[str, str] = {}
         self.assignment: dict[int, str] | None = None  # id(candidate) -> room, set by the room pass
+        # advisory id -> candidate teacher -> "leads it" (advisories whose advisor the solver chooses)
+        self.advisor_vars: dict[str, dict[str, Lit]] = {}
+        # a chosen advisor's sittings: teacher usages with no candidate (clash, availability, planning, travel)
+        self.sitting_usages: list[Usage] = []
+        # team id -> cohort of its pool -> "the team takes it"
+        self.team_vars: dict[str, dict[str, Lit]] = {}
         self._build()
+        self._build_choices()
 
     # -- what the rules allow ---------------------------------------------------------------
     def spans(self, section: Section, day: str) -> list[Span]:
@@ -199,6 +208,44 @@ class Context:
             for cand in info.candidates:
                 self._add_rooms(cand, classes)
         self._collect_usages()
+
+    def _build_choices(self) -> None:
+        """Variables for the advisors and team cohorts left to the solver (``advisor_choice``, ``team_choice``)."""
+        year_long = self.grid.atoms_of_term(None)
+        for advisory in self.project.advisories:
+            if advisory.advisor_id:
+                continue
+            pool = (
+                [t for t in advisory.advisor_pool if t in self.teachers]
+                if advisory.advisor_pool
+                else list(self.teachers)
+            )
+            choice = {tid: self.model.NewBoolVar("") for tid in dict.fromkeys(pool)}
+            self.advisor_vars[advisory.id] = choice
+            for sitting in self.grid.sittings:
+                if sitting.advisory is advisory:
+                    for tid, lit in choice.items():
+                        self.sitting_usages.append(
+                            Usage(
+                                ("teacher", tid),
+                                sitting.day,
+                                sitting.start,
+                                sitting.end,
+                                lit,
+                                year_long,
+                                None,
+                                advisory,
+                            )
+                        )
+        cohorts = set(self.cohorts)
+        for team in self.project.teams:
+            if team.cohorts_needed > 0 or team.cohort_pool:
+                pool = [c for c in dict.fromkeys(team.cohort_pool) if c in cohorts and c not in team.cohort_ids]
+                self.team_vars[team.id] = {c: self.model.NewBoolVar("") for c in pool}
+
+    def chosen_sittings_of(self, tid: str) -> list[Usage]:
+        """The sittings ``tid`` has when chosen as their advisory's advisor."""
+        return [u for u in self.sitting_usages if u.resource == ("teacher", tid)]
 
     def _add_rooms(self, cand: Candidate, classes: list[str]) -> None:
         explain = self.explanation.enabled
@@ -288,9 +335,22 @@ class Context:
             self._busy_cache[key] = out
         return self._busy_cache[key]
 
-    def hint(self, placements: list[Placement]) -> None:
-        """Warm start: the given placements' starts, rooms and teachers as CP-SAT hints."""
-        self.model.clear_hints()
+    def hint(
+        self,
+        placements: list[Placement],
+        advisors: Mapping[str, str] | None = None,
+        team_cohorts: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        """Warm start: the given placements' starts, rooms and teachers (and chosen advisors, team cohorts) as hints."""
+        self.model.ClearHints()
+        for aid, choice in self.advisor_vars.items():
+            if advisors and aid in advisors:
+                for tid, lit in choice.items():
+                    self.model.AddHint(lit, tid == advisors[aid])
+        for team_id, choice in self.team_vars.items():
+            if team_cohorts and team_id in team_cohorts:
+                for cid, lit in choice.items():
+                    self.model.AddHint(lit, cid in team_cohorts[team_id])
         by_section: dict[str, list[Placement]] = defaultdict(list)
         for p in placements:
             by_section[p.section_id].append(p)

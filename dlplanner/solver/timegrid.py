@@ -96,6 +96,10 @@ class TimeGrid:
     def atoms_of(self, section: Section) -> tuple[int, ...]:
         return self._term_atoms[section.term_id]
 
+    def atoms_of_term(self, term_id: str | None) -> tuple[int, ...]:
+        """The atoms of a term (None: the year-long parts, where advisory sittings are)."""
+        return self._term_atoms[term_id]
+
     def internship_windows(self, cohort_id: str, day: str) -> list[tuple[int, int, str]]:
         """[start − travel, end + travel) of the cohort's internship windows on a day type."""
         out = []
@@ -130,9 +134,10 @@ class TimeGrid:
 
 
 def sitting_resources(sitting: Sitting) -> list[tuple[str, str]]:
-    """What a sitting keeps busy: its advisor, its cohorts and its room."""
+    """What a sitting keeps busy: its advisor (when fixed), its cohorts and its room."""
     a = sitting.advisory
-    res = [("teacher", a.advisor_id)] + [("cohort", c) for c in a.cohort_ids]
+    res = [("teacher", a.advisor_id)] if a.advisor_id else []
+    res += [("cohort", c) for c in a.cohort_ids]
     if a.room_id:
         res.append(("room", a.room_id))
     return res

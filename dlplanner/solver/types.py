@@ -50,3 +50,5 @@ class SolveResult:
     solutions: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    advisors: dict[str, str] = field(default_factory=dict)  # advisory id -> the advisor chosen (advisor left open)
+    team_cohorts: dict[str, list[str]] = field(default_factory=dict)  # team id -> the cohorts chosen from its pool

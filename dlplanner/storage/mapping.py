@@ -104,9 +104,13 @@ _TEACHER = _Spec(
 _ROOM = _Spec(orm.RoomRow, Room, "room", json=("features",), convert={"external_ids": _EXTERNAL_IDS})
 _COHORT = _Spec(orm.CohortRow, Cohort, "cohort", convert={"external_ids": _EXTERNAL_IDS})
 _ADVISORY = _Spec(
-    orm.AdvisoryRow, Advisory, "advisory", json=("cohort_ids", "meeting_blocks"), paths={"meeting_blocks": "blocks"}
+    orm.AdvisoryRow,
+    Advisory,
+    "advisory",
+    json=("cohort_ids", "meeting_blocks", "advisor_pool"),
+    paths={"meeting_blocks": "blocks"},
 )
-_TEAM = _Spec(orm.TeacherTeamRow, TeacherTeam, "team", json=("member_ids", "cohort_ids"))
+_TEAM = _Spec(orm.TeacherTeamRow, TeacherTeam, "team", json=("member_ids", "cohort_ids", "cohort_pool"))
 _PRIOR_PAIRING = _Spec(
     orm.PriorPairingRow,
     PriorPairing,
@@ -146,7 +150,7 @@ _PLACEMENT = _Spec(orm.PlacementRow, Placement, "placement", key="position", jso
 _SOLUTION = _Spec(
     orm.SolutionRow,
     Solution,
-    json=("penalties",),
+    json=("penalties", "advisors", "team_cohorts"),
     convert={"status": _enum(SolveStatus), "solved_at": (_iso_time, _parse_iso_time)},
     skip=("placements",),  # rows of the scenario, not of the solution
 )
@@ -267,6 +271,8 @@ def _from_row(spec: _Spec, row: Any, where: str) -> Any:
         elif name in spec.single:
             values[name] = _from_row(spec.single[name], value, where)
         elif name in spec.json:
+            if value is None:
+                continue  # a nullable JSON column added by a later revision: the field's default
             values[name] = codec.from_data(_hints(spec.record)[name], value, f"{where} {spec.paths.get(name, name)}")
         elif name in spec.convert:
             values[name] = spec.convert[name][1](value)

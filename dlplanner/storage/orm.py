@@ -25,6 +25,12 @@ Design choices, and why:
 - ``external_ids`` (revision 0004) on projects, subjects, teachers, rooms, cohorts and sections holds
   what the student information system calls the record (``{"sourcedId": …}``) as JSON; nullable for the
   same reason as ``minimums``: rows older than 0004 hold SQL NULL, which reads as "none".
+- Revision 0005 (looping and rollover): looping rules and prior pairings name an advisory
+  (``advisory_id``) and how long a pairing lasts (``years``); advisories carry an ``identity`` across
+  years and may leave their advisor to the solver (``advisor_pool``); teachers have ``max_advisories``;
+  teams may leave cohorts to the solver (``cohort_pool``, ``cohorts_needed``); a solution keeps the
+  solver's choices (``advisors``, ``team_cohorts``). New JSON columns are nullable (NULL reads as
+  empty), numbers and text have server defaults or are nullable, so older projects open unchanged.
 - Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
   mode, which recreates tables) can refer to them by name.
 """
@@ -173,6 +179,7 @@ class TeacherRow(_ProjectPart, Base):
     campus_id: Mapped[str | None]
     email: Mapped[str]
     external_ids: Mapped[JsonData | None] = _external_ids()
+    max_advisories: Mapped[int | None]
 
 
 class RoomRow(_ProjectPart, Base):
@@ -212,6 +219,8 @@ class AdvisoryRow(_ProjectPart, Base):
     size: Mapped[int]
     room_id: Mapped[str | None]
     meeting_blocks: Mapped[JsonData] = _json()
+    identity: Mapped[str] = mapped_column(Text(), nullable=False, server_default=text("''"))
+    advisor_pool: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
 
 
 class TeacherTeamRow(_ProjectPart, Base):
@@ -224,6 +233,8 @@ class TeacherTeamRow(_ProjectPart, Base):
     cohort_ids: Mapped[JsonData] = _json()
     planning_minutes_per_week: Mapped[int]
     min_meeting_minutes: Mapped[int]
+    cohort_pool: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
+    cohorts_needed: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("0"))
 
 
 class PriorPairingRow(_ProjectPart, Base):
@@ -235,6 +246,8 @@ class PriorPairingRow(_ProjectPart, Base):
     subject_id: Mapped[str | None]
     teacher_ids: Mapped[JsonData] = _json()
     team_id: Mapped[str | None]
+    advisory_id: Mapped[str | None]
+    years: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -350,6 +363,8 @@ class LoopingRuleRow(_ScenarioPart, Base):
     subject_id: Mapped[str | None]
     hard: Mapped[bool] = mapped_column(Boolean)
     weight: Mapped[int]
+    advisory_id: Mapped[str | None]
+    years: Mapped[int | None]
 
 
 class RuleSettingsRow(Base):
@@ -377,6 +392,8 @@ class SolutionRow(Base):
     wall_time: Mapped[float | None]
     solved_at: Mapped[str | None]
     stale: Mapped[bool] = mapped_column(Boolean)
+    advisors: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
+    team_cohorts: Mapped[JsonData | None] = mapped_column(JSON(), nullable=True)
 
 
 class PlacementRow(_ScenarioPart, Base):

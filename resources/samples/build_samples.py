@@ -937,7 +937,9 @@ def build_internationals() -> Project:
             day_types,
             sections(pooled),
             [],
-            [LoopingRule(f"loop-{p.cohort_id}", p.cohort_id, PairingKind.TEAM) for p in prior] if looping else [],
+            [LoopingRule(f"loop-{p.cohort_id}", p.cohort_id, PairingKind.TEAM, years=2) for p in prior]
+            if looping
+            else [],
             RuleSettings(long_block_minutes=75),
         )
 

@@ -12,6 +12,7 @@ import sys
 
 from dlplanner.solver.model_builder import Rule
 from dlplanner.solver.rules import (
+    advisor_choice,
     advisory_time,
     campus_travel,
     class_time,
@@ -35,6 +36,7 @@ from dlplanner.solver.rules import (
     teacher_clash,
     teacher_gaps,
     teacher_preferences,
+    team_choice,
     team_planning,
 )
 
@@ -50,8 +52,10 @@ HARD_RULES: dict[str, Rule] = {
     "campus_travel": campus_travel.RULE,
     "teacher_assignment": teacher_assignment.RULE,
     "advisory_time": advisory_time.RULE,
+    "advisor_choice": advisor_choice.RULE,
     "internship_window": internship_window.RULE,
     "team_planning": team_planning.RULE,
+    "team_choice": team_choice.RULE,
     "looping_hard": looping_hard.RULE,
     "pinned": pinned.RULE,
 }

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
-from dlplanner.solver.model_builder import Context, Lit
+from dlplanner.solver.model_builder import Context, Lit, Usage
 
 
 def forbid_by_reasons(ctx: Context, rule_id: str) -> int:
@@ -41,10 +42,10 @@ def impossible(ctx: Context, enforce: list) -> None:
     ctx.model.add_bool_or([]).only_enforce_if(enforce)
 
 
-def add_no_overlap(ctx: Context, kind: str) -> int:
+def add_no_overlap(ctx: Context, kind: str, extra: Iterable[Usage] = ()) -> int:
     """At most ``capacity`` usages of each resource of ``kind`` per (day type, time point, term atom)."""
     cover: dict[tuple, list[Lit]] = defaultdict(list)
-    for u in ctx.usages:
+    for u in [*ctx.usages, *extra]:
         if u.resource[0] != kind:
             continue
         for p in ctx.covered_points(u.day, u.start, u.end):

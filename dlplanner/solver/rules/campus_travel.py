@@ -55,6 +55,7 @@ def add_campus_travel(ctx: Context) -> None:
         if u.resource[0] not in ("teacher", "cohort"):
             continue
         cand = u.candidate
+        assert cand is not None
         by_campus: dict[str, list] = defaultdict(list)
         for cid, w in cand.room_lits.items():
             if cid in campus_of:
@@ -87,6 +88,13 @@ def add_campus_travel(ctx: Context) -> None:
                     for a in ctx.grid.all_atoms:
                         ends[(line, s.day, a)][(campus, s.end)].append(1)
                         starts[(line, s.day, a)][(campus, s.start)].append(1)
+    for u in ctx.sitting_usages:  # a chosen advisor's sittings: on their timeline when chosen
+        campus = sitting_campus.get((u.advisory.room_id if u.advisory else None) or "")
+        if campus is None:
+            continue
+        for a in u.atoms:
+            ends[(u.resource, u.day, a)][(campus, u.end)].append(u.lit)
+            starts[(u.resource, u.day, a)][(campus, u.start)].append(u.lit)
     seen: set[tuple[int, ...]] = set()
     for key, by_end in ends.items():
         by_start = starts.get(key)

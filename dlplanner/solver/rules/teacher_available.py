@@ -16,9 +16,13 @@ def add_teacher_available(ctx: Context) -> None:
     """No teacher's meeting overlaps one of the teacher's unavailable windows.
 
     Fixed teachers: such starts are never built (:func:`teacher_available_busy`). Pool teachers:
-    choosing the teacher excludes those starts (``not start or not teacher``).
+    choosing the teacher excludes those starts (``not start or not teacher``). An advisory whose
+    advisor the solver chooses never gets a teacher unavailable during one of its sittings.
     """
     forbid_by_reasons(ctx, "teacher_available")
+    for u in ctx.sitting_usages:
+        for key in teacher_available_busy(ctx, u.resource, u.day, u.start, u.end):
+            ctx.model.Add(u.lit == 0).OnlyEnforceIf(ctx.explanation.reason_group(key))
 
 
 RULE = Rule(add_teacher_available, busy=teacher_available_busy)

@@ -9,8 +9,9 @@ def add_team_planning(ctx: Context) -> None:
     """Each teacher team gets its per-cycle minutes of common planning, all members free at once.
 
     A boolean per (team, day type, class or planning block of at least ``min_meeting_minutes``) is true
-    only if no member has a meeting overlapping the block; blocks a member is unavailable or in an
-    advisory sitting never count. The counted minutes reach the per-cycle requirement.
+    only if no member has a meeting (or, chosen as advisor, a sitting) overlapping the block; blocks a
+    member is unavailable or in a fixed advisory sitting never count. The counted minutes reach the
+    per-cycle requirement.
     """
     for team in ctx.project.teams:
         need = ctx.scenario.per_cycle_requirement(team.planning_minutes_per_week)
@@ -34,7 +35,7 @@ def _add_for_atom(ctx: Context, team, need: int, atom: int, enforce: list) -> No
         members_usages = [
             u
             for m in team.member_ids
-            for u in teacher_usages.get(("teacher", m), [])
+            for u in [*teacher_usages.get(("teacher", m), []), *ctx.chosen_sittings_of(m)]
             if u.day == day and atom in u.atoms
         ]
         for block in ctx.grid.blocks[day]:

@@ -173,7 +173,8 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
         ],
         looping_rules=[
             LoopingRule("loop-adv", "g10", PairingKind.ADVISOR, None, hard=True, weight=50),
-            LoopingRule("loop-sci", "g10", PairingKind.SUBJECT_TEACHER, "bio", hard=False, weight=7),
+            LoopingRule("loop-sci", "g10", PairingKind.SUBJECT_TEACHER, "bio", hard=False, weight=7, years=2),
+            LoopingRule("loop-crew", "", PairingKind.ADVISOR, hard=False, weight=3, advisory_id="crew-1", years=4),
         ],
         rules=RuleSettings(
             weights={"teacher_gaps": 3, "long_blocks_for_pbl": 11, "advisory_same_room": 0},
@@ -190,6 +191,8 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             wall_time=12.000000001,
             solved_at=datetime(2027, 5, 2, 14, 30, 5, 123456, tzinfo=timezone(timedelta(hours=-7))),
             stale=True,
+            advisors={"crew-3": "t-ruiz"},
+            team_cohorts={"team-9": ["g10"]},
         ),
         version=4,
     )
@@ -224,6 +227,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
                 campus_id="north",
                 email="okafor@harbor.example",
                 external_ids={"sourcedId": "usr-okafor", "code": "E1042"},
+                max_advisories=1,
             ),
             Teacher("t-lind", "Sam Lind", {"eng"}, 1500, [], [TimeWindow(None, 8 * 60, 8 * 60 + 30)], "south", ""),
             Teacher("t-ruiz", "Ana Ruiz", set(), None, [], [], None, "ruiz@harbor.example"),
@@ -251,16 +255,20 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
                 size=16,
                 room_id="r-201",
                 meeting_blocks=[BlockRef("A", "adv"), BlockRef("B", "adv")],
+                identity="crew-class-2031-okafor",
+                advisor_pool=[],
             ),
             Advisory("crew-2", "Crew Lind", "t-lind", [], 0, None, []),
+            Advisory("crew-3", "Crew open", "", ["g10"], 15, None, [], "crew-class-2030-open", ["t-ruiz", "t-lind"]),
         ],
         teams=[
-            TeacherTeam("team-9", "Grade 9 team", ["t-okafor", "t-lind"], ["g9-eng", "g9-hlth"], 120, 45),
+            TeacherTeam("team-9", "Grade 9 team", ["t-okafor", "t-lind"], ["g9-eng", "g9-hlth"], 120, 45, ["g10"], 1),
         ],
         prior_pairings=[
             PriorPairing("g10", PairingKind.ADVISOR, None, ["t-lind"], None),
             PriorPairing("g10", PairingKind.TEAM, None, [], "team-9"),
-            PriorPairing("g10", PairingKind.SUBJECT_TEACHER, "bio", ["t-okafor", "t-ruiz"], None),
+            PriorPairing("g10", PairingKind.SUBJECT_TEACHER, "bio", ["t-okafor", "t-ruiz"], None, years=2),
+            PriorPairing("g9-eng", PairingKind.ADVISOR, None, ["t-okafor"], None, advisory_id="crew-1", years=3),
         ],
         scenarios=[main, alt],
         minimums=Minimums(

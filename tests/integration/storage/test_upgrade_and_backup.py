@@ -62,6 +62,22 @@ def _run(command_, *args: str):
     return CliRunner().invoke(command_, list(args), catch_exceptions=False)
 
 
+def _as_before_0005(project: Project) -> None:
+    """What a project keeps through a schema older than 0005: no looping per advisory, loop lengths or choices."""
+    for teacher in project.teachers:
+        teacher.max_advisories = None
+    for advisory in project.advisories:
+        advisory.identity, advisory.advisor_pool = "", []
+    for team in project.teams:
+        team.cohort_pool, team.cohorts_needed = [], 0
+    for pairing in project.prior_pairings:
+        pairing.advisory_id, pairing.years = None, 1
+    for scenario in project.scenarios:
+        for rule in scenario.looping_rules:
+            rule.advisory_id, rule.years = None, None
+        scenario.solution.advisors, scenario.solution.team_cohorts = {}, {}
+
+
 def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location: str):
     projects = []
     with ProjectStore.create(new_location) as store:
@@ -85,6 +101,7 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
     for project in projects:
         project.minimums = Minimums()  # 0001 had no place for them
         _forget_external_ids(project)
+        _as_before_0005(project)
     with ProjectStore.open(new_location) as store:
         assert [store.load(p.name) for p in projects] == projects
         versions = store.versions("Harbor High")
@@ -114,6 +131,7 @@ def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_lo
     wanted = copy.deepcopy(project.minimums)
     project.minimums = Minimums()  # 0002 had no place for them: an upgraded project has no requirements
     _forget_external_ids(project)
+    _as_before_0005(project)
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project
@@ -139,9 +157,33 @@ def test_a_0003_database_upgraded_keeps_its_data_and_then_stores_external_ids(ne
     assert "external_ids" in _columns(new_location, "sections")
     wanted = copy.deepcopy(project)
     _forget_external_ids(project)  # NULL columns read as "no SIS ids"; everything else is kept
+    _as_before_0005(project)
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project
+        store.save(wanted)
+    with ProjectStore.open(new_location) as store:
+        assert store.load(project.name) == wanted
+
+
+def test_a_0004_database_upgraded_opens_unchanged_and_then_stores_looping_and_choices(new_location: str):
+    project = build_rich_project()
+    with ProjectStore.create(new_location) as store:
+        store.save(project)
+    _downgrade(new_location, "0004")
+    assert "advisor_pool" not in _columns(new_location, "advisories")
+    assert "years" not in _columns(new_location, "prior_pairings")
+
+    result = _run(db, "upgrade", new_location)
+
+    assert result.exit_code == 0, result.output
+    assert "advisors" in _columns(new_location, "solutions")
+    wanted = copy.deepcopy(project)
+    _as_before_0005(project)
+    with ProjectStore.open(new_location) as store:
+        loaded = store.load(project.name)
+        assert loaded == project  # everything 0004 kept, and the new fields at their defaults
+        assert all(p.years == 1 for p in loaded.prior_pairings)
         store.save(wanted)
     with ProjectStore.open(new_location) as store:
         assert store.load(project.name) == wanted

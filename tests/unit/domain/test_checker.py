@@ -416,7 +416,67 @@ def test_looping_hard_advisor() -> None:
     assert check_timetable(project, scenario).ok
     project.prior_pairings[0].teacher_ids = ["rivera"]
     (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == (
+        "Advisory Crew 3 of Cohort 9A is led by Mr. Chen, not by last year's advisor (Ms. Rivera)"
+    )
+    project.advisories = []
+    (violation,) = only(project, scenario, "looping_hard")
     assert violation.message == "No advisory of Cohort 9A is led by last year's advisor (Ms. Rivera)"
+
+
+def two_crews(project: Project) -> None:
+    """9A split into Crew 3 (Mr. Chen, room 101) and Crew 4 (Dr. Okafor, the lab), sitting at once."""
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9a"], 11, "lab"))
+
+
+def test_looping_hard_advisor_holds_for_each_advisory_group_of_the_cohort() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [LoopingRule("loop1", "9a", PairingKind.ADVISOR)]
+    project.prior_pairings = [PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["chen", "okafor"])]
+    assert check_timetable(project, scenario).ok
+    project.advisories[1].advisor_id = "rivera"  # half the cohort loses its leader
+    (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == (
+        "Advisory Crew 4 of Cohort 9A is led by Ms. Rivera, not by last year's advisor (Mr. Chen or Dr. Okafor)"
+    )
+
+
+def test_looping_hard_per_advisory() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [LoopingRule("loop-crew4", "", PairingKind.ADVISOR, advisory_id="crew4")]
+    project.prior_pairings = [
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["okafor"], advisory_id="crew4"),
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["rivera"], advisory_id="crew3"),  # no rule keeps it
+    ]
+    assert check_timetable(project, scenario).ok
+    project.advisories[0].advisor_id, project.advisories[1].advisor_id = "okafor", "chen"  # the crews swap leaders
+    (violation,) = only(project, scenario, "looping_hard")
+    assert violation.message == "Advisory Crew 4 is led by Mr. Chen, not by last year's advisor (Dr. Okafor)"
+    assert ("advisory", "crew4") in {(r.kind, r.id) for r in violation.records}
+    project.advisories.pop()
+    (violation,) = only(project, scenario, "looping_hard")
+    assert "no longer exists" in violation.message
+
+
+def test_looping_soft_counts_each_advisory_group() -> None:
+    project, scenario = school()
+    two_crews(project)
+    scenario.looping_rules = [
+        LoopingRule("loop1", "9a", PairingKind.ADVISOR, hard=False, weight=7),
+        LoopingRule("loop-crew3", "", PairingKind.ADVISOR, hard=False, weight=5, advisory_id="crew3"),
+    ]
+    project.prior_pairings = [
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["chen"], advisory_id="crew3"),
+        PriorPairing("9a", PairingKind.ADVISOR, teacher_ids=["okafor"], advisory_id="crew4"),
+    ]
+    assert check_timetable(project, scenario).penalties["looping_soft"] == 0
+    project.advisories[0].advisor_id = "rivera"  # Crew 3 loses its leader: the cohort rule and its own rule
+    assert check_timetable(project, scenario).penalties["looping_soft"] == 7 + 5
+    project.advisories[1].advisor_id = "chen"  # Crew 4 gets Crew 3's leader, one of the cohort's advisors last year
+    report = check_timetable(project, scenario)
+    assert report.ok and report.penalties["looping_soft"] == 7 + 5  # the cohort's rule pools its advisors
 
 
 def test_looping_hard_subject_teacher() -> None:
@@ -652,3 +712,57 @@ def test_a_chain_of_clashes_and_three_at_once_are_still_named_pair_by_pair() -> 
 
 def only_clashes(project: Project, scenario: Scenario, rule_id: str) -> list[str]:
     return [v.message for v in check_timetable(project, scenario).by_rule()[rule_id]]
+
+
+def test_advisor_choice() -> None:
+    project, scenario = school()
+    crew = project.advisories[0]
+    crew.advisor_id, crew.advisor_pool = "", ["chen", "okafor"]
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Advisory Crew 3 has no advisor chosen"
+    scenario.solution.advisors = {"crew3": "chen"}
+    assert check_timetable(project, scenario).ok
+    report = check_timetable(project, scenario, advisors={"crew3": "rivera"})  # given with the placements
+    assert [v.message for v in report.violations] == [
+        "Advisory Crew 3 is led by Ms. Rivera, who is not in its advisor pool"
+    ]
+    scenario.solution.advisors = {"crew3": "okafor"}
+    project.campuses = [Campus("north", "North"), Campus("south", "South")]
+    project.rooms[0].campus_id, project.teachers[2].campus_id = "north", "south"
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Advisory Crew 3 meets at North but its advisor Dr. Okafor is based at South"
+    project.teachers[2].campus_id = None
+    project.advisories.append(Advisory("crew4", "Crew 4", "okafor", ["9b"], 12, "lab", [BlockRef(MON, "plan")]))
+    project.teachers[2].max_advisories = 1
+    (violation,) = only(project, scenario, "advisor_choice")
+    assert violation.message == "Dr. Okafor leads 2 advisories (Crew 3, Crew 4) but may lead at most 1"
+
+
+def test_a_chosen_advisor_sits_with_the_advisory() -> None:
+    project, scenario = school()
+    project.advisories[0].advisor_id = ""
+    scenario.solution.advisors = {"crew3": "rivera"}
+    placement(scenario, "bio", 0).start, placement(scenario, "bio", 0).end = 590, 640  # over the advisory block
+    report = check_timetable(project, scenario)
+    assert any(v.rule_id == "teacher_clash" and "Ms. Rivera" in v.message for v in report.violations)
+
+
+def test_team_choice() -> None:
+    project, scenario = school()
+    bio = scenario.section("bio")
+    bio.teacher_ids, bio.teacher_pool = [], []  # any biology teacher: Ms. Rivera teaches it
+    project.teams = [
+        TeacherTeam("t9", "Grade 9 team", ["rivera", "chen"], cohort_pool=["9a", "9b"], cohorts_needed=1),
+        TeacherTeam("t10", "Grade 10 team", ["okafor"], cohort_pool=["9a", "9b"], cohorts_needed=1),
+    ]
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": ["9b"]}
+    assert check_timetable(project, scenario).ok
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": []}
+    (violation,) = only(project, scenario, "team_choice")
+    assert violation.message == "Grade 10 team takes 0 cohort(s) from its pool but needs 1"
+    scenario.solution.team_cohorts = {"t9": ["9b"], "t10": ["9a"]}  # Biology 9 of 9A is not Okafor's
+    (violation,) = only(project, scenario, "team_choice")
+    assert "Biology 9" in violation.message and "not by Grade 10 team" in violation.message
+    scenario.solution.team_cohorts = {"t9": ["9a"], "t10": ["9a"]}
+    messages = [v.message for v in only(project, scenario, "team_choice")]
+    assert "Cohort 9A is taken by 2 teams (Grade 9 team, Grade 10 team); a cohort goes to one team at most" in messages

@@ -28,8 +28,8 @@ from dlplanner.solver import HARD_RULES, SOFT_RULES, first_line
 
 def test_every_rule_of_the_contract_has_a_function_saying_it_in_plain_words():
     hard = ["teacher_clash", "cohort_clash", "room_clash", "meeting_count", "meeting_length", "class_time"]
-    hard += ["teacher_available", "room_fit", "campus_travel", "teacher_assignment", "advisory_time"]
-    hard += ["internship_window", "team_planning", "looping_hard", "pinned"]
+    hard += ["teacher_available", "room_fit", "campus_travel", "teacher_assignment", "advisory_time", "advisor_choice"]
+    hard += ["internship_window", "team_planning", "team_choice", "looping_hard", "pinned"]
     soft = ["spread_days", "subject_twice_daily", "teacher_gaps", "consecutive_teaching", "teacher_preferences"]
     soft += ["long_blocks_pbl", "daily_load_balance", "room_changes", "looping_soft"]
     assert list(HARD_RULES) == hard
@@ -258,6 +258,127 @@ def test_looping_hard_keeps_last_years_subject_teacher_and_team():
     judged(p, result)
     assert {m.teacher_ids[0] for m in by_section(result)["m0"]} == {"t2"}
     assert {m.teacher_ids[0] for m in by_section(result)["e1"]} == {"t3"}
+
+
+def test_advisor_choice_from_the_pool_on_the_campus_within_the_limit():
+    p = school(blocks=[*blocks_of(2), (610, 640, A), (645, 675, A)], teachers=4, cohorts=2, rooms=1)
+    p.campuses = [Campus("north", "North"), Campus("south", "South")]
+    p.rooms[0].campus_id = "north"
+    p.teachers[0].max_advisories = 1  # leads Crew A already
+    p.teachers[1].campus_id = "south"  # Crew B meets in the north
+    p.advisories = [
+        Advisory("crew-a", "Crew A", "t0", ["c0"], meeting_blocks=[BlockRef("d0", "b3")]),
+        Advisory("crew-b", "Crew B", "", ["c1"], room_id="r0", advisor_pool=["t0", "t1", "t2"]),
+    ]
+    add_section(p, "a", cohort_ids=["c0"], teacher_ids=["t3"])
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t2"}
+
+
+def _crew_in_class_time(p, advisory_id: str, advisor: str, **kw) -> None:
+    """An advisory of c0 sitting in the last class block; t1 would rather teach then than earlier."""
+    p.advisories.append(
+        Advisory(advisory_id, advisory_id, advisor, ["c0"], 10, meeting_blocks=[BlockRef("d0", "b4")], **kw)
+    )
+
+
+def _would_rather_keep(p, advisor: str) -> None:
+    """A soft looping rule: crew-b would rather keep ``advisor`` (the pull the other way)."""
+    p.prior_pairings = [PriorPairing("c0", PairingKind.ADVISOR, teacher_ids=[advisor], advisory_id="crew-b")]
+    p.scenarios[0].looping_rules = [LoopingRule("rather", "", PairingKind.ADVISOR, hard=False, advisory_id="crew-b")]
+
+
+def test_teacher_clash_counts_the_sittings_of_a_chosen_advisor():
+    p = school(teachers=2, cohorts=2)
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t1"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t0"], meetings_per_cycle=3)  # t0 teaches all day
+    _would_rather_keep(p, "t0")
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t1"}
+
+
+def test_teacher_available_for_the_sittings_of_a_chosen_advisor():
+    p = school(teachers=2, cohorts=2)
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t1"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t0"])
+    p.teachers[0].unavailable = [TimeWindow(None, 610, 670)]  # t0 is away when crew-b sits
+    _would_rather_keep(p, "t0")
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t1"}
+
+
+def test_team_planning_counts_the_sittings_of_a_chosen_advisor():
+    p = school(teachers=3, cohorts=2)
+    p.teams = [TeacherTeam("team", "Team", ["t0", "t1"], planning_minutes_per_week=5 * 60)]  # one block a cycle
+    p.teachers[1].unavailable = [TimeWindow(None, 480, 545)]  # t1 is away in the first block
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t2"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t0"], meetings_per_cycle=2)
+    _would_rather_keep(p, "t0")  # as advisor t0 would leave the team no block in common
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t2"}
+
+
+def test_looping_hard_keeps_last_years_advisor_of_each_advisory_group():
+    p = school(teachers=3, cohorts=2)
+    _crew_in_class_time(p, "crew-a", "t2")
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t1"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t1"])
+    p.teachers[1].avoid = [TimeWindow(None, 480, 605)]  # as advisor t1 must teach s early, which costs
+    p.prior_pairings = [PriorPairing("c0", PairingKind.ADVISOR, teacher_ids=["t1", "t2"])]
+    p.scenarios[0].looping_rules = [LoopingRule("keep", "c0", PairingKind.ADVISOR)]
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t1"}
+
+
+def test_looping_hard_keeps_the_advisor_of_one_advisory():
+    p = school(teachers=3, cohorts=2)
+    _crew_in_class_time(p, "crew-b", "", advisor_pool=["t0", "t1"])
+    add_section(p, "s", cohort_ids=["c1"], teacher_ids=["t1"])
+    p.teachers[1].avoid = [TimeWindow(None, 480, 605)]
+    p.prior_pairings = [PriorPairing("c0", PairingKind.ADVISOR, teacher_ids=["t1"], advisory_id="crew-b")]
+    p.scenarios[0].looping_rules = [LoopingRule("keep", "", PairingKind.ADVISOR, advisory_id="crew-b")]
+    result = run(p)
+    judged(p, result)
+    assert result.advisors == {"crew-b": "t1"}
+    assert by_section(result)["s"][0].start < 605
+
+
+def test_team_choice_takes_its_cohorts_and_teaches_them():
+    p = school(teachers=2, cohorts=2)
+    p.teams = [
+        TeacherTeam("north", "North", ["t0"], cohort_pool=["c0", "c1"], cohorts_needed=1),
+        TeacherTeam("south", "South", ["t1"], cohort_pool=["c0", "c1"], cohorts_needed=1),
+    ]
+    add_section(p, "m0", cohort_ids=["c0"], subject_id="math", teachers_needed=1)
+    add_section(p, "m1", cohort_ids=["c1"], subject_id="math", teachers_needed=1)
+    p.teachers[0].avoid = [TimeWindow(None, 0, 24 * 60)]  # t0 would rather not teach at all
+    result = run(p)
+    judged(p, result)
+    taken = result.team_cohorts
+    assert sorted(taken["north"] + taken["south"]) == ["c0", "c1"]
+    teacher = {"north": "t0", "south": "t1"}
+    for team, (cohort,) in taken.items():
+        assert {m.teacher_ids[0] for m in by_section(result)[f"m{cohort[1]}"]} == {teacher[team]}
+
+
+def test_looping_hard_team_takes_back_its_cohort_from_the_pool():
+    p = school(teachers=2, cohorts=2)
+    p.teams = [
+        TeacherTeam("north", "North", ["t0"], cohort_pool=["c0", "c1"], cohorts_needed=1),
+        TeacherTeam("south", "South", ["t1"], cohort_pool=["c0", "c1"], cohorts_needed=1),
+    ]
+    add_section(p, "m0", cohort_ids=["c0"], subject_id="math", teachers_needed=1)
+    p.teachers[0].avoid = [TimeWindow(None, 0, 24 * 60)]  # North would rather not take the cohort with a class
+    p.prior_pairings = [PriorPairing("c0", PairingKind.TEAM, team_id="north")]
+    p.scenarios[0].looping_rules = [LoopingRule("keep", "c0", PairingKind.TEAM)]
+    result = run(p)
+    judged(p, result)
+    assert result.team_cohorts == {"north": ["c0"], "south": ["c1"]}
 
 
 def test_pinned_placement_comes_back_exactly():

@@ -34,7 +34,10 @@ SOFT = "tests/unit/solver/test_soft_rules.py"
 # pinned timetables that cost nothing), which an emptied rule, counting nothing, passes too; and
 # test_room_changes, where the room pass (solver/rooms.py, not the model) keeps the lab in one room.
 RULE_TESTS: dict[str, list[str]] = {
-    "teacher_clash": [f"{HARD}::test_teacher_clash"],
+    "teacher_clash": [
+        f"{HARD}::test_teacher_clash",
+        f"{HARD}::test_teacher_clash_counts_the_sittings_of_a_chosen_advisor",
+    ],
     "cohort_clash": [
         f"{HARD}::test_cohort_clash",
         f"{HARD}::test_cohort_clash_lets_advisories_of_one_cohort_sit_together",
@@ -43,14 +46,27 @@ RULE_TESTS: dict[str, list[str]] = {
     "meeting_count": [f"{HARD}::test_meeting_count"],
     "meeting_length": [f"{HARD}::test_meeting_length_double_block_absorbs_passing_time"],
     "class_time": [f"{HARD}::test_class_time_double_block_never_spans_lunch_unless_allowed"],
-    "teacher_available": [f"{HARD}::test_teacher_available"],
+    "teacher_available": [
+        f"{HARD}::test_teacher_available",
+        f"{HARD}::test_teacher_available_for_the_sittings_of_a_chosen_advisor",
+    ],
     "room_fit": [f"{HARD}::test_room_fit"],
     "campus_travel": [f"{HARD}::test_campus_travel", f"{HARD}::test_campus_travel_follows_each_advisory_of_a_cohort"],
     "teacher_assignment": [f"{HARD}::test_teacher_assignment_pool_load_and_team_teaching"],
     "advisory_time": [f"{HARD}::test_advisory_time"],
+    "advisor_choice": [f"{HARD}::test_advisor_choice_from_the_pool_on_the_campus_within_the_limit"],
     "internship_window": [f"{HARD}::test_internship_window"],
-    "team_planning": [f"{HARD}::test_team_planning_needs_members_free_at_once"],
-    "looping_hard": [f"{HARD}::test_looping_hard_keeps_last_years_subject_teacher_and_team"],
+    "team_planning": [
+        f"{HARD}::test_team_planning_needs_members_free_at_once",
+        f"{HARD}::test_team_planning_counts_the_sittings_of_a_chosen_advisor",
+    ],
+    "team_choice": [f"{HARD}::test_team_choice_takes_its_cohorts_and_teaches_them"],
+    "looping_hard": [
+        f"{HARD}::test_looping_hard_keeps_last_years_subject_teacher_and_team",
+        f"{HARD}::test_looping_hard_keeps_last_years_advisor_of_each_advisory_group",
+        f"{HARD}::test_looping_hard_keeps_the_advisor_of_one_advisory",
+        f"{HARD}::test_looping_hard_team_takes_back_its_cohort_from_the_pool",
+    ],
     "pinned": [f"{HARD}::test_pinned_placement_comes_back_exactly"],
     "spread_days": [f"{SOFT}::test_spread_days", f"{SOFT}::test_spread_days_penalised_when_unavoidable"],
     "subject_twice_daily": [
@@ -71,6 +87,7 @@ RULE_TESTS: dict[str, list[str]] = {
     "looping_soft": [
         f"{SOFT}::test_looping_soft",
         f"{SOFT}::test_looping_soft_penalised_with_the_rules_weight_when_broken",
+        f"{SOFT}::test_looping_soft_costs_each_advisory_group_that_loses_its_advisor",
     ],
 }
 

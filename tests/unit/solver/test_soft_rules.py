@@ -6,9 +6,18 @@ Where another soft rule or luck would avoid the penalty too, a cheaper preferenc
 
 from __future__ import annotations
 
-from solver_kit import C, L, add_section, blocks_of, by_section, judged, run, school, semesters
+from solver_kit import A, C, L, add_section, blocks_of, by_section, judged, run, school, semesters
 
-from dlplanner.domain.model import LoopingRule, PairingKind, Placement, PriorPairing, Room, Subject, TimeWindow
+from dlplanner.domain.model import (
+    Advisory,
+    LoopingRule,
+    PairingKind,
+    Placement,
+    PriorPairing,
+    Room,
+    Subject,
+    TimeWindow,
+)
 
 
 def test_spread_days():
@@ -244,6 +253,20 @@ def test_looping_soft_penalised_with_the_rules_weight_when_broken():
     result = run(p)
     judged(p, result)
     assert result.penalties["looping_soft"] == 7
+
+
+def test_looping_soft_costs_each_advisory_group_that_loses_its_advisor():
+    p = school(blocks=[*blocks_of(2), (610, 640, A)], days=1, teachers=3, cohorts=1)
+    p.advisories = [Advisory("crew-a", "Crew A", "t0", ["c0"], 10), Advisory("crew-b", "Crew B", "t2", ["c0"], 10)]
+    p.prior_pairings = [PriorPairing("c0", PairingKind.ADVISOR, teacher_ids=["t0", "t1"])]
+    p.scenarios[0].looping_rules = [
+        LoopingRule("keep", "c0", PairingKind.ADVISOR, hard=False, weight=7),
+        LoopingRule("keep-b", "", PairingKind.ADVISOR, hard=False, weight=3, advisory_id="crew-b"),
+    ]
+    p.prior_pairings.append(PriorPairing("c0", PairingKind.ADVISOR, teacher_ids=["t1"], advisory_id="crew-b"))
+    result = run(p)
+    judged(p, result)
+    assert result.penalties["looping_soft"] == 7 + 3  # Crew B lost its advisor; Crew A kept its own
 
 
 def test_weights_override_from_the_request():
