@@ -49,6 +49,8 @@ LAZY_COMMANDS = {
     "db": "dlplanner.cli.db:db",
     "backup": "dlplanner.cli.db:backup_command",
     "restore": "dlplanner.cli.db:restore_command",
+    "rollover": "dlplanner.cli.rollover:rollover_command",
+    "pairings": "dlplanner.cli.rollover:pairings",
 }
 
 
@@ -448,30 +450,3 @@ def _exit_code(code: object) -> int:
     if isinstance(code, int):
         return code
     return 1
-
-
-def _register_command_groups() -> None:
-    """Commands that live in their own modules, one per area (FET, reports, database)."""
-    from dlplanner.cli.db import backup_command, db, restore_command
-    from dlplanner.cli.fet import fet
-    from dlplanner.cli.reports import compare_command, export_command, import_csv_command
-    from dlplanner.cli.rollover import pairings, rollover_command
-    from dlplanner.cli.school import export_school_command, import_command
-
-    for command in (
-        fet,
-        export_command,
-        compare_command,
-        import_csv_command,
-        export_school_command,
-        import_command,
-        db,
-        backup_command,
-        restore_command,
-    ):
-        cli.add_command(command)
-    cli.add_command(rollover_command)
-    cli.add_command(pairings)
-
-
-_register_command_groups()

@@ -219,10 +219,10 @@ def _changes_from(ctx: Context, hint: list[Placement]) -> list:
 def _choices(ctx: Context, solver: cp_model.CpSolver) -> tuple[dict[str, str], dict[str, list[str]]]:
     """The advisors and team cohorts the solver chose."""
     advisors = {
-        aid: tid for aid, choice in ctx.advisor_vars.items() for tid, lit in choice.items() if solver.BooleanValue(lit)
+        aid: tid for aid, choice in ctx.advisor_vars.items() for tid, lit in choice.items() if solver.boolean_value(lit)
     }
     teams = {
-        team_id: [c for c, lit in choice.items() if solver.BooleanValue(lit)]
+        team_id: [c for c, lit in choice.items() if solver.boolean_value(lit)]
         for team_id, choice in ctx.team_vars.items()
     }
     return advisors, teams
@@ -305,7 +305,7 @@ def solve(
     _add_rules(ctx, HARD_RULES)
     if hint:
         ctx.hint(hint, scenario.solution.advisors, scenario.solution.team_cohorts)
-    proto = ctx.model.Proto()
+    proto = ctx.model.proto
     messages = [
         f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
         f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms, built in {time.monotonic() - t0:.2f} s"
@@ -415,7 +415,7 @@ def solve(
         return unimproved
     penalties = _penalties(ctx, solver2)
     advisors, team_cohorts = _choices(ctx, solver2)
-    objective, bound = float(sum(penalties.values())), float(solver2.BestObjectiveBound() // scale)
+    objective, bound = float(sum(penalties.values())), float(solver2.best_objective_bound // scale)
     status = _status(code2)
     if status == SolveStatus.OPTIMAL and objective > bound:
         status = SolveStatus.FEASIBLE  # the room pass could not keep a section in one room of its class

@@ -220,7 +220,7 @@ class Context:
                 if advisory.advisor_pool
                 else list(self.teachers)
             )
-            choice = {tid: self.model.NewBoolVar("") for tid in dict.fromkeys(pool)}
+            choice = {tid: self.model.new_bool_var("") for tid in dict.fromkeys(pool)}
             self.advisor_vars[advisory.id] = choice
             for sitting in self.grid.sittings:
                 if sitting.advisory is advisory:
@@ -241,7 +241,7 @@ class Context:
         for team in self.project.teams:
             if team.cohorts_needed > 0 or team.cohort_pool:
                 pool = [c for c in dict.fromkeys(team.cohort_pool) if c in cohorts and c not in team.cohort_ids]
-                self.team_vars[team.id] = {c: self.model.NewBoolVar("") for c in pool}
+                self.team_vars[team.id] = {c: self.model.new_bool_var("") for c in pool}
 
     def chosen_sittings_of(self, tid: str) -> list[Usage]:
         """The sittings ``tid`` has when chosen as their advisory's advisor."""
@@ -342,15 +342,15 @@ class Context:
         team_cohorts: Mapping[str, list[str]] | None = None,
     ) -> None:
         """Warm start: the given placements' starts, rooms and teachers (and chosen advisors, team cohorts) as hints."""
-        self.model.ClearHints()
+        self.model.clear_hints()
         for aid, choice in self.advisor_vars.items():
             if advisors and aid in advisors:
                 for tid, lit in choice.items():
-                    self.model.AddHint(lit, tid == advisors[aid])
+                    self.model.add_hint(lit, tid == advisors[aid])
         for team_id, choice in self.team_vars.items():
             if team_cohorts and team_id in team_cohorts:
                 for cid, lit in choice.items():
-                    self.model.AddHint(lit, cid in team_cohorts[team_id])
+                    self.model.add_hint(lit, cid in team_cohorts[team_id])
         by_section: dict[str, list[Placement]] = defaultdict(list)
         for p in placements:
             by_section[p.section_id].append(p)

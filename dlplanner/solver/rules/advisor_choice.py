@@ -40,13 +40,13 @@ def add_advisor_choice(ctx: Context) -> None:
         for tid, lit in choice.items():
             teacher_campus = ctx.teachers[tid].campus_id
             if campus is not None and teacher_campus is not None and teacher_campus != campus:
-                model.Add(lit == 0).OnlyEnforceIf(enforce)
+                model.add(lit == 0).only_enforce_if(enforce)
             else:
                 allowed.append(lit)
         if not allowed:
             impossible(ctx, enforce)
             continue
-        model.Add(sum(allowed) == 1).OnlyEnforceIf(enforce)
+        model.add(sum(allowed) == 1).only_enforce_if(enforce)
     for tid, teacher in ctx.teachers.items():
         if teacher.max_advisories is None:
             continue
@@ -57,7 +57,7 @@ def add_advisor_choice(ctx: Context) -> None:
         enforce = ctx.explanation.group(
             f"advising:{tid}", f"{teacher.name}'s limit of {teacher.max_advisories} advisories", [("teacher", tid)]
         )
-        model.Add(sum(lits) <= max(0, teacher.max_advisories - fixed)).OnlyEnforceIf(enforce)
+        model.add(sum(lits) <= max(0, teacher.max_advisories - fixed)).only_enforce_if(enforce)
 
 
 RULE = Rule(add_advisor_choice)

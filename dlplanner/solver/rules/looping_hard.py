@@ -33,10 +33,10 @@ def _any_true(ctx: Context, lits: list):
         return False
     if len(lits) == 1:
         return lits[0]
-    b = ctx.model.NewBoolVar("")
-    ctx.model.AddBoolOr(lits).OnlyEnforceIf(b)
+    b = ctx.model.new_bool_var("")
+    ctx.model.add_bool_or(lits).only_enforce_if(b)
     for lit in lits:
-        ctx.model.AddImplication(lit, b)
+        ctx.model.add_implication(lit, b)
     return b
 
 
@@ -51,10 +51,10 @@ def advisor_is_not(ctx: Context, advisory: Advisory, prior: list[str]):
     keep = [choice[t] for t in prior if t in choice]
     if not keep:
         return True
-    none_kept = ctx.model.NewBoolVar("")
-    ctx.model.AddBoolOr([*keep, none_kept])
+    none_kept = ctx.model.new_bool_var("")
+    ctx.model.add_bool_or([*keep, none_kept])
     for k in keep:
-        ctx.model.AddImplication(k, none_kept.Not())
+        ctx.model.add_implication(k, none_kept.negated())
     return none_kept
 
 
@@ -101,7 +101,7 @@ def broken(ctx: Context, rule: LoopingRule, pairings: list[PriorPairing]):
         if team is None or (cohort not in team.cohort_ids and taken is None):
             continue
         members = set(team.member_ids)
-        lits = [] if taken is None else [taken.Not()]  # a team that may take the cohort must take it
+        lits = [] if taken is None else [taken.negated()]  # a team that may take the cohort must take it
         for info in ctx.sections:
             if cohort not in info.section.cohort_ids or info.fixed_teachers or not members & set(info.pool):
                 continue
@@ -146,7 +146,7 @@ def add_looping_hard(ctx: Context) -> None:
             if b is True:
                 impossible(ctx, enforce)
             elif b is not False:
-                ctx.model.Add(b == 0).OnlyEnforceIf(enforce)
+                ctx.model.add(b == 0).only_enforce_if(enforce)
 
 
 RULE = Rule(add_looping_hard)

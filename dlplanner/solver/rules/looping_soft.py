@@ -19,7 +19,7 @@ def add_looping_soft(ctx: Context) -> None:
             if b is True:
                 ctx.objective.add(Penalty("looping_soft", rule.weight, [], 1, lambda solver: 1))
                 continue
-            ctx.objective.add(Penalty("looping_soft", rule.weight, [], b, lambda solver, b=b: solver.Value(b)))
+            ctx.objective.add(Penalty("looping_soft", rule.weight, [], b, lambda solver, b=b: solver.value(b)))
 
 
 RULE = Rule(add_looping_soft)

@@ -22,7 +22,7 @@ def add_teacher_available(ctx: Context) -> None:
     forbid_by_reasons(ctx, "teacher_available")
     for u in ctx.sitting_usages:
         for key in teacher_available_busy(ctx, u.resource, u.day, u.start, u.end):
-            ctx.model.Add(u.lit == 0).OnlyEnforceIf(ctx.explanation.reason_group(key))
+            ctx.model.add(u.lit == 0).only_enforce_if(ctx.explanation.reason_group(key))
 
 
 RULE = Rule(add_teacher_available, busy=teacher_available_busy)

@@ -16,7 +16,7 @@ def add_teacher_clash(ctx: Context) -> None:
     for u in ctx.sitting_usages:
         for s in ctx.grid.busy_fixed.get(u.resource, ()):
             if s.day == u.day and s.start < u.end and u.start < s.end:
-                ctx.model.Add(u.lit == 0).OnlyEnforceIf(ctx.explanation.reason_group(f"advisory:{s.advisory.id}"))
+                ctx.model.add(u.lit == 0).only_enforce_if(ctx.explanation.reason_group(f"advisory:{s.advisory.id}"))
                 break
 
 

@@ -29,7 +29,7 @@ def add_team_choice(ctx: Context) -> None:
         if len(choice) < team.cohorts_needed:
             impossible(ctx, enforce)
             continue
-        model.Add(sum(choice.values()) == team.cohorts_needed).OnlyEnforceIf(enforce)
+        model.add(sum(choice.values()) == team.cohorts_needed).only_enforce_if(enforce)
         members = set(team.member_ids)
         for cohort_id, taken in choice.items():
             takers[cohort_id].append(taken)
@@ -38,13 +38,13 @@ def add_team_choice(ctx: Context) -> None:
                     continue
                 for tid, chosen in info.teacher_vars.items():
                     if tid not in members:
-                        model.AddBoolOr([taken.Not(), chosen.Not()]).OnlyEnforceIf(enforce)
+                        model.add_bool_or([taken.negated(), chosen.negated()]).only_enforce_if(enforce)
     for cohort_id, lits in takers.items():
         if len(lits) > 1:
             enforce = ctx.explanation.group(
                 f"one_team:{cohort_id}", f"cohort {cohort_id} going to one team at most", [("cohort", cohort_id)]
             )
-            model.Add(sum(lits) <= 1).OnlyEnforceIf(enforce)
+            model.add(sum(lits) <= 1).only_enforce_if(enforce)
 
 
 RULE = Rule(add_team_choice)
