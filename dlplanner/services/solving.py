@@ -44,7 +44,7 @@ def solve_scenario(
             scenario.solution.status = SolveStatus.INFEASIBLE
         return result, None
     scenario.solution = solution_from_result(result)
-    report = check_timetable(project, scenario, result.placements)
+    report = check_timetable(project, scenario, result.placements, result.enrolments)
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
 
@@ -67,6 +67,7 @@ def solution_from_result(result: SolveResult) -> Solution:
     """A scenario's solution from a solver result (the CLI stores it, the GUI applies it as one undo step)."""
     return Solution(
         placements=list(result.placements),
+        enrolments=list(result.enrolments),
         status=result.status,
         objective=result.objective,
         best_bound=result.best_bound,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dlplanner.domain.model import Placement, Project, SolveStatus
+from dlplanner.domain.model import Enrolment, Placement, Project, SolveStatus
 
 
 @dataclass
@@ -50,3 +50,4 @@ class SolveResult:
     solutions: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    enrolments: list[Enrolment] = field(default_factory=list)  # students seated in open sections

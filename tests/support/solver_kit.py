@@ -93,7 +93,7 @@ def judged(project: Project, result: SolveResult, pins: list[Placement] | None =
     from dlplanner.domain.checker import check_pins, check_timetable
 
     assert result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE), (result.status, result.conflicts)
-    report = check_timetable(project, project.scenarios[0], result.placements)
+    report = check_timetable(project, project.scenarios[0], result.placements, result.enrolments)
     assert report.ok, [v.message for v in report.violations]
     if pins:
         bad = check_pins(pins, result.placements)
