@@ -389,6 +389,7 @@ def _exit_code(code: object) -> int:
 
 def _register_command_groups() -> None:
     """Commands that live in their own modules, one per area (FET, reports, database)."""
+    from dlplanner.cli import students
     from dlplanner.cli.db import backup_command, db, restore_command
     from dlplanner.cli.fet import fet
     from dlplanner.cli.reports import compare_command, export_command, import_csv_command
@@ -406,6 +407,7 @@ def _register_command_groups() -> None:
         restore_command,
     ):
         cli.add_command(command)
+    cli.add_command(students.report_command)
 
 
 _register_command_groups()
