@@ -47,6 +47,7 @@ def solve(
         return placed
     pins = [e for e in scenario.solution.enrolments if e.pinned] if request.respect_pins else []
     left = max(1.0, request.time_limit - (time.monotonic() - t0))
+    load_began = time.monotonic() - t0
     loaded = load_students(
         project,
         scenario,
@@ -64,7 +65,11 @@ def solve(
     placed.best_bound = None  # the two models' bounds do not add up to one of the whole
     if placed.status == SolveStatus.OPTIMAL and not loaded.optimal:
         placed.status = SolveStatus.FEASIBLE
-    placed.messages = [*placed.messages, *loaded.messages]
+    placed.messages = [
+        *placed.messages,
+        *loaded.messages,
+        f"first complete timetable with every student loaded at {load_began + loaded.first_load_at:.2f} s",
+    ]
     placed.wall_time = time.monotonic() - t0
     return placed
 
@@ -75,6 +80,8 @@ class LoadResult:
     penalties: dict[str, int] = field(default_factory=dict)
     optimal: bool = False
     messages: list[str] = field(default_factory=list)
+    first_load_at: float = 0.0  # seconds after the load began when the greedy first load was complete
+    bound: float | None = None  # CP-SAT's bound on the students' objective (weighted units)
 
 
 def _section_times(grid: TimeGrid, scenario: Scenario, placements: list[Placement]) -> dict[str, list[Interval]]:
@@ -229,6 +236,7 @@ def load_students(
     ctx = build_load_context(project, scenario, placements, weights, pins)
     choices = [c for info in ctx.students for c in info.choices]
     hint = greedy_load(ctx)
+    first_load_at = time.monotonic() - t0
     for choice in choices:
         ctx.model.AddHint(choice.lit, hint.get(choice.lit.Index(), False))
     messages = [
@@ -245,11 +253,16 @@ def load_students(
         penalties = dict.fromkeys((r for r in STUDENT_RULES if r in SOFT_RULES), 0)
         for rule_id, weight, units in ctx.penalties:
             penalties[rule_id] += weight * int(solver.Value(units) if not isinstance(units, int) else units)
-        messages.append(f"students loaded in {time.monotonic() - t0:.2f} s ({solver.StatusName(code).lower()})")
+        messages.append(
+            f"students loaded in {time.monotonic() - t0:.2f} s ({solver.StatusName(code).lower()}, objective "
+            f"{solver.ObjectiveValue():,.0f}, bound {solver.BestObjectiveBound():,.0f})"
+        )
         optimal = code == cp_model.OPTIMAL
+        bound = solver.BestObjectiveBound()
     else:
         chosen = [c for c in choices if hint.get(c.lit.Index())]
         penalties = _evaluate_hint(ctx, seed)
+        bound = None
         messages.append(f"students: CP-SAT found no load in time ({solver.StatusName(code).lower()}); greedy load kept")
         optimal = False
     missing = pinned - {(c.student.id, c.section.id) for c in choices}
@@ -258,7 +271,7 @@ def load_students(
             f"{len(missing)} pinned enrolment(s) left out: not a request of the student for an open section"
         )
     enrolments = [Enrolment(c.student.id, c.section.id, (c.student.id, c.section.id) in pinned) for c in chosen]
-    return LoadResult(enrolments, penalties, optimal, messages)
+    return LoadResult(enrolments, penalties, optimal, messages, first_load_at, bound)
 
 
 def _evaluate_hint(ctx: LoadContext, seed: int) -> dict[str, int]:

@@ -85,6 +85,7 @@ RULE_TESTS: dict[str, list[str]] = {
         f"{STUDENTS}::test_request_unmet_seats_every_student_it_can_and_prefers_the_request_to_its_alternate",
         f"{STUDENTS}::test_request_unmet_rank_decides_who_gets_the_last_seat",
         f"{STUDENTS}::test_request_unmet_keeps_sections_that_students_need_together_apart",
+        f"{STUDENTS}::test_request_unmet_leaves_a_cohort_one_section_of_a_subject_it_requests",
     ],
     "section_balance": [f"{STUDENTS}::test_section_balance"],
 }

@@ -194,3 +194,22 @@ def test_pinned_enrolment_stays():
     result = run(p)
     judged(p, result)
     assert result.enrolments == [Enrolment(student.id, "art-2", pinned=True)]
+
+
+def test_request_unmet_leaves_a_cohort_one_section_of_a_subject_it_requests():
+    p = school(blocks=blocks_of(2), teachers=1, cohorts=1)
+    _electives(p, "art")
+    p.teachers.append(Teacher("t-art2", "Teacher art 2", {"art"}))
+    add_section(p, "core", cohort_ids=["c0"], teacher_ids=["t0"])
+    add_section(p, "art-1", subject_id="art", teacher_ids=["t-art"])
+    add_section(p, "art-2", subject_id="art", teacher_ids=["t-art2"])
+    _pin(p, "core", 480)
+    students = _students(p, 4, "art", cohort="c0")
+    both_with_core = [
+        Placement("art-1", 0, "d0", 480, 540, None, ["t-art"]),
+        Placement("art-2", 0, "d0", 480, 540, None, ["t-art2"]),
+    ]
+    result = run(p, hint=both_with_core)
+    judged(p, result)
+    assert {q.section_id for q in result.placements if q.start == 545} & {"art-1", "art-2"}
+    assert all(len(_enrolled(result, s.id)) == 1 for s in students)
