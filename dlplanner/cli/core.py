@@ -51,6 +51,7 @@ LAZY_COMMANDS = {
     "restore": "dlplanner.cli.db:restore_command",
     "rollover": "dlplanner.cli.rollover:rollover_command",
     "pairings": "dlplanner.cli.rollover:pairings",
+    "report": "dlplanner.cli.students:report_command",
 }
 
 

@@ -239,7 +239,7 @@ def _plain(value: object) -> str:
 @click.option("--scenario", "-s", default=None, help="For sections: the scenario they belong to.")
 @project_name_option
 def import_csv_command(project: str, kind: str, file: str, scenario: str | None, project_name: str | None) -> None:
-    """Import teachers, rooms, cohorts or sections from a CSV FILE (all rows or none; see docs/csv-import.md)."""
+    """Import teachers, rooms, cohorts, sections, students or requests from a CSV FILE (all rows or none)."""
     with user_errors():
         result = change_and_save(  # all or nothing; refused when another planner saved a piece it changes
             project, lambda loaded: importing.import_csv_into(loaded, kind, file, scenario), project_name

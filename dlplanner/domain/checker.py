@@ -23,6 +23,7 @@ from typing import TypeVar
 from dlplanner.domain.calendar import Term
 from dlplanner.domain.geometry import (
     advisory_sittings,
+    away_intervals,
     away_windows,
     class_runs,
     common_free_minutes,
@@ -39,6 +40,7 @@ from dlplanner.domain.model import (
     Advisory,
     Block,
     BlockKind,
+    Enrolment,
     LoopingRule,
     PairingKind,
     Placement,
@@ -51,6 +53,7 @@ from dlplanner.domain.model import (
     fmt_time,
 )
 from dlplanner.domain.problems import RecordRef, named
+from dlplanner.domain.students import open_seats, open_sections_by_subject, request_outcomes
 
 K = TypeVar("K")
 
@@ -64,6 +67,8 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "long_blocks_pbl": 2,
     "daily_load_balance": 1,
     "room_changes": 1,
+    "request_unmet": 10,
+    "section_balance": 1,
 }
 
 CHECKER_READINGS = """\
@@ -105,6 +110,13 @@ How the checker reads points docs/rules.md leaves open (the solver must read the
 - looping per advisory: a rule with advisory_id keeps last year's advisor of that advisory (its pairings:
   those of kind advisor with the same advisory_id); a cohort's advisor rule pools every advisor pairing
   of the cohort, advisory-level ones included, and a cohort with no advisory breaks it once.
+- Students: a student is busy in their cohort's meetings, in every sitting of an advisory of their cohort
+  and of their own advisory, during their cohort's internship windows (± travel) and in the meetings of
+  the sections they are enrolled in. student_clash looks only at pairs with an enrolled meeting (a
+  clash among cohort meetings is cohort_clash's); an enrolment in a section of the student's own cohort
+  adds nothing. Enrolments naming an unknown student or section are section_capacity violations.
+- section_balance: the enrolments (from requests) of a subject's open sections, max - min, per subject
+  with two or more open sections.
 """
 
 
@@ -188,12 +200,15 @@ class CheckContext:
         placements: list[Placement],
         advisors: dict[str, str] | None = None,
         team_cohorts: dict[str, list[str]] | None = None,
+        enrolments: list[Enrolment] | None = None,
     ) -> None:
         self.project = project
         self.scenario = scenario
         self.placements = placements
         self.advisors = scenario.solution.advisors if advisors is None else advisors
         self.team_cohorts = scenario.solution.team_cohorts if team_cohorts is None else team_cohorts
+        self.enrolments = enrolments or []
+        self.students = {s.id: s for s in project.students}
         self.teachers = {t.id: t for t in project.teachers}
         self.rooms = {r.id: r for r in project.rooms}
         self.cohorts = {c.id: c for c in project.cohorts}
@@ -1224,6 +1239,121 @@ def check_looping_hard(ctx: CheckContext) -> list[Violation]:
     return [violation for _, violation in _looping_failures(ctx, hard=True)]
 
 
+def _enrolled_sections(ctx: CheckContext) -> dict[str, list[str]]:
+    """Student id -> the section ids of their enrolments, in order (repeats kept)."""
+    enrolled: dict[str, list[str]] = defaultdict(list)
+    for enrolment in ctx.enrolments:
+        enrolled[enrolment.student_id].append(enrolment.section_id)
+    return enrolled
+
+
+def check_student_clash(ctx: CheckContext) -> list[Violation]:
+    """A student is in one place at a time: cohort meetings, advisory sittings, internships, open sections."""
+    violations = []
+    meetings_of = _by_resource(ctx.meetings, lambda e: [e.ref.id])
+    cohort_meetings = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
+    sittings_of_cohort = _by_resource(ctx.sittings, lambda e: e.cohort_ids)
+    sittings_of_advisory = _by_resource(ctx.sittings, lambda e: [e.ref.id])
+    for student_id, section_ids in _enrolled_sections(ctx).items():
+        student = ctx.students.get(student_id)
+        if student is None:
+            continue
+        who = named("Student", student.name)
+        ref = RecordRef("student", student.id, student.name)
+        cohort = student.cohort_id or ""
+        for section_id in {sid for sid in section_ids if section_ids.count(sid) > 1}:
+            section = ctx.sections.get(section_id)
+            label = section.name if section else section_id
+            violations.append(Violation("student_clash", f"{who} is enrolled in {label} more than once", [ref]))
+        own = [
+            event
+            for section_id in dict.fromkeys(section_ids)
+            for event in meetings_of.get(section_id, [])
+            if cohort not in event.cohort_ids
+        ]
+        fixed = list(cohort_meetings.get(cohort, []))
+        sittings = {
+            id(e): e
+            for e in [*sittings_of_cohort.get(cohort, []), *sittings_of_advisory.get(student.advisory_id or "", [])]
+        }
+        fixed += sittings.values()
+        for i, a in enumerate(own):
+            for b in [*own[i + 1 :], *fixed]:
+                if b.ref.id == a.ref.id and not b.is_sitting:
+                    continue
+                if (
+                    a.day_type_id == b.day_type_id
+                    and _overlap(a.start, a.end, b.start, b.end)
+                    and ctx.terms_overlap(a.term_id, b.term_id)
+                ):
+                    when = ctx.when(a.day_type_id, max(a.start, b.start), min(a.end, b.end))
+                    violations.append(
+                        Violation(
+                            "student_clash",
+                            f"{who} has {a.label} and {b.label} at the same time on {when}",
+                            [ref, a.ref, b.ref],
+                        )
+                    )
+            if cohort:
+                for away_from, away_until in away_intervals(ctx.scenario.internships, [cohort], a.day_type_id):
+                    if _overlap(a.start, a.end, away_from, away_until):
+                        violations.append(
+                            Violation(
+                                "student_clash",
+                                f"{who} has {a.label} on {ctx.when(a.day_type_id, a.start, a.end)} while away on "
+                                f"an internship ({span(away_from, away_until)} with travel)",
+                                [ref, a.ref],
+                            )
+                        )
+    return violations
+
+
+def check_section_capacity(ctx: CheckContext) -> list[Violation]:
+    """No section holds more students from requests than its open seats (room, ``max_enrolment``, less its cohorts)."""
+    violations = []
+    seated: dict[str, set[str]] = defaultdict(set)
+    for enrolment in ctx.enrolments:
+        if enrolment.student_id not in ctx.students:
+            violations.append(
+                Violation(
+                    "section_capacity", f"An enrolment names student '{enrolment.student_id}', who does not exist"
+                )
+            )
+        elif enrolment.section_id not in ctx.sections:
+            violations.append(
+                Violation(
+                    "section_capacity", f"An enrolment names section '{enrolment.section_id}', which does not exist"
+                )
+            )
+        else:
+            seated[enrolment.section_id].add(enrolment.student_id)
+    meetings = ctx.section_meetings()
+    for section_id, students in seated.items():
+        section = ctx.sections[section_id]
+        ref = ctx.section_ref(section)
+        if not ctx.project.is_open(section):
+            violations.append(
+                Violation(
+                    "section_capacity",
+                    f"{named('Section', section.name)} has no seats open to requests (cohorts only, no max_enrolment "
+                    f"above their size) but {len(students)} student(s) are enrolled in it",
+                    [ref],
+                )
+            )
+            continue
+        seats = open_seats(ctx.project, section, [p.room_id for p in meetings.get(section_id, [])])
+        if seats is not None and len(students) > seats:
+            violations.append(
+                Violation(
+                    "section_capacity",
+                    f"{named('Section', section.name)} has {len(students)} students from requests in "
+                    f"{seats} open seat(s)",
+                    [ref],
+                )
+            )
+    return violations
+
+
 HARD_RULES: dict[str, Callable[[CheckContext], list[Violation]]] = {
     "teacher_clash": check_teacher_clash,
     "cohort_clash": check_cohort_clash,
@@ -1241,6 +1371,8 @@ HARD_RULES: dict[str, Callable[[CheckContext], list[Violation]]] = {
     "team_planning": check_team_planning,
     "team_choice": check_team_choice,
     "looping_hard": check_looping_hard,
+    "student_clash": check_student_clash,
+    "section_capacity": check_section_capacity,
 }
 
 
@@ -1428,6 +1560,25 @@ def penalty_looping_soft(ctx: CheckContext) -> int:
     return sum(rule.weight for rule, _ in _looping_failures(ctx, hard=False))
 
 
+def penalty_request_unmet(ctx: CheckContext) -> int:
+    """Students should get what they ask for: each request unmet costs by its rank, one met by an alternate 1."""
+    outcomes = request_outcomes(ctx.project, ctx.scenario, ctx.enrolments)
+    return sum(o.units for o in outcomes) * _weight(ctx, "request_unmet")
+
+
+def penalty_section_balance(ctx: CheckContext) -> int:
+    """Open sections of one subject should hold about as many students each: the spread (max − min) costs."""
+    seated: dict[str, set[str]] = defaultdict(set)
+    for enrolment in ctx.enrolments:
+        seated[enrolment.section_id].add(enrolment.student_id)
+    units = 0
+    for sections in open_sections_by_subject(ctx.project, ctx.scenario).values():
+        if len(sections) > 1:
+            counts = [len(seated.get(s.id, ())) for s in sections]
+            units += max(counts) - min(counts)
+    return units * _weight(ctx, "section_balance")
+
+
 SOFT_RULES: dict[str, Callable[[CheckContext], int]] = {
     "spread_days": penalty_spread_days,
     "subject_twice_daily": penalty_subject_twice_daily,
@@ -1438,6 +1589,8 @@ SOFT_RULES: dict[str, Callable[[CheckContext], int]] = {
     "daily_load_balance": penalty_daily_load_balance,
     "room_changes": penalty_room_changes,
     "looping_soft": penalty_looping_soft,
+    "request_unmet": penalty_request_unmet,
+    "section_balance": penalty_section_balance,
 }
 
 
@@ -1448,14 +1601,21 @@ def check_timetable(
     *,
     advisors: dict[str, str] | None = None,
     team_cohorts: dict[str, list[str]] | None = None,
+    enrolments: list[Enrolment] | None = None,
 ) -> CheckReport:
     """Every hard rule recomputed from the timetable, and every soft rule's total penalty.
 
     The timetable is the scenario's solution unless ``placements`` (and the chosen ``advisors`` and
-    ``team_cohorts`` of advisories and teams left to the solver) are given.
+    ``team_cohorts`` of advisories and teams left to the solver, and the students' ``enrolments``) are given.
     """
-    placements = scenario.solution.placements if placements is None else placements
-    ctx = CheckContext(project, scenario, placements, advisors, team_cohorts)
+    ctx = CheckContext(
+        project,
+        scenario,
+        scenario.solution.placements if placements is None else placements,
+        advisors,
+        team_cohorts,
+        scenario.solution.enrolments if enrolments is None else enrolments,
+    )
     violations: list[Violation] = []
     for check in HARD_RULES.values():
         violations.extend(check(ctx))

@@ -260,6 +260,9 @@ class Section:
     allow_break_span: bool = False
     term_id: str | None = None  # None: the whole year
     external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
+    # students from course requests: a section with no cohort is open; one with cohorts is open when
+    # ``max_enrolment`` leaves seats beyond its cohorts. None: no limit but the rooms' capacity
+    max_enrolment: int | None = None
 
     @property
     def fixed_teachers(self) -> bool:
@@ -272,6 +275,45 @@ class Section:
     @property
     def teacher_count(self) -> int:
         return len(self.teacher_ids) if self.teacher_ids else self.teachers_needed
+
+
+@dataclass
+class Student:
+    """One student: follows their cohort's sections (if any) and adds their own course requests.
+
+    ``flags`` are free labels a school groups students by in reports (``ELL``, ``IEP``, ``504`` …).
+    """
+
+    id: str
+    name: str
+    grade: int = 0
+    cohort_id: str | None = None
+    advisory_id: str | None = None
+    pathway: str = ""
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CourseRequest:
+    """A student asks for a subject: rank 1 = required, larger = lower preference.
+
+    An alternate (``alternate_for`` = the subject of another request of the same student) means
+    "if not that one then this": it is taken only when the request it stands for cannot be met.
+    """
+
+    student_id: str
+    subject_id: str
+    rank: int = 1
+    alternate_for: str | None = None
+
+
+@dataclass
+class Enrolment:
+    """A student seated in an open section (part of a scenario's solution); pinned ones stay."""
+
+    student_id: str
+    section_id: str
+    pinned: bool = False
 
 
 @dataclass
@@ -375,6 +417,7 @@ class Solution:
     wall_time: float | None = None
     solved_at: datetime | None = None
     stale: bool = False  # the data changed since this solution was made
+    enrolments: list[Enrolment] = field(default_factory=list)  # students seated in open sections
     advisors: dict[str, str] = field(default_factory=dict)  # advisory id -> advisor the solver chose
     team_cohorts: dict[str, list[str]] = field(default_factory=dict)  # team id -> cohorts the solver chose
 
@@ -469,6 +512,8 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     minimums: Minimums = field(default_factory=Minimums)  # the requirements every scenario is checked against
     external_ids: dict[str, str] = field(default_factory=dict)  # the SIS's names for it (see above)
+    students: list[Student] = field(default_factory=list)  # students as people (their cohort's sections + requests)
+    requests: list[CourseRequest] = field(default_factory=list)
 
     def subject(self, subject_id: str) -> Subject:
         return _find(self.subjects, subject_id, "subject")
@@ -514,8 +559,25 @@ class Project:
         return sum(sizes.get(cid, 0) for cid in section.cohort_ids)
 
     def seats_needed(self, section: Section) -> int:
-        """The seats a room needs for ``section``: its ``min_capacity``, else its enrolment."""
-        return section.min_capacity if section.min_capacity is not None else self.section_enrolment(section)
+        """The seats a room needs: ``min_capacity``, else ``max_enrolment``, else the enrolment."""
+        if section.min_capacity is not None:
+            return section.min_capacity
+        if section.max_enrolment is not None:
+            return max(section.max_enrolment, self.section_enrolment(section))
+        return self.section_enrolment(section)
+
+    def cohort_seats(self, section: Section) -> int:
+        """Seats a section's cohorts fill (0 without cohorts): the rest is open to requests."""
+        return self.section_enrolment(section) if section.cohort_ids else 0
+
+    def is_open(self, section: Section) -> bool:
+        """Whether students may join ``section`` from requests: no cohort, or seats beyond its cohorts."""
+        if not section.cohort_ids:
+            return True
+        return section.max_enrolment is not None and section.max_enrolment > self.cohort_seats(section)
+
+    def student(self, student_id: str) -> Student:
+        return _find(self.students, student_id, "student")
 
     def qualified_teachers(self, section: Section) -> list[Teacher]:
         """Teachers the solver may choose for a pool section."""

@@ -1,4 +1,6 @@
-"""CSV import of teachers, rooms, cohorts and sections (templates in resources/templates/, docs/csv-import.md).
+"""CSV import of teachers, rooms, cohorts, sections, students and requests (docs/csv-import.md).
+
+Templates are in resources/templates/.
 
 Every row is read and checked before anything changes: a file with one bad row imports nothing,
 and every problem is reported with the file, line and column it is in. Rows whose ``id`` already
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dlplanner.domain import Cohort, Project, Room, Scenario, Section, Teacher, TimeWindow
+from dlplanner.domain import Cohort, CourseRequest, Project, Room, Scenario, Section, Student, Teacher, TimeWindow
 from dlplanner.domain.quoting import shown
 
 KINDS = ("teachers", "rooms", "cohorts", "sections")
@@ -77,6 +79,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("enrolment", False, "students (default: the sum of its cohorts' sizes)"),
         Column("allow_break_span", False, "yes/no: may span lunch or advisory"),
         Column("term", False, "term id or name (empty: the whole year)"),
+        Column("max_enrolment", False, "most students; above its cohorts' size the rest is open to course requests"),
     ],
 }
 
@@ -427,6 +430,7 @@ def _section(cells: _Cells, project: Project, scenario: Scenario, existing: Sect
         enrolment=cells.integer("enrolment"),
         allow_break_span=cells.flag("allow_break_span"),
         term_id=cells.ref("term", _Lookup(scenario.calendar.terms), "term"),
+        max_enrolment=cells.integer("max_enrolment", minimum=1),
     )
     if section.teacher_ids and section.teacher_pool:
         cells.fail("teacher_pool", "give fixed teachers or a pool, not both")
@@ -510,3 +514,153 @@ def import_csv(project: Project, kind: str, path: str | Path, scenario: Scenario
 
 def template_header(kind: str) -> list[str]:
     return [c.name for c in COLUMNS[kind]]
+
+
+# -- students as people: the kinds "students" and "requests" ------------------------------------
+# Kept apart from the import above (their rows have no ``id`` column and requests replace a student's
+# earlier requests instead of updating records by id).
+
+STUDENT_KINDS = ("students", "requests")
+
+COLUMNS.update(
+    {
+        "students": [
+            Column("student_id", True, "unique id, e.g. s-10452 (the SIS number)"),
+            Column("name", True, "name as printed"),
+            Column("grade", False, "grade level (whole number)"),
+            Column("cohort", False, "cohort id or name (empty: no cohort)"),
+            Column("advisory", False, "advisory id or name"),
+            Column("pathway", False, "pathway or academy"),
+            Column("flags", False, "groups such as ELL; IEP, separated by ;"),
+        ],
+        "requests": [
+            Column("student_id", True, "student id or name"),
+            Column("subject", True, "subject id or name"),
+            Column("rank", False, "1 = required (default), larger = lower preference"),
+            Column("alternate_for", False, "subject (id or name) of the student's request this one stands in for"),
+        ],
+    }
+)
+
+
+def import_students_csv(project: Project, kind: str, path: str | Path) -> ImportResult:
+    """Check every row of a students or requests file, then change ``project`` (all or nothing).
+
+    Students are added or updated by ``student_id`` (columns left out keep their values). The requests
+    of each student named in a requests file replace that student's earlier requests.
+    """
+    if kind not in STUDENT_KINDS:
+        raise ValueError(f"Unknown kind '{kind}' (kinds: {', '.join(STUDENT_KINDS)})")
+    path = Path(path)
+    rows, problems = read_rows(path, kind)
+    if problems and any(p.line <= 1 for p in problems):
+        raise CsvImportError(problems)
+    if not rows and not problems:
+        problems.append(CsvProblem(path.name, 2, "", "no data rows below the header"))
+    if kind == "students":
+        return _import_students(project, path, rows, problems)
+    return _import_requests(project, path, rows, problems)
+
+
+def _import_students(
+    project: Project, path: Path, rows: list[tuple[int, dict[str, str]]], problems: list[CsvProblem]
+) -> ImportResult:
+    existing = {s.id: s for s in project.students}
+    existing_keys = {id_key(i): i for i in existing}
+    cohorts, advisories = _Lookup(project.cohorts), _Lookup(project.advisories)
+    first_seen: dict[str, tuple[str, int]] = {}
+    built: list[Student] = []
+    for line, row in rows:
+        cells = _Cells(path.name, line, row, problems)
+        student_id = cells.text("student_id", True)
+        key = id_key(student_id)
+        if student_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", student_id):
+            cells.fail("student_id", f"{shown(student_id)} is not a valid id (letters, digits, - _ . only)")
+        elif key in first_seen:
+            other, other_line = first_seen[key]
+            said = "is already used" if other == student_id else f"is too like {shown(other)}"
+            cells.fail("student_id", f"{shown(student_id)} {said} on line {other_line}")
+        elif student_id and student_id not in existing and key in existing_keys:
+            other = existing_keys[key]
+            cells.fail("student_id", f"{shown(student_id)} is too like the existing student {shown(other)}; {_ALIKE}")
+        first_seen.setdefault(key, (student_id, line))
+        old = existing.get(student_id)
+        student = Student(
+            id=student_id,
+            name=cells.text("name", True),
+            grade=cells.integer("grade", default=0) or 0,
+            cohort_id=cells.ref("cohort", cohorts, "cohort"),
+            advisory_id=cells.ref("advisory", advisories, "advisory"),
+            pathway=cells.text("pathway"),
+            flags=set(cells.items("flags")),
+        )
+        if old is not None:
+            for column, attr in (
+                ("grade", "grade"),
+                ("cohort", "cohort_id"),
+                ("advisory", "advisory_id"),
+                ("pathway", "pathway"),
+                ("flags", "flags"),
+            ):
+                if not cells.has(column):
+                    setattr(student, attr, getattr(old, attr))
+        built.append(student)
+    if problems:
+        raise CsvImportError(problems)
+    result = ImportResult("students")
+    for student in built:
+        if student.id in existing:
+            project.students[project.students.index(existing[student.id])] = student
+            result.updated.append(student.id)
+        else:
+            project.students.append(student)
+            result.added.append(student.id)
+    return result
+
+
+def _import_requests(
+    project: Project, path: Path, rows: list[tuple[int, dict[str, str]]], problems: list[CsvProblem]
+) -> ImportResult:
+    students, subjects = _Lookup(project.students), _Lookup(project.subjects)
+    built: list[tuple[int, CourseRequest]] = []
+    for line, row in rows:
+        cells = _Cells(path.name, line, row, problems)
+        student_id = cells.ref("student_id", students, "student", required=True)
+        subject_id = cells.ref("subject", subjects, "subject", required=True)
+        rank = cells.integer("rank", default=1, minimum=1) or 1
+        alternate_for = cells.ref("alternate_for", subjects, "subject")
+        if student_id and subject_id:
+            built.append((line, CourseRequest(student_id, subject_id, rank, alternate_for)))
+    seen: dict[tuple[str, str], int] = {}
+    requested = {(r.student_id, r.subject_id) for _, r in built if r.alternate_for is None}
+    for line, request in built:
+        key = (request.student_id, request.subject_id)
+        if key in seen:
+            problems.append(
+                CsvProblem(path.name, line, "subject", f"the student already requests this subject on line {seen[key]}")
+            )
+        seen.setdefault(key, line)
+        if request.alternate_for is not None:
+            if request.alternate_for == request.subject_id:
+                problems.append(CsvProblem(path.name, line, "alternate_for", "a request cannot stand in for itself"))
+            elif (request.student_id, request.alternate_for) not in requested:
+                problems.append(
+                    CsvProblem(
+                        path.name,
+                        line,
+                        "alternate_for",
+                        f"the student does not request {shown(request.alternate_for)} in this file "
+                        "(an alternate stands in for another request of the same student)",
+                    )
+                )
+    if problems:
+        raise CsvImportError(problems)
+    named = {r.student_id for _, r in built}
+    before = {(r.student_id, r.subject_id) for r in project.requests if r.student_id in named}
+    project.requests = [r for r in project.requests if r.student_id not in named] + [r for _, r in built]
+    result = ImportResult("requests")  # "updated": a student's request for a subject they requested before
+    for _, r in built:
+        (result.updated if (r.student_id, r.subject_id) in before else result.added).append(
+            f"{r.student_id}:{r.subject_id}"
+        )
+    return result

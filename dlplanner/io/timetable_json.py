@@ -1,4 +1,4 @@
-"""The timetable JSON exchange format: one scenario's time grid, resources, sections and placements.
+"""The timetable JSON exchange format: one scenario's time grid, resources, sections, placements and students.
 
 Documented in ``docs/timetable-json.md`` (JSON Schema: ``docs/timetable-json.schema.json``). It
 carries everything the independent checker needs, so a timetable made elsewhere (or by hand)
@@ -27,7 +27,9 @@ from dlplanner.domain.model import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Internship,
     LoopingRule,
     Placement,
@@ -39,6 +41,7 @@ from dlplanner.domain.model import (
     Section,
     Solution,
     SolveStatus,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -155,6 +158,25 @@ def timetable_document(project: Project, scenario: Scenario) -> dict[str, Any]:
             }
             for p in solution.placements
         ],
+        "students": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "grade": s.grade,
+                "cohort": s.cohort_id,
+                "advisory": s.advisory_id,
+                "pathway": s.pathway,
+                "flags": sorted(s.flags),
+            }
+            for s in project.students
+        ],
+        "requests": [
+            {"student": r.student_id, "subject": r.subject_id, "rank": r.rank, "alternate_for": r.alternate_for}
+            for r in project.requests
+        ],
+        "enrolments": [
+            {"student": e.student_id, "section": e.section_id, "pinned": e.pinned} for e in solution.enrolments
+        ],
     }
 
 
@@ -221,6 +243,21 @@ class _Reader:
             except codec.DecodeError as exc:
                 raise TimetableFormatError(f"{self.source}: {exc}") from None
         return result
+
+    def optional_text(self, item: dict[str, Any], name: str, place: str) -> str | None:
+        value = item.get(name)
+        return None if value is None else self.text(value, f"{place}.{name}")
+
+    def flag(self, item: dict[str, Any], name: str, place: str) -> bool:
+        value = item.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{place}.{name}", f"expected true or false, got {shown(value)}")
+        return value
+
+    def only(self, item: dict[str, Any], allowed: tuple[str, ...], place: str) -> None:
+        unknown = sorted(set(item) - set(allowed))
+        if unknown:
+            raise self.fail(place, "unknown field(s) " + ", ".join(shown(k, 40)[1:-1] for k in unknown[:5]))
 
     def minutes(self, item: dict[str, Any], name: str, place: str) -> int:
         value = self.integer(self.key(item, name, place), f"{place}.{name}")
@@ -323,6 +360,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
                 pinned=pinned,
             )
         )
+    students, requests, enrolments = _students_part(r, doc)
     solution_info = r.obj(info.get("solution", {}), "scenario.solution")
     try:
         status = SolveStatus(solution_info.get("status", SolveStatus.NOT_SOLVED.value))
@@ -357,6 +395,7 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
                 for team, cohorts in chosen_teams.items()
                 if isinstance(cohorts, list)
             },
+            enrolments=enrolments,
         ),
     )
     project = Project(
@@ -373,8 +412,60 @@ def timetable_from_document(document: Any, source: str = "<document>") -> tuple[
         teams=r.records(doc, "teams", TeacherTeam),
         prior_pairings=r.records(doc, "prior_pairings", PriorPairing),
         scenarios=[scenario],
+        students=students,
+        requests=requests,
     )
     return project, scenario
+
+
+def _students_part(r: _Reader, doc: dict[str, Any]) -> tuple[list[Student], list[CourseRequest], list[Enrolment]]:
+    """The optional ``students``, ``requests`` and ``enrolments`` lists (absent: none)."""
+    students = []
+    for i, raw in enumerate(r.lst(doc.get("students", []), "students")):
+        place = f"students[{i}]"
+        item = r.obj(raw, place)
+        r.only(item, ("id", "name", "grade", "cohort", "advisory", "pathway", "flags"), place)
+        flags = r.lst(item.get("flags", []), f"{place}.flags")
+        students.append(
+            Student(
+                id=r.text(r.key(item, "id", place), f"{place}.id"),
+                name=r.text(r.key(item, "name", place), f"{place}.name"),
+                grade=r.integer(item.get("grade", 0), f"{place}.grade"),
+                cohort_id=r.optional_text(item, "cohort", place),
+                advisory_id=r.optional_text(item, "advisory", place),
+                pathway=r.text(item.get("pathway", ""), f"{place}.pathway"),
+                flags={r.text(f, f"{place}.flags[{j}]") for j, f in enumerate(flags)},
+            )
+        )
+    requests = []
+    for i, raw in enumerate(r.lst(doc.get("requests", []), "requests")):
+        place = f"requests[{i}]"
+        item = r.obj(raw, place)
+        r.only(item, ("student", "subject", "rank", "alternate_for"), place)
+        rank = r.integer(item.get("rank", 1), f"{place}.rank")
+        if rank < 1:
+            raise r.fail(f"{place}.rank", f"{rank} is not a rank (1 = required, larger = lower preference)")
+        requests.append(
+            CourseRequest(
+                r.text(r.key(item, "student", place), f"{place}.student"),
+                r.text(r.key(item, "subject", place), f"{place}.subject"),
+                rank,
+                r.optional_text(item, "alternate_for", place),
+            )
+        )
+    enrolments = []
+    for i, raw in enumerate(r.lst(doc.get("enrolments", []), "enrolments")):
+        place = f"enrolments[{i}]"
+        item = r.obj(raw, place)
+        r.only(item, ("student", "section", "pinned"), place)
+        enrolments.append(
+            Enrolment(
+                r.text(r.key(item, "student", place), f"{place}.student"),
+                r.text(r.key(item, "section", place), f"{place}.section"),
+                r.flag(item, "pinned", place),
+            )
+        )
+    return students, requests, enrolments
 
 
 def timetable_from_json(text: str, source: str = "<text>") -> tuple[Project, Scenario]:

@@ -1,4 +1,4 @@
-"""Import teachers, rooms, cohorts or sections from a CSV file into a project (all or nothing).
+"""Import teachers, rooms, cohorts, sections, students or requests from a CSV file into a project (all or nothing).
 
 Imported records change what every solution was made from, so the affected scenarios are marked
 stale: all of them for teachers, rooms and cohorts (they belong to the project), the one scenario
@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from dlplanner.domain import Project
-from dlplanner.io.csv_import import KINDS, CsvImportError, ImportResult, import_csv
+from dlplanner.io.csv_import import KINDS as RECORD_KINDS
+from dlplanner.io.csv_import import STUDENT_KINDS, CsvImportError, ImportResult, import_csv, import_students_csv
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import mark_all_stale, mark_stale
 from dlplanner.services.session import change_and_save
+
+KINDS = (*RECORD_KINDS, *STUDENT_KINDS)
 
 __all__ = ["KINDS", "CsvImportError", "ImportResult", "import_csv_at", "import_csv_into"]
 
@@ -22,6 +25,14 @@ def import_csv_into(project: Project, kind: str, path: str | Path, scenario_key:
     """Import into a loaded project (the GUI saves it); raises CsvImportError with every problem."""
     if kind not in KINDS:
         raise ServiceError(f"Unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
+    if kind in STUDENT_KINDS:
+        if scenario_key is not None:
+            raise ServiceError(
+                f"{kind.capitalize()} belong to the whole project, not to one scenario; leave out --scenario"
+            )
+        result = import_students_csv(project, kind, path)
+        mark_all_stale(project)
+        return result
     scenario = None
     if kind == "sections":
         if scenario_key is None:

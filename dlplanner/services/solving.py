@@ -56,7 +56,12 @@ def solve_scenario(
         return result, None
     scenario.solution = solution_from_result(result)
     report = check_timetable(
-        project, scenario, result.placements, advisors=result.advisors, team_cohorts=result.team_cohorts
+        project,
+        scenario,
+        result.placements,
+        advisors=result.advisors,
+        team_cohorts=result.team_cohorts,
+        enrolments=result.enrolments,
     )
     report.violations.extend(check_pins(requested, result.placements))
     return result, report
@@ -80,6 +85,7 @@ def solution_from_result(result: SolveResult) -> Solution:
     """A scenario's solution from a solver result (the CLI stores it, the GUI applies it as one undo step)."""
     return Solution(
         placements=list(result.placements),
+        enrolments=list(result.enrolments),
         status=result.status,
         objective=result.objective,
         best_bound=result.best_bound,

@@ -17,6 +17,8 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "long_blocks_pbl": 2,
     "daily_load_balance": 1,
     "room_changes": 1,
+    "request_unmet": 10,
+    "section_balance": 1,
 }
 
 

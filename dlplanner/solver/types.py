@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dlplanner.domain.model import Placement, Project, SolveStatus
+from dlplanner.domain.model import Enrolment, Placement, Project, SolveStatus
 
 
 @dataclass
@@ -52,3 +52,4 @@ class SolveResult:
     messages: list[str] = field(default_factory=list)
     advisors: dict[str, str] = field(default_factory=dict)  # advisory id -> the advisor chosen (advisor left open)
     team_cohorts: dict[str, list[str]] = field(default_factory=dict)  # team id -> the cohorts chosen from its pool
+    enrolments: list[Enrolment] = field(default_factory=list)  # students seated in open sections

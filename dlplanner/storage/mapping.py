@@ -29,7 +29,9 @@ from dlplanner.domain.model import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Internship,
     LoopingRule,
     PairingKind,
@@ -42,6 +44,7 @@ from dlplanner.domain.model import (
     Section,
     Solution,
     SolveStatus,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -119,6 +122,8 @@ _PRIOR_PAIRING = _Spec(
     json=("teacher_ids",),
     convert={"kind": _enum(PairingKind)},
 )
+_STUDENT = _Spec(orm.StudentRow, Student, "student", json=("flags",))
+_REQUEST = _Spec(orm.CourseRequestRow, CourseRequest, "course request", key="position")
 
 # a project's own records, in the order their rows are added
 _PROJECT_PARTS: tuple[tuple[str, _Spec], ...] = (
@@ -131,6 +136,8 @@ _PROJECT_PARTS: tuple[tuple[str, _Spec], ...] = (
     ("advisories", _ADVISORY),
     ("teams", _TEAM),
     ("prior_pairings", _PRIOR_PAIRING),
+    ("students", _STUDENT),
+    ("requests", _REQUEST),
 )
 
 _BLOCK = _Spec(orm.BlockRow, Block, "block", convert={"kind": _enum(BlockKind)})
@@ -147,12 +154,13 @@ _INTERNSHIP = _Spec(orm.InternshipRow, Internship, "internship", json=("cohort_i
 _LOOPING_RULE = _Spec(orm.LoopingRuleRow, LoopingRule, "looping rule", convert={"kind": _enum(PairingKind)})
 _RULES = _Spec(orm.RuleSettingsRow, RuleSettings, json=("weights",), paths={"weights": "rule weights"})
 _PLACEMENT = _Spec(orm.PlacementRow, Placement, "placement", key="position", json=("teacher_ids",))
+_ENROLMENT = _Spec(orm.EnrolmentRow, Enrolment, "enrolment", key="position")
 _SOLUTION = _Spec(
     orm.SolutionRow,
     Solution,
     json=("penalties", "advisors", "team_cohorts"),
     convert={"status": _enum(SolveStatus), "solved_at": (_iso_time, _parse_iso_time)},
-    skip=("placements",),  # rows of the scenario, not of the solution
+    skip=("placements", "enrolments"),  # rows of the scenario, not of the solution
 )
 _SCENARIO = _Spec(
     orm.ScenarioRow,
@@ -178,6 +186,7 @@ SCENARIO_PART_TABLES: tuple[type[Any], ...] = (
     *(spec.row for spec in _SCENARIO.single.values()),
     orm.SolutionRow,
     orm.PlacementRow,
+    orm.EnrolmentRow,
 )
 """The row classes a scenario owns directly (each row has a ``scenario_pk``)."""
 
@@ -195,6 +204,7 @@ LOAD_OPTIONS: tuple[Any, ...] = (
     selectinload(orm.ProjectRow.scenarios).options(
         *_loads(orm.ScenarioRow, [*_SCENARIO.children.items(), *_SCENARIO.single.items(), ("solution", _SOLUTION)]),
         selectinload(orm.ScenarioRow.placements),
+        selectinload(orm.ScenarioRow.enrolments),
     ),
 )
 """Query options that load a project row with every row it owns."""
@@ -254,6 +264,7 @@ def scenario_row(scenario: Scenario, project_pk: int, position: int, version: in
         version=version,
         solution=_to_row(_SOLUTION, solution),
         placements=_rows(_PLACEMENT, solution.placements),
+        enrolments=_rows(_ENROLMENT, solution.enrolments),
     )
 
 
@@ -302,5 +313,6 @@ def scenario_from_row(row: orm.ScenarioRow, where: str) -> Scenario:
     placements = [_from_row(_PLACEMENT, p, where) for p in row.placements]
     scenario.solution = _from_row(_SOLUTION, row.solution, where)
     scenario.solution.placements = placements
+    scenario.solution.enrolments = [_from_row(_ENROLMENT, e, where) for e in row.enrolments]
     scenario.version = row.version
     return scenario

@@ -31,6 +31,10 @@ Design choices, and why:
   teams may leave cohorts to the solver (``cohort_pool``, ``cohorts_needed``); a solution keeps the
   solver's choices (``advisors``, ``team_cohorts``). New JSON columns are nullable (NULL reads as
   empty), numbers and text have server defaults or are nullable, so older projects open unchanged.
+- Students as people (revision 0006): ``students`` and ``course_requests`` are project rows like
+  cohorts, ``enrolments`` are scenario rows like placements (part of its solution), and
+  ``sections.max_enrolment`` is nullable (NULL: no limit but the room), so older projects read as
+  before: no students, no requests, no enrolments.
 - Constraint names follow :data:`NAMING_CONVENTION`, so later migrations (including SQLite batch
   mode, which recreates tables) can refer to them by name.
 """
@@ -125,6 +129,8 @@ class ProjectRow(Base):
     advisories: Mapped[list[AdvisoryRow]] = _children("AdvisoryRow")
     teams: Mapped[list[TeacherTeamRow]] = _children("TeacherTeamRow")
     prior_pairings: Mapped[list[PriorPairingRow]] = _children("PriorPairingRow")
+    students: Mapped[list[StudentRow]] = _children("StudentRow")
+    requests: Mapped[list[CourseRequestRow]] = _children("CourseRequestRow")
     scenarios: Mapped[list[ScenarioRow]] = _children("ScenarioRow")
 
 
@@ -250,6 +256,29 @@ class PriorPairingRow(_ProjectPart, Base):
     years: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
 
 
+class StudentRow(_ProjectPart, Base):
+    __tablename__ = "students"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    id: Mapped[str]
+    name: Mapped[str]
+    grade: Mapped[int]
+    cohort_id: Mapped[str | None]
+    advisory_id: Mapped[str | None]
+    pathway: Mapped[str]
+    flags: Mapped[JsonData] = _json()
+
+
+class CourseRequestRow(_ProjectPart, Base):
+    __tablename__ = "course_requests"
+    __table_args__ = (UniqueConstraint("project_pk", "position"),)
+
+    student_id: Mapped[str]
+    subject_id: Mapped[str]
+    rank: Mapped[int]
+    alternate_for: Mapped[str | None]
+
+
 # -- scenarios -------------------------------------------------------------------------------
 
 
@@ -275,6 +304,7 @@ class ScenarioRow(_ProjectPart, Base):
     rules: Mapped[RuleSettingsRow] = _child("RuleSettingsRow")
     solution: Mapped[SolutionRow] = _child("SolutionRow")
     placements: Mapped[list[PlacementRow]] = _children("PlacementRow")
+    enrolments: Mapped[list[EnrolmentRow]] = _children("EnrolmentRow")
 
 
 class _ScenarioPart:
@@ -339,6 +369,7 @@ class SectionRow(_ScenarioPart, Base):
     allow_break_span: Mapped[bool] = mapped_column(Boolean)
     term_id: Mapped[str | None]
     external_ids: Mapped[JsonData | None] = _external_ids()
+    max_enrolment: Mapped[int | None]
 
 
 class InternshipRow(_ScenarioPart, Base):
@@ -407,4 +438,15 @@ class PlacementRow(_ScenarioPart, Base):
     end: Mapped[int]
     room_id: Mapped[str | None]
     teacher_ids: Mapped[JsonData] = _json()
+    pinned: Mapped[bool] = mapped_column(Boolean)
+
+
+class EnrolmentRow(_ScenarioPart, Base):
+    """A student seated in an open section: part of the scenario's solution, like a placement."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (UniqueConstraint("scenario_pk", "position"),)
+
+    student_id: Mapped[str]
+    section_id: Mapped[str]
     pinned: Mapped[bool] = mapped_column(Boolean)

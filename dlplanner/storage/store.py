@@ -865,6 +865,7 @@ def _replace_scenario_contents(session: Session, existing: ScenarioRow, new: Sce
         new.rules,
         new.solution,
         *new.placements,
+        *new.enrolments,
     ]
     for child in children:
         child.scenario_pk = existing.pk

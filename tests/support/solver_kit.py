@@ -94,7 +94,12 @@ def judged(project: Project, result: SolveResult, pins: list[Placement] | None =
 
     assert result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE), (result.status, result.conflicts)
     report = check_timetable(
-        project, project.scenarios[0], result.placements, advisors=result.advisors, team_cohorts=result.team_cohorts
+        project,
+        project.scenarios[0],
+        result.placements,
+        advisors=result.advisors,
+        team_cohorts=result.team_cohorts,
+        enrolments=result.enrolments,
     )
     assert report.ok, [v.message for v in report.violations]
     if pins:

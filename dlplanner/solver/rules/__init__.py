@@ -26,10 +26,14 @@ from dlplanner.solver.rules import (
     meeting_count,
     meeting_length,
     pinned,
+    request_unmet,
     room_changes,
     room_clash,
     room_fit,
+    section_balance,
+    section_capacity,
     spread_days,
+    student_clash,
     subject_twice_daily,
     teacher_assignment,
     teacher_available,
@@ -58,6 +62,8 @@ HARD_RULES: dict[str, Rule] = {
     "team_choice": team_choice.RULE,
     "looping_hard": looping_hard.RULE,
     "pinned": pinned.RULE,
+    "student_clash": student_clash.RULE,
+    "section_capacity": section_capacity.RULE,
 }
 
 SOFT_RULES: dict[str, Rule] = {
@@ -70,6 +76,8 @@ SOFT_RULES: dict[str, Rule] = {
     "daily_load_balance": daily_load_balance.RULE,
     "room_changes": room_changes.RULE,
     "looping_soft": looping_soft.RULE,
+    "request_unmet": request_unmet.RULE,
+    "section_balance": section_balance.RULE,
 }
 
 RULE_IDS: list[str] = [*HARD_RULES, *SOFT_RULES]

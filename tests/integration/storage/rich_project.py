@@ -32,7 +32,9 @@ from dlplanner.domain.model import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Internship,
     LoopingRule,
     PairingKind,
@@ -45,6 +47,7 @@ from dlplanner.domain.model import (
     Section,
     Solution,
     SolveStatus,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -126,6 +129,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             allow_break_span=True,
             term_id="s1",
             external_ids={"sourcedId": "cls-biolit-1", "code": "BIOLIT-1", "periods": "1-2"},
+            max_enrolment=58,
         ),
         Section(
             id="eng-10",
@@ -184,6 +188,7 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
         ),
         solution=Solution(
             placements=placements,
+            enrolments=[Enrolment("s-ana", "biolit-1", pinned=True), Enrolment("s-bo", "eng-10")],
             status=SolveStatus.FEASIBLE,
             objective=1234.5,
             best_bound=1200.125,
@@ -269,6 +274,15 @@ def build_rich_project(name: str = "Harbor Crew High — “rich” test") -> Pr
             PriorPairing("g10", PairingKind.TEAM, None, [], "team-9"),
             PriorPairing("g10", PairingKind.SUBJECT_TEACHER, "bio", ["t-okafor", "t-ruiz"], None, years=2),
             PriorPairing("g9-eng", PairingKind.ADVISOR, None, ["t-okafor"], None, advisory_id="crew-1", years=3),
+        ],
+        students=[
+            Student("s-ana", "Ana Reyes", 9, "g9-eng", "crew-1", "Engineering", {"ELL", "IEP"}),
+            Student("s-bo", "Bo Chen", 10),
+        ],
+        requests=[
+            CourseRequest("s-ana", "bio", 1, None),
+            CourseRequest("s-bo", "eng", 2, None),
+            CourseRequest("s-bo", "bio", 3, "eng"),
         ],
         scenarios=[main, alt],
         minimums=Minimums(

@@ -42,7 +42,8 @@ def test_the_orm_has_the_tables_the_domain_needs():
     expected = {
         "projects", "subjects", "teachers", "rooms", "campuses", "campus_travel", "cohorts", "advisories",
         "teacher_teams", "prior_pairings", "scenarios", "bell_schedules", "blocks", "day_types", "sections",
-        "internships", "looping_rules", "rule_settings", "solutions", "placements",
+        "internships", "looping_rules", "rule_settings", "solutions", "placements", "students", "course_requests",
+        "enrolments",
     }  # fmt: skip
     assert set(tables) == expected
     assert "version" in tables["scenarios"].c

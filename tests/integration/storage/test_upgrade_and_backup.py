@@ -58,6 +58,16 @@ def _forget_external_ids(project: Project) -> None:
         record.external_ids = {}
 
 
+def _without_students(project: Project) -> Project:
+    """``project`` as a schema older than 0006 keeps it: no students, requests, enrolments or maximum enrolment."""
+    project.students, project.requests = [], []
+    for scenario in project.scenarios:
+        scenario.solution.enrolments = []
+        for section in scenario.sections:
+            section.max_enrolment = None
+    return project
+
+
 def _run(command_, *args: str):
     return CliRunner().invoke(command_, list(args), catch_exceptions=False)
 
@@ -102,6 +112,7 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
         project.minimums = Minimums()  # 0001 had no place for them
         _forget_external_ids(project)
         _as_before_0005(project)
+        _without_students(project)
     with ProjectStore.open(new_location) as store:
         assert [store.load(p.name) for p in projects] == projects
         versions = store.versions("Harbor High")
@@ -132,6 +143,7 @@ def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_lo
     project.minimums = Minimums()  # 0002 had no place for them: an upgraded project has no requirements
     _forget_external_ids(project)
     _as_before_0005(project)
+    _without_students(project)
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project
@@ -158,6 +170,7 @@ def test_a_0003_database_upgraded_keeps_its_data_and_then_stores_external_ids(ne
     wanted = copy.deepcopy(project)
     _forget_external_ids(project)  # NULL columns read as "no SIS ids"; everything else is kept
     _as_before_0005(project)
+    _without_students(project)
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project
@@ -180,6 +193,8 @@ def test_a_0004_database_upgraded_opens_unchanged_and_then_stores_looping_and_ch
     assert "advisors" in _columns(new_location, "solutions")
     wanted = copy.deepcopy(project)
     _as_before_0005(project)
+    _without_students(project)
+    _without_students(wanted)  # 0004 had no students: they went with the downgrade
     with ProjectStore.open(new_location) as store:
         loaded = store.load(project.name)
         assert loaded == project  # everything 0004 kept, and the new fields at their defaults
@@ -187,6 +202,33 @@ def test_a_0004_database_upgraded_opens_unchanged_and_then_stores_looping_and_ch
         store.save(wanted)
     with ProjectStore.open(new_location) as store:
         assert store.load(project.name) == wanted
+
+
+def test_a_0005_database_upgraded_opens_unchanged_and_then_stores_students(new_location: str):
+    full = build_rich_project()
+    project = _without_students(build_rich_project())
+    students, requests = full.students, full.requests
+    enrolments = full.scenarios[0].solution.enrolments
+    with ProjectStore.create(new_location) as store:
+        store.save(project)
+    _downgrade(new_location, "0005")
+    assert schema_revision(new_location) == "0005"
+    assert "max_enrolment" not in _columns(new_location, "sections")
+
+    result = _run(db, "upgrade", new_location)
+
+    assert result.exit_code == 0, result.output
+    assert f"from schema revision 0005 to {head_revision()}" in result.output
+    with ProjectStore.open(new_location) as store:
+        loaded = store.load(project.name)
+        assert loaded == project  # no students, no requests, no enrolments, no maximum: as before
+        loaded.students, loaded.requests = students, requests
+        loaded.scenarios[0].solution.enrolments = enrolments
+        store.save(loaded)
+    with ProjectStore.open(new_location) as store:
+        again = store.load(project.name)
+    assert again.students == students and again.requests == requests
+    assert again.scenarios[0].solution.enrolments == enrolments
 
 
 @pytest.mark.postgres

@@ -20,7 +20,9 @@ from dlplanner.domain.model import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Internship,
     LoopingRule,
     PairingKind,
@@ -31,6 +33,7 @@ from dlplanner.domain.model import (
     Scenario,
     Section,
     SolveStatus,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -261,6 +264,9 @@ def _broken(tmp_path: Path, mutate) -> Path:
         (lambda d: d["teachers"][1].update(shoe_size=44), "teachers[1]: unknown field(s) shoe_size"),
         (lambda d: d["sections"][0].update(meetings_per_cycle="two"), "sections[0].meetings_per_cycle: expected"),
         (lambda d: d["scenario"]["terms"][0].update(start="fall"), "scenario.terms[0].start: 'fall' is not a date"),
+        (lambda d: d.update(students=[{"id": "x"}]), 'students[0]: missing "name"'),
+        (lambda d: d.update(requests=[{"student": "x", "subject": "art", "rank": 0}]), "requests[0].rank: 0 is not a"),
+        (lambda d: d.update(enrolments=[{"student": "x", "section": "art", "seat": 3}]), "unknown field(s) seat"),
     ],
 )
 def test_bad_input_names_the_file_and_place(tmp_path: Path, mutate, expected: str) -> None:
@@ -335,3 +341,62 @@ def test_long_values_are_shortened_and_line_breaks_escaped(mutate, tmp_path: Pat
     message = str(caught.value)
     assert "\n" not in message and "\r" not in message and len(message) < len(str(path)) + 250, message[:1000]
     assert "line one\\nline two" in message
+
+
+def _with_students(project: Project, scenario: Scenario) -> None:
+    """Two students, requests with an alternate, and an open section with seats beyond its cohort."""
+    scenario.sections[2].max_enrolment = 28  # Art 10: 10A's 25 and 3 open seats
+    project.students = [
+        Student("ana", "Ana Reyes", 9, "9a", "crew1", "STEM", {"ELL", "IEP"}),
+        Student("bo", "Bo Chen", 10, None, None),
+    ]
+    project.requests = [
+        CourseRequest("ana", "art", 1),
+        CourseRequest("bo", "bio", 2),
+        CourseRequest("bo", "art", 3, alternate_for="bio"),
+    ]
+    scenario.solution.enrolments = [Enrolment("ana", "art", pinned=True), Enrolment("bo", "art")]
+
+
+def test_students_requests_and_enrolments_are_written_by_the_schema_and_read_back(tmp_path: Path) -> None:
+    project, scenario = school()
+    _with_students(project, scenario)
+    path = write_timetable(project, scenario, tmp_path / "ab.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert conform(document, SCHEMA) == []
+    assert document["students"][0] == {
+        "id": "ana",
+        "name": "Ana Reyes",
+        "grade": 9,
+        "cohort": "9a",
+        "advisory": "crew1",
+        "pathway": "STEM",
+        "flags": ["ELL", "IEP"],
+    }
+    assert document["requests"][2] == {"student": "bo", "subject": "art", "rank": 3, "alternate_for": "bio"}
+    assert document["enrolments"][0] == {"student": "ana", "section": "art", "pinned": True}
+    project2, scenario2 = read_timetable(path)
+    assert (project2.students, project2.requests) == (project.students, project.requests)
+    assert scenario2.solution.enrolments == scenario.solution.enrolments
+    assert scenario2.sections[2].max_enrolment == 28
+    original, again = check_timetable(project, scenario), check_timetable(project2, scenario2)
+    assert original.ok and again.ok
+    assert again.penalties == original.penalties and original.penalties["request_unmet"] == 10 * 1  # bo: alternate
+    # a clash the checker sees in the original it sees in the read-back file: Ana's cohort has Math then
+    scenario.solution.placements[3].day_type_id = "a"
+    scenario.solution.placements[2].room_id = "r1"
+    project3, scenario3 = read_timetable(write_timetable(project, scenario, tmp_path / "clash.json"))
+    assert [v.rule_id for v in check_timetable(project3, scenario3).by_rule().get("student_clash", [])] == [
+        "student_clash"
+    ]
+
+
+def test_a_file_without_students_reads_as_none(tmp_path: Path) -> None:
+    project, scenario = school()
+    document = timetable_document(project, scenario)
+    for key in ("students", "requests", "enrolments"):
+        del document[key]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    project2, scenario2 = read_timetable(path)
+    assert (project2.students, project2.requests, scenario2.solution.enrolments) == ([], [], [])

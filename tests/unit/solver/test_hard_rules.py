@@ -29,9 +29,18 @@ from dlplanner.solver import HARD_RULES, SOFT_RULES, first_line
 def test_every_rule_of_the_contract_has_a_function_saying_it_in_plain_words():
     hard = ["teacher_clash", "cohort_clash", "room_clash", "meeting_count", "meeting_length", "class_time"]
     hard += ["teacher_available", "room_fit", "campus_travel", "teacher_assignment", "advisory_time", "advisor_choice"]
-    hard += ["internship_window", "team_planning", "team_choice", "looping_hard", "pinned"]
+    hard += [
+        "internship_window",
+        "team_planning",
+        "team_choice",
+        "looping_hard",
+        "pinned",
+        "student_clash",
+        "section_capacity",
+    ]
     soft = ["spread_days", "subject_twice_daily", "teacher_gaps", "consecutive_teaching", "teacher_preferences"]
-    soft += ["long_blocks_pbl", "daily_load_balance", "room_changes", "looping_soft"]
+    soft += ["long_blocks_pbl", "daily_load_balance", "room_changes", "looping_soft", "request_unmet"]
+    soft += ["section_balance"]
     assert list(HARD_RULES) == hard
     assert list(SOFT_RULES) == soft
     for fn in [*HARD_RULES.values(), *SOFT_RULES.values()]:

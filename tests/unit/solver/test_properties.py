@@ -22,6 +22,7 @@ from dlplanner.domain.model import (
     Advisory,
     BlockRef,
     Cohort,
+    CourseRequest,
     DayType,
     Internship,
     LoopingRule,
@@ -33,6 +34,7 @@ from dlplanner.domain.model import (
     Scenario,
     Section,
     SolveStatus,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -236,3 +238,40 @@ def test_feasible_by_construction_is_never_called_infeasible_and_every_result_ch
         assert not check_pins(pins, result.placements)
         if result.penalties:
             assert result.penalties == report.penalties
+
+
+def add_random_students(project: Project, seed: int) -> None:
+    """Students (some in cohorts, some with an advisory) requesting random subjects, ranks and alternates;
+    some open sections get a maximum enrolment. Requests never make a school infeasible (they are soft)."""
+    rng = random.Random(seed)
+    scenario = project.scenarios[0]
+    for section in scenario.sections:
+        if rng.random() < 0.5 and (section.min_capacity is not None or not project.rooms):
+            section.max_enrolment = project.cohort_seats(section) + rng.randint(0 if section.cohort_ids else 1, 4)
+    subjects = [s.id for s in project.subjects]
+    for i in range(rng.randint(1, 12)):
+        cohort = rng.choice([None, *[c.id for c in project.cohorts]])
+        advisory = rng.choice([None, *[a.id for a in project.advisories]])
+        student = Student(f"st{i}", f"Student {i}", 9, cohort, advisory, flags={"ELL"} if rng.random() < 0.3 else set())
+        project.students.append(student)
+        wanted = rng.sample(subjects, k=rng.randint(1, len(subjects)))
+        for rank, subject_id in enumerate(wanted, start=1):
+            if rank > 1 and rng.random() < 0.3:
+                project.requests.append(CourseRequest(student.id, subject_id, rank, alternate_for=wanted[0]))
+            else:
+                project.requests.append(CourseRequest(student.id, subject_id, rng.randint(1, 4)))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=10**9))
+def test_with_students_every_feasible_result_checks_students_included(seed: int):
+    project, _ = random_school(seed)
+    add_random_students(project, seed)
+    scenario = project.scenarios[0]
+    result = solve(SolveRequest(project, "s", time_limit=2.0, workers=2, seed=seed % 1000))
+    assert result.status != SolveStatus.INFEASIBLE, [c.message for c in result.conflicts]
+    if result.placements:
+        report = check_timetable(project, scenario, result.placements, enrolments=result.enrolments)
+        assert report.ok, [v.message for v in report.violations]
+        assert result.penalties == report.penalties
+        assert {e.student_id for e in result.enrolments} <= {s.id for s in project.students}

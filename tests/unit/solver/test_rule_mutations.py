@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 HARD = "tests/unit/solver/test_hard_rules.py"
 SOFT = "tests/unit/solver/test_soft_rules.py"
+STUDENTS = "tests/unit/solver/test_student_rules.py"
 
 # rule id -> the tests that must fail when the rule is taken out of the solver. Not listed: tests that a
 # rule does not over-count (teacher_gaps_counts_each_term_apart, consecutive_teaching_counts_each_term_apart:
@@ -68,6 +69,14 @@ RULE_TESTS: dict[str, list[str]] = {
         f"{HARD}::test_looping_hard_team_takes_back_its_cohort_from_the_pool",
     ],
     "pinned": [f"{HARD}::test_pinned_placement_comes_back_exactly"],
+    "student_clash": [
+        f"{STUDENTS}::test_student_clash_between_two_open_sections",
+        f"{STUDENTS}::test_student_clash_with_the_cohorts_meetings_sittings_and_internship",
+    ],
+    "section_capacity": [
+        f"{STUDENTS}::test_section_capacity",
+        f"{STUDENTS}::test_section_capacity_counts_the_cohorts_seats_and_the_room",
+    ],
     "spread_days": [f"{SOFT}::test_spread_days", f"{SOFT}::test_spread_days_penalised_when_unavoidable"],
     "subject_twice_daily": [
         f"{SOFT}::test_subject_twice_daily",
@@ -89,6 +98,13 @@ RULE_TESTS: dict[str, list[str]] = {
         f"{SOFT}::test_looping_soft_penalised_with_the_rules_weight_when_broken",
         f"{SOFT}::test_looping_soft_costs_each_advisory_group_that_loses_its_advisor",
     ],
+    "request_unmet": [
+        f"{STUDENTS}::test_request_unmet_seats_every_student_it_can_and_prefers_the_request_to_its_alternate",
+        f"{STUDENTS}::test_request_unmet_rank_decides_who_gets_the_last_seat",
+        f"{STUDENTS}::test_request_unmet_keeps_sections_that_students_need_together_apart",
+        f"{STUDENTS}::test_request_unmet_leaves_a_cohort_one_section_of_a_subject_it_requests",
+    ],
+    "section_balance": [f"{STUDENTS}::test_section_balance"],
 }
 
 # Runs pytest on the node ids of argv[1] (node id -> rule id), each with its rule emptied, and prints

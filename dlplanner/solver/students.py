@@ -1,0 +1,287 @@
+"""Sections first, then students: ``solve`` places the sections, then loads every requesting student.
+
+The decomposition (why: docs/rules.md, "Students"): the sections' model (``engine.solve``) decides the
+times of every section, cohort and open alike, with the conflict matrix in its objective (rule
+``request_unmet`` keeps sections that many students need together apart); the students' model
+(:class:`~dlplanner.solver.student_model.LoadContext`) then seats the students in the placed open
+sections, with a greedy first load as its hint, and CP-SAT repairs and improves it. A scenario without
+course requests is solved exactly as before.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from ortools.sat.python import cp_model
+
+from dlplanner.domain.geometry import overlap
+from dlplanner.domain.model import Enrolment, Placement, Project, Scenario, Section, SolveStatus
+from dlplanner.domain.students import cohort_subjects, open_seats, open_sections_by_subject, request_groups
+from dlplanner.solver import engine
+from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
+from dlplanner.solver.student_model import Choice, Interval, LoadContext, StudentInfo, clash
+from dlplanner.solver.timegrid import TimeGrid
+from dlplanner.solver.types import SolveRequest, SolveResult
+
+PLACEMENT_SHARE = 0.5  # of the time limit for placing the sections when there are students to load
+STUDENT_RULES = ("student_clash", "section_capacity", "request_unmet", "section_balance")
+
+
+def has_students_to_load(project: Project, scenario: Scenario) -> bool:
+    return bool(project.requests) or any(e.pinned for e in scenario.solution.enrolments)
+
+
+def solve(
+    request: SolveRequest, on_progress: engine.ProgressFn | None = None, should_stop: engine.StopFn | None = None
+) -> SolveResult:
+    """Place the sections (``engine.solve``), then seat the students who request open sections."""
+    t0 = time.monotonic()
+    project = request.project
+    scenario = project.scenario(request.scenario_id)
+    if not has_students_to_load(project, scenario):
+        return engine.solve(request, on_progress, should_stop)
+    placed = engine.solve(replace(request, time_limit=request.time_limit * PLACEMENT_SHARE), on_progress, should_stop)
+    if not placed.placements:
+        return placed
+    pins = [e for e in scenario.solution.enrolments if e.pinned] if request.respect_pins else []
+    left = max(1.0, request.time_limit - (time.monotonic() - t0))
+    load_began = time.monotonic() - t0
+    loaded = load_students(
+        project,
+        scenario,
+        placed.placements,
+        time_limit=left,
+        workers=request.workers,
+        seed=request.seed,
+        weights=request.weights,
+        pins=pins,
+        should_stop=should_stop,
+    )
+    placed.enrolments = loaded.enrolments
+    placed.penalties = {**placed.penalties, **loaded.penalties}
+    placed.objective = float(sum(placed.penalties.values()))
+    placed.best_bound = None  # the two models' bounds do not add up to one of the whole
+    if placed.status == SolveStatus.OPTIMAL and not loaded.optimal:
+        placed.status = SolveStatus.FEASIBLE
+    placed.messages = [
+        *placed.messages,
+        *loaded.messages,
+        f"first complete timetable with every student loaded at {load_began + loaded.first_load_at:.2f} s",
+    ]
+    placed.wall_time = time.monotonic() - t0
+    return placed
+
+
+@dataclass
+class LoadResult:
+    enrolments: list[Enrolment] = field(default_factory=list)
+    penalties: dict[str, int] = field(default_factory=dict)
+    optimal: bool = False
+    messages: list[str] = field(default_factory=list)
+    first_load_at: float = 0.0  # seconds after the load began when the greedy first load was complete
+    bound: float | None = None  # CP-SAT's bound on the students' objective (weighted units)
+
+
+def _section_times(grid: TimeGrid, scenario: Scenario, placements: list[Placement]) -> dict[str, list[Interval]]:
+    sections = {s.id: s for s in scenario.sections}
+    times: dict[str, list[Interval]] = defaultdict(list)
+    for p in placements:
+        if p.section_id in sections:
+            times[p.section_id].append((p.day_type_id, p.start, p.end, grid.atoms_of(sections[p.section_id])))
+    return times
+
+
+def build_load_context(
+    project: Project,
+    scenario: Scenario,
+    placements: list[Placement],
+    weights: dict[str, int] | None = None,
+    pins: list[Enrolment] | None = None,
+) -> LoadContext:
+    """The students' model with its choices and the student rules' constraints and penalties."""
+    grid = TimeGrid(project, scenario)
+    times = _section_times(grid, scenario, placements)
+    rooms: dict[str, list[str | None]] = defaultdict(list)
+    for p in placements:
+        rooms[p.section_id].append(p.room_id)
+    ctx = LoadContext(project, scenario, grid, times, dict(rooms), weights)
+    year_atoms = grid.atoms_of(Section("", "", ""))
+    by_cohort = cohort_subjects(project, scenario)
+    open_by_subject = open_sections_by_subject(project, scenario)
+    cohort_sections: dict[str, list[str]] = defaultdict(list)
+    for section in scenario.sections:
+        for cid in section.cohort_ids:
+            cohort_sections[cid].append(section.id)
+    students = {s.id: s for s in project.students}
+    pinned = {(e.student_id, e.section_id) for e in pins or []}
+    model = ctx.model
+    for student_id, groups in request_groups(project).items():
+        student = students.get(student_id)
+        if student is None:
+            continue
+        cohort = student.cohort_id or ""
+        mine = by_cohort.get(cohort, set())
+        info = StudentInfo(student, [g for g in groups if g.subject_id not in mine])
+        info.alternate_by_cohort = {id(g) for g in info.groups if any(s in mine for s in g.alternates)}
+        info.fixed = [m for sid in cohort_sections.get(cohort, []) for m in times.get(sid, [])]
+        info.fixed += [
+            (s.day, s.start, s.end, year_atoms)
+            for s in grid.sittings
+            if (cohort and cohort in s.advisory.cohort_ids) or s.advisory.id == student.advisory_id
+        ]
+        if cohort:
+            info.away = {
+                day: [(a, b) for a, b, _ in grid.internship_windows(cohort, day)]
+                for day in grid.day_ids
+                if grid.internship_windows(cohort, day)
+            }
+        seen: set[str] = set()
+        for group in info.groups:
+            for subject_id in group.subjects:
+                for section in open_by_subject.get(subject_id, []):
+                    if section.id in seen or cohort in section.cohort_ids:
+                        continue
+                    seen.add(section.id)
+                    choice = Choice(student, section, model.NewBoolVar(""), group)
+                    info.choices.append(choice)
+                    if (student_id, section.id) in pinned:
+                        choice.pinned = True
+                        model.Add(choice.lit == 1)
+        by_subject: dict[str, list] = defaultdict(list)
+        by_group: dict[int, list] = defaultdict(list)
+        for choice in info.choices:
+            by_subject[choice.section.subject_id].append(choice.lit)
+            by_group[id(choice.group)].append(choice.lit)
+        for lits in [*by_subject.values(), *by_group.values()]:
+            if len(lits) > 1:
+                model.AddAtMostOne(lits)  # one section of a subject; one subject of a request and its alternates
+        ctx.students.append(info)
+    for rule_id in STUDENT_RULES:
+        rule = HARD_RULES.get(rule_id) or SOFT_RULES.get(rule_id)
+        load = getattr(rule, "load", None)
+        if load is not None:
+            load(ctx)
+    if ctx.penalties:
+        model.Minimize(sum(weight * units for _, weight, units in ctx.penalties))
+    return ctx
+
+
+def greedy_load(ctx: LoadContext) -> dict[int, bool]:
+    """A first load, student by student (the most constrained first), each request in rank order:
+    the open section of the subject (or of an alternate) with seats left that clashes with nothing
+    the student already has. A hint for CP-SAT; used as the result only when CP-SAT finds nothing.
+    """
+    seats: dict[str, int | None] = {}
+    for sid, rooms in ctx.rooms.items():
+        section = ctx.scenario.section(sid)
+        seats[sid] = open_seats(ctx.project, section, rooms)
+    taken: dict[int, bool] = {}
+    order = sorted(ctx.students, key=lambda info: len(info.choices) / max(1, len(info.groups)))
+    for info in order:
+        mine: list[Interval] = list(info.fixed)
+        by_group: dict[int, list[Choice]] = defaultdict(list)
+        for choice in info.choices:
+            by_group[id(choice.group)].append(choice)
+        done_groups = set()
+        for choice in info.choices:
+            if choice.pinned:
+                taken[choice.lit.Index()] = True
+                mine += ctx.times.get(choice.section.id, [])
+                left = seats.get(choice.section.id)
+                seats[choice.section.id] = None if left is None else left - 1
+                done_groups.add(id(choice.group))
+        for group in sorted(info.groups, key=lambda g: g.rank):
+            if id(group) in done_groups:
+                continue
+            for subject_id in group.subjects:
+                options = [c for c in by_group[id(group)] if c.section.subject_id == subject_id and not c.forbidden]
+                done = False
+                for choice in options:
+                    sid = choice.section.id
+                    left = seats.get(sid)
+                    meetings = ctx.times.get(sid, [])
+                    if left is not None and left <= 0:
+                        continue
+                    if any(clash(m, f) for m in meetings for f in mine):
+                        continue
+                    if any(overlap(m[1], m[2], a, b) for m in meetings for a, b in info.away.get(m[0], [])):
+                        continue
+                    taken[choice.lit.Index()] = True
+                    mine += meetings
+                    if left is not None:
+                        seats[sid] = left - 1
+                    done = True
+                    break
+                if done:
+                    break
+    return taken
+
+
+def load_students(
+    project: Project,
+    scenario: Scenario,
+    placements: list[Placement],
+    *,
+    time_limit: float,
+    workers: int = 2,
+    seed: int = 0,
+    weights: dict[str, int] | None = None,
+    pins: list[Enrolment] | None = None,
+    should_stop: engine.StopFn | None = None,
+) -> LoadResult:
+    """Seat each requesting student in open sections of the placed timetable (see the module docstring)."""
+    t0 = time.monotonic()
+    ctx = build_load_context(project, scenario, placements, weights, pins)
+    choices = [c for info in ctx.students for c in info.choices]
+    hint = greedy_load(ctx)
+    first_load_at = time.monotonic() - t0
+    for choice in choices:
+        ctx.model.AddHint(choice.lit, hint.get(choice.lit.Index(), False))
+    messages = [
+        f"students: {len(ctx.students):,} with requests, {len(choices):,} possible seats, model built and greedy "
+        f"load in {time.monotonic() - t0:.2f} s"
+    ]
+    solver = cp_model.CpSolver()
+    engine._params(solver, max(0.5, time_limit - (time.monotonic() - t0)), workers, seed)
+    with engine._StopWatcher(solver, should_stop):
+        code = solver.Solve(ctx.model)
+    pinned = {(e.student_id, e.section_id) for e in pins or []}
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        chosen = [c for c in choices if solver.BooleanValue(c.lit)]
+        penalties = dict.fromkeys((r for r in STUDENT_RULES if r in SOFT_RULES), 0)
+        for rule_id, weight, units in ctx.penalties:
+            penalties[rule_id] += weight * int(solver.Value(units) if not isinstance(units, int) else units)
+        messages.append(
+            f"students loaded in {time.monotonic() - t0:.2f} s ({solver.StatusName(code).lower()}, objective "
+            f"{solver.ObjectiveValue():,.0f}, bound {solver.BestObjectiveBound():,.0f})"
+        )
+        optimal = code == cp_model.OPTIMAL
+        bound = solver.BestObjectiveBound()
+    else:
+        chosen = [c for c in choices if hint.get(c.lit.Index())]
+        penalties = _evaluate_hint(ctx, seed)
+        bound = None
+        messages.append(f"students: CP-SAT found no load in time ({solver.StatusName(code).lower()}); greedy load kept")
+        optimal = False
+    missing = pinned - {(c.student.id, c.section.id) for c in choices}
+    if missing:
+        messages.append(
+            f"{len(missing)} pinned enrolment(s) left out: not a request of the student for an open section"
+        )
+    enrolments = [Enrolment(c.student.id, c.section.id, (c.student.id, c.section.id) in pinned) for c in chosen]
+    return LoadResult(enrolments, penalties, optimal, messages, first_load_at, bound)
+
+
+def _evaluate_hint(ctx: LoadContext, seed: int) -> dict[str, int]:
+    """The student rules' penalties of the hinted (greedy) load: the model solved with the choices fixed."""
+    solver = cp_model.CpSolver()
+    engine._params(solver, 10.0, 1, seed)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    if solver.Solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return {}
+    penalties = dict.fromkeys((r for r in STUDENT_RULES if r in SOFT_RULES), 0)
+    for rule_id, weight, units in ctx.penalties:
+        penalties[rule_id] += weight * int(solver.Value(units) if not isinstance(units, int) else units)
+    return penalties
