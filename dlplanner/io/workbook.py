@@ -422,6 +422,9 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("enrolment", "students (default: its cohorts' sizes)", ("enrolment",)),
             Col("allow_break_span", "yes: may span lunch or advisory", ("allow_break_span",), choices=_yes_no()),
             Col("term", "term (empty: the whole year)", ("term_id",), ref="Terms"),
+            Col(
+                "max_enrolment", "most students, open seats filled from requests (empty: no limit)", ("max_enrolment",)
+            ),
             SIS_COL,
         ),
         "Sections: what the solver places, per scenario.",
@@ -729,6 +732,7 @@ def _scenario_rows(project: Project, sc: Scenario, n: _Names, rows: dict[str, li
                 _opt(s.enrolment),
                 _yes(s.allow_break_span),
                 terms.get(s.term_id, s.term_id) if s.term_id else "",
+                _opt(s.max_enrolment),
                 _mapping_text(s.external_ids),
             ]
         )
@@ -1649,6 +1653,7 @@ class _Reader:
             room_features={f.casefold() for f in c.items("room_features")},
             min_capacity=c.integer("min_capacity"),
             enrolment=c.integer("enrolment"),
+            max_enrolment=c.integer("max_enrolment"),
             allow_break_span=c.flag("allow_break_span"),
             term_id=c.ref("term", self.lookup("terms", sc.id)),
             external_ids=c.mapping("sis_ids"),

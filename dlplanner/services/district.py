@@ -27,6 +27,7 @@ The same functions work on a ``.dlp`` file (then conflicts come from two windows
 from __future__ import annotations
 
 import copy
+import dataclasses
 import getpass
 import socket
 import weakref
@@ -48,20 +49,9 @@ from dlplanner.storage import (
 )
 
 #: The project fields that make up the "project data" piece (everything but name and scenarios).
-PROJECT_DATA_FIELDS = (
-    "school_name",
-    "description",
-    "subjects",
-    "teachers",
-    "rooms",
-    "campuses",
-    "travel",
-    "cohorts",
-    "advisories",
-    "teams",
-    "prior_pairings",
-    "minimums",
-)
+#: The project-level records saved as one piece ("the people, rooms and groups"): every field of a
+#: project but its name and its scenarios, so a new kind of record is saved without being listed here.
+PROJECT_DATA_FIELDS = tuple(f.name for f in dataclasses.fields(Project) if f.name not in ("name", "scenarios"))
 
 
 def default_user() -> str:

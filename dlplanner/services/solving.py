@@ -21,10 +21,11 @@ def solve(
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SolveResult:
-    """The CP-SAT engine's ``solve``, imported on the first solve: OR-Tools takes seconds to load."""
-    from dlplanner.solver.engine import solve as engine_solve
+    """The solver's ``solve`` (the sections, then the students), imported on the first solve: OR-Tools
+    takes seconds to load."""
+    from dlplanner.solver.students import solve as solve_sections_and_students
 
-    return engine_solve(request, on_progress, should_stop)
+    return solve_sections_and_students(request, on_progress, should_stop)
 
 
 def solve_scenario(

@@ -30,14 +30,16 @@ def empty(tmp_path: Path, capsys) -> Path:
 def test_every_shipped_template_imports_into_an_empty_project(empty: Path, capsys) -> None:
     assert sorted(p.name for p in TEMPLATES.glob("*.csv")) == [
         "cohorts.csv",
+        "requests.csv",
         "rooms.csv",
         "sections.csv",
+        "students.csv",
         "subjects.csv",
         "teachers.csv",
     ]
     code, out, err = run(capsys, "import", str(empty), str(TEMPLATES / "subjects.csv"))
     assert code == 0, err
-    for kind in ("teachers", "rooms", "cohorts"):  # the older command reads them once subjects exist
+    for kind in ("teachers", "rooms", "cohorts", "students", "requests"):  # read once subjects exist
         code, out, err = run(capsys, "import-csv", str(empty), "--kind", kind, str(TEMPLATES / f"{kind}.csv"))
         assert code == 0, err
     code, out, err = run(capsys, "import", str(empty), str(TEMPLATES / "sections.csv"), "--scenario", "Main")
@@ -46,6 +48,7 @@ def test_every_shipped_template_imports_into_an_empty_project(empty: Path, capsy
 
     project = projects.open_project(str(empty))
     assert [len(project.subjects), len(project.teachers), len(project.rooms), len(project.cohorts)] == [2, 2, 2, 2]
+    assert [len(project.students), len(project.requests)] == [2, 3]
     sections = project.scenario("Main").sections
     assert [s.id for s in sections] == ["biolit-9a", "eng10-a"]
     assert sections[0].teacher_ids == ["t-okafor", "t-garcia"] and sections[1].teacher_pool == ["t-garcia", "t-okafor"]
