@@ -1,9 +1,13 @@
 """Table editors over the domain's record lists: one generic QAbstractTableModel driven by column specs.
 
-Cells show and parse text (numbers, lists of ids, time windows such as ``A 13:00-15:00``); a
-change goes through :class:`SetFieldCommand`, so every inline edit is undoable. The first column
-carries the pre-solve validation problems of the row (icon plus tooltip) and the editor shows the
-selected row's messages under the table.
+Cells show and parse text (numbers, names of other records, time windows such as ``A 13:00-15:00``);
+a change goes through :class:`SetFieldCommand`, so every inline edit is undoable. References are
+shown, typed, picked and pasted by *name* (an id is accepted too, never required). The model keeps
+its own list of the records it shows and, after each edit, tells the views exactly which rows came
+and went (``beginInsertRows`` / ``beginRemoveRows``), so rows never drift from the data and the
+views keep their cursor, selection, scroll position and filter. The last column carries the
+pre-solve validation problems of the row (icon plus tooltip) and the editor shows the selected
+row's messages under the table.
 """
 
 from __future__ import annotations
@@ -11,18 +15,22 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -60,8 +68,9 @@ class ParseError(ValueError):
 class Column:
     """One column: the record field it shows and how its text reads and writes.
 
-    kind: text, int, optint (empty = none), ids (comma-separated record ids, shown by name),
-    set (comma-separated words), bool, enum, ref (one record id, chosen from a list), windows.
+    kind: text, int, optint (empty = none), ids (other records, shown and typed by name, picked
+    from a checklist), set (comma-separated words), bool, enum, ref (one other record, picked by
+    name from a list), windows.
     """
 
     header: str
@@ -113,7 +122,7 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.document, self.kind, self._records, self.columns, self.scoped = document, kind, records, columns, scoped
         self.last_error = ""
-        self._shown = 0  # rows the view knows about
+        self._rows: list[Any] = []  # the records the views know about, in order (see reload)
 
     @property
     def problems_column(self) -> int:
@@ -125,21 +134,41 @@ class RecordTableModel(QAbstractTableModel):
     def records(self) -> list:
         return self._records() if self.document.project is not None else []
 
-    def reload(self) -> None:
-        """Refresh after an edit: cells in place when the rows are the same, else a reset."""
-        rows = len(self.records())
-        if rows == self._shown and rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self.columns)))
+    def reload(self, reset: bool = False) -> None:
+        """Catch up with the record list after an edit.
+
+        Rows that left or came are announced one run at a time (matched by object identity, so a
+        record keeps its row while edited), then every remaining cell is refreshed in place: the
+        views keep their current cell, selection and scroll position. ``reset``: the list itself
+        was replaced (another project or scenario), so the views start over.
+        """
+        new = list(self.records())
+        if reset:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._shown = rows
-        self.endResetModel()
+        matcher = SequenceMatcher(None, [id(r) for r in self._rows], [id(r) for r in new], autojunk=False)
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            # the rows before new_start already match the new list, so this run starts there
+            if old_end > old_start:
+                self.beginRemoveRows(QModelIndex(), new_start, new_start + old_end - old_start - 1)
+                del self._rows[new_start : new_start + old_end - old_start]
+                self.endRemoveRows()
+            if new_end > new_start:
+                self.beginInsertRows(QModelIndex(), new_start, new_end - 1)
+                self._rows[new_start:new_start] = new[new_start:new_end]
+                self.endInsertRows()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns)))
+
+    def record_at(self, row: int) -> Any:
+        return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        self._shown = len(self.records())
-        return self._shown
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns) + 1
@@ -154,6 +183,8 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.problems_column:
             return base
@@ -168,7 +199,7 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record = self.records()[index.row()]
+        record = self._rows[index.row()]
         if index.column() == self.problems_column:
             problems = self.record_problems(record)
             if not problems:
@@ -201,7 +232,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _display(self, column: Column, value: Any) -> str:
         if column.kind == "ids":
-            return ", ".join(self.document.name_of(column.ref_kind, v) for v in value)
+            return ", ".join(self.document.name_of(column.ref_kind, v) for v in self._ordered(value))
         if column.kind == "ref":
             return self.document.name_of(column.ref_kind, value) if value else "—"
         return self._edit_text(column, value)
@@ -209,17 +240,39 @@ class RecordTableModel(QAbstractTableModel):
     def _edit_text(self, column: Column, value: Any) -> str:
         if value is None:
             return ""
-        if column.kind in ("ids", "set"):
-            return ", ".join(sorted(value) if isinstance(value, set) else value)
+        if column.kind == "ids":
+            return ", ".join(self.document.name_of(column.ref_kind, v) for v in self._ordered(value))
+        if column.kind == "ref":
+            return self.document.name_of(column.ref_kind, value) if value else ""
+        if column.kind == "set":
+            return ", ".join(self._ordered(value))
         if column.kind == "windows":
             return windows_to_text(value)
         if isinstance(value, Enum):
             return str(value.value)
         return str(value)
 
+    @staticmethod
+    def _ordered(value: Any) -> list:
+        return sorted(value) if isinstance(value, set | frozenset) else list(value)
+
+    def resolve(self, column: Column, text: str) -> str:
+        """The id of the record a reference cell names: by name (any case) or by id; else a clear refusal."""
+        records = self.document.records_of(column.ref_kind)
+        for record in records:
+            if record.id == text:
+                return record.id
+        folded = text.casefold()
+        for record in records:
+            if record.name.casefold() == folded:
+                return record.id
+        raise ParseError(f"{column.header}: there is no {column.ref_kind} named '{text}'")
+
     def parse(self, column: Column, text: Any) -> Any:
         """The field value for cell text, or :class:`ParseError` saying what is expected."""
         if column.kind == "bool":
+            if isinstance(text, str):  # pasted text
+                return text.strip().casefold() in ("1", "x", "yes", "y", "true", "✓")
             return bool(text)
         text = str(text).strip()
         if column.kind == "int":
@@ -232,7 +285,7 @@ class RecordTableModel(QAbstractTableModel):
                 return None
             return self.parse(dataclasses.replace(column, kind="int"), text)
         if column.kind == "ids":
-            return [t.strip() for t in text.split(",") if t.strip()]
+            return [self.resolve(column, t.strip()) for t in text.split(",") if t.strip()]
         if column.kind == "set":
             return {t.strip() for t in text.split(",") if t.strip()}
         if column.kind == "windows":
@@ -244,7 +297,7 @@ class RecordTableModel(QAbstractTableModel):
                 allowed = ", ".join(str(m.value) for m in column.enum)
                 raise ParseError(f"{column.header}: '{text}' is not one of {allowed}") from None
         if column.kind == "ref":
-            return text or None
+            return self.resolve(column, text) if text and text != "—" else None
         if column.attr == "id" and not text:
             raise ParseError("An id cannot be empty")
         return text
@@ -259,9 +312,9 @@ class RecordTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        record = self.records()[index.row()]
+        record = self._rows[index.row()]
         try:
-            parsed = self.parse(column, value)
+            parsed = self.field_value(column, record, value)
         except ParseError as exc:
             self.last_error = str(exc)
             return False
@@ -271,45 +324,112 @@ class RecordTableModel(QAbstractTableModel):
         self.document.push(SetFieldCommand(self.document, record, column.attr, parsed, scenario))
         return True
 
+    def field_value(self, column: Column, record: Any, value: Any) -> Any:
+        """``value`` parsed for ``column`` in the type the record's field holds (a set stays a set)."""
+        parsed = self.parse(column, value)
+        if isinstance(getattr(record, column.attr), set) and isinstance(parsed, list):
+            parsed = set(parsed)
+        return parsed
+
     def row_of(self, record_id: str) -> int:
-        return next((i for i, r in enumerate(self.records()) if r.id == record_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+
+class NamesChecklist(QListWidget):
+    """The picker of an ``ids`` cell: every record of the kind by name, the chosen ones ticked."""
+
+    def __init__(self, parent: QWidget, choices: list[tuple[str, str]], chosen: set[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("namesChecklist")
+        for value, label in choices:
+            item = QListWidgetItem(label, self)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setToolTip(value)
+            item.setCheckState(Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked)
+
+    def set_checked(self, values: set[str]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in values else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+
+    def checked_values(self) -> list[str]:
+        items = (self.item(row) for row in range(self.count()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
 
 class RefDelegate(QStyledItemDelegate):
-    """A drop-down of record names for single-reference columns (advisor, campus, subject ...)."""
+    """Pickers by name: a searchable drop-down for one reference (advisor, campus, subject ...) and
+    a checklist for lists of references (a teacher's subjects, a section's cohorts)."""
 
     def __init__(self, model: RecordTableModel, choices: Callable[[str], list[tuple[str, str]]]) -> None:
         super().__init__()
         self.model, self.choices = model, choices
 
+    def _source(self, index: Index) -> Index:
+        model = index.model()
+        return model.mapToSource(index) if isinstance(model, QSortFilterProxyModel) else index
+
     def _column(self, index: Index) -> Column | None:
-        source = index.model().mapToSource(index) if isinstance(index.model(), QSortFilterProxyModel) else index
-        return self.model.column_spec(source.column())
+        return self.model.column_spec(self._source(index).column())
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         column = self._column(index)
+        if column is not None and column.kind == "ids":
+            return NamesChecklist(parent, self.choices(column.ref_kind), set())
         if column is None or column.kind not in ("ref", "enum"):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         if column.kind == "enum" and column.enum is not None:
             for member in column.enum:
                 combo.addItem(str(member.value), str(member.value))
-        else:
-            combo.addItem("—", "")
-            for value, label in self.choices(column.ref_kind):
-                combo.addItem(label, value)
+            return combo
+        combo.addItem("—", "")
+        for value, label in self.choices(column.ref_kind):
+            combo.addItem(label, value)
+        combo.setEditable(True)  # type part of a name; the completer offers the matches
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(combo.model(), combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
         return combo
 
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: Index) -> None:
+        if isinstance(editor, NamesChecklist):  # a checklist needs room for several names
+            rect = option.rect
+            rows = min(max(editor.count(), 3), 8)
+            height = rows * max(editor.sizeHintForRow(0), 18) + 2 * editor.frameWidth() + 4
+            editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 220), height)
+            return
+        super().updateEditorGeometry(editor, option, index)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            found = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, NamesChecklist):
+            source = self._source(index)
+            record = self.model.record_at(source.row())
+            column = self.model.column_spec(source.column())
+            editor.set_checked(set(getattr(record, column.attr)) if column else set())
+        elif isinstance(editor, QComboBox):
+            source = self._source(index)
+            column = self.model.column_spec(source.column())
+            value = getattr(self.model.record_at(source.row()), column.attr) if column else None
+            value = value.value if isinstance(value, Enum) else value
+            found = editor.findData(value or "")
             editor.setCurrentIndex(max(found, 0))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        if isinstance(editor, NamesChecklist):
+            ids = editor.checked_values()
+            column = self._column(index)
+            names = [self.model.document.name_of(column.ref_kind, i) for i in ids] if column else ids
+            model.setData(index, ", ".join(names), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QComboBox):
+            found = editor.findText(editor.currentText(), Qt.MatchFlag.MatchFixedString)
+            value = editor.itemData(found) if found >= 0 else editor.currentText()  # unknown text: refused
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
 
@@ -339,7 +459,7 @@ EDITORS: list[EditorSpec] = [
         [
             Column("Id", "id"),
             Column("Name", "name"),
-            Column("Subjects", "subject_ids", "set", tip="Subject ids this teacher may teach, comma-separated"),
+            Column("Subjects", "subject_ids", "ids", "subject", tip="Subjects this teacher may teach"),
             Column("Max min/week", "max_minutes_per_week", "optint", tip="Teaching minutes per week; empty = no limit"),
             Column("Campus", "campus_id", "ref", "campus"),
             Column(
@@ -524,6 +644,11 @@ class RecordEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_row_problems())
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         document.changed.connect(self._on_changed)
         document.problems_changed.connect(self._on_problems)
 
@@ -538,12 +663,10 @@ class RecordEditor(QWidget):
         return [(r.id, r.name) for r in self.document.records_of(kind)]
 
     def _on_changed(self, kind: str) -> None:
-        if kind in (DATA, PROJECT) or (kind == SCENARIO and self.spec.scoped):
-            current = self.current_id()
-            self.model.reload()
-            if current:
-                self.select(current)
-            if kind != DATA:
+        replaced = kind == PROJECT or (kind == SCENARIO and self.spec.scoped)
+        if replaced or kind == DATA:
+            self.model.reload(reset=replaced)
+            if replaced:
                 self.fit_columns()
         if self.model.last_error:
             self.message.setText(self.model.last_error)
@@ -559,16 +682,17 @@ class RecordEditor(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        records = self.model.records()
         row = self.proxy.mapToSource(index).row()
-        return records[row].id if 0 <= row < len(records) else None
+        return self.model.record_at(row).id if 0 <= row < self.model.rowCount() else None
 
     def select(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
         if row < 0:
             return False
-        self.filter.clear()
         index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the filter: show everything
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -590,10 +714,92 @@ class RecordEditor(QWidget):
         self.document.push(InsertRecordCommand(self.document, records, len(records), record, self.document.scenario))
         self.select(record.id)
 
+    def selected_records(self) -> list:
+        """The records of the selected rows (or of the current cell), in list order."""
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.proxy.mapToSource(self.table.currentIndex()).row()}
+        return [self.model.record_at(r) for r in sorted(rows) if 0 <= r < self.model.rowCount()]
+
     def remove_selected(self) -> None:
-        record_id = self.current_id()
-        if record_id is None:
+        """Remove every selected row as one undo step; the cursor stays at the same place in the table."""
+        chosen = self.selected_records()
+        if not chosen:
             return
         records = self.spec.records(self.document)
-        row = self.model.row_of(record_id)
-        self.document.push(RemoveRecordCommand(self.document, records, row, self.document.scenario))
+        view_row = min(self.proxy.mapFromSource(self.model.index(self.model.row_of(r.id), 0)).row() for r in chosen)
+        column = max(self.table.currentIndex().column(), 0)
+        stack = self.document.undo_stack
+        many = len(chosen) > 1
+        if many:
+            stack.beginMacro(f"Remove {len(chosen)} {self.spec.title.lower()}")
+        for record in sorted(chosen, key=lambda r: records.index(r), reverse=True):
+            index = records.index(record)
+            self.document.push(RemoveRecordCommand(self.document, records, index, self.document.scenario))
+        if many:
+            stack.endMacro()
+        rows = self.proxy.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.proxy.index(min(view_row, rows - 1), column))
+
+    def paste(self) -> None:
+        """Paste a block copied from a spreadsheet (tab-separated rows) at the current cell, as one undo step.
+
+        Rows below the last one become new records. Every cell is checked first; one bad cell refuses
+        the whole paste with a message naming its row and column, and nothing is changed.
+        """
+        text = QGuiApplication.clipboard().text()
+        lines = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
+        if not text.strip() or self.document.project is None:
+            return
+        if self.spec.scoped and self.document.scenario is None:
+            return
+        current = self.table.currentIndex()
+        first_row = current.row() if current.isValid() else self.proxy.rowCount()
+        first_column = self.proxy.mapToSource(current).column() if current.isValid() else 0
+        width = max(len(cells) for cells in lines)
+        if first_column + width > len(self.spec.columns):
+            self._refuse(f"Paste: {width} columns do not fit from '{self.spec.columns[first_column].header}' on")
+            return
+        records = self.spec.records(self.document)
+        taken = {r.id for r in records}
+        edits: list[tuple[Any, str, Any]] = []  # existing record, field, value
+        new_records: list[Any] = []
+        for offset, cells in enumerate(lines):
+            view_row = first_row + offset
+            if view_row < self.proxy.rowCount():
+                record = self.model.record_at(self.proxy.mapToSource(self.proxy.index(view_row, 0)).row())
+            else:
+                record = self.spec.make(self.document, new_id(taken, self.spec.kind.replace("_", "-")))
+                new_records.append(record)
+            fields: dict[str, Any] = {}
+            for step, cell in enumerate(cells):
+                column = self.spec.columns[first_column + step]
+                try:
+                    fields[column.attr] = self.model.field_value(column, record, cell)
+                except ParseError as exc:
+                    self._refuse(f"Paste, row {offset + 1}: {exc}")
+                    return
+            if "id" in fields and fields["id"] != record.id:
+                if fields["id"] in taken:
+                    self._refuse(f"Paste, row {offset + 1}: the id '{fields['id']}' is already used")
+                    return
+                taken.discard(record.id)
+            if record in new_records:
+                new_records[-1] = dataclasses.replace(record, **fields)
+            else:
+                edits.extend((record, name, value) for name, value in fields.items() if getattr(record, name) != value)
+            taken.add(fields.get("id", record.id))
+        if not edits and not new_records:
+            return
+        stack, scenario = self.document.undo_stack, self.document.scenario
+        stack.beginMacro(f"Paste {len(lines)} rows into {self.spec.title.lower()}")
+        for record, name, value in edits:
+            self.document.push(SetFieldCommand(self.document, record, name, value, scenario))
+        for record in new_records:
+            self.document.push(InsertRecordCommand(self.document, records, len(records), record, scenario))
+        stack.endMacro()
+        self.message.setText(f"Pasted {len(lines)} rows ({len(new_records)} new). Undo takes the paste back.")
+
+    def _refuse(self, message: str) -> None:
+        self.message.setText(f"⚠ {message}. Nothing was pasted.")

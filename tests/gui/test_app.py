@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from dlplanner.domain import BlockKind, SolveStatus
 from dlplanner.domain.editing import MoveChecker, Target, find_placement, key_of, start_times
 from dlplanner.qt.board import EntityBoard
+from dlplanner.qt.commands import SetFieldCommand
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.services import projects
 
@@ -86,7 +87,10 @@ def test_validation_problems_reach_the_status_bar_and_the_row(window: MainWindow
     editor = window.editors["advisory"]
     advisory = window.document.project.advisories[0]
     row = editor.proxy.mapFromSource(editor.model.index(0, 2))  # advisor
-    editor.proxy.setData(row, "nobody-at-all")
+    assert not editor.proxy.setData(row, "nobody-at-all")  # a name nobody has is refused in the table
+    assert "no teacher named 'nobody-at-all'" in editor.model.last_error
+    # a reference broken elsewhere (here: by an undoable edit, as an import could) is shown as a problem
+    window.document.push(SetFieldCommand(window.document, advisory, "advisor_id", "nobody-at-all", None))
     qtbot.waitUntil(lambda: bool(window.document.problems_for("advisory", advisory.id)), timeout=5000)
     assert "error" in window.problems_button.text()
     problems_icon = editor.model.data(editor.model.index(0, editor.model.problems_column), Qt.ItemDataRole.ToolTipRole)
