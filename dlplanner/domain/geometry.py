@@ -334,14 +334,15 @@ def planning_blocks(blocks: Iterable[Block], min_minutes: int) -> Iterator[Block
     return (b for b in blocks if b.kind in (BlockKind.CLASS, BlockKind.PLANNING) and b.minutes >= min_minutes)
 
 
-def common_free_minutes(
+def common_free_blocks(
     day_blocks: Iterable[tuple[str, Iterable[Block]]],
     teachers: Mapping[str, Teacher],
     member_ids: Iterable[str],
     min_minutes: int,
     events: Iterable[TimedEvent],
-) -> int:
-    """Minutes of class/planning blocks (≥ ``min_minutes``) during the whole of which every member is free.
+) -> list[tuple[str, Block]]:
+    """The (day type id, block) pairs a team can plan in: class/planning blocks (≥ ``min_minutes``)
+    during the whole of which every member is free.
 
     The `team_planning` rule of docs/rules.md: ``day_blocks`` are the cycle's day type ids with
     their blocks, ``events`` the meetings and sittings of one part of the year. A member is busy
@@ -352,7 +353,7 @@ def common_free_minutes(
         for teacher_id in event.teacher_ids:
             busy[(teacher_id, event.day_type_id)].append(event)
     members = list(member_ids)
-    total = 0
+    found: list[tuple[str, Block]] = []
     for day_type_id, blocks in day_blocks:
         for block in planning_blocks(blocks, min_minutes):
             free = True
@@ -365,5 +366,16 @@ def common_free_minutes(
                     free = False
                     break
             if free:
-                total += block.minutes
-    return total
+                found.append((day_type_id, block))
+    return found
+
+
+def common_free_minutes(
+    day_blocks: Iterable[tuple[str, Iterable[Block]]],
+    teachers: Mapping[str, Teacher],
+    member_ids: Iterable[str],
+    min_minutes: int,
+    events: Iterable[TimedEvent],
+) -> int:
+    """Minutes of the blocks of :func:`common_free_blocks` (the `team_planning` rule's measure)."""
+    return sum(block.minutes for _, block in common_free_blocks(day_blocks, teachers, member_ids, min_minutes, events))

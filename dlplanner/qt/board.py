@@ -13,10 +13,12 @@ when the section does not allow that teacher, the drop is refused and ``refused`
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
     QGraphicsView,
     QMenu,
     QMessageBox,
@@ -48,7 +51,8 @@ from dlplanner.domain.editing import (
     start_times,
     swapped_teachers,
 )
-from dlplanner.domain.geometry import all_sittings
+from dlplanner.domain.geometry import all_sittings, away_windows, common_free_blocks, day_blocks
+from dlplanner.domain.metrics import schedule_events
 from dlplanner.domain.problems import RecordRef
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
@@ -159,6 +163,48 @@ class CardItem(QGraphicsItem):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(len(self.conflicts)))
 
 
+INTERNSHIP_COLOR = QColor("#e07b5f")
+PLANNING_COLOR = QColor("#8a6cc0")
+ADVISORY_COLOR = QColor("#f3dfae")
+# What the board's marks mean, for the legend under each board: (colour, name, explanation)
+LEGEND: list[tuple[QColor, str, str]] = [
+    (
+        INTERNSHIP_COLOR,
+        "Internship / WBL",
+        "The cohort is away at an internship or work-based learning (travel lighter)",
+    ),
+    (PLANNING_COLOR, "Team planning", "Every member of a teacher team is free at once: common planning time"),
+    (ADVISORY_COLOR, "Advisory", "An advisory sitting, set by the bell schedule"),
+    (RED_EDGE, "Conflict", "A red outline: the card breaks a hard rule where it stands (the number says how many)"),
+    (QColor("#e0a030"), "Pinned", "A bar on the right: the solver keeps the card where it is"),
+]
+
+
+class BandItem(QGraphicsRectItem):
+    """A labelled, hatched stretch of time behind the cards: an internship window or team planning."""
+
+    def __init__(
+        self, kind: str, rect: QRectF, color: QColor, label: str, tooltip: str, *, light: bool = False
+    ) -> None:
+        super().__init__(rect)
+        self.kind, self.label = kind, label
+        fill = QColor(color)
+        fill.setAlpha(40 if light else 80)
+        self.setBrush(QBrush(fill))
+        self.setPen(QPen(color.darker(115), 1, Qt.PenStyle.DashLine if light else Qt.PenStyle.SolidLine))
+        self.setToolTip(tooltip)
+        self.setZValue(5 if not light else 4)
+        if not light and rect.height() >= 12:
+            text = QGraphicsSimpleTextItem(self)
+            font = QFont()
+            font.setPointSizeF(7.5)
+            font.setBold(True)
+            text.setFont(font)
+            text.setBrush(color.darker(170))
+            text.setText(QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 6)))
+            text.setPos(rect.left() + 3, rect.top() + 1)
+
+
 @dataclass
 class _Drag:
     key: PlacementKey | None  # None: an unscheduled meeting dragged in from the tray
@@ -189,6 +235,7 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self.cards: dict[PlacementKey, list[CardItem]] = {}
+        self.bands: list[BandItem] = []  # internship and team-planning bands now drawn
         self.selected_key: PlacementKey | None = None
         self.color_by = "subject"
         self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
@@ -215,6 +262,30 @@ class BoardView(QGraphicsView):
         raise NotImplementedError
 
     # -- drawing -----------------------------------------------------------------------------------
+    def add_band(self, band: BandItem) -> BandItem:
+        self.scene().addItem(band)
+        self.bands.append(band)
+        return band
+
+    def planning_blocks_of(self, scenario: Scenario, teacher_id: str | None = None) -> list[tuple[Any, str, Block]]:
+        """(team, day type id, block) of each team's common planning time (of ``teacher_id``'s teams only, if given).
+
+        The blocks the team_planning rule counts (docs/rules.md), from the timetable on the board.
+        """
+        project = self.document.project
+        teams = [t for t in project.teams if teacher_id is None or teacher_id in t.member_ids]
+        if not teams:
+            return []
+        blocks = list(day_blocks(scenario).items())
+        events = schedule_events(project, scenario)
+        teachers = {t.id: t for t in project.teachers}
+        return [
+            (team, day, block)
+            for team in teams
+            if team.member_ids
+            for day, block in common_free_blocks(blocks, teachers, team.member_ids, team.min_meeting_minutes, events)
+        ]
+
     def refresh(self) -> None:
         """Redraw everything from the document; a hidden board waits until it is shown."""
         if self._drag is not None or not self.isVisible():
@@ -224,6 +295,7 @@ class BoardView(QGraphicsView):
         self._colors = {}
         self.scene().clear()
         self.cards = {}
+        self.bands: list[BandItem] = []
         scenario = self.document.scenario
         if self.document.project is None or scenario is None:
             self.scene().setSceneRect(QRectF(0, 0, 10, 10))
@@ -678,7 +750,47 @@ class EntityBoard(BoardView):
                     tag.setBrush(QColor("#7a8594"))
                     tag.setPos(x + 4, rect.top() + 1)
                     tag.setZValue(1)
+        self._draw_bands(scenario)
         self._draw_cards(scenario)
+
+    def _draw_bands(self, scenario: Scenario) -> None:
+        """Internship / WBL windows of the shown cohort (travel time lighter); team planning of the shown teacher."""
+        if self.filter_id is None:
+            return
+        if self.filter_kind == "cohort":
+            for internship in scenario.internships:
+                if self.filter_id not in internship.cohort_ids:
+                    continue
+                for i, day in enumerate(self._days):
+                    for start, end, away_from, away_until in away_windows(internship, day):
+                        when = f"{fmt_time(start)}–{fmt_time(end)}"
+                        tip = f"<b>{internship.name}</b> (internship / work-based learning) {when}"
+                        if internship.description:
+                            tip += f"<br>{internship.description}"
+                        if away_until - away_from > end - start:
+                            tip += f"<br>Travel: {internship.travel_minutes} min each way"
+                            travel = QRectF(
+                                self.x_of(i), self.y_of(away_from), self._col_w, self._h(away_from, away_until)
+                            )
+                            self.add_band(BandItem("travel", travel, INTERNSHIP_COLOR, "", tip, light=True))
+                        rect = QRectF(self.x_of(i), self.y_of(start), self._col_w, self._h(start, end))
+                        self.add_band(BandItem("internship", rect, INTERNSHIP_COLOR, internship.name, tip))
+        elif self.filter_kind == "teacher":
+            for team, day, block in self.planning_blocks_of(scenario, self.filter_id):
+                if day not in self._days:
+                    continue
+                i = self._days.index(day)
+                tip = (
+                    f"<b>{team.name}</b>: common planning time {fmt_time(block.start)}–{fmt_time(block.end)}"
+                    "<br>every member of the team is free"
+                )
+                rect = QRectF(
+                    self.x_of(i) + 2, self.y_of(block.start), self._col_w - 4, self._h(block.start, block.end)
+                )
+                self.add_band(BandItem("planning", rect, PLANNING_COLOR, f"Planning: {team.name}", tip))
+
+    def _h(self, start: int, end: int) -> float:
+        return (end - start) * self._ppm
 
     def _blocks(self, scenario: Scenario, day_type_id: str) -> list[Block]:
         try:
@@ -720,7 +832,8 @@ class EntityBoard(BoardView):
                 draw(QRectF(self.x_of(i) + lane * width + 2, self.y_of(start), width - 4, (end - start) * self._ppm))
 
     def _add_sitting(self, rect: QRectF, lines: list[str]) -> None:
-        card = CardItem(None, rect, QColor("#f3dfae"), lines, tooltip="Advisory sitting (set by the bell schedule)")
+        tip = "<br>".join([f"<b>{lines[0]}</b>", *lines[1:], "Advisory sitting (set by the bell schedule)"])
+        card = CardItem(None, rect, ADVISORY_COLOR, lines, tooltip=tip)
         card.setZValue(8)
         self.scene().addItem(card)
 
@@ -791,7 +904,11 @@ def _lanes(items: list[tuple[int, int, Callable]]) -> list[tuple[int, int, int, 
 
 
 class MasterBoard(BoardView):
-    """Rows = teachers (or rooms), columns = day type × class block, like a scheduler's wall board."""
+    """Rows = teachers (or rooms), columns = day type × block, like a scheduler's wall board.
+
+    Columns are the class blocks, plus the advisory and planning blocks (tinted, no drop) so that
+    advisory sittings and teams' common planning time show in their teachers' rows.
+    """
 
     LABEL_W = 136
     HEAD_DAY = 22
@@ -803,7 +920,8 @@ class MasterBoard(BoardView):
         self.rows_kind = "teacher"  # or "room"
         self._rows: list[str] = []
         self._cols: list[tuple[str, Block]] = []
-        self._col_w = 64.0
+        self._col_w = 64.0  # a class block's column; advisory and planning columns are half as wide
+        self._edges: list[float] = []  # left edge of each column, then the right edge of the last
 
     def set_rows(self, kind: str) -> None:
         self.rows_kind = kind
@@ -824,13 +942,20 @@ class MasterBoard(BoardView):
         self._cols = []
         for day in scenario.day_types:
             try:
-                blocks = scenario.schedule_of(day.id).blocks_of(BlockKind.CLASS)
+                blocks = scenario.schedule_of(day.id).sorted_blocks()
             except KeyError:
                 blocks = []
-            self._cols += [(day.id, b) for b in blocks]
+            # class blocks, and advisory and planning blocks so advisories and team planning show
+            # (no card can be dropped there)
+            shown = (BlockKind.CLASS, BlockKind.ADVISORY, BlockKind.PLANNING)
+            self._cols += [(day.id, b) for b in blocks if b.kind in shown]
         width = max(self.viewport().width(), 600)
-        self._col_w = max(50.0, (width - self.LABEL_W - 24) / max(1, len(self._cols)))
-        total_w = self.LABEL_W + self._col_w * len(self._cols)
+        weights = [1.0 if block.kind == BlockKind.CLASS else 0.5 for _, block in self._cols]
+        self._col_w = max(50.0, (width - self.LABEL_W - 24) / max(1.0, sum(weights)))
+        self._edges = [float(self.LABEL_W)]
+        for weight in weights:
+            self._edges.append(self._edges[-1] + weight * self._col_w)
+        total_w = self._edges[-1]
         total_h = self.top + self.ROW_H * len(self._rows)
         header_font = _header_font()
         small = QFont()
@@ -841,17 +966,24 @@ class MasterBoard(BoardView):
             count = sum(1 for d, _ in self._cols if d == day.id)
             if not count:
                 continue
-            rect = QRectF(x, 0, self._col_w * count, self.HEAD_DAY)
+            first = next(i for i, (d, _) in enumerate(self._cols) if d == day.id)
+            rect = QRectF(x, 0, self._edges[first + count] - self._edges[first], self.HEAD_DAY)
             scene.addRect(rect, QPen(QColor("#cfd6e0")), QColor("#dfe6ef")).setZValue(2)
             text = QGraphicsSimpleTextItem(day.name)
             text.setFont(header_font)
             text.setPos(rect.left() + 6, 3)
             text.setZValue(3)
             scene.addItem(text)
-            x += self._col_w * count
+            x = rect.right()
         for i, (_, block) in enumerate(self._cols):
-            rect = QRectF(self.LABEL_W + i * self._col_w, self.HEAD_DAY, self._col_w, self.HEAD_BLOCK)
-            scene.addRect(rect, QPen(QColor("#d5dbe4")), QColor("#eef2f7")).setZValue(2)
+            rect = QRectF(self._edges[i], self.HEAD_DAY, self._edges[i + 1] - self._edges[i], self.HEAD_BLOCK)
+            fill = QColor("#eef2f7") if block.kind == BlockKind.CLASS else QColor(KIND_COLORS[block.kind])
+            head = scene.addRect(rect, QPen(QColor("#d5dbe4")), fill)
+            head.setZValue(2)
+            head.setToolTip(f"{block.label or block.kind.value} {fmt_time(block.start)}–{fmt_time(block.end)}")
+            if block.kind != BlockKind.CLASS:  # the column runs down in the block's colour
+                body = QRectF(rect.left(), self.top, rect.width(), self.ROW_H * len(self._rows))
+                scene.addRect(body, QPen(Qt.PenStyle.NoPen), QColor(KIND_COLORS[block.kind])).setZValue(0.5)
             text = QGraphicsSimpleTextItem(fmt_time(block.start))
             text.setFont(small)
             text.setBrush(QColor("#4a5668"))
@@ -863,12 +995,19 @@ class MasterBoard(BoardView):
             y = self.top + r * self.ROW_H
             shade = QColor("#ffffff") if r % 2 == 0 else QColor("#f6f8fb")
             scene.addRect(QRectF(0, y, total_w, self.ROW_H), QPen(QColor("#e3e7ed"), 0.5), shade).setZValue(0)
-            label = QGraphicsSimpleTextItem(record.name)
-            label.setPos(6, y + (self.ROW_H - 14) / 2)
+            label = QGraphicsTextItem()  # long names wrap onto a second line, never run under the cards
+            label.setTextWidth(self.LABEL_W - 8)
+            label.setPlainText(record.name)
+            if label.boundingRect().height() > self.ROW_H:
+                font_metrics = QFontMetrics(label.font())
+                lines = 2 * (self.LABEL_W - 14)
+                label.setPlainText(font_metrics.elidedText(record.name, Qt.TextElideMode.ElideRight, lines))
+            label.setToolTip(record.name)
+            label.setPos(2, y + max(0.0, (self.ROW_H - label.boundingRect().height()) / 2))
             label.setZValue(3)
             scene.addItem(label)
         for i in range(len(self._cols) + 1):
-            x = self.LABEL_W + i * self._col_w
+            x = self._edges[i]
             day_edge = i == len(self._cols) or i == 0 or self._cols[i][0] != self._cols[i - 1][0]
             pen = QPen(QColor("#9aa8bb") if day_edge else QColor("#e3e7ed"), 1.2 if day_edge else 0.6)
             scene.addLine(x, self.HEAD_DAY, x, total_h, pen).setZValue(1)
@@ -883,7 +1022,44 @@ class MasterBoard(BoardView):
             return list(dict.fromkeys(placement.teacher_ids))
         return [placement.room_id] if placement.room_id else []
 
+    def _draw_marks(self, scenario: Scenario) -> None:
+        """Advisory sittings in their advisor's (or room's) row; team planning time in each member's row."""
+        row_index = {rid: i for i, rid in enumerate(self._rows)}
+        doc = self.document
+        for sitting in all_sittings(doc.project, scenario):
+            row_id = sitting.advisory.advisor_id if self.rows_kind == "teacher" else sitting.room_id
+            span = self._col_span(sitting.day_type_id, sitting.start, sitting.end)
+            if row_id not in row_index or span is None:
+                continue
+            lines = [
+                doc.name_of("advisory", sitting.advisory.id),
+                ", ".join(doc.name_of("cohort", c) for c in sitting.cohort_ids),
+            ]
+            tip = "<br>".join([f"<b>{lines[0]}</b>", lines[1], "Advisory sitting (set by the bell schedule)"])
+            card = CardItem(None, self._span_rect(row_index[row_id], span), ADVISORY_COLOR, lines, tooltip=tip)
+            card.setZValue(8)
+            self.scene().addItem(card)
+        if self.rows_kind != "teacher":
+            return
+        for team, day, block in self.planning_blocks_of(scenario):
+            span = self._col_span(day, block.start, block.end)
+            if span is None:
+                continue
+            tip = (
+                f"<b>{team.name}</b>: common planning time {fmt_time(block.start)}–{fmt_time(block.end)}"
+                "<br>every member of the team is free"
+            )
+            for member in team.member_ids:
+                if member in row_index:
+                    rect = self._span_rect(row_index[member], span)
+                    self.add_band(BandItem("planning", rect, PLANNING_COLOR, team.name, tip))
+
+    def _span_rect(self, row: int, span: tuple[int, int]) -> QRectF:
+        left, right = self._edges[span[0]], self._edges[span[1] + 1]
+        return QRectF(left + 1, self.top + row * self.ROW_H + 1, right - left - 2, self.ROW_H - 2)
+
     def _draw_cards(self, scenario: Scenario) -> None:
+        self._draw_marks(scenario)
         sections = {s.id: s for s in scenario.sections}
         row_index = {rid: i for i, rid in enumerate(self._rows)}
         cells: dict[tuple[int, int], int] = {}
@@ -908,11 +1084,9 @@ class MasterBoard(BoardView):
                 stack = cells.get((r, span[0]), 0)  # clashing cards stack, each a bit lower
                 cells[(r, span[0])] = stack + 1
                 offset = min(stack * 6, self.ROW_H / 2)
+                left, right = self._edges[span[0]], self._edges[span[1] + 1]
                 rect = QRectF(
-                    self.LABEL_W + span[0] * self._col_w + 1,
-                    self.top + r * self.ROW_H + 1 + offset,
-                    (span[1] - span[0] + 1) * self._col_w - 2,
-                    self.ROW_H - 2 - offset,
+                    left + 1, self.top + r * self.ROW_H + 1 + offset, right - left - 2, self.ROW_H - 2 - offset
                 )
                 self.add_card(placement, section, rect, lines).row_id = row_id
 
@@ -923,10 +1097,12 @@ class MasterBoard(BoardView):
     def target_at(self, pos: QPointF, drag: _Drag) -> Target | None:
         if pos.x() < self.LABEL_W or not self._cols:
             return None
-        c = int((pos.x() - self.LABEL_W) // self._col_w)
+        c = bisect.bisect_right(self._edges, pos.x()) - 1
         if not 0 <= c < len(self._cols):
             return None
         day, block = self._cols[c]
+        if block.kind != BlockKind.CLASS:  # an advisory or planning column: no class meets there
+            return None
         room = self.room_for(drag, day, block.start)
         r = self._row_at(pos.y())
         if self.rows_kind == "room":
@@ -960,12 +1136,8 @@ class MasterBoard(BoardView):
         span = self._col_span(target.day_type_id, target.start, end or target.start + 1)
         if span is None:
             return None
-        return QRectF(
-            self.LABEL_W + span[0] * self._col_w,
-            self.top + row * self.ROW_H,
-            (span[1] - span[0] + 1) * self._col_w,
-            self.ROW_H,
-        )
+        left, right = self._edges[span[0]], self._edges[span[1] + 1]
+        return QRectF(left, self.top + row * self.ROW_H, right - left, self.ROW_H)
 
     def _target_row(self, target: Target, drag: _Drag) -> int | None:
         if self.rows_kind == "room":

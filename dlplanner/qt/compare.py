@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from dlplanner.domain import Project
 from dlplanner.qt.document import DATA, PROJECT, SCENARIO, TIMETABLE, Document
 from dlplanner.qt.minimums import MinimumsDialog, describe_minimums
+from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import compare as compare_service
@@ -75,6 +76,15 @@ def run_comparison(project: Project, keys: list[str]) -> tuple[compare_service.C
     return result, charts
 
 
+def measure_label(label: str) -> str:
+    """A measure's name for the page, as HTML: a rule's penalty by the rule's plain name (its id in the tooltip)."""
+    prefix = "penalty: "
+    if label.startswith(prefix):
+        rule_id = label[len(prefix) :]
+        return f"<span title='{escape(rule_tooltip(rule_id))}'>Penalty: {escape(rule_name(rule_id))}</span>"
+    return escape(label)
+
+
 class ComparePage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -113,7 +123,7 @@ class ComparePage(QWidget):
         self.glance = QTableWidget(objectName="compare-glance")
         self.glance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.glance.verticalHeader().setVisible(False)
-        self.glance.setWordWrap(False)
+        self.glance.setWordWrap(True)  # measure names in full: long ones wrap onto a second line
         self.details = QTextBrowser(objectName="compare-details")
         self.details.setOpenExternalLinks(False)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -249,7 +259,9 @@ class ComparePage(QWidget):
         self.glance.setHorizontalHeaderLabels(["Measure", *names])
         self.glance.setRowCount(len(glance.rows))
         for r, row in enumerate(glance.rows):
-            self.glance.setItem(r, 0, QTableWidgetItem(row.label))
+            measure = QTableWidgetItem(row.label)
+            measure.setToolTip(row.label)
+            self.glance.setItem(r, 0, measure)
             for c, value in enumerate(row.values):
                 item = QTableWidgetItem(fmt(value, glance.decimals))
                 if not isinstance(value, str):
@@ -283,7 +295,7 @@ class ComparePage(QWidget):
                 parts.append('<p style="color:#555">Nothing to compare.</p>')
                 continue
             rows = "".join(
-                f"<tr><td>{escape(row.label)}</td>"
+                f"<tr><td>{measure_label(row.label)}</td>"
                 + "".join(
                     f'<td align="{"left" if isinstance(v, str) else "right"}">{escape(fmt(v, table.decimals))}</td>'
                     for v in row.values

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from dlplanner.domain.editing import MoveChecker, Target, fitting_rooms, start_times, unscheduled_meetings
-from dlplanner.qt.board import MEETING_MIME, BoardView, EntityBoard, MasterBoard
-from dlplanner.qt.document import PROJECT, SCENARIO, Document
+from dlplanner.qt.board import LEGEND, MEETING_MIME, BoardView, EntityBoard, MasterBoard
+from dlplanner.qt.document import DATA, PROJECT, SCENARIO, Document
+from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 
 DRAG_HINT = "Drag a card: green cells fit, red cells break a hard rule. Right-click a card to pin it."
@@ -52,6 +53,29 @@ def _hint_label() -> QLabel:
     return label
 
 
+class Legend(QWidget):
+    """What the board's colours and marks mean: one swatch and name each, the explanation as tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("legend")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.entries: list[QLabel] = []
+        for color, name, explanation in LEGEND:
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(f"background: {color.name()}; border: 1px solid {color.darker(130).name()};")
+            swatch.setToolTip(explanation)
+            label = QLabel(name)
+            label.setToolTip(explanation)
+            row.addWidget(swatch)
+            row.addWidget(label)
+            self.entries.append(label)
+        row.addStretch(1)
+
+
 class BoardPage(QWidget):
     """The day-type × time board for one cohort, teacher or room, picked from a list."""
 
@@ -74,9 +98,11 @@ class BoardPage(QWidget):
         top.addWidget(self.record_combo, 1)
         top.addWidget(_color_combo(self.board))
         top.addStretch(1)
+        self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.board, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.hint)
         self.kind_combo.currentIndexChanged.connect(self._fill_records)
         self.record_combo.currentIndexChanged.connect(self._apply_filter)
@@ -84,8 +110,8 @@ class BoardPage(QWidget):
         document.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in (PROJECT, SCENARIO) or self.record_combo.count() == 0:
-            self._fill_records()
+        if kind in (PROJECT, SCENARIO, DATA) or self.record_combo.count() == 0:
+            self._fill_records()  # DATA too: an added, renamed or removed cohort shows in the list at once
 
     def _fill_records(self) -> None:
         project = self.document.project
@@ -135,9 +161,11 @@ class MasterPage(QWidget):
         top.addWidget(self.rows_combo)
         top.addWidget(_color_combo(self.board))
         top.addStretch(1)
+        self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.board, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.hint)
         self.board.target_hovered.connect(
             lambda target, conflicts: self.hint.setText(
@@ -264,9 +292,10 @@ class ConflictsPanel(_ListPanel):
         for key, violations in ordered:
             for violation in violations:
                 total += 1
-                item = QListWidgetItem(icon("error"), f"{violation.rule_id}: {violation.message}")
+                item = QListWidgetItem(icon("error"), f"{rule_name(violation.rule_id)}: {violation.message}")
                 named = ", ".join(f"{r.kind} {r.name}" for r in violation.records)
-                item.setToolTip(f"{violation.message}\nRecords: {named}\nClick to select the card")
+                words = rule_tooltip(violation.rule_id)
+                item.setToolTip(f"{violation.message}\nRecords: {named}\n{words}\nClick to select the card")
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 if key == self.selected:
                     font = item.font()

@@ -14,6 +14,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from dlplanner.domain import Project, Scenario, SolveStatus
 from dlplanner.qt.commands import ApplySolutionCommand
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
+from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 from dlplanner.services.solving import solution_from_result, solve_scenario
 
@@ -141,6 +144,7 @@ class SolvePanel(QWidget):
         self.explanation = QTextBrowser()
         self.explanation.setOpenLinks(False)
         self.explanation.anchorClicked.connect(self._link)
+        self.explanation.highlighted.connect(self._hover)
         results = QGroupBox("Result")
         results_layout = QVBoxLayout(results)
         results_layout.addWidget(self.verdict)
@@ -252,7 +256,9 @@ class SolvePanel(QWidget):
         penalties = dict(result.penalties)
         self.penalties.setRowCount(len(penalties))
         for row, (rule, value) in enumerate(sorted(penalties.items(), key=lambda kv: -kv[1])):
-            self.penalties.setItem(row, 0, QTableWidgetItem(rule))
+            name = QTableWidgetItem(rule_name(rule))
+            name.setToolTip(rule_tooltip(rule))
+            self.penalties.setItem(row, 0, name)
             item = QTableWidgetItem(f"{value:,}")
             self.penalties.setItem(row, 1, item)
         status = result.status.value
@@ -278,7 +284,9 @@ class SolvePanel(QWidget):
             parts.append("<h3>Checker findings</h3><ul>")
             for violation in report.violations[:50]:
                 links = ", ".join(record_link(r.kind, r.id, r.name) for r in violation.records)
-                parts.append(f"<li><b>{violation.rule_id}</b>: {html.escape(violation.message)} <small>{links}</small>")
+                name = html.escape(rule_name(violation.rule_id))  # hover: the sentence and the id (see _hover)
+                rule = f"<a href='rule:{html.escape(violation.rule_id)}' style='color:inherit'><b>{name}</b></a>"
+                parts.append(f"<li>{rule}: {html.escape(violation.message)} <small>{links}</small>")
             parts.append("</ul>")
         for message in getattr(result, "messages", []):
             parts.append(f"<p>{html.escape(message)}</p>")
@@ -286,6 +294,16 @@ class SolvePanel(QWidget):
             parts.append("<p>No conflicts. Pin the cards you like and solve again to improve the rest.</p>")
         self.explanation.setHtml("".join(parts))
 
+    def _hover(self, url: QUrl) -> None:
+        """Over a rule's name: its plain sentence and its id, as a tooltip."""
+        text = url.toString()
+        if text.startswith("rule:"):
+            QToolTip.showText(QCursor.pos(), rule_tooltip(text.removeprefix("rule:")), self.explanation)
+        else:
+            QToolTip.hideText()
+
     def _link(self, url: QUrl) -> None:
+        if url.toString().startswith("rule:"):
+            return  # a rule's name: explained on hover, nothing to open
         _, kind, record_id = url.toString().split(":", 2)
         self.document.selection_requested.emit(kind, record_id)

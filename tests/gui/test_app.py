@@ -165,7 +165,10 @@ def test_drag_a_card_onto_a_clash_shows_red_and_the_conflict_then_undo(solved_wi
     assert "cohort_clash" in {v.rule_id for v in conflicts[key]}
     assert board.cards[key][0].conflicts  # listed on the card
     panel_rows = [window.conflicts.list.item(i).text() for i in range(window.conflicts.list.count())]
-    assert any(row.startswith("cohort_clash") for row in panel_rows)  # and in the conflicts panel
+    rows = [window.conflicts.list.item(i) for i in range(window.conflicts.list.count())]
+    clash_rows = [r for r in rows if r.text().startswith("Students double-booked:")]  # in plain words
+    assert clash_rows and "Rule id: cohort_clash" in clash_rows[0].toolTip()  # the id in the tooltip
+    assert not any(row.startswith("cohort_clash") for row in panel_rows)
 
     window.undo_action.trigger()
     restored = find_placement(window.document.scenario, key)

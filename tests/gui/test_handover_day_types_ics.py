@@ -13,7 +13,7 @@ import icalendar
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from dlplanner.domain import Placement, Project, Teacher
+from dlplanner.domain import BlockKind, Placement, Project, Teacher
 from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.editing import MoveChecker, Target, find_placement, key_of
 from dlplanner.qt.board import MasterBoard
@@ -63,7 +63,7 @@ def test_drag_to_another_teachers_row_hands_the_section_over_as_one_undo_step(
     targets = [
         Target(d, b.start, placement.room_id, ("math-3",))
         for d, b in board._cols
-        if (d, b.start) != (placement.day_type_id, placement.start)
+        if b.kind == BlockKind.CLASS and (d, b.start) != (placement.day_type_id, placement.start)
     ]
     free = [t for t in targets if not checker.conflicts(t)]
     assert free, "the new hire is free whenever the cohort is"
