@@ -11,6 +11,7 @@ while the calendar's rotation or another record names the day type).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Callable
 
@@ -63,6 +64,20 @@ def confirm_removal(parent: QWidget, text: str) -> bool:
 def explain_refusal(parent: QWidget, text: str) -> None:
     """Say why a day type cannot be removed (the default; tests replace it)."""
     QMessageBox.warning(parent, "Cannot remove day type", text)
+
+
+def overlap_message(blocks: list[Block]) -> str | None:
+    """Which two blocks overlap, in words (None: none do); touching blocks are fine."""
+    ordered = sorted(blocks, key=lambda b: (b.start, b.end))
+    for first, second in itertools.pairwise(ordered):
+        if second.start < first.end:
+
+            def name(block: Block) -> str:
+                label = block.label or KIND_LABELS[block.kind]
+                return f"{label} ({fmt_time(block.start)}–{fmt_time(block.end)})"
+
+            return f"{name(first)} would overlap {name(second)}"
+    return None
 
 
 class Timeline(QGraphicsView):
@@ -142,12 +157,14 @@ class Timeline(QGraphicsView):
         return None
 
     def _mode(self, item: QGraphicsRectItem, pos: QPointF) -> str:
+        """ "top" / "bottom" near an edge (a drag there resizes), else "select" (a press only selects:
+        a block is never dragged across the others; its times are typed under "Selected block")."""
         rect = item.rect()
         if pos.y() - rect.top() <= EDGE:
             return "top"
         if rect.bottom() - pos.y() <= EDGE:
             return "bottom"
-        return "move"
+        return "select"
 
     def mousePressEvent(self, event: object) -> None:
         pos = self.mapToScene(event.position().toPoint())
@@ -157,7 +174,9 @@ class Timeline(QGraphicsView):
             return
         block = next(b for b in self.blocks if b.id == item.data(0))
         self.select(block.id)
-        self._drag = (block.id, self._mode(item, pos), pos.y(), block.start, block.end)
+        mode = self._mode(item, pos)
+        if mode != "select":
+            self._drag = (block.id, mode, pos.y(), block.start, block.end)
 
     def mouseMoveEvent(self, event: object) -> None:
         pos = self.mapToScene(event.position().toPoint())
@@ -191,9 +210,7 @@ class Timeline(QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         new_start, new_end = self.dragged_span(mode, (pos.y() - y0) / self._ppm, start, end)
         if (new_start, new_end) != (start, end):
-            self.blocks_edited.emit(
-                self.with_times(block_id, new_start, new_end), "Move block" if mode == "move" else "Resize block"
-            )
+            self.blocks_edited.emit(self.with_times(block_id, new_start, new_end), "Resize block")
         else:
             self.show_blocks(self.blocks)
 
@@ -461,17 +478,28 @@ class DesignerPage(QWidget):
             self.label.setText(block.label)
             self.start.setText(fmt_time(block.start))
             self.end.setText(fmt_time(block.end))
+        else:  # nothing selected (or the block was deleted): show nothing rather than a stale block
+            self.kind.setCurrentIndex(-1)
+            for field in (self.label, self.start, self.end):
+                field.clear()
         for widget in (self.kind, self.label, self.start, self.end):
             widget.blockSignals(False)
 
     # -- edits -----------------------------------------------------------------------------------
-    def _push(self, blocks: list[Block], text: str) -> None:
+    def _push(self, blocks: list[Block], text: str) -> bool:
+        """Apply an edit of the block list as one undo step; an edit making two blocks overlap is refused."""
         scenario, schedule = self.document.scenario, self.schedule()
         if scenario is None or schedule is None:
-            return
+            return False
+        clash = overlap_message(blocks)
+        if clash is not None:
+            self.message.setText(f"⚠ {clash}. Nothing was changed: blocks may touch but not overlap.")
+            self.timeline.show_blocks(schedule.blocks)  # the dragged edge goes back
+            return False
         before = len(scenario.solution.placements)
         self.document.push(BlocksCommand(self.document, scenario, schedule, blocks, f"{text} ({schedule.name})"))
         self._report_moved(before - len(scenario.solution.placements))
+        return True
 
     def _report_moved(self, moved: int) -> None:
         self.message.setText(f"{moved} meeting(s) no longer fit and went to the unscheduled tray." if moved else "")

@@ -311,7 +311,7 @@ def test_infeasible_explanations_link_to_records(window: MainWindow, qtbot) -> N
 # -- block designer ----------------------------------------------------------------------------------------
 
 
-def test_block_drag_with_snap_sends_misfits_to_the_tray_and_undo_restores(solved_window: MainWindow) -> None:
+def test_block_edge_drag_with_snap_sends_misfits_to_the_tray_and_undo_restores(solved_window: MainWindow) -> None:
     window = solved_window
     designer = window.designer_page
     window.show_page(designer)
@@ -322,19 +322,76 @@ def test_block_drag_with_snap_sends_misfits_to_the_tray_and_undo_restores(solved
     timeline = designer.timeline
     before = len(scenario.solution.placements)
     item = timeline.items_by_id[block.id]
-    press = timeline.mapFromScene(item.rect().center())
-    release = timeline.mapFromScene(item.rect().center().x(), item.rect().center().y() + 12 * timeline._ppm)
+    bottom = item.rect().bottom() - 2  # the bottom edge: a drag there resizes
+    press = timeline.mapFromScene(item.rect().center().x(), bottom)
+    release = timeline.mapFromScene(item.rect().center().x(), bottom - 12 * timeline._ppm)
     QTest.mousePress(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
     QTest.mouseMove(timeline.viewport(), release)
     QTest.mouseRelease(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
-    moved = next(b for b in schedule.blocks if b.id == block.id)
-    assert (moved.start - block.start) % 5 == 0 and moved.start != block.start
-    assert moved.minutes == block.minutes
-    assert len(scenario.solution.placements) < before
+    resized = next(b for b in schedule.blocks if b.id == block.id)
+    assert (resized.end - block.end) % 5 == 0 and resized.end < block.end and resized.start == block.start
+    assert len(scenario.solution.placements) < before  # meetings no longer fit the shorter block
     assert window.tray.list.count() == before - len(scenario.solution.placements)
     window.undo_action.trigger()
     assert len(scenario.solution.placements) == before
-    assert next(b for b in schedule.blocks if b.id == block.id).start == block.start
+    assert next(b for b in schedule.blocks if b.id == block.id).end == block.end
+
+
+def test_dragging_inside_a_block_selects_it_and_moves_nothing(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    window.show_page(designer)
+    schedule = designer.schedule()
+    before = [(b.id, b.start, b.end) for b in schedule.blocks]
+    block = schedule.sorted_blocks()[2]
+    timeline = designer.timeline
+    item = timeline.items_by_id[block.id]
+    press = timeline.mapFromScene(item.rect().center())
+    release = timeline.mapFromScene(item.rect().center().x(), item.rect().center().y() + 60 * timeline._ppm)
+    QTest.mousePress(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    QTest.mouseMove(timeline.viewport(), release)
+    QTest.mouseRelease(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
+    assert [(b.id, b.start, b.end) for b in schedule.blocks] == before
+    assert timeline.selected == block.id and designer.label.text() == block.label
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_a_resize_onto_the_next_block_is_refused_with_a_message(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    window.show_page(designer)
+    schedule = designer.schedule()
+    first, second = schedule.sorted_blocks()[:2]
+    before = [(b.id, b.start, b.end) for b in schedule.blocks]
+    timeline = designer.timeline
+    item = timeline.items_by_id[first.id]
+    bottom = item.rect().bottom() - 2
+    press = timeline.mapFromScene(item.rect().center().x(), bottom)
+    release = timeline.mapFromScene(item.rect().center().x(), bottom + (second.minutes + 20) * timeline._ppm)
+    QTest.mousePress(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    QTest.mouseMove(timeline.viewport(), release)
+    QTest.mouseRelease(timeline.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, release)
+    assert [(b.id, b.start, b.end) for b in schedule.blocks] == before
+    assert "would overlap" in designer.message.text() and (second.label or "") in designer.message.text()
+    assert timeline.items_by_id[first.id].rect().bottom() == timeline.y_of(first.end)  # drawn back in place
+    designer.timeline.select(first.id)  # typing overlapping times is refused the same way
+    designer.end.setText("23:00")
+    designer._edit_selected()
+    assert [(b.id, b.start, b.end) for b in schedule.blocks] == before and "would overlap" in designer.message.text()
+
+
+def test_the_selected_block_panel_empties_when_the_block_is_deleted(solved_window: MainWindow) -> None:
+    window = solved_window
+    designer = window.designer_page
+    window.show_page(designer)
+    block = designer.schedule().sorted_blocks()[1]
+    designer.timeline.select(block.id)
+    assert designer.label.text() == block.label and designer.label.isEnabled()
+    designer.delete_block()
+    assert block.id not in {b.id for b in designer.schedule().blocks}
+    assert designer.timeline.selected is None
+    assert (designer.label.text(), designer.start.text(), designer.end.text()) == ("", "", "")
+    assert not designer.label.isEnabled() and designer.kind.currentIndex() == -1
 
 
 def test_block_resize_template_and_minutes(solved_window: MainWindow) -> None:
