@@ -7,8 +7,10 @@ solved in the solve panel's worker thread, then the board, master board, block d
 solve panel are saved as PNGs in docs/screenshots/. New Tech also gets the Compare page (its first
 two scenarios, both solved), the File → Export dialog (``export-dialog.png``), the Calendar page of
 its A/B cycle (``new-tech-calendar.png``) and Project → Minimums… (``minimums-dialog.png``). The Big Picture
-sample also gets a drag in progress (green/red targets), an inline editor with a validation
-message, a 1920×1080 board and an infeasibility explanation (a teacher made unavailable all week).
+sample also gets a drag in progress (green/red targets), the board of a cohort on an internship
+(``-internship``) and of a team teacher with common planning time (``-planning``), a teacher's
+subjects ticked in the table's picker (``-picker``), an editor with a validation message, a
+1920×1080 board and an infeasibility explanation (a teacher made unavailable all week).
 """
 
 from __future__ import annotations
@@ -41,11 +43,12 @@ def main(samples: list[str]) -> int:
     sys.path.insert(0, str(HERE.parent))
     from PySide6.QtCore import QSettings, QStandardPaths, Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractItemDelegate, QWidget
 
     from dlplanner.domain import BlockKind, TimeWindow
     from dlplanner.domain.editing import MoveChecker, Target, key_of, start_times
     from dlplanner.qt.app import make_app
-    from dlplanner.qt.commands import PinCommand
+    from dlplanner.qt.commands import PinCommand, SetFieldCommand
     from dlplanner.qt.mainwindow import MainWindow
     from dlplanner.services import projects
 
@@ -189,11 +192,35 @@ def main(samples: list[str]) -> int:
             shot(window, f"{sample}-board-1920")
             window.resize(*SIZE)
 
+            # the board of a cohort away on an internship (labelled bands) and a team teacher's planning time
+            away = scenario.internships[0].cohort_ids[0] if scenario.internships else busiest.id
+            window.board_page.show_record("cohort", away)
+            window.show_page(window.board_page)
+            shot(window, f"{sample}-internship")
+            member = window.document.project.teams[0].member_ids[0] if window.document.project.teams else None
+            if member is not None:
+                window.board_page.show_record("teacher", member)
+                shot(window, f"{sample}-planning")
+
+            # a table edited with a picker: a teacher's subjects, ticked by name
+            teachers = window.editors["teacher"]
+            window.show_page(teachers)
+            cell = teachers.proxy.mapFromSource(teachers.model.index(6, 2))
+            teachers.table.setCurrentIndex(cell)
+            teachers.table.edit(cell)
+            settle()
+            shot(window, f"{sample}-picker")
+            teachers.table.closeEditor(
+                teachers.table.viewport().findChild(QWidget, "namesChecklist"),
+                QAbstractItemDelegate.EndEditHint.RevertModelCache,
+            )
+
             editor = window.editors["advisory"]
             window.show_page(editor)
-            editor.proxy.setData(editor.proxy.mapFromSource(editor.model.index(0, 2)), "t-unknown")
+            advisory = window.document.project.advisories[0]
+            window.document.push(SetFieldCommand(window.document, advisory, "advisor_id", "t-unknown", None))
             settle(600)
-            editor.select(window.document.project.advisories[0].id)
+            editor.select(advisory.id)
             shot(window, f"{sample}-editor-problem")
             window.document.undo_stack.undo()
 

@@ -149,6 +149,8 @@ class CardItem(QGraphicsItem):
             if y + metrics.height() > text_rect.bottom() + 2 and i > 0:
                 break
             label = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+            if label in ("", "…"):  # too narrow for a word: the tooltip says it all
+                break
             painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()), label)
             y += metrics.height()
         if self.conflicts:
@@ -181,10 +183,14 @@ LEGEND: list[tuple[QColor, str, str]] = [
 
 
 class BandItem(QGraphicsRectItem):
-    """A labelled, hatched stretch of time behind the cards: an internship window or team planning."""
+    """A labelled, tinted stretch of time behind the cards: an internship window or team planning.
+
+    ``light``: travel time around a window (dashed, no label); ``below``: the label starts this far
+    down, under the name of the bell-schedule block it covers.
+    """
 
     def __init__(
-        self, kind: str, rect: QRectF, color: QColor, label: str, tooltip: str, *, light: bool = False
+        self, kind: str, rect: QRectF, color: QColor, label: str, tooltip: str, *, light: bool = False, below: float = 0
     ) -> None:
         super().__init__(rect)
         self.kind, self.label = kind, label
@@ -194,7 +200,9 @@ class BandItem(QGraphicsRectItem):
         self.setPen(QPen(color.darker(115), 1, Qt.PenStyle.DashLine if light else Qt.PenStyle.SolidLine))
         self.setToolTip(tooltip)
         self.setZValue(5 if not light else 4)
-        if not light and rect.height() >= 12:
+        if below and rect.height() < below + 14:
+            below = 0  # no room under the block's own name: the label goes on top
+        if not light and rect.height() >= 12 and rect.width() >= 40:  # narrower: the tooltip names it
             text = QGraphicsSimpleTextItem(self)
             font = QFont()
             font.setPointSizeF(7.5)
@@ -202,7 +210,7 @@ class BandItem(QGraphicsRectItem):
             text.setFont(font)
             text.setBrush(color.darker(170))
             text.setText(QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 6)))
-            text.setPos(rect.left() + 3, rect.top() + 1)
+            text.setPos(rect.left() + 3, rect.top() + 1 + below)
 
 
 @dataclass
@@ -787,7 +795,9 @@ class EntityBoard(BoardView):
                 rect = QRectF(
                     self.x_of(i) + 2, self.y_of(block.start), self._col_w - 4, self._h(block.start, block.end)
                 )
-                self.add_band(BandItem("planning", rect, PLANNING_COLOR, f"Planning: {team.name}", tip))
+                label = f"Planning: {team.name}"
+                below = 14 if block.kind != BlockKind.CLASS else 0  # under the name of a planning block
+                self.add_band(BandItem("planning", rect, PLANNING_COLOR, label, tip, below=below))
 
     def _h(self, start: int, end: int) -> float:
         return (end - start) * self._ppm
@@ -984,6 +994,8 @@ class MasterBoard(BoardView):
             if block.kind != BlockKind.CLASS:  # the column runs down in the block's colour
                 body = QRectF(rect.left(), self.top, rect.width(), self.ROW_H * len(self._rows))
                 scene.addRect(body, QPen(Qt.PenStyle.NoPen), QColor(KIND_COLORS[block.kind])).setZValue(0.5)
+            if block.kind != BlockKind.CLASS:
+                continue  # a narrow advisory/planning column: its time is in the tooltip
             text = QGraphicsSimpleTextItem(fmt_time(block.start))
             text.setFont(small)
             text.setBrush(QColor("#4a5668"))

@@ -341,6 +341,7 @@ class NamesChecklist(QListWidget):
     def __init__(self, parent: QWidget, choices: list[tuple[str, str]], chosen: set[str]) -> None:
         super().__init__(parent)
         self.setObjectName("namesChecklist")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for value, label in choices:
             item = QListWidgetItem(label, self)
             item.setData(Qt.ItemDataRole.UserRole, value)
@@ -400,7 +401,8 @@ class RefDelegate(QStyledItemDelegate):
             rect = option.rect
             rows = min(max(editor.count(), 3), 8)
             height = rows * max(editor.sizeHintForRow(0), 18) + 2 * editor.frameWidth() + 4
-            editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 220), height)
+            width = editor.sizeHintForColumn(0) + 2 * editor.frameWidth() + 24  # whole names, room for a scrollbar
+            editor.setGeometry(rect.x(), rect.y(), max(rect.width(), width, 220), height)
             return
         super().updateEditorGeometry(editor, option, index)
 
