@@ -117,12 +117,19 @@ class BoardPage(QWidget):
         project = self.document.project
         kind = self.kind_combo.currentData()
         current = self.record_combo.currentData()
+        records = (
+            {"cohort": project.cohorts, "teacher": project.teachers, "room": project.rooms}[kind] if project else []
+        )
+        wanted = [(r.name, r.id) for r in records]
+        shown = [
+            (self.record_combo.itemText(i), self.record_combo.itemData(i)) for i in range(self.record_combo.count())
+        ]
+        if wanted == shown and wanted and self.board.filter_kind == kind:
+            return  # a data edit that left this list alone: nothing to redo
         self.record_combo.blockSignals(True)
         self.record_combo.clear()
-        if project is not None:
-            records = {"cohort": project.cohorts, "teacher": project.teachers, "room": project.rooms}[kind]
-            for record in records:
-                self.record_combo.addItem(record.name, record.id)
+        for name, record_id in wanted:
+            self.record_combo.addItem(name, record_id)
         index = self.record_combo.findData(current)
         self.record_combo.setCurrentIndex(max(index, 0))
         self.record_combo.blockSignals(False)
