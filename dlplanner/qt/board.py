@@ -165,7 +165,7 @@ class CardItem(QGraphicsItem):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(len(self.conflicts)))
 
 
-INTERNSHIP_COLOR = QColor("#e07b5f")
+INTERNSHIP_COLOR = QColor("#0072B2")  # Okabe–Ito blue: never confused with the breaks colour
 PLANNING_COLOR = QColor("#8a6cc0")
 ADVISORY_COLOR = QColor("#f3dfae")
 # What the board's marks mean, for the legend under each board: (colour, name, explanation)
@@ -177,7 +177,11 @@ LEGEND: list[tuple[QColor, str, str]] = [
     ),
     (PLANNING_COLOR, "Team planning", "Every member of a teacher team is free at once: common planning time"),
     (ADVISORY_COLOR, "Advisory", "An advisory sitting, set by the bell schedule"),
-    (RED_EDGE, "Conflict", "A red outline: the card breaks a hard rule where it stands (the number says how many)"),
+    (
+        BREAKS_EDGE,
+        "Conflict",
+        "An orange-red outline: the card breaks a hard rule where it stands (the number says how many)",
+    ),
     (QColor("#e0a030"), "Pinned", "A bar on the right: the solver keeps the card where it is"),
 ]
 
@@ -195,7 +199,7 @@ class BandItem(QGraphicsRectItem):
         super().__init__(rect)
         self.kind, self.label = kind, label
         fill = QColor(color)
-        fill.setAlpha(40 if light else 80)
+        fill.setAlpha(25 if light else 55)
         self.setBrush(QBrush(fill))
         self.setPen(QPen(color.darker(115), 1, Qt.PenStyle.DashLine if light else Qt.PenStyle.SolidLine))
         self.setToolTip(tooltip)
