@@ -39,6 +39,14 @@ RULE_WORDS: dict[str, RuleWords] = {
     "advisory_time": RuleWords(
         "Advisory not sitting", "Each advisory sits in its advisory blocks, except during its internships."
     ),
+    "advisor_choice": RuleWords(
+        "Wrong advisor chosen",
+        "An advisory without a fixed advisor gets one from its pool, on its campus, within advisory limits.",
+    ),
+    "team_choice": RuleWords(
+        "Wrong cohorts for a team",
+        "A team takes as many cohorts from its pool as it needs, each cohort by one team, and teaches them.",
+    ),
     "internship_window": RuleWords(
         "Class during an internship", "No class of a cohort while it is away at an internship (plus travel)."
     ),
