@@ -47,6 +47,22 @@ RULE_WORDS: dict[str, RuleWords] = {
         "Wrong cohorts for a team",
         "A team takes as many cohorts from its pool as it needs, each cohort by one team, and teaches them.",
     ),
+    "student_clash": RuleWords(
+        "Student double-booked",
+        "No student is in two places at once: cohort classes, advisory, internship and chosen sections.",
+    ),
+    "section_capacity": RuleWords(
+        "Section over its seats",
+        "No section holds more students than its room and its maximum enrolment allow.",
+    ),
+    "request_unmet": RuleWords(
+        "Course request not met",
+        "Each student's course requests are met where possible, higher ranks first; an alternate counts less.",
+    ),
+    "section_balance": RuleWords(
+        "Uneven sections",
+        "The open sections of one subject get about the same number of students.",
+    ),
     "internship_window": RuleWords(
         "Class during an internship", "No class of a cohort while it is away at an internship (plus travel)."
     ),
