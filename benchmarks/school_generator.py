@@ -9,6 +9,9 @@ room needs, and a share of sections whose teacher the solver picks from a qualif
 Sizes are chosen with slack (each teacher at most 5 of the 6 blocks they may teach per cycle,
 15 % spare rooms), so every generated school is solvable; the solver still has to find it.
 Run ``python benchmarks/school_generator.py 1000 out.json`` to write one as a project file.
+
+A second shape, :func:`generate_comprehensive` (``--comprehensive``), is a period-based comprehensive
+high school: 7 periods a day, every core section's teacher chosen from a pool, pathways, two campuses.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from dlplanner.domain import (
     BellSchedule,
     Block,
     BlockKind,
+    Campus,
+    CampusTravel,
     Cohort,
     DayType,
     Holiday,
@@ -283,8 +288,230 @@ def _rooms(cohort_count: int, sections: list[Section], rng: random.Random) -> li
     return rooms
 
 
+# -- the period-based comprehensive high school --------------------------------------------------
+
+PERIOD_MINUTES = 50
+PERIODS_PER_WEEK = 35  # 7 periods × 5 days
+SECTIONS_PER_CORE_TEACHER = 5  # 25 of a teacher's 35 periods
+CORE = ("eng", "math", "sci", "hist")  # every section's teacher chosen by the solver from a campus pool
+PATHWAYS = ("Engineering", "Health sciences", "Digital media", "Business", "Construction", "Education")
+WEEKDAYS = [("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"), ("fri", "Friday")]
+COMPREHENSIVE_SUBJECTS = {
+    "eng": ("English", "#c8553d"),
+    "math": ("Mathematics", "#3d7ac8"),
+    "sci": ("Science", "#4a9c5d"),
+    "hist": ("Social studies", "#b08b3a"),
+    "pe": ("Physical education", "#7f8c8d"),
+    "art": ("Art", "#e67e22"),
+    "lang": ("World language", "#9b59b6"),
+    "cte": ("Pathway course", "#d35400"),
+    "gencte": ("General CTE", "#8e7cc3"),
+}
+# grade -> (subject, meetings per week, room feature); grades 9–10 on the north campus, 11–12 south
+COMPREHENSIVE_COURSES = {
+    9: [("eng", 5, ""), ("math", 5, ""), ("sci", 5, "lab"), ("hist", 5, ""), ("pe", 4, "gym"), ("art", 2, "studio")],
+    10: [("eng", 5, ""), ("math", 5, ""), ("sci", 5, "lab"), ("hist", 5, ""), ("pe", 4, "gym"), ("cte", 2, "cte")],
+    11: [("eng", 5, ""), ("math", 5, ""), ("sci", 5, "lab"), ("hist", 5, ""), ("cte", 4, "cte"), ("lang", 3, "")],
+    12: [("eng", 5, ""), ("math", 5, ""), ("hist", 4, ""), ("cte", 5, "cte"), ("lang", 2, "")],
+}
+CAMPUS_OF_GRADE = {9: "north", 10: "north", 11: "south", 12: "south"}
+
+
+def seven_period_schedule() -> BellSchedule:
+    rows = [("adv", 480, 500, BlockKind.ADVISORY, "Advisory"), ("pass0", 500, 505, BlockKind.PASSING, "")]
+    start = 505
+    for period in range(1, 8):
+        rows.append((f"p{period}", start, start + PERIOD_MINUTES, BlockKind.CLASS, f"Period {period}"))
+        start += PERIOD_MINUTES
+        if period == 4:
+            rows.append(("lunch", start, start + 35, BlockKind.LUNCH, "Lunch"))
+            start += 35
+        elif period < 7:
+            rows.append((f"pass{period}", start, start + 5, BlockKind.PASSING, ""))
+            start += 5
+    return BellSchedule("seven", "7-period day", [Block(*row) for row in rows])
+
+
+def generate_comprehensive(students: int, seed: int = 0) -> Project:
+    """A period-based comprehensive high school of about ``students`` students (solvable by construction).
+
+    Seven 50-minute periods a day, Monday to Friday (35 periods a week), daily advisory. Grades 9–10
+    are on the north campus, 11–12 on the south one (20 minutes apart). English, mathematics, science
+    (in labs) and social studies sections get their teacher from the campus's pool of that subject's
+    teachers, chosen by the solver; PE (gyms), art (studios), world language and the pathway courses
+    (CTE rooms) have fixed teachers. Cohorts of grades 10–12 follow one of six pathways or the general
+    track (general CTE); pathway teachers teach on both campuses. Seniors are at work-based learning
+    all Friday. Teachers take at most 25 of their 35 periods, rooms are counted with 25 % spare.
+    """
+    rng = random.Random(seed)
+    per_grade = max(2, round(students / COHORT_SIZE / 4))
+    tracks = [*PATHWAYS, "General"]
+    cohorts = []
+    for grade in (9, 10, 11, 12):
+        for i in range(per_grade):
+            track = tracks[i % len(tracks)] if grade >= 10 else ""
+            cohorts.append(
+                Cohort(
+                    f"g{grade}-{i + 1}",
+                    f"{grade}-{i + 1}",
+                    grade,
+                    COHORT_SIZE,
+                    pathway=track,
+                    campus_id=CAMPUS_OF_GRADE[grade],
+                )
+            )
+    campuses = ("north", "south")
+    sections: list[Section] = []
+    # (subject, campus or pathway) -> teacher-meetings asked of fixed teachers
+    fixed_demand: dict[tuple[str, str], int] = defaultdict(int)
+    pool_sections: dict[tuple[str, str], int] = defaultdict(int)
+    room_demand: dict[tuple[str, str], int] = defaultdict(int)  # (feature, campus) -> meetings
+    for cohort in cohorts:
+        campus = CAMPUS_OF_GRADE[cohort.grade]
+        for subject, meetings, feature in COMPREHENSIVE_COURSES[cohort.grade]:
+            if subject == "cte" and cohort.pathway == "General":
+                subject, feature = "gencte", ""
+            section = Section(
+                f"{subject}-{cohort.id}",
+                f"{COMPREHENSIVE_SUBJECTS[subject][0]} {cohort.name}",
+                subject,
+                [cohort.id],
+                meetings,
+                length_minutes=None,
+                length_blocks=1,
+                room_features={feature, campus} if feature else {campus},
+            )
+            sections.append(section)
+            room_demand[(feature, campus)] += meetings
+            if subject in CORE:
+                pool_sections[(subject, campus)] += 1
+            elif subject == "cte":
+                fixed_demand[(subject, cohort.pathway)] += meetings
+            else:
+                fixed_demand[(subject, campus)] += meetings
+
+    teachers: list[Teacher] = []
+    group: dict[tuple[str, str], list[Teacher]] = {}
+    max_minutes = SECTIONS_PER_CORE_TEACHER * 5 * PERIOD_MINUTES
+    for (subject, campus), count in sorted(pool_sections.items()):
+        n = math.ceil(count / (SECTIONS_PER_CORE_TEACHER * 0.9))
+        group[(subject, campus)] = [
+            Teacher(
+                f"t-{subject}-{campus}-{i + 1}",
+                f"{COMPREHENSIVE_SUBJECTS[subject][0]} teacher {campus[0].upper()}{i + 1}",
+                {subject},
+                max_minutes,
+                campus_id=campus,
+            )
+            for i in range(n)
+        ]
+    for (subject, where), meetings in sorted(fixed_demand.items()):
+        n = math.ceil(meetings / (SECTIONS_PER_CORE_TEACHER * 5 * 0.9))
+        campus = where if where in campuses else None
+        group[(subject, where)] = [
+            Teacher(
+                f"t-{subject}-{where.split()[0].lower()}-{i + 1}",
+                f"{COMPREHENSIVE_SUBJECTS[subject][0]} teacher ({where}) {i + 1}",
+                {subject},
+                max_minutes,
+                campus_id=campus,
+            )
+            for i in range(n)
+        ]
+    for members in group.values():
+        teachers.extend(members)
+
+    load: dict[str, int] = defaultdict(int)
+    for section in sections:
+        cohort = next(c for c in cohorts if c.id == section.cohort_ids[0])
+        campus = CAMPUS_OF_GRADE[cohort.grade]
+        if section.subject_id in CORE:
+            section.teacher_pool = [t.id for t in group[(section.subject_id, campus)]]
+            continue
+        key = (section.subject_id, cohort.pathway if section.subject_id == "cte" else campus)
+        teacher = min(group[key], key=lambda t: (load[t.id], t.id))
+        load[teacher.id] += section.meetings_per_cycle
+        section.teacher_ids = [teacher.id]
+
+    rooms: list[Room] = []
+    homerooms = {c: sum(1 for k in cohorts if CAMPUS_OF_GRADE[k.grade] == c) for c in campuses}
+    for (feature, campus), meetings in sorted(room_demand.items()):
+        count = math.ceil(meetings / PERIODS_PER_WEEK * 1.25) + 1
+        if not feature:  # every cohort has a homeroom for its advisory
+            count = max(count, homerooms[campus])
+        name = feature.title() if feature else "Room"
+        rooms += [
+            Room(
+                f"{campus[0]}-{feature or 'room'}{i + 1}",
+                f"{campus.title()} {name} {i + 1}",
+                30,
+                {feature, campus} if feature else {campus},
+                campus_id=campus,
+            )
+            for i in range(count)
+        ]
+    # one advisory per cohort, in its homeroom; advisors: teachers of its campus, then pathway teachers
+    advisories = []
+    plain = {c: [r for r in rooms if r.features == {c}] for c in campuses}
+    travelling = [t for t in teachers if t.campus_id is None]
+    advisors = {c: [t for t in teachers if t.campus_id == c] + travelling[i::2] for i, c in enumerate(campuses)}
+    counter: dict[str, int] = defaultdict(int)
+    for cohort in cohorts:
+        campus = CAMPUS_OF_GRADE[cohort.grade]
+        i = counter[campus]
+        counter[campus] += 1
+        advisor, room = advisors[campus][i], plain[campus][i]
+        advisories.append(
+            Advisory(f"adv-{cohort.id}", f"Advisory {cohort.name}", advisor.id, [cohort.id], cohort.size, room.id)
+        )
+    rng.shuffle(rooms)
+
+    seniors = [c.id for c in cohorts if c.grade == 12]
+    internships = [
+        Internship(
+            "wbl-12",
+            "Senior work-based learning",
+            seniors,
+            [TimeWindow("fri", 480, 915)],
+            travel_minutes=0,
+            description="Seniors at partner workplaces all Friday",
+        )
+    ]
+    week = calendar()
+    week.rotation = Rotation(
+        kind=RotationKind.WEEKDAY, weekday_map={i: d for i, (d, _) in enumerate(WEEKDAYS)}, sequence=[]
+    )
+    scenario = Scenario(
+        "seven",
+        "7-period week",
+        "Synthetic comprehensive high school: 7 periods, pooled core teachers, pathways, two campuses.",
+        calendar=week,
+        bell_schedules=[seven_period_schedule()],
+        day_types=[DayType(d, name, "seven") for d, name in WEEKDAYS],
+        sections=sections,
+        internships=internships,
+    )
+    return Project(
+        name=f"Comprehensive school {students}",
+        school_name=f"Synthetic Comprehensive High ({students} students)",
+        description="Generated benchmark school (period-based, pooled core teachers); made-up numbers.",
+        subjects=[Subject(s, name, color) for s, (name, color) in COMPREHENSIVE_SUBJECTS.items()],
+        teachers=teachers,
+        rooms=rooms,
+        campuses=[Campus("north", "North campus"), Campus("south", "South campus")],
+        travel=[CampusTravel("north", "south", 20)],
+        cohorts=cohorts,
+        advisories=advisories,
+        teams=[],
+        scenarios=[scenario],
+    )
+
+
 if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(f"synthetic-{size}.json")
-    out.write_text(codec.project_to_json(generate_school(size)), encoding="utf-8")
+    shape = "comprehensive" if "--comprehensive" in sys.argv else "synthetic"
+    argv = [a for a in sys.argv[1:] if a != "--comprehensive"]
+    size = int(argv[0]) if argv else 1000
+    out = Path(argv[1]) if len(argv) > 1 else Path(f"{shape}-{size}.json")
+    make = generate_comprehensive if shape == "comprehensive" else generate_school
+    out.write_text(codec.project_to_json(make(size)), encoding="utf-8")
     print(f"wrote {out}")

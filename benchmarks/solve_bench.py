@@ -1,4 +1,4 @@
-"""Solve synthetic schools (300, 1,000, 3,000 students) and every scenario of the samples.
+"""Solve synthetic schools (300, 1,000, 3,000 students), comprehensive ones, and every scenario of the samples.
 
 Each case runs in a fresh subprocess so that its peak memory is its own. Every solution goes
 through the independent checker; the table reports its verdict next to the solver's figures.
@@ -6,6 +6,7 @@ through the independent checker; the table reports its verdict next to the solve
     python benchmarks/solve_bench.py                      # everything, 60 s per case
     python benchmarks/solve_bench.py --time-limit 20 --sizes 300 1000 --no-samples
     python benchmarks/solve_bench.py --out benchmarks/results/solve.md
+    python benchmarks/solve_bench.py --sizes --no-samples --comprehensive 1200 2400 3600
 
 Nothing here asserts a time: the figures are written down, with the machine, for the README.
 """
@@ -37,6 +38,11 @@ def run_case(case: str, time_limit: float, workers: int, seed: int) -> dict:
         from school_generator import generate_school
 
         project = generate_school(int(case.split("-")[1]), seed=seed)
+        scenario = project.scenarios[0]
+    elif case.startswith("comprehensive-"):
+        from school_generator import generate_comprehensive
+
+        project = generate_comprehensive(int(case.split("-")[1]), seed=seed)
         scenario = project.scenarios[0]
     else:
         sample, scenario_id = case.split(":", 1)
@@ -74,6 +80,7 @@ def run_case(case: str, time_limit: float, workers: int, seed: int) -> dict:
         if report is None
         else ("valid" if report.ok else f"{len(report.violations)} violations"),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux: kilobytes
+        "messages": result.messages,
     }
 
 
@@ -91,7 +98,7 @@ def cases(args: argparse.Namespace) -> list[str]:
     from dlplanner.domain import codec
     from dlplanner.paths import samples_dir
 
-    found = [f"synthetic-{n}" for n in args.sizes]
+    found = [f"synthetic-{n}" for n in args.sizes] + [f"comprehensive-{n}" for n in args.comprehensive]
     if not args.no_samples:
         for path in sorted(samples_dir().glob("*.json")):
             project = codec.load_project_json(path)
@@ -127,6 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", type=int, nargs="*", default=[300, 1000, 3000])
+    parser.add_argument(
+        "--comprehensive", type=int, nargs="*", default=[], help="sizes of the period-based comprehensive shape"
+    )
     parser.add_argument("--no-samples", action="store_true")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
@@ -140,6 +150,8 @@ def main() -> None:
     for case in cases(args):
         rows.append(run_in_child(case, args))
         print(f"{case}: {rows[-1]['status']} {rows[-1]['verdict']}", file=sys.stderr, flush=True)
+        for message in rows[-1].get("messages", []):
+            print(f"    {message}", file=sys.stderr, flush=True)
     text = table(rows, args)
     print(text)
     if args.out:

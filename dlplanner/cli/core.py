@@ -243,6 +243,15 @@ def _pick_scenario(project: Project, key: str | None) -> Scenario:
 @click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="CP-SAT worker threads.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same search).")
+@click.option("--first", "first_only", is_flag=True, help="Stop at the first timetable (soft rules not optimised).")
+@click.option(
+    "--gap",
+    "gap_percent",
+    default=None,
+    type=click.FloatRange(min=0.0),
+    metavar="PCT",
+    help="Stop once the soft rules' penalty is within PCT % of the bound.",
+)
 @click.option("--json", "json_out", default=None, type=click.Path(dir_okay=False), help="Write the timetable JSON.")
 @click.option("--save", is_flag=True, help="Store the solution in the project.")
 @project_name_option
@@ -252,6 +261,8 @@ def solve_command(
     time_limit: float,
     workers: int,
     seed: int,
+    first_only: bool,
+    gap_percent: float | None,
     json_out: str | None,
     save: bool,
     project_name: str | None,
@@ -264,7 +275,7 @@ def solve_command(
     from dlplanner.services.session import ProjectSession
 
     with contextlib.closing(ProjectSession.open(project, project_name)) as session:
-        _solve(session, scenario, time_limit, workers, seed, json_out, save)
+        _solve(session, scenario, time_limit, workers, seed, json_out, save, first_only, gap_percent)
 
 
 def _solve(
@@ -275,6 +286,8 @@ def _solve(
     seed: int,
     json_out: str | None,
     save: bool,
+    first_only: bool = False,
+    gap_percent: float | None = None,
 ) -> None:
     from dlplanner.services.solving import likely_reasons, solve_scenario
 
@@ -297,6 +310,8 @@ def _solve(
             seed=seed,
             on_progress=progress,
             should_stop=stop.requested,
+            first_only=first_only,
+            gap_percent=gap_percent,
         )
     click.echo(f"Scenario '{target.name}': {result.status.value} in {result.wall_time:.2f}s")
     # keep what was found first: nothing printed below may cost the planner the timetable

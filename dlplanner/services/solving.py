@@ -37,17 +37,28 @@ def solve_scenario(
     seed: int = 0,
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    first_only: bool = False,
+    gap_percent: float | None = None,
 ) -> tuple[SolveResult, CheckReport | None]:
     """Solve the scenario (by id or name); store the result when it has placements; check it.
 
     The scenario's current solution is the warm start and its pinned placements stay. An infeasible
     or empty result leaves the stored timetable alone, only its status changes, so a failed attempt
-    never throws away the user's work.
+    never throws away the user's work. ``first_only`` stops at the first timetable, ``gap_percent``
+    once the soft rules are within that relative gap of the bound.
     """
     scenario = project.scenario(scenario_key)
     requested = copy.deepcopy([p for p in scenario.solution.placements if p.pinned])
     result = solve(
-        SolveRequest(project, scenario.id, time_limit=time_limit, workers=workers, seed=seed),
+        SolveRequest(
+            project,
+            scenario.id,
+            time_limit=time_limit,
+            workers=workers,
+            seed=seed,
+            first_only=first_only,
+            gap_percent=gap_percent,
+        ),
         on_progress=on_progress,
         should_stop=should_stop,
     )

@@ -6,9 +6,22 @@ as a hint, for the rest of the time limit. Between them the first timetable is e
 soft model with every placement fixed (quick), which gives its penalties (reported when nothing
 better turns up) and a complete hint. Meetings choose room classes; the room pass
 (:mod:`dlplanner.solver.rooms`) picks actual rooms, and when it cannot, the model is built again with
-one class per room. When CP-SAT proves the hard rules infeasible, a separate
-pass with one assumption literal per requirement group (single worker, no objective) finds a small
-set of groups that cannot all hold, shrunk by deletion, and says it in plain words.
+one class per room. ``first_only`` stops after the first phase; ``gap_percent`` ends the second
+once the objective is within that relative gap of CP-SAT's bound.
+
+Big models (many pool literals or meetings, see :mod:`dlplanner.solver.pools`) narrow their teacher
+pools and room classes, start from a constructive timetable (:mod:`dlplanner.solver.construct`),
+ask the first pass to spread each section over the days (a search aid, released when it cannot
+hold and for the soft rules), and optimise the soft rules by large-neighbourhood search
+(:mod:`dlplanner.solver.lns`). A narrowed model without a timetable proves nothing: the whole model
+is built and solved then. Their results claim no bound and are never "optimal".
+
+When CP-SAT proves the hard rules infeasible, the capacity groups are tried first
+(:mod:`dlplanner.solver.capacity_groups`: the sections that can only use one supply, solved alone);
+then a separate pass with one assumption literal per requirement group (single worker, no objective)
+finds a small set of groups that cannot all hold, shrunk by deletion, and says it in plain words.
+Both run within the time left; the assumption pass is skipped when its bigger model could not be
+built and solved in it.
 """
 
 from __future__ import annotations
@@ -22,6 +35,9 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain import validation
 from dlplanner.domain.model import Placement, Project, Scenario, SolveStatus, fmt_time
+from dlplanner.solver import lns
+from dlplanner.solver.capacity_groups import first_infeasible_group, group_conflict
+from dlplanner.solver.construct import greedy_placements
 from dlplanner.solver.explanation import section_label
 from dlplanner.solver.model_builder import Context, Rule
 from dlplanner.solver.rooms import assign_rooms
@@ -245,11 +261,63 @@ def _status(code: int) -> SolveStatus:
 
 
 def _build(
-    project: Project, scenario: Scenario, request: SolveRequest, pins: list[Placement], room_classes: bool
+    project: Project,
+    scenario: Scenario,
+    request: SolveRequest,
+    pins: list[Placement],
+    room_classes: bool,
+    pool_keep: int | None = None,
 ) -> Context:
-    ctx = Context(project, scenario, rules=HARD_RULES, weights=request.weights, pins=pins, room_classes=room_classes)
+    ctx = Context(
+        project,
+        scenario,
+        rules=HARD_RULES,
+        weights=request.weights,
+        pins=pins,
+        room_classes=room_classes,
+        pool_keep=pool_keep,
+    )
     _add_rules(ctx, HARD_RULES)
     return ctx
+
+
+def _model_message(ctx: Context, t0: float, cpu0: float) -> str:
+    proto = ctx.model.proto
+    narrowed = " (teacher pools and room classes narrowed)" if ctx.narrowed else ""
+    return (
+        f"model{narrowed}: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
+        f"{len(ctx.room_classes)} room classes for {len(ctx.project.rooms)} rooms, "
+        f"built in {time.monotonic() - t0:.2f} s ({time.process_time() - cpu0:.2f} s CPU)"
+    )
+
+
+def _add_spread_first(ctx: Context) -> int:
+    """A search aid for big models: the first pass asks each section for at most ⌈n / days⌉ meetings a day.
+
+    Not a rule: it holds only while the returned variable is fixed to 1 (the first pass), and is
+    released for the soft rules' phase, or when no timetable has it. It steers the first timetable
+    towards what ``spread_days`` wants and narrows the search a lot on period-based weeks.
+    """
+    tight = ctx.model.new_bool_var("spread first")
+    for info in ctx.sections:
+        by_day: dict[str, list] = {}
+        for cand in info.candidates:
+            by_day.setdefault(cand.day, []).append(cand.lit)
+        cap = -(-info.section.meetings_per_cycle // max(1, len(by_day)))  # over the days it can meet
+        for lits in by_day.values():
+            if len(lits) > cap:
+                ctx.model.add(sum(lits) <= cap).only_enforce_if(tight)
+    var = ctx.model.proto.variables[tight.index]
+    var.domain.clear()
+    var.domain.extend([1, 1])
+    return tight.index
+
+
+def _release(ctx: Context, index: int) -> None:
+    """Free a search-aid variable fixed by :func:`_add_spread_first` (it may then be 0)."""
+    var = ctx.model.proto.variables[index]
+    var.domain.clear()
+    var.domain.extend([0, 1])
 
 
 def _add_rules(ctx: Context, rules: dict[str, Rule]) -> None:
@@ -281,6 +349,7 @@ def solve(
 ) -> SolveResult:
     """Place every section of the scenario; see the module docstring for the phases."""
     t0 = time.monotonic()
+    cpu0 = time.process_time()  # on a shared machine, the CPU time says more than the wall time
     project = request.project
     scenario = project.scenario(request.scenario_id)
     conflicts = _validation_conflicts(project, scenario)
@@ -303,20 +372,24 @@ def solve(
     if conflicts:
         return SolveResult(SolveStatus.INFEASIBLE, conflicts=conflicts, wall_time=time.monotonic() - t0)
     _add_rules(ctx, HARD_RULES)
-    if hint:
-        ctx.hint(hint, scenario.solution.advisors, scenario.solution.team_cohorts)
-    proto = ctx.model.proto
-    messages = [
-        f"model: {len(proto.variables):,} variables, {len(proto.constraints):,} constraints, "
-        f"{len(ctx.room_classes)} room classes for {len(project.rooms)} rooms, built in {time.monotonic() - t0:.2f} s"
-    ]
+    # with narrowed pools, also each pool section's preferred teachers; a big model without a warm start
+    # gets a constructive one
+    ctx.hint(
+        hint or (greedy_placements(ctx) if ctx.big else []),
+        scenario.solution.advisors,
+        scenario.solution.team_cohorts,
+    )
+    spread = _add_spread_first(ctx) if ctx.big else None
+    messages = [_model_message(ctx, t0, cpu0)]
+    build_seconds = time.monotonic() - t0
 
     # phase 1: a first timetable, hard rules only
     callback = _Callback(t0, on_progress, should_stop, with_objective=False)
     solutions = 0
     placements = None
     stopped = False
-    for attempt in range(2):
+    room_attempts = 0
+    while True:
         solver = cp_model.CpSolver()
         _params(solver, left(), request.workers, request.seed)
         # presolve costs more than it saves on a pure feasibility model of this shape (probing alone takes
@@ -325,20 +398,38 @@ def solve(
         with _StopWatcher(solver, should_stop) as watcher:
             code = solver.solve(ctx.model, callback)
         stopped = watcher.stopped
+        if code == cp_model.INFEASIBLE and spread is not None:
+            # the spread the first pass asked for cannot hold: the same model without it
+            messages.append("no timetable with the sections spread over the days: trying without")
+            _release(ctx, spread)
+            spread = None
+            continue
+        if code == cp_model.INFEASIBLE and ctx.narrowed:
+            # narrowed pools or room classes prove nothing: the whole model decides
+            messages.append("no timetable with narrowed teacher pools and room classes: solving the whole model")
+            ctx = _build(project, scenario, request, pins, room_classes=ctx.use_room_classes, pool_keep=0)
+            ctx.hint(hint or [], scenario.solution.advisors, scenario.solution.team_cohorts)
+            messages.append(_model_message(ctx, t0, cpu0))
+            continue
         if code == cp_model.INFEASIBLE:
             result = SolveResult(SolveStatus.INFEASIBLE, wall_time=0.0, messages=messages)
             if request.explain:
-                result.conflicts = explain(project, scenario, pins, max(2.0, left()), request.seed)
+                result.conflicts = _explain_within(project, scenario, pins, left, request.seed, build_seconds)
             result.wall_time = time.monotonic() - t0
             return result
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             note = "stopped before a timetable was found" if stopped else "no timetable found within the time limit"
             return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=[*messages, note])
-        placements = _extract(ctx, solver, hint, left())
+        # the soft rules' phase runs the room pass again: a short one here when it follows
+        room_time = left() if request.first_only else min(left(), max(1.0, 0.1 * request.time_limit))
+        placements = _extract(ctx, solver, hint, room_time)
         choices = _choices(ctx, solver)
-        messages.append(f"first timetable at {time.monotonic() - t0:.2f} s (rooms included)")
-        if placements is not None or attempt == 1:
+        messages.append(
+            f"first timetable at {time.monotonic() - t0:.2f} s ({time.process_time() - cpu0:.2f} s CPU, rooms included)"
+        )
+        if placements is not None or room_attempts == 1:
             break
+        room_attempts += 1
         # the room classes could not be split into rooms: one class per room, from this timetable's times
         messages.append("room pass failed: solving again with one class per room")
         times = [
@@ -347,17 +438,19 @@ def solve(
             for c in info.candidates
             if solver.boolean_value(c.lit)
         ]
-        ctx = _build(project, scenario, request, pins, room_classes=False)
+        ctx = _build(project, scenario, request, pins, room_classes=False, pool_keep=0 if not ctx.narrowed else None)
         ctx.hint(times, *choices)
+        spread = None
         callback.first = None
     if placements is None:
         return SolveResult(SolveStatus.UNKNOWN, wall_time=time.monotonic() - t0, messages=messages)
     first_at = callback.first
     solutions = callback.count or 1
 
-    # phase 2: soft rules, from the first timetable
+    # phase 2: soft rules, from the first timetable; the soft model takes about as long to build as
+    # the hard one did: with less time left, keep the first timetable (the limit is the limit)
     stopped = stopped or (should_stop is not None and should_stop())
-    if stopped or left() < 0.05:
+    if stopped or left() < max(0.05, build_seconds):
         return SolveResult(
             SolveStatus.FEASIBLE,
             placements,
@@ -368,6 +461,19 @@ def solve(
             advisors=choices[0],
             team_cohorts=choices[1],
         )
+    if request.first_only:
+        return SolveResult(
+            SolveStatus.FEASIBLE,
+            placements,
+            wall_time=time.monotonic() - t0,
+            time_to_first=first_at,
+            solutions=solutions,
+            messages=[*messages, "stopped at the first timetable, as asked (soft rules not optimised)"],
+            advisors=choices[0],
+            team_cohorts=choices[1],
+        )
+    if spread is not None:
+        _release(ctx, spread)
     first_assignment = ctx.assignment
     ctx.hint(placements, *choices)
     _add_rules(ctx, SOFT_RULES)
@@ -394,12 +500,20 @@ def solve(
     if left() < 0.05 or (should_stop is not None and should_stop()):
         unimproved.wall_time = time.monotonic() - t0
         return unimproved
+    if ctx.big and fixed is not None:
+        return _finish_by_lns(ctx, request, fixed, scale, t0, left, on_progress, should_stop, unimproved, placements)
     solver2 = cp_model.CpSolver()
     # keep time for stopping the workers of a large model, the room pass and the penalties
     _params(solver2, left() - min(3.0, 0.05 * request.time_limit), request.workers, request.seed)
     # probing in presolve takes many seconds on large models and the bound and the solutions come
     # sooner without it (measured: 1,000 students optimal instead of a 0.8 % gap; 3,000: 2 % instead of 100 %)
     solver2.parameters.cp_model_probing_level = 0
+    if ctx.narrowed:
+        # a big school's presolve alone can take the rest of the limit: search from the first timetable at once
+        solver2.parameters.cp_model_presolve = False
+    if request.gap_percent is not None:
+        # CP-SAT's gap: |objective − bound| / max(1, |objective|), on the scaled objective (see _changes_from)
+        solver2.parameters.relative_gap_limit = max(0.0, request.gap_percent) / 100.0
     callback2 = _Callback(t0, on_progress, should_stop, with_objective=True, scale=scale, found_before=solutions)
     with _StopWatcher(solver2, should_stop):
         code2 = solver2.solve(ctx.model, callback2)
@@ -411,7 +525,7 @@ def solve(
         unimproved.wall_time = time.monotonic() - t0
         unimproved.solutions = solutions
         if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            unimproved.best_bound = float(solver2.best_objective_bound // scale)
+            unimproved.best_bound = None if ctx.narrowed else float(solver2.best_objective_bound // scale)
         return unimproved
     penalties = _penalties(ctx, solver2)
     advisors, team_cohorts = _choices(ctx, solver2)
@@ -419,14 +533,116 @@ def solve(
     status = _status(code2)
     if status == SolveStatus.OPTIMAL and objective > bound:
         status = SolveStatus.FEASIBLE  # the room pass could not keep a section in one room of its class
+    if ctx.narrowed:
+        # the narrowed model's bound is no bound of the school's problem (its optimum may use other teachers)
+        messages.append(f"bound {bound:g} holds for the narrowed teacher pools and room classes only")
+        status = SolveStatus.FEASIBLE if status == SolveStatus.OPTIMAL else status
     return SolveResult(
         status,
         placements2,
         objective=objective,
-        best_bound=bound,
+        best_bound=None if ctx.narrowed else bound,
         penalties=penalties,
         wall_time=time.monotonic() - t0,
         time_to_first=first_at,
+        solutions=solutions,
+        messages=messages,
+        advisors=advisors,
+        team_cohorts=team_cohorts,
+    )
+
+
+def _explain_within(
+    project: Project,
+    scenario: Scenario,
+    pins: list[Placement],
+    left: Callable[[], float],
+    seed: int,
+    build_seconds: float,
+) -> list[Conflict]:
+    """Why no timetable exists, within the time left: capacity groups first, then the assumption pass.
+
+    The assumption pass builds a bigger model than the solve did (every start kept, whole pools):
+    with less time left than about three builds of the solve's model, it is not started.
+    """
+    if left() > 0.5:
+        found = first_infeasible_group(project, scenario, pins, 0.5 * left(), seed)
+        if found is not None:
+            group, alone = found
+            ids = {s.id for s in alone.sections}
+            why = explain(project, alone, [p for p in pins if p.section_id in ids], left(), seed) if left() > 1 else []
+            return [group_conflict(group, why[0] if why else None)]
+    if left() < max(1.0, 3 * build_seconds):
+        return [
+            Conflict(
+                "No timetable exists, but no time was left within the limit to narrow the reason down "
+                "(a longer time limit lets the explanation pass run).",
+                [],
+            )
+        ]
+    return explain(project, scenario, pins, left(), seed)
+
+
+def _finish_by_lns(
+    ctx: Context,
+    request: SolveRequest,
+    fixed: cp_model.CpSolver,
+    scale: int,
+    t0: float,
+    left: Callable[[], float],
+    on_progress: ProgressFn | None,
+    should_stop: StopFn | None,
+    unimproved: SolveResult,
+    placements: list[Placement],
+) -> SolveResult:
+    """The soft rules of a big model by large-neighbourhood search (:mod:`dlplanner.solver.lns`).
+
+    No bound comes out of it (0 is the only one claimed), so the result is feasible, never optimal,
+    and ``gap_percent`` cannot stop it early.
+    """
+    first_assignment = ctx.assignment
+    solutions = unimproved.solutions
+
+    def better(objective: float) -> None:
+        nonlocal solutions
+        solutions += 1
+        if on_progress is not None:
+            on_progress(Progress(time.monotonic() - t0, float(objective // scale), 0.0, solutions))
+
+    # keep time for the room pass and the penalties
+    deadline = time.monotonic() + left() - min(5.0, 0.08 * request.time_limit)
+    improved, _, rounds = lns.improve(
+        ctx,
+        list(fixed.response_proto.solution),
+        fixed.objective_value,
+        deadline,
+        request.workers,
+        request.seed,
+        should_stop,
+        better,
+    )
+    messages = [*unimproved.messages[:-1]]
+    messages.append(
+        f"soft rules improved by large-neighbourhood search until {time.monotonic() - t0:.2f} s "
+        f"({rounds} rounds, {solutions - unimproved.solutions} better timetables)"
+    )
+    best = improved or fixed
+    placements2 = _extract(ctx, best, placements, max(0.5, left()))
+    if placements2 is None:
+        ctx.assignment = first_assignment
+        unimproved.wall_time = time.monotonic() - t0
+        unimproved.solutions = solutions
+        return unimproved
+    penalties = _penalties(ctx, best)
+    advisors, team_cohorts = _choices(ctx, best)
+    return SolveResult(
+        SolveStatus.FEASIBLE,
+        placements2,
+        objective=float(sum(penalties.values())),
+        best_bound=None,
+        penalties=penalties,
+        wall_time=time.monotonic() - t0,
+        time_to_first=unimproved.time_to_first,
         solutions=solutions,
         messages=messages,
         advisors=advisors,
@@ -441,6 +657,8 @@ def explain(
     t0 = time.monotonic()
     ctx = Context(project, scenario, rules=HARD_RULES, explain=True, pins=pins)
     _add_rules(ctx, HARD_RULES)
+    time_limit -= time.monotonic() - t0  # the build counts
+    t0 = time.monotonic()
     assumptions = ctx.explanation.assumptions
     keys = list(assumptions)
     if not keys:
@@ -458,7 +676,7 @@ def explain(
             core = [index_of[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index_of]
         return code, core
 
-    code, core = run(keys, max(1.0, time_limit * 0.6))
+    code, core = run(keys, max(0.1, time_limit * 0.6))
     if code != cp_model.INFEASIBLE:
         return [
             Conflict(

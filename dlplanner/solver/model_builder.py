@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 from dlplanner.domain.model import Advisory, Placement, Project, Scenario, Section
 from dlplanner.solver.explanation import Explanation
 from dlplanner.solver.objective import Objective
+from dlplanner.solver.pools import BIG_MEETINGS, KEEP, POOL_LITERALS_LIMIT, narrow_pools
 from dlplanner.solver.room_classes import RoomClass, room_classes
 from dlplanner.solver.timegrid import TimeGrid
 
@@ -77,6 +78,7 @@ class SectionInfo:
     candidates: list[Candidate] = field(default_factory=list)
     teacher_vars: dict[str, Lit] = field(default_factory=dict)  # pool teacher -> chosen
     pinned: list[Placement] = field(default_factory=list)
+    preferred: list[str] = field(default_factory=list)  # pool teachers hinted first (narrowed pools)
 
 
 @dataclass
@@ -106,6 +108,7 @@ class Context:
         weights: dict[str, int] | None = None,
         pins: list[Placement] | None = None,
         room_classes: bool = True,
+        pool_keep: int | None = None,
     ) -> None:
         self.project = project
         self.scenario = scenario
@@ -125,6 +128,7 @@ class Context:
         self.usages: list[Usage] = []
         self._usage_index: dict[str, dict[tuple[str, str], list[Usage]]] = {}
         self._busy_cache: dict[tuple[str, str, frozenset[int]], list] = {}
+        self._reasons_cache: dict[tuple, list[tuple[str, str]]] = {}
         self.points: dict[str, list[int]] = {}
         self.use_room_classes = room_classes
         self.room_classes: dict[str, RoomClass] = {}
@@ -136,6 +140,12 @@ class Context:
         self.sitting_usages: list[Usage] = []
         # team id -> cohort of its pool -> "the team takes it"
         self.team_vars: dict[str, dict[str, Lit]] = {}
+        # teachers kept per pool section (see dlplanner.solver.pools): None = decide by the model's size,
+        # 0 = whole pools; ``narrowed`` says whether any pool was cut
+        self.pool_keep = pool_keep
+        self.narrowed = False
+        self.narrowed_rooms = False
+        self.big = False  # a big model: pools and room classes narrowed where they can be (see _pools)
         self._build()
         self._build_choices()
 
@@ -154,27 +164,61 @@ class Context:
         return rooms
 
     def _busy_reasons(self, res: tuple[str, str], day: str, start: int, end: int) -> list[tuple[str, str]]:
-        return [(rule_id, key) for rule_id, busy in self._busy for key in busy(self, res, day, start, end)]
+        """Why the resource cannot meet then (cached: pool teachers and rooms are asked once per time)."""
+        key = (res, day, start, end)
+        found = self._reasons_cache.get(key)
+        if found is None:
+            found = [(rule_id, k) for rule_id, busy in self._busy for k in busy(self, res, day, start, end)]
+            self._reasons_cache[key] = found
+        return found
 
     # -- building ---------------------------------------------------------------------------
+    def _pools(self, spans: dict[str, dict[str, list[Span]]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Pool per pool section, narrowed on big models (:mod:`dlplanner.solver.pools`), and its preferred teachers."""
+        pools = {
+            s.id: [t.id for t in self.project.qualified_teachers(s)]
+            for s in self.scenario.sections
+            if not s.teacher_ids
+        }
+        literals = sum(len(pool) * sum(len(v) for v in spans[sid].values()) for sid, pool in pools.items())
+        meetings = sum(s.meetings_per_cycle for s in self.scenario.sections)
+        keep = self.pool_keep
+        if keep is None:
+            keep = KEEP if literals > POOL_LITERALS_LIMIT or meetings >= BIG_MEETINGS else 0
+        self.big = bool(keep) and not self.explanation.enabled
+        if not keep or self.explanation.enabled:
+            return pools, {}
+        self.narrowed_rooms = self.pool_keep is None  # big model: narrow the room classes too
+        minutes = {
+            sid: self.scenario.section(sid).meetings_per_cycle
+            * min((e - st for v in spans[sid].values() for st, e in v), default=0)
+            for sid in pools
+        }
+        kept, preferred = narrow_pools(self.project, self.scenario, pools, minutes, keep, self.pins)
+        self.narrowed = any(len(kept[sid]) < len(pools[sid]) for sid in pools)
+        return kept, preferred
+
     def _build(self) -> None:
         model = self.model
         explain = self.explanation.enabled
         pins_by_section: dict[str, list[Placement]] = defaultdict(list)
         for p in self.pins:
             pins_by_section[p.section_id].append(p)
+        spans = {s.id: {day: self.spans(s, day) for day in self.grid.day_ids} for s in self.scenario.sections}
+        pools, preferred = self._pools(spans)
         for section in self.scenario.sections:
             if section.teacher_ids:
                 fixed, pool = list(dict.fromkeys(section.teacher_ids)), []
             else:
-                fixed, pool = [], [t.id for t in self.project.qualified_teachers(section)]
+                fixed, pool = [], pools[section.id]
             info = SectionInfo(section, fixed, pool, self.allowed_rooms(section), self.grid.atoms_of(section))
+            info.preferred = preferred.get(section.id, [])
             info.pinned = pins_by_section.get(section.id, [])
             pinned_at = {(p.day_type_id, p.start, p.end): p for p in info.pinned}
             for tid in pool:
                 info.teacher_vars[tid] = model.new_bool_var("")
             for day in self.grid.day_ids:
-                for start, end in self.spans(section, day):
+                for start, end in spans[section.id][day]:
                     cand = Candidate(info, day, start, end)
                     pin = pinned_at.get((day, start, end))
                     if pin is not None:
@@ -203,10 +247,15 @@ class Context:
             self.sections.append(info)
         self.room_classes = room_classes(self, together=self.use_room_classes)
         self.class_of_room = {rid: cls.id for cls in self.room_classes.values() for rid in cls.rooms}
+        classes_of = {
+            id(info): list(dict.fromkeys(self.class_of_room[r] for r in info.rooms if r in self.class_of_room))
+            for info in self.sections
+        }
+        if self.narrowed_rooms:
+            classes_of = self._narrow_room_classes(classes_of)
         for info in self.sections:
-            classes = list(dict.fromkeys(self.class_of_room[r] for r in info.rooms if r in self.class_of_room))
             for cand in info.candidates:
-                self._add_rooms(cand, classes)
+                self._add_rooms(cand, classes_of[id(info)])
         self._collect_usages()
 
     def _build_choices(self) -> None:
@@ -246,6 +295,35 @@ class Context:
     def chosen_sittings_of(self, tid: str) -> list[Usage]:
         """The sittings ``tid`` has when chosen as their advisory's advisor."""
         return [u for u in self.sitting_usages if u.resource == ("teacher", tid)]
+
+    def _narrow_room_classes(self, classes_of: dict[int, list[str]]) -> dict[int, list[str]]:
+        """On big models, a section keeps the room classes with the fewest features beyond its needs.
+
+        A plain class does not take a lab as long as the plain rooms have room for every section
+        sent to them (at most 90 % of their class blocks): one room literal per meeting instead of
+        one per room class. A class that would be fuller gives its sections all their classes back.
+        Like narrowed pools (:mod:`dlplanner.solver.pools`), this keeps every timetable valid and
+        loses the proofs; the engine widens again when the narrowed model has no timetable.
+        """
+        slots = sum(len(blocks) for blocks in self.grid.class_blocks.values())
+        out: dict[int, list[str]] = {}
+        demand: dict[str, float] = defaultdict(float)
+        for info in self.sections:
+            classes = classes_of[id(info)]
+            extra = {c: len(self.rooms[c].features - info.section.room_features) for c in classes}
+            least = min(extra.values(), default=0)
+            kept = [c for c in classes if extra[c] == least]
+            out[id(info)] = kept
+            blocks = info.section.meetings_per_cycle * (info.section.length_blocks or 1)
+            for c in kept:
+                demand[c] += blocks / len(kept)
+        full = {c for c, d in demand.items() if d > 0.9 * slots * len(self.room_classes[c].rooms)}
+        for info in self.sections:
+            if any(c in full for c in out[id(info)]):
+                out[id(info)] = classes_of[id(info)]
+        if any(out[k] != classes_of[k] for k in out):
+            self.narrowed = True
+        return out
 
     def _add_rooms(self, cand: Candidate, classes: list[str]) -> None:
         explain = self.explanation.enabled
@@ -357,6 +435,9 @@ class Context:
         for info in self.sections:
             given = by_section.get(info.section.id)
             if not given:
+                for tid, y in info.teacher_vars.items():
+                    if info.preferred:
+                        self.model.add_hint(y, tid in info.preferred)
                 continue
             at = {(p.day_type_id, p.start, p.end): p for p in given}
             teachers = {t for p in given for t in p.teacher_ids}

@@ -13,6 +13,7 @@ caller solves again with one class per room.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from ortools.sat.python import cp_model
@@ -44,6 +45,9 @@ def assign_rooms(
     for cand, cid in chosen:
         by_class[cid].append(cand)
     out: dict[int, str] = {}
+    # the exact passes share the time given (at most 2 s a class): a big school's room pass stays short
+    deadline = time.monotonic() + time_limit
+    shared = [cid for cid, cands in by_class.items() if len(ctx.room_classes[cid].rooms) > 1]
     for cid, cands in by_class.items():
         rooms = ctx.room_classes[cid].rooms
         if len(rooms) == 1:
@@ -52,8 +56,10 @@ def assign_rooms(
             continue
         got = _greedy(ctx, cands, rooms, wanted)
         small = len(cands) * len(rooms) <= 20_000
-        if got is None or (small and time_limit >= 0.5 and _extra_changes(ctx, cands, got)):
-            better = _exact(ctx, cands, rooms, got, max(1.0, min(time_limit, 2.0)))
+        budget = min(2.0, (deadline - time.monotonic()) / max(1, len(shared)))
+        shared.remove(cid)
+        if got is None or (small and budget >= 0.5 and _extra_changes(ctx, cands, got)):
+            better = _exact(ctx, cands, rooms, got, max(1.0, budget) if got is None else budget)
             if better is not None and (
                 got is None or _extra_changes(ctx, cands, better) < _extra_changes(ctx, cands, got)
             ):

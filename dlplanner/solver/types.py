@@ -20,6 +20,8 @@ class SolveRequest:
     respect_pins: bool = True  # pinned placements of the scenario's solution stay exactly
     weights: dict[str, int] | None = None  # override soft weights (else scenario.rules.weights, else defaults)
     explain: bool = True  # run the feasibility/explanation pass when infeasible
+    first_only: bool = False  # stop at the first timetable (no soft-rule optimisation)
+    gap_percent: float | None = None  # stop once within this relative gap (in %) of the bound
 
 
 @dataclass

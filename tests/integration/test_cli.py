@@ -154,6 +154,32 @@ def test_solve_save_json_then_check(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0 and "Checker: valid" in out
 
 
+def test_solve_first_stops_at_the_first_timetable_and_gap_reaches_the_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dlplanner.services import solving
+
+    path = tmp_path / "bp.dlp"
+    projects.create_project(str(path), projects.load_sample("big-picture"))
+    code, out, err = run(capsys, "solve", str(path), "--time-limit", "20", "--first")
+    assert code == 0, out + err
+    assert "stopped at the first timetable" in out and "Checker: valid" in out
+    assert "objective not evaluated" in out
+
+    asked = []
+    real_solve = solving.solve
+
+    def recording(request, **kwargs):
+        asked.append((request.first_only, request.gap_percent))
+        return real_solve(request, **kwargs)
+
+    monkeypatch.setattr(solving, "solve", recording)
+    code, out, err = run(capsys, "solve", str(path), "--time-limit", "20", "--gap", "2.5")
+    assert code == 0, out + err
+    assert asked == [(False, 2.5)]
+    assert run(capsys, "solve", str(path), "--gap", "-1")[0] == 2  # a negative gap is refused
+
+
 def test_check_reports_a_clash_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
