@@ -144,11 +144,11 @@ def build_load_context(
                     if section.id in seen or cohort in section.cohort_ids:
                         continue
                     seen.add(section.id)
-                    choice = Choice(student, section, model.NewBoolVar(""), group)
+                    choice = Choice(student, section, model.new_bool_var(""), group)
                     info.choices.append(choice)
                     if (student_id, section.id) in pinned:
                         choice.pinned = True
-                        model.Add(choice.lit == 1)
+                        model.add(choice.lit == 1)
         by_subject: dict[str, list] = defaultdict(list)
         by_group: dict[int, list] = defaultdict(list)
         for choice in info.choices:
@@ -156,7 +156,7 @@ def build_load_context(
             by_group[id(choice.group)].append(choice.lit)
         for lits in [*by_subject.values(), *by_group.values()]:
             if len(lits) > 1:
-                model.AddAtMostOne(lits)  # one section of a subject; one subject of a request and its alternates
+                model.add_at_most_one(lits)  # one section of a subject; one subject of a request and its alternates
         ctx.students.append(info)
     for rule_id in STUDENT_RULES:
         rule = HARD_RULES.get(rule_id) or SOFT_RULES.get(rule_id)
@@ -164,7 +164,7 @@ def build_load_context(
         if load is not None:
             load(ctx)
     if ctx.penalties:
-        model.Minimize(sum(weight * units for _, weight, units in ctx.penalties))
+        model.minimize(sum(weight * units for _, weight, units in ctx.penalties))
     return ctx
 
 
@@ -187,7 +187,7 @@ def greedy_load(ctx: LoadContext) -> dict[int, bool]:
         done_groups = set()
         for choice in info.choices:
             if choice.pinned:
-                taken[choice.lit.Index()] = True
+                taken[choice.lit.index] = True
                 mine += ctx.times.get(choice.section.id, [])
                 left = seats.get(choice.section.id)
                 seats[choice.section.id] = None if left is None else left - 1
@@ -208,7 +208,7 @@ def greedy_load(ctx: LoadContext) -> dict[int, bool]:
                         continue
                     if any(overlap(m[1], m[2], a, b) for m in meetings for a, b in info.away.get(m[0], [])):
                         continue
-                    taken[choice.lit.Index()] = True
+                    taken[choice.lit.index] = True
                     mine += meetings
                     if left is not None:
                         seats[sid] = left - 1
@@ -238,7 +238,7 @@ def load_students(
     hint = greedy_load(ctx)
     first_load_at = time.monotonic() - t0
     for choice in choices:
-        ctx.model.AddHint(choice.lit, hint.get(choice.lit.Index(), False))
+        ctx.model.add_hint(choice.lit, hint.get(choice.lit.index, False))
     messages = [
         f"students: {len(ctx.students):,} with requests, {len(choices):,} possible seats, model built and greedy "
         f"load in {time.monotonic() - t0:.2f} s"
@@ -246,24 +246,24 @@ def load_students(
     solver = cp_model.CpSolver()
     engine._params(solver, max(0.5, time_limit - (time.monotonic() - t0)), workers, seed)
     with engine._StopWatcher(solver, should_stop):
-        code = solver.Solve(ctx.model)
+        code = solver.solve(ctx.model)
     pinned = {(e.student_id, e.section_id) for e in pins or []}
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        chosen = [c for c in choices if solver.BooleanValue(c.lit)]
+        chosen = [c for c in choices if solver.boolean_value(c.lit)]
         penalties = dict.fromkeys((r for r in STUDENT_RULES if r in SOFT_RULES), 0)
         for rule_id, weight, units in ctx.penalties:
-            penalties[rule_id] += weight * int(solver.Value(units) if not isinstance(units, int) else units)
+            penalties[rule_id] += weight * int(solver.value(units) if not isinstance(units, int) else units)
         messages.append(
-            f"students loaded in {time.monotonic() - t0:.2f} s ({solver.StatusName(code).lower()}, objective "
-            f"{solver.ObjectiveValue():,.0f}, bound {solver.BestObjectiveBound():,.0f})"
+            f"students loaded in {time.monotonic() - t0:.2f} s ({solver.status_name(code).lower()}, objective "
+            f"{solver.objective_value:,.0f}, bound {solver.best_objective_bound:,.0f})"
         )
         optimal = code == cp_model.OPTIMAL
-        bound = solver.BestObjectiveBound()
+        bound = solver.best_objective_bound
     else:
-        chosen = [c for c in choices if hint.get(c.lit.Index())]
+        chosen = [c for c in choices if hint.get(c.lit.index)]
         penalties = _evaluate_hint(ctx, seed)
         bound = None
-        messages.append(f"students: CP-SAT found no load in time ({solver.StatusName(code).lower()}); greedy load kept")
+        messages.append(f"students: CP-SAT found no load in time ({solver.status_name(code).lower()}); greedy load kept")
         optimal = False
     missing = pinned - {(c.student.id, c.section.id) for c in choices}
     if missing:
@@ -279,9 +279,9 @@ def _evaluate_hint(ctx: LoadContext, seed: int) -> dict[str, int]:
     solver = cp_model.CpSolver()
     engine._params(solver, 10.0, 1, seed)
     solver.parameters.fix_variables_to_their_hinted_value = True
-    if solver.Solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {}
     penalties = dict.fromkeys((r for r in STUDENT_RULES if r in SOFT_RULES), 0)
     for rule_id, weight, units in ctx.penalties:
-        penalties[rule_id] += weight * int(solver.Value(units) if not isinstance(units, int) else units)
+        penalties[rule_id] += weight * int(solver.value(units) if not isinstance(units, int) else units)
     return penalties

@@ -91,8 +91,8 @@ def add_request_unmet(ctx: Context) -> None:
         clashes = [overlaps_cohort(s.id, cohort) for s in open_by_subject[subject]]
         if any(c is None for c in clashes):
             continue  # a section that can never overlap the cohort: its members can always take that one
-        shut_out = ctx.model.NewBoolVar("")
-        ctx.model.Add(shut_out >= sum(clashes) - len(clashes) + 1)  # every section overlaps the cohort
+        shut_out = ctx.model.new_bool_var("")
+        ctx.model.add(shut_out >= sum(clashes) - len(clashes) + 1)  # every section overlaps the cohort
         ctx.objective.add_penalty("request_unmet", weight * units, [shut_out], upper=1, direct=True)
 
 
@@ -114,11 +114,11 @@ def _overlap(ctx: Context, a: dict, b: dict, always: list | None = None):
     common = [key for key in a if key in b]
     if not common and not always:
         return None
-    met = ctx.model.NewBoolVar("")
+    met = ctx.model.new_bool_var("")
     for key in common:
-        ctx.model.Add(met >= sum(a[key]) + sum(b[key]) - 1)
+        ctx.model.add(met >= sum(a[key]) + sum(b[key]) - 1)
     for lit in always or []:
-        ctx.model.AddImplication(lit, met)
+        ctx.model.add_implication(lit, met)
     return met
 
 

@@ -22,11 +22,11 @@ def load_section_balance(ctx: LoadContext) -> None:
     for sections in open_sections_by_subject(ctx.project, ctx.scenario).values():
         if len(sections) < 2 or not any(s.id in by_section for s in sections):
             continue
-        hi, lo = ctx.model.NewIntVar(0, students, ""), ctx.model.NewIntVar(0, students, "")
+        hi, lo = ctx.model.new_int_var(0, students, ""), ctx.model.new_int_var(0, students, "")
         for section in sections:
             count = sum(c.lit for c in by_section.get(section.id, []))
-            ctx.model.Add(hi >= count)
-            ctx.model.Add(lo <= count)
+            ctx.model.add(hi >= count)
+            ctx.model.add(lo <= count)
         ctx.add_penalty("section_balance", weight, hi - lo)
 
 

@@ -17,7 +17,7 @@ def load_section_capacity(ctx: LoadContext) -> None:
     for sid, choices in ctx.choices_by_section().items():
         seats = open_seats(ctx.project, choices[0].section, ctx.rooms.get(sid, []))
         if seats is not None and len(choices) > seats:
-            ctx.model.Add(sum(c.lit for c in choices) <= seats)
+            ctx.model.add(sum(c.lit for c in choices) <= seats)
 
 
 RULE = StudentRule(add_section_capacity, load=load_section_capacity)

@@ -42,17 +42,17 @@ def load_student_clash(ctx: LoadContext) -> None:
             )
             if busy:
                 choice.forbidden = True
-                ctx.model.Add(choice.lit == 0)
+                ctx.model.add(choice.lit == 0)
                 continue
             for key in dict.fromkeys(covered.get(choice.section.id, [])):
                 at[key].append(choice.lit)
         done: set[tuple[int, ...]] = set()
         for lits in at.values():
             if len(lits) > 1:
-                key = tuple(sorted(lit.Index() for lit in lits))
+                key = tuple(sorted(lit.index for lit in lits))
                 if key not in done:
                     done.add(key)
-                    ctx.model.AddAtMostOne(lits)
+                    ctx.model.add_at_most_one(lits)
 
 
 RULE = StudentRule(add_student_clash, load=load_student_clash)
