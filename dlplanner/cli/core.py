@@ -177,7 +177,7 @@ def new_command(
         with school_data_errors("no project was created"):
             created, plan = new_project_from(path, source, name, overwrite=force, school=school)
         click.echo(
-            f"Created project '{created.name}' at {path} from {plan.source} ({len(created.scenarios)} scenarios)"
+            f"Created project '{created.name}' at {projects.describe_location(path)} from {plan.source} ({len(created.scenarios)} scenarios)"
         )
         echo_plan(plan.describe(), plan.notes)
         return
@@ -185,7 +185,9 @@ def new_command(
     if name:
         project.name = name
     projects.create_project(path, project, overwrite=force)
-    click.echo(f"Created project '{project.name}' at {path} ({len(project.scenarios)} scenarios)")
+    click.echo(
+        f"Created project '{project.name}' at {projects.describe_location(path)} ({len(project.scenarios)} scenarios)"
+    )
 
 
 def _stem(path: str) -> str:
@@ -254,6 +256,7 @@ def _pick_scenario(project: Project, key: str | None) -> Scenario:
 )
 @click.option("--json", "json_out", default=None, type=click.Path(dir_okay=False), help="Write the timetable JSON.")
 @click.option("--save", is_flag=True, help="Store the solution in the project.")
+@click.option("--force", is_flag=True, help="Let --json replace an existing file that is not a timetable JSON.")
 @project_name_option
 def solve_command(
     project: str,
@@ -265,6 +268,7 @@ def solve_command(
     gap_percent: float | None,
     json_out: str | None,
     save: bool,
+    force: bool,
     project_name: str | None,
 ) -> None:
     """Solve a scenario: progress, status, per-rule penalties and the checker's verdict.
@@ -272,8 +276,11 @@ def solve_command(
     Exits 0 when a timetable the independent checker accepts was found, 1 otherwise.
     Ctrl+C stops the search and keeps the best timetable found so far.
     """
+    from dlplanner.services.exporting import check_timetable_json_out
     from dlplanner.services.session import ProjectSession
 
+    if json_out:  # before solving: never overwrite the project (or another kind of file) with JSON
+        check_timetable_json_out(json_out, project, overwrite=force)
     with contextlib.closing(ProjectSession.open(project, project_name)) as session:
         _solve(session, scenario, time_limit, workers, seed, json_out, save, first_only, gap_percent)
 
@@ -322,7 +329,7 @@ def _solve(
         click.echo(f"Wrote timetable JSON to {json_out}")
     if save:
         session.save_or_refuse()  # only what changed; refused, writing nothing, when another planner saved it
-        click.echo(f"Saved the solution of '{target.name}' to {session.location}")
+        click.echo(f"Saved the solution of '{target.name}' to {projects.describe_location(session.location or '')}")
     for message in result.messages:
         click.echo(f"  {message}")
     for conflict in result.conflicts:

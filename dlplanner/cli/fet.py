@@ -12,6 +12,7 @@ import click
 from dlplanner.fet import service as fet_service
 from dlplanner.fet.model import FetFormatError
 from dlplanner.fet.service import FetProgress
+from dlplanner.services import projects
 from dlplanner.services.errors import ServiceError, StorageError, UnknownRecordError
 
 _USER_ERRORS = (FetFormatError, ServiceError, StorageError, UnknownRecordError, FileNotFoundError, PermissionError)
@@ -34,7 +35,7 @@ def import_command(fet_file: str, project: str, force: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     for line in outcome.notes:
         click.echo(line)
-    click.echo(f"created {project}")
+    click.echo(f"created {projects.describe_location(project)}")
 
 
 @fet.command("solve")
@@ -92,10 +93,11 @@ def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed
     type=click.Path(dir_okay=False),
     help="The .fet the project was imported from: keep its data and constraints.",
 )
-def export_command(project: str, scenario: str, out: str, fet_file: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace OUT even if it is not a FET file.")
+def export_command(project: str, scenario: str, out: str, fet_file: str | None, force: bool) -> None:
     """Write a scenario's solution as a FET data-and-timetable file."""
     try:
-        report = fet_service.export_fet(project, scenario, out, fet_file)
+        report = fet_service.export_fet(project, scenario, out, fet_file, overwrite=force)
     except _USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"checker: {report.verdict()}")

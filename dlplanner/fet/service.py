@@ -3,6 +3,9 @@ export a project's solution back to FET. No Qt, no click: the CLI and the GUI bo
 
 from __future__ import annotations
 
+import gzip
+import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +31,7 @@ __all__ = [
     "FetProgress",
     "export_fet",
     "import_fet",
+    "is_fet_file",
     "parse_fet",
     "read_fet",
     "solve_fet_file",
@@ -107,10 +111,16 @@ def check_written(out_path: str) -> FetCheckReport:
     return check_fet(written, timetable_of(written))
 
 
-def export_fet(location: str, scenario_key: str, out_path: str, fet_path: str | None = None) -> FetCheckReport:
+def export_fet(
+    location: str, scenario_key: str, out_path: str, fet_path: str | None = None, *, overwrite: bool = False
+) -> FetCheckReport:
     """Write a scenario's solution as FET's data-and-timetable file and check it. With ``fet_path``
     (the file the project was imported from) the original FET data is kept and locked; without it,
-    a FET file is generated from the project (days, hours, teachers, cohorts, rooms, sections)."""
+    a FET file is generated from the project (days, hours, teachers, cohorts, rooms, sections).
+
+    ``out_path`` is never the project itself, nor an existing file that is not a FET file unless
+    ``overwrite`` (``--force``)."""
+    projects.check_output_file(out_path, location, what="FET file", same_kind=is_fet_file, overwrite=overwrite)
     project = projects.open_project(location)
     scenario = project.scenario(scenario_key)
     if not scenario.solution.placements:
@@ -128,3 +138,18 @@ def export_fet(location: str, scenario_key: str, out_path: str, fet_path: str | 
             )
         write_fet_timetable(document, document.instance, timetable, out_path)
     return check_written(out_path)
+
+
+def is_fet_file(path: Path) -> bool:
+    """Whether ``path`` looks like a FET file: XML whose root element is ``fet`` (``FET`` in FET 3)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+        if head.startswith(b"\x1f\x8b"):  # a compressed .fet (read a bounded head only)
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(64 * 1024)
+    except (OSError, EOFError, zlib.error):
+        return False
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    text = re.sub(r"^(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s+)*", "", text, flags=re.DOTALL)
+    return re.match(r"<fet[\s>]", text, flags=re.IGNORECASE) is not None

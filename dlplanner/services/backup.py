@@ -8,8 +8,9 @@ app) and restorable into a file or a server database.
 - From PostgreSQL: every project (or the one named) is read in one REPEATABLE READ, read-only
   transaction — one snapshot even while other planners save — and written into a new ``.dlp``.
 
-The backup file is first written under a temporary name and renamed into place when complete,
-so an interrupted backup never leaves a half-written file under the name asked for.
+The backup file is first written under a temporary name and renamed into place when complete
+(:func:`dlplanner.storage.write_project_file`, the one path for whole project files), so an
+interrupted backup never leaves a half-written file under the name asked for.
 
 Restoring replaces each restored project in the target (other projects there are untouched) and
 gives every scenario a version above the stored one, so planners who still have the project open
@@ -21,13 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlplanner.services.projects import ServiceError, create_project, is_url
+from dlplanner.services.projects import ServiceError, is_url, open_or_create_database
 from dlplanner.storage import (
-    DatabaseExistsError,
     ProjectNotFoundError,
     ProjectStore,
     backup_sqlite_file,
     display_location,
+    write_project_file,
 )
 
 RESTORE_USER = "restore"
@@ -50,38 +51,29 @@ class RestoreOutcome:
 def backup_project(
     location: str, out: str, project_name: str | None = None, *, overwrite: bool = False
 ) -> BackupOutcome:
-    """Write a consistent backup of the projects at ``location`` (or just ``project_name``) to ``out``."""
+    """Write a consistent backup of the projects at ``location`` (or just ``project_name``) to ``out``.
+
+    ``out`` is written through the one safe path for whole project files (:func:`write_project_file`):
+    an existing file is replaced only with ``overwrite``, and never meets a stale journal.
+    """
     if is_url(out):
         raise ServiceError(f"Backups are written to a file (for example school-backup.dlp), not to {out}")
-    target = Path(out).expanduser()
-    if target.exists() and not overwrite:
-        raise ServiceError(f"{out} already exists; choose another name or pass --force to replace it")
-    if target.is_dir():
-        raise ServiceError(f"{out} is a folder; give a file name such as school-backup.dlp")
-    if not target.parent.is_dir():
-        raise ServiceError(f"Cannot write {out}: the folder {target.parent} does not exist")
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        if not is_url(location) and project_name is None:
-            backup_sqlite_file(location, str(partial))
-            method = "sqlite online backup"
-        else:
-            with ProjectStore.open(location) as store:
-                snapshots = store.load_all() if project_name is None else [store.load_snapshot(project_name)]
-            if not snapshots:
-                raise ServiceError(f"{display_location(location)} contains no project to back up")
-            with ProjectStore.create(str(partial)) as copy:
-                for snapshot in snapshots:
-                    copy.save(snapshot.project, user=RESTORE_USER)
-            method = "snapshot read"
-        with ProjectStore.open(str(partial)) as check:  # what was written opens and lists its projects
-            names = check.list_projects()
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
-    return BackupOutcome(target, names, method)
+    method = "sqlite online backup" if not is_url(location) and project_name is None else "snapshot read"
+
+    def write(temp: str) -> None:
+        if method == "sqlite online backup":
+            backup_sqlite_file(location, temp)
+            return
+        with ProjectStore.open(location) as store:
+            snapshots = store.load_all() if project_name is None else [store.load_snapshot(project_name)]
+        if not snapshots:
+            raise ServiceError(f"{display_location(location)} contains no project to back up")
+        with ProjectStore.create(temp) as copy:
+            for snapshot in snapshots:
+                copy.save(snapshot.project, user=RESTORE_USER)
+
+    names = write_project_file(out, write, overwrite=overwrite)
+    return BackupOutcome(Path(out).expanduser(), names, method)
 
 
 def restore_backup(
@@ -102,13 +94,15 @@ def restore_backup(
         what = f"no project '{project_name}'" if project_name else "no project"
         raise ProjectNotFoundError(f"The backup {backup} holds {what} (projects: {names})")
     if not is_url(location) and not Path(location).exists():
-        first, *rest = restoring
-        create_project(location, first)
-        with ProjectStore.open(location) as store:
-            for project in rest:
-                store.save(project, user=RESTORE_USER)
+
+        def write(temp: str) -> None:
+            with ProjectStore.create(temp) as store:
+                for project in restoring:
+                    store.save(project, user=RESTORE_USER)
+
+        write_project_file(location, write)
         return RestoreOutcome(location, [p.name for p in restoring], [])
-    store = _open_or_create(location)
+    store = open_or_create_database(location) if is_url(location) else ProjectStore.open(location)
     with store:
         existing = set(store.list_projects())
         clash = [p.name for p in restoring if p.name in existing]
@@ -120,13 +114,3 @@ def restore_backup(
         for project in restoring:
             store.restore(project, user=RESTORE_USER)
     return RestoreOutcome(location, [p.name for p in restoring], clash)
-
-
-def _open_or_create(location: str) -> ProjectStore:
-    """The target database; an empty server database gets the schema first."""
-    if is_url(location):
-        try:
-            return ProjectStore.create(location)
-        except DatabaseExistsError:
-            pass
-    return ProjectStore.open(location)

@@ -7,6 +7,7 @@ temporary name first and moved into place when complete, so a failure never leav
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from typing import Any
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.io.exports.common import VIEWS, ExportError
-from dlplanner.services.projects import ServiceError
+from dlplanner.services.projects import ServiceError, check_output_file
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,25 @@ def write_timetable_json(project: Project, scenario: Scenario, out: Path | str) 
     from dlplanner.io.timetable_json import write_timetable
 
     write_timetable(project, scenario, out)
+
+
+def check_timetable_json_out(out: str | Path, project_location: str, *, overwrite: bool = False) -> None:
+    """Refuse a ``--json`` path that is the project itself, or an existing file that is not a
+    timetable JSON unless ``overwrite`` (see :func:`dlplanner.services.projects.check_output_file`)."""
+    check_output_file(
+        out, project_location, what="timetable JSON file", same_kind=is_timetable_json, overwrite=overwrite
+    )
+
+
+def is_timetable_json(path: Path) -> bool:
+    """Whether ``path`` holds a dlplanner timetable JSON document (one this tool wrote before)."""
+    from dlplanner.io.timetable_json import FORMAT_NAME
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and document.get("format") == FORMAT_NAME
 
 
 FORMATS: dict[str, ExportFormat] = {

@@ -7,13 +7,23 @@ so the GUI and the CLI never hold a database connection between actions.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dlplanner.domain import BlockKind, Project, Scenario, codec, fmt_minutes
+from dlplanner.domain import BlockKind, Project, Scenario, UnknownRecordError, codec, fmt_minutes
 from dlplanner.domain.metrics import describe_minimums
 from dlplanner.paths import samples_dir
-from dlplanner.storage import ProjectStore, display_location, location_without_password
+from dlplanner.storage import (
+    SIDE_SUFFIXES,
+    DatabaseExistsError,
+    ProjectStore,
+    describe_file,
+    display_location,
+    is_sqlite_file,
+    location_without_password,
+    write_project_file,
+)
 
 
 class ServiceError(Exception):
@@ -58,24 +68,59 @@ def is_url(location: str) -> bool:
 def create_project(location: str, project: Project, *, overwrite: bool = False) -> None:
     """Store ``project`` as a new project at ``location`` (a ``.dlp`` path or a database URL).
 
-    With ``overwrite`` an existing ``.dlp`` file is replaced only once the new one is complete,
-    so a failure never leaves the user without the old file.
+    A ``.dlp`` file is written whole and renamed into place (:func:`write_project_file`): an
+    existing file is replaced only with ``overwrite``, a failure never leaves the user without
+    the old file, and a journal left by a crashed save of the old file is never played into the
+    new one. A database gets the schema if it is empty and the project is added beside the ones
+    it holds (district mode: many schools per database); a project of the same name is refused.
     """
     if is_url(location):
-        with ProjectStore.create(location) as store:
-            store.save(project)
+        with open_or_create_database(location) as store:
+            store.add(project)
         return
-    target = Path(location)
-    if target.exists() and not overwrite:
-        raise ServiceError(f"{target} already exists; choose another name or pass --force to replace it")
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        with ProjectStore.create(str(partial)) as store:
+
+    def write(temp: str) -> None:
+        with ProjectStore.create(temp) as store:
             store.save(project)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
+
+    write_project_file(location, write, overwrite=overwrite)
+
+
+def open_or_create_database(location: str) -> ProjectStore:
+    """The project database at the URL ``location``; an empty one gets the schema first."""
+    try:
+        return ProjectStore.create(location)
+    except DatabaseExistsError:
+        pass  # holds projects already (or other tables: opening says so)
+    return ProjectStore.open(location)
+
+
+def check_output_file(
+    out: str | Path, project_location: str, *, what: str, same_kind: Callable[[Path], bool], overwrite: bool = False
+) -> None:
+    """Refuse to write a ``what`` (a timetable JSON, a FET file ...) to ``out`` when that would
+    destroy something: the project ``project_location`` itself (or its journal) always; an
+    existing file of another kind (``same_kind`` says no: a project, a spreadsheet ...) unless
+    ``overwrite`` (``--force``). Call it before the work, so a refusal costs nothing.
+    """
+    target = Path(out).expanduser()
+    if not is_url(project_location) and _is_project_file(target, Path(project_location).expanduser()):
+        raise ServiceError(f"{out} is the project {project_location} itself; write the {what} to another file")
+    if target.is_dir():
+        raise ServiceError(f"{out} is a folder; give a file name for the {what}")
+    if target.exists() and not overwrite and not same_kind(target):
+        kind = f" (it is {describe_file(target)})" if is_sqlite_file(target) else ""
+        raise ServiceError(
+            f"{out} already exists and is not a {what}{kind}; choose another file name, or pass --force to replace it"
+        )
+
+
+def _is_project_file(target: Path, project: Path) -> bool:
+    """Whether writing ``target`` would overwrite the project file ``project`` or one of its side files."""
+    if target.exists() and project.exists() and target.samefile(project):
+        return True
+    candidates = {project.absolute(), *(project.absolute().with_name(project.name + s) for s in SIDE_SUFFIXES)}
+    return target.absolute() in candidates or target.resolve() in {c.resolve() for c in candidates}
 
 
 def open_project(location: str, name: str | None = None) -> Project:
@@ -125,7 +170,10 @@ class ProjectSummary:
 
 
 def summarize_scenario(scenario: Scenario) -> ScenarioSummary:
-    minutes = {kind.value: scenario.minutes_per_cycle(kind) for kind in BlockKind}
+    try:
+        minutes = {kind.value: scenario.minutes_per_cycle(kind) for kind in BlockKind}
+    except UnknownRecordError:  # a day type names a missing bell schedule: `validate` says which
+        minutes = {}
     return ScenarioSummary(
         id=scenario.id,
         name=scenario.name,

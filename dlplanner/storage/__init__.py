@@ -14,6 +14,9 @@ District mode saves one piece per transaction (``save_scenario``, ``save_project
 ``save_changes`` writes several pieces in one transaction, each checked the same way, all or
 nothing (:class:`SaveRefusedError` lists every refused piece): what saving an opened project uses.
 
+Whole project files are created and replaced only through :func:`write_project_file` (a new
+file renamed into place, a crashed save's journal never left beside it).
+
 Every failure is a :class:`StorageError` with a one-line message naming the file or URL.
 """
 
@@ -25,10 +28,12 @@ from dlplanner.storage.errors import (
     NewerSchemaError,
     NotAProjectError,
     OutdatedSchemaError,
+    ProjectExistsError,
     ProjectNotFoundError,
     SaveRefusedError,
     StorageError,
 )
+from dlplanner.storage.files import SIDE_SUFFIXES, describe_file, is_sqlite_file
 from dlplanner.storage.stamps import ProjectSnapshot, ProjectVersions, Stamp
 from dlplanner.storage.store import (
     ProjectStore,
@@ -39,9 +44,11 @@ from dlplanner.storage.store import (
     schema_revision,
     shared_engine_users,
     upgrade_database,
+    write_project_file,
 )
 
 __all__ = [
+    "SIDE_SUFFIXES",
     "AmbiguousProjectError",
     "ConcurrentEditError",
     "DatabaseExistsError",
@@ -49,6 +56,7 @@ __all__ = [
     "NewerSchemaError",
     "NotAProjectError",
     "OutdatedSchemaError",
+    "ProjectExistsError",
     "ProjectNotFoundError",
     "ProjectSnapshot",
     "ProjectStore",
@@ -57,10 +65,13 @@ __all__ = [
     "Stamp",
     "StorageError",
     "backup_sqlite_file",
+    "describe_file",
     "display_location",
+    "is_sqlite_file",
     "location_to_url",
     "location_without_password",
     "schema_revision",
     "shared_engine_users",
     "upgrade_database",
+    "write_project_file",
 ]

@@ -33,6 +33,10 @@ class ProjectNotFoundError(StorageError):
     """No project of that name in the database (or no project at all)."""
 
 
+class ProjectExistsError(DatabaseExistsError):
+    """Adding a project to a database that already holds one of that name."""
+
+
 class AmbiguousProjectError(StorageError):
     """Several projects live in the database and no name was given."""
 

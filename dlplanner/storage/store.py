@@ -50,7 +50,7 @@ from sqlalchemy.pool import NullPool
 
 from dlplanner.domain.codec import DecodeError
 from dlplanner.domain.model import Project, Scenario
-from dlplanner.storage import schema
+from dlplanner.storage import files, schema
 from dlplanner.storage.errors import (
     AmbiguousProjectError,
     ConcurrentEditError,
@@ -59,6 +59,7 @@ from dlplanner.storage.errors import (
     NewerSchemaError,
     NotAProjectError,
     OutdatedSchemaError,
+    ProjectExistsError,
     ProjectNotFoundError,
     SaveRefusedError,
     StorageError,
@@ -90,32 +91,31 @@ class _Target:
     path: Path | None
 
 
-def _mask_text(location: str) -> str:
-    """``scheme://user:***@host/db`` for a URL we could not even parse."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", location)
-
-
 def _target(location: str) -> _Target:
     if "://" not in location:
         path = Path(location).expanduser().absolute()
         return _Target(URL.create("sqlite", database=str(path)), location, path)
+    shown = display_location(location)
     try:
         url = make_url(location)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise StorageError(
-            f"{_mask_text(location)} is not a valid database URL (expected postgresql+psycopg://user:password@host/db)"
+            f"{shown} is not a valid database URL (expected postgresql+psycopg://user:password@host/db)"
         ) from None
+    if "@" in (url.host or ""):
+        raise StorageError(
+            f"{shown} is not a valid database URL: the password holds an '@'; "
+            "write it as %40 in the URL (other special characters as %XX too)"
+        )
     backend = url.get_backend_name()
     if backend == "sqlite":
         if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
-            raise StorageError(f"{location} names no SQLite file; use a path such as school.dlp")
+            raise StorageError(f"{shown} names no SQLite file; use a path such as school.dlp")
         path = Path(url.database).expanduser().absolute()
-        return _Target(URL.create("sqlite", database=str(path)), location, path)
+        return _Target(URL.create("sqlite", database=str(path)), shown, path)
     if backend == "postgresql":
-        return _Target(url, url.render_as_string(hide_password=True), None)
-    raise StorageError(
-        f"{_mask_text(location)}: unsupported database '{backend}'; use a .dlp file or a postgresql+psycopg:// URL"
-    )
+        return _Target(url, shown, None)
+    raise StorageError(f"{shown}: unsupported database '{backend}'; use a .dlp file or a postgresql+psycopg:// URL")
 
 
 def location_to_url(location: str) -> str:
@@ -125,9 +125,26 @@ def location_to_url(location: str) -> str:
     return _target(location).url.render_as_string(hide_password=False)
 
 
+_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
+
+
 def display_location(location: str) -> str:
-    """How to name a location in messages and titles: the path as given, or the URL without password."""
-    return _target(location).display if "://" in location else location
+    """How to name a location in every message, title and success line: a path as given; a URL
+    with its password replaced by ``***``.
+
+    The one masking function (the storage errors, the services and both front ends use it). It
+    works on the text, so it also hides passwords in URLs that cannot be parsed: everything
+    between ``user:`` and the *last* ``@`` is the password (a password may hold an unencoded
+    ``@``, ``/`` or ``?``; masking too much is better than showing part of it), and so is a
+    ``password=`` query parameter.
+    """
+    scheme, sep, rest = location.partition("://")
+    if not sep:
+        return location
+    userinfo, at, address = rest.rpartition("@")
+    if at and ":" in userinfo:
+        rest = f"{userinfo.partition(':')[0]}:***@{address}"
+    return _QUERY_PASSWORD.sub(r"\1***", f"{scheme}://{rest}")
 
 
 def location_without_password(location: str) -> str:
@@ -151,8 +168,10 @@ def _reason(exc: BaseException, target: _Target) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = [line.strip() for line in str(orig).strip().splitlines() if line.strip()]
     reason = lines[0] if lines else type(orig).__name__
-    if target.url.password:
-        reason = reason.replace(str(target.url.password), "***")
+    hidden = [target.url.password, target.url.query.get("password")]
+    for secret in hidden:
+        if isinstance(secret, str) and secret:
+            reason = reason.replace(secret, "***")
     return reason
 
 
@@ -212,6 +231,15 @@ def _wrapped(target: _Target, action: str) -> Iterator[None]:
         raise StorageError(f"Cannot {action} {target.display}: {_reason(exc, target)}") from None
     except OverflowError as exc:  # sqlite3 refuses ints beyond 64 bits before SQLAlchemy sees them
         raise StorageError(f"Cannot {action} {target.display}: a number is too large to store ({exc})") from None
+    except UnicodeDecodeError as exc:  # sqlite3 could not decode SQLite's own message about a damaged file
+        reason = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else str(exc)
+        raise StorageError(f"Cannot {action} {target.display}: the file is damaged ({_one_line(reason)})") from None
+
+
+def _one_line(reason: object, limit: int = 300) -> str:
+    """A reason on one line of reasonable length (damaged files hold long and odd values)."""
+    text = " ".join(str(reason).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- schema checks -----------------------------------------------------------------------------
@@ -240,6 +268,8 @@ def _check_revisions(revisions: list[str], target: _Target, *, allow_outdated: b
     """The one schema revision in ``revisions`` if this dlplanner can use it as is; else a clear refusal."""
     if not revisions:
         raise NotAProjectError(f"{target.display} is not a dlplanner project: its schema revision is missing")
+    if not all(isinstance(r, str) and 0 < len(r) <= 64 and r.isprintable() for r in revisions):
+        raise NotAProjectError(f"{target.display} is damaged: its schema revision cannot be read")
     unknown = sorted(set(revisions) - schema.known_revisions())
     if unknown:
         raise NewerSchemaError(
@@ -390,16 +420,19 @@ class ProjectStore:
             return cls(_create_on_server(target), target)
         path = target.path
         if path.exists():
-            raise DatabaseExistsError(f"{target.display} already exists; open it, or choose another file name")
+            raise DatabaseExistsError(
+                f"{target.display} already exists ({files.describe_file(path)}); open it, or choose another file name"
+            )
         if not path.parent.is_dir():
             raise StorageError(f"Cannot create {target.display}: the folder {path.parent} does not exist")
+        files.clear_orphaned_side_files(path, target.display)  # a crashed save's journal must not meet the new file
         engine = _sqlite_engine(path, "rwc")
         try:
             with _wrapped(target, "create"), engine.begin() as connection:
                 schema.upgrade_to_head(connection)
         except BaseException:
             engine.dispose()
-            for leftover in (path, path.with_name(path.name + "-journal")):
+            for leftover in (path, *files.side_files(path)):
                 leftover.unlink(missing_ok=True)
             raise
         return cls(engine, target)
@@ -505,11 +538,13 @@ class ProjectStore:
             )
 
     def _snapshot(self, session: Session, name: str) -> ProjectSnapshot:
-        row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*LOAD_OPTIONS)).one()
-        try:
+        try:  # stored JSON that does not parse fails while loading rows, wrong values while mapping them
+            row = session.scalars(select(ProjectRow).where(ProjectRow.name == name).options(*LOAD_OPTIONS)).one()
             project = project_from_rows(row)
         except (DecodeError, ValueError) as exc:
-            raise StorageError(f"{self.location}: project '{name}' is damaged and cannot be read: {exc}") from None
+            raise StorageError(
+                f"{self.location}: project '{name}' is damaged and cannot be read: {_one_line(exc)}"
+            ) from None
         versions = ProjectVersions(
             project_name=name,
             data=_project_stamp(row),
@@ -532,14 +567,7 @@ class ProjectStore:
         which checks every piece's version.
         """
         self._check_open()
-        seen: set[str] = set()
-        for scenario in project.scenarios:
-            if scenario.id in seen:
-                raise StorageError(
-                    f"Cannot save project '{project.name}': two scenarios have the id '{scenario.id}'; "
-                    "give each scenario its own id"
-                )
-            seen.add(scenario.id)
+        _check_scenario_ids(project)
         action = f"save project '{project.name}' to"
         with self._transaction(action, write=True) as session:
             versions = self._write(session, project, user, force=False)
@@ -557,6 +585,23 @@ class ProjectStore:
         action = f"restore project '{project.name}' to"
         with self._transaction(action, write=True) as session:
             versions = self._write(session, project, user, force=True)
+        for scenario in project.scenarios:
+            scenario.version = versions[scenario.id]
+
+    def add(self, project: Project, user: str = "") -> None:
+        """Store ``project`` as a new project beside those the database holds (a school added to a
+        district database); refused with :class:`ProjectExistsError` if one has its name."""
+        self._check_open()
+        _check_scenario_ids(project)
+        action = f"add project '{project.name}' to"
+        with self._transaction(action, write=True) as session:
+            names = list(session.scalars(select(ProjectRow.name).order_by(ProjectRow.name)))
+            if project.name in names:
+                raise ProjectExistsError(
+                    f"{self.location} already holds a project named '{project.name}' (projects: {', '.join(names)}); "
+                    "give the new project another name"
+                )
+            versions = self._write(session, project, user, force=False)
         for scenario in project.scenarios:
             scenario.version = versions[scenario.id]
 
@@ -845,6 +890,17 @@ class ProjectStore:
         return f"ProjectStore({self.location!r})"
 
 
+def _check_scenario_ids(project: Project) -> None:
+    seen: set[str] = set()
+    for scenario in project.scenarios:
+        if scenario.id in seen:
+            raise StorageError(
+                f"Cannot save project '{project.name}': two scenarios have the id '{scenario.id}'; "
+                "give each scenario its own id"
+            )
+        seen.add(scenario.id)
+
+
 def _replace_scenario_contents(session: Session, existing: ScenarioRow, new: ScenarioRow) -> None:
     """Give the stored scenario row ``existing`` the contents of the unsaved row ``new``.
 
@@ -965,6 +1021,7 @@ def backup_sqlite_file(location: str, destination: str) -> None:
     out = Path(destination).expanduser().absolute()
     if out.exists():
         raise DatabaseExistsError(f"{destination} already exists; choose another file name")
+    files.clear_orphaned_side_files(out, destination)
     source = sqlite3.connect(f"{target.path.as_uri()}?mode=ro", uri=True)
     try:
         copy = sqlite3.connect(f"{out.as_uri()}?mode=rwc", uri=True)
@@ -977,3 +1034,25 @@ def backup_sqlite_file(location: str, destination: str) -> None:
         raise StorageError(f"Cannot back up {target.display} to {destination}: {exc}") from None
     finally:
         source.close()
+
+
+def write_project_file(location: str, write: Callable[[str], None], *, overwrite: bool = False) -> list[str]:
+    """Create the project file ``location`` — or, with ``overwrite``, replace it — in one step.
+
+    The one path for every command that writes a whole ``.dlp`` (see :mod:`dlplanner.storage.files`):
+    ``write(temp)`` fills a new project database at ``temp`` (with :meth:`ProjectStore.create` or
+    :func:`backup_sqlite_file`); once it opens as a dlplanner project it is renamed over
+    ``location``, after a stale journal of the old file was rolled back or removed. Returns the
+    names of the projects in the new file.
+    """
+    target = _target(location)
+    if target.path is None:
+        raise StorageError(f"{target.display} is a database, not a project file")
+    names: list[str] = []
+
+    def check(temp: Path) -> None:
+        with ProjectStore.open(str(temp)) as written:
+            names[:] = written.list_projects()
+
+    files.write_project_file(target.path, target.display, lambda temp: write(str(temp)), check, overwrite=overwrite)
+    return names

@@ -7,6 +7,11 @@ save time and sends SIGKILL. The file must then open and equal exactly the old o
 desktop's Save, one SQLite transaction), Save As over an existing file (a complete new file renamed
 into place), and the autosave recovery copy (:mod:`dlplanner.services.recovery`).
 
+Crash, then replace: a raw sqlite3 process dies mid-transaction (``os._exit`` or ``kill -9``),
+leaving a hot journal; then each command that replaces the file runs before anyone opens it. The
+new file must open intact (integrity check, exactly what the command wrote): the old journal
+belongs to the old file and must never be played back into the new one.
+
 Rounds: ``DLPLANNER_KILL_ROUNDS`` (default 20 for Save, a third of that for the other two).
 """
 
@@ -18,6 +23,7 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -25,13 +31,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from dlplanner.cli import cli
 from dlplanner.domain import Placement, Project, codec
 from dlplanner.paths import samples_dir
 from dlplanner.services import projects, recovery
 from dlplanner.storage import ProjectStore
 
 ROUNDS = int(os.environ.get("DLPLANNER_KILL_ROUNDS", "20"))
+FET_DIR = Path(__file__).resolve().parents[2] / "data" / "fet"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -194,3 +203,111 @@ def test_kill_during_recovery_write_leaves_old_or_new_copy(pristine, tmp_path: P
     recovery.write_recovery(new, "school.dlp", directory=folder)  # a later autosave cleans up after a killed one
     assert [p.name for p in folder.iterdir()] == [recovery.recovery_path("school.dlp", new.name, folder).name]
     print(f"recovery copy written in {duration:.2f}s; outcomes after kill -9: {dict(seen)}")
+
+
+# -- crash, then replace the file before anyone opens it -----------------------------------------
+
+_CRASHING_SAVE = r"""
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size=1")  # a tiny cache: changed pages spill into the file mid-transaction
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("UPDATE sections SET name = name || ' (half-saved)'")
+connection.execute("DELETE FROM teachers")
+if sys.argv[2] == "exit":
+    os._exit(9)
+print("dirty", flush=True)
+signal.pause()  # the test sends SIGKILL
+"""
+
+
+def _crash_mid_save(path: Path, how: str) -> None:
+    """A raw sqlite3 process dies mid-transaction on ``path`` (``os._exit`` or ``kill -9``): a hot journal."""
+    before = path.read_bytes()
+    process = subprocess.Popen(
+        [sys.executable, "-c", _CRASHING_SAVE, str(path), how], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        if how == "kill":
+            assert process.stdout is not None and process.stdout.readline().strip() == "dirty"
+            process.kill()
+    finally:
+        process.wait(60)
+        if process.stdout is not None:
+            process.stdout.close()
+    assert process.returncode != 0
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0, "no hot journal: the test would prove nothing"
+    assert path.read_bytes() != before, "the crash wrote no page into the file: the test would prove nothing"
+
+
+def _replace_with_new_force(path: Path, tmp_path: Path) -> None:
+    _cli_ok("new", str(path), "--sample", "big-picture", "--force")
+
+
+def _replace_with_save_as(path: Path, tmp_path: Path) -> None:
+    projects.create_project(str(path), projects.load_sample("big-picture"), overwrite=True)  # File > Save As over it
+
+
+def _replace_with_backup_force(path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "other.dlp"
+    projects.create_project(str(source), projects.load_sample("big-picture"))
+    _cli_ok("backup", str(source), str(path), "--force")
+
+
+def _replace_with_fet_import_force(path: Path, tmp_path: Path) -> None:
+    _cli_ok("fet", "import", str(FET_DIR / "rooms.fet"), str(path), "--force")
+
+
+def _new_where_the_crashed_file_was_deleted(path: Path, tmp_path: Path) -> None:
+    path.unlink()  # the user deletes the damaged-looking file; its journal stays behind
+    _cli_ok("new", str(path), "--sample", "big-picture")
+
+
+def _restore_where_the_crashed_file_was_deleted(path: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.dlp"
+    projects.create_project(str(backup), projects.load_sample("big-picture"))
+    path.unlink()
+    _cli_ok("restore", str(backup), str(path))
+
+
+def _cli_ok(*args: str) -> None:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+
+
+def _expected_after(replace: Callable[[Path, Path], None], tmp_path: Path) -> Project:
+    """What the replacing command writes when no crash came before it (into a fresh folder)."""
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    path = fresh / "school.dlp"
+    projects.create_project(str(path), Project(name="placeholder"))
+    replace(path, fresh)
+    return _load(path)
+
+
+REPLACING = {
+    "new --force": _replace_with_new_force,
+    "save as": _replace_with_save_as,
+    "backup --force": _replace_with_backup_force,
+    "fet import --force": _replace_with_fet_import_force,
+    "new after delete": _new_where_the_crashed_file_was_deleted,
+    "restore after delete": _restore_where_the_crashed_file_was_deleted,
+}
+
+
+@pytest.mark.parametrize("how", ["exit", "kill"])
+@pytest.mark.parametrize("command", list(REPLACING))
+def test_a_crashed_save_never_replays_into_the_file_that_replaces_it(command: str, how: str, tmp_path: Path):
+    """Issue 19 item 1: the old journal was played back into the new file (11 of 11 runs corrupted)."""
+    replace = REPLACING[command]
+    expected = _expected_after(replace, tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    path = work / "school.dlp"
+    projects.create_project(str(path), projects.load_sample("linked-learning"))
+    _crash_mid_save(path, how)
+    replace(path, work)
+    loaded = _load(path)  # opens it (a stale journal would be played back now) and runs integrity_check
+    assert codec.to_data(loaded) == codec.to_data(expected)
+    assert sorted(p.name for p in work.iterdir() if p.name.startswith(".")) == []  # no temporary file left
