@@ -286,9 +286,12 @@ def _from_row(spec: _Spec, row: Any, where: str) -> Any:
                 continue  # a nullable JSON column added by a later revision: the field's default
             values[name] = codec.from_data(_hints(spec.record)[name], value, f"{where} {spec.paths.get(name, name)}")
         elif name in spec.convert:
-            values[name] = spec.convert[name][1](value)
-        else:
-            values[name] = value
+            try:
+                values[name] = spec.convert[name][1](value)
+            except (TypeError, ValueError):
+                raise codec.DecodeError(f"{where} {name}: {str(value)[:60]!r} cannot be read") from None
+        else:  # SQLite stores any value in any column: a damaged file may hold text where a number belongs
+            values[name] = codec.from_data(_hints(spec.record)[name], value, f"{where} {name}")
     return spec.record(**values)
 
 
@@ -297,9 +300,9 @@ def project_from_rows(row: orm.ProjectRow) -> Project:
     where = f"project '{row.name}'"
     parts = {name: [_from_row(spec, r, where) for r in getattr(row, name)] for name, spec in _PROJECT_PARTS}
     return Project(
-        name=row.name,
-        school_name=row.school_name,
-        description=row.description,
+        name=codec.from_data(str, row.name, f"{where} name"),
+        school_name=codec.from_data(str, row.school_name, f"{where} school_name"),
+        description=codec.from_data(str, row.description, f"{where} description"),
         minimums=codec.from_data(Minimums, row.minimums or {}, f"{where} minimums"),  # NULL: saved before 0003
         external_ids=_external_ids_from_column(row.external_ids),
         **parts,
@@ -314,5 +317,5 @@ def scenario_from_row(row: orm.ScenarioRow, where: str) -> Scenario:
     scenario.solution = _from_row(_SOLUTION, row.solution, where)
     scenario.solution.placements = placements
     scenario.solution.enrolments = [_from_row(_ENROLMENT, e, where) for e in row.enrolments]
-    scenario.version = row.version
+    scenario.version = codec.from_data(int, row.version, f"{where} version")
     return scenario

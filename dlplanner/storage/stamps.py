@@ -54,7 +54,8 @@ def to_text(moment: datetime) -> str:
 
 
 def from_text(value: str | None) -> datetime | None:
-    if not value:
+    """The stored time, or None when there is none (rows older than 0002) or it cannot be read."""
+    if not value or not isinstance(value, str):
         return None
     try:
         moment = datetime.fromisoformat(value)

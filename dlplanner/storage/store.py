@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
@@ -102,10 +103,13 @@ def _target(location: str) -> _Target:
         raise StorageError(
             f"{shown} is not a valid database URL (expected postgresql+psycopg://user:password@host/db)"
         ) from None
-    if "@" in (url.host or ""):
+    userinfo = location.partition("://")[2].rpartition("@")[0]
+    if ":" in userinfo and unquote(userinfo.partition(":")[2]) != (url.password or ""):
+        # an unencoded '@' (in the password, mostly): parsers split the URL at the first '@', so
+        # part of the password would become the host, and a driver's message would show it
         raise StorageError(
-            f"{shown} is not a valid database URL: the password holds an '@'; "
-            "write it as %40 in the URL (other special characters as %XX too)"
+            f"{shown} is not a valid database URL: it holds more than one '@'; "
+            "write an '@' inside the password as %40 (other special characters as %XX too)"
         )
     backend = url.get_backend_name()
     if backend == "sqlite":
@@ -599,7 +603,7 @@ class ProjectStore:
             if project.name in names:
                 raise ProjectExistsError(
                     f"{self.location} already holds a project named '{project.name}' (projects: {', '.join(names)}); "
-                    "give the new project another name"
+                    "give the new project another name (dlplanner new … --name NAME)"
                 )
             versions = self._write(session, project, user, force=False)
         for scenario in project.scenarios:

@@ -58,3 +58,30 @@ def test_sqlite_connections_enforce_foreign_keys_and_keep_the_rollback_journal(t
         assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "delete"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["school.dlp"]  # a single self-contained file
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("postgresql+psycopg://maria:p@ss@db/district", "postgresql+psycopg://maria:***@db/district"),
+        ("postgresql+psycopg://maria:pa@ss/w0rd?x@db:5433/d", "postgresql+psycopg://maria:***@db:5433/d"),
+        ("postgresql+psycopg://maria@campus:s3cret@db/d", "postgresql+psycopg://maria@campus:***@db/d"),
+        (
+            "postgresql+psycopg://maria@db/d?sslmode=require&password=s3cret",
+            "postgresql+psycopg://maria@db/d?sslmode=require&password=***",
+        ),
+        ("postgresql+psycopg://db/district", "postgresql+psycopg://db/district"),
+    ],
+)
+def test_display_hides_every_part_of_an_awkward_password(location: str, shown: str):
+    assert display_location(location) == shown
+
+
+@pytest.mark.parametrize(
+    "location", ["postgresql+psycopg://maria:p@ss@db/district", "postgresql+psycopg://maria:pa@ss/w0rd@db/d"]
+)
+def test_an_unencoded_at_sign_in_the_password_is_refused_without_showing_it(location: str):
+    with pytest.raises(StorageError, match=r"holds more than one '@'.*%40") as info:
+        ProjectStore.open(location)
+    assert "maria:***@db/" in str(info.value)
+    assert "ss" not in str(info.value).replace("password", "")
