@@ -176,9 +176,9 @@ def new_command(
 
         with school_data_errors("no project was created"):
             created, plan = new_project_from(path, source, name, overwrite=force, school=school)
-        click.echo(
-            f"Created project '{created.name}' at {projects.describe_location(path)} from {plan.source} ({len(created.scenarios)} scenarios)"
-        )
+        where = projects.describe_location(path)
+        scenarios = len(created.scenarios)
+        click.echo(f"Created project '{created.name}' at {where} from {plan.source} ({scenarios} scenarios)")
         echo_plan(plan.describe(), plan.notes)
         return
     project = projects.load_sample(sample_id) if sample_id else Project(name=name or _stem(path))

@@ -156,15 +156,20 @@ def location_without_password(location: str) -> str:
 
     A password kept in plain text in the user's settings is a leak; the server's password comes from
     libpq's own password file (``~/.pgpass``, ``%APPDATA%\\postgresql\\pgpass.conf``) or ``PGPASSWORD`` instead.
+    Works on the text like :func:`display_location`, so no part of a password with an unencoded
+    ``@`` is kept either.
     """
-    if "://" not in location:
+    scheme, sep, rest = location.partition("://")
+    if not sep:
         return location
-    try:
-        url = make_url(location)
-    except ArgumentError:
-        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", location)
-    kept = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
-    return kept.render_as_string(hide_password=False)
+    userinfo, at, address = rest.rpartition("@")
+    if at and ":" in userinfo:
+        rest = f"{userinfo.partition(':')[0]}@{address}"
+    kept = _QUERY_PASSWORD_PARAMETER.sub(lambda m: m.group(1) if m.group(2) else "", f"{scheme}://{rest}")
+    return kept
+
+
+_QUERY_PASSWORD_PARAMETER = re.compile(r"([?&])password=[^&#]*(&?)", re.IGNORECASE)
 
 
 def _reason(exc: BaseException, target: _Target) -> str:

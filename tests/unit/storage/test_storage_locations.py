@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from dlplanner.storage import ProjectStore, StorageError, display_location, location_to_url
+from dlplanner.storage import ProjectStore, StorageError, display_location, location_to_url, location_without_password
 
 
 def test_a_relative_path_becomes_an_absolute_sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -85,3 +85,19 @@ def test_an_unencoded_at_sign_in_the_password_is_refused_without_showing_it(loca
         ProjectStore.open(location)
     assert "maria:***@db/" in str(info.value)
     assert "ss" not in str(info.value).replace("password", "")
+
+
+@pytest.mark.parametrize(
+    ("location", "kept"),
+    [
+        ("postgresql+psycopg://maria:p@ss@db/district", "postgresql+psycopg://maria@db/district"),
+        ("postgresql+psycopg://maria:pa@ss/w0rd@db:5433/d", "postgresql+psycopg://maria@db:5433/d"),
+        (
+            "postgresql+psycopg://maria@db/d?sslmode=require&password=s3cret",
+            "postgresql+psycopg://maria@db/d?sslmode=require",
+        ),
+        ("plans/school.dlp", "plans/school.dlp"),
+    ],
+)
+def test_a_remembered_location_keeps_no_part_of_the_password(location: str, kept: str):
+    assert location_without_password(location) == kept
