@@ -263,7 +263,9 @@ def load_students(
         chosen = [c for c in choices if hint.get(c.lit.index)]
         penalties = _evaluate_hint(ctx, seed)
         bound = None
-        messages.append(f"students: CP-SAT found no load in time ({solver.status_name(code).lower()}); greedy load kept")
+        messages.append(
+            f"students: CP-SAT found no load in time ({solver.status_name(code).lower()}); greedy load kept"
+        )
         optimal = False
     missing = pinned - {(c.student.id, c.section.id) for c in choices}
     if missing:
