@@ -31,6 +31,15 @@ import time
 import zipfile
 from pathlib import Path
 
+from dlplanner.io.oneroster import (
+    CLASSES_COLUMNS,
+    COURSES_COLUMNS,
+    ENROLLMENTS_COLUMNS,
+    ORGS_COLUMNS,
+    SESSIONS_COLUMNS,
+    USERS_COLUMNS,
+)
+
 GRADES = (9, 10, 11, 12)
 CORE = ("English", "Mathematics", "Science", "Social Studies", "World Language", "Health")
 ELECTIVES = ("Studio Art", "Music", "Physical Education", "Computer Science", "Drama", "Journalism")
@@ -213,103 +222,37 @@ def make_bundle(target: Path, students: int, teachers: int, seed: int = 21) -> d
     _write(
         folder,
         "orgs.csv",
-        ["sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId"],
+        ORGS_COLUMNS,
         [[school, "", "", "Benchmark High School", "school", "BHS", ""]],
     )
     _write(
         folder,
         "academicSessions.csv",
-        [
-            "sourcedId",
-            "status",
-            "dateLastModified",
-            "title",
-            "type",
-            "startDate",
-            "endDate",
-            "parentSourcedId",
-            "schoolYear",
-        ],
+        SESSIONS_COLUMNS,
         sessions,
     )
     _write(
         folder,
         "courses.csv",
-        [
-            "sourcedId",
-            "status",
-            "dateLastModified",
-            "schoolYearSourcedId",
-            "title",
-            "courseCode",
-            "grades",
-            "orgSourcedId",
-            "subjects",
-            "subjectCodes",
-        ],
+        COURSES_COLUMNS,
         courses,
     )
     _write(
         folder,
         "classes.csv",
-        [
-            "sourcedId",
-            "status",
-            "dateLastModified",
-            "title",
-            "grades",
-            "courseSourcedId",
-            "classCode",
-            "classType",
-            "location",
-            "schoolSourcedId",
-            "termSourcedIds",
-            "subjects",
-            "subjectCodes",
-            "periods",
-        ],
+        CLASSES_COLUMNS,
         classes,
     )
     _write(
         folder,
         "users.csv",
-        [
-            "sourcedId",
-            "status",
-            "dateLastModified",
-            "enabledUser",
-            "orgSourcedIds",
-            "role",
-            "username",
-            "userIds",
-            "givenName",
-            "familyName",
-            "middleName",
-            "identifier",
-            "email",
-            "sms",
-            "phone",
-            "agentSourcedIds",
-            "grades",
-            "password",
-        ],
+        USERS_COLUMNS,
         users,
     )
     _write(
         folder,
         "enrollments.csv",
-        [
-            "sourcedId",
-            "status",
-            "dateLastModified",
-            "classSourcedId",
-            "schoolSourcedId",
-            "userSourcedId",
-            "role",
-            "primary",
-            "beginDate",
-            "endDate",
-        ],
+        ENROLLMENTS_COLUMNS,
         enrollments,
     )
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
