@@ -35,15 +35,19 @@ from dlplanner.qt.commands import (
     DeleteScenarioCommand,
     PinCommand,
     RenameScenarioCommand,
+    SetFieldCommand,
     UnscheduleCommand,
 )
 from dlplanner.qt.compare import ComparePage, compare_icon
 from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.export import ExportDialog
+from dlplanner.qt.new_project import NewProjectWizard
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
+from dlplanner.qt.scenarios import NewScenarioDialog, what_deleting_loses
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
+from dlplanner.qt.subjects import SUBJECTS, SubjectsEditor
 from dlplanner.qt.support import open_log_folder
 from dlplanner.qt.tables import EDITORS, RecordEditor
 from dlplanner.qt.worker import Job
@@ -74,7 +78,8 @@ class MainWindow(QMainWindow):
         self.calendar_page = CalendarPage(self.document)
         self.solve_panel = SolvePanel(self.document)
         self.compare_page = ComparePage(self.document)
-        self.editors = {spec.kind: RecordEditor(self.document, spec) for spec in EDITORS}
+        self.editors = {SUBJECTS.kind: SubjectsEditor(self.document)}
+        self.editors.update({spec.kind: RecordEditor(self.document, spec) for spec in EDITORS})
         self.pages: list[tuple[str, str, QWidget]] = [
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
@@ -82,7 +87,7 @@ class MainWindow(QMainWindow):
             ("Calendar", "calendar", self.calendar_page),
             ("Solve", "solvepanel", self.solve_panel),
             ("Compare", "compare", self.compare_page),
-            *((spec.title, spec.icon, self.editors[spec.kind]) for spec in EDITORS),
+            *((spec.title, spec.icon, self.editors[spec.kind]) for spec in [SUBJECTS, *EDITORS]),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
+        self.new_project_action = self._action("&New project…", self.new_project, std.New, "new")
         self.open_action = self._action("&Open…", self.choose_project, std.Open, "open")
         self.open_url_action = self._action("Open &database…", self.choose_url)
         self.refresh_action = self._action("&Refresh from database", self.refresh, "F5")
@@ -197,6 +203,7 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action("&Cancel solve", self.solve_panel.cancel, "Ctrl+.", "stop")
 
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.new_project_action)
         self.samples_menu = file_menu.addMenu(icon("new"), "&New from sample")
         for sample in projects.list_samples():
             self.samples_menu.addAction(
@@ -230,14 +237,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.tray_dock.toggleViewAction())
         view_menu.addAction(self.conflicts_dock.toggleViewAction())
         view_menu.addAction(self.problems_dock.toggleViewAction())
-        self.copy_scenario_action = self._action("&Copy scenario…", lambda: self.copy_scenario(True), None, "new")
-        self.copy_empty_action = self._action("Copy scenario &without timetable…", lambda: self.copy_scenario(False))
+        self.new_scenario_action = self._action("&New scenario…", self.new_scenario, None, "new")
+        self.copy_scenario_action = self._action("D&uplicate scenario…", lambda: self.copy_scenario(True))
+        self.copy_empty_action = self._action("Duplicate &without timetable…", lambda: self.copy_scenario(False))
         self.rename_scenario_action = self._action("&Rename scenario…", lambda: self.rename_scenario())
-        self.delete_scenario_action = self._action("&Delete scenario", self.delete_scenario)
+        self.delete_scenario_action = self._action("&Delete scenario…", lambda: self.delete_scenario(ask=True))
         self.minimums_action = self._action("&Minimums…", self.compare_page.edit_minimums)
-        self.menuBar().addMenu("&Project").addAction(self.minimums_action)
+        self.rename_school_action = self._action("Rename &school…", lambda: self.rename_school())
+        project_menu = self.menuBar().addMenu("&Project")
+        project_menu.addAction(self.rename_school_action)
+        project_menu.addAction(self.minimums_action)
         scenario_menu = self.scenario_menu = self.menuBar().addMenu("Sce&nario")
         for action in (
+            self.new_scenario_action,
             self.copy_scenario_action,
             self.copy_empty_action,
             self.rename_scenario_action,
@@ -262,7 +274,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Scenario: "))
         toolbar.addWidget(self.scenario_combo)
-        scenario_button = QToolButton(objectName="scenario-menu-button", text="…", toolTip="Copy, rename or delete")
+        scenario_button = QToolButton(objectName="scenario-menu-button", text="…", toolTip="Scenarios: new, duplicate…")
         scenario_button.setMenu(self.scenario_menu)
         scenario_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(scenario_button)
@@ -335,6 +347,27 @@ class MainWindow(QMainWindow):
             if not ok:
                 return None
         return district.open_for_editing(location, name)
+
+    def new_project(self) -> NewProjectWizard | None:
+        """File → New project…: the wizard (window-modal, not blocking); Finish opens the new school."""
+        if not self._may_discard():
+            return None
+        wizard = self.new_project_wizard = NewProjectWizard(self)
+        wizard.created.connect(self._open_created)
+        wizard.open()
+        return wizard
+
+    def _open_created(self, location: str) -> None:
+        """The wizard stored a new school at ``location``: work on it (already asked about unsaved edits)."""
+        try:
+            session = district.open_for_editing(location)
+        except Exception as exc:
+            QMessageBox.critical(self, "Cannot open project", f"{projects.describe_location(location)}\n\n{exc}")
+            return
+        self.load_project(session.project, location, session)
+        self.statusBar().showMessage(
+            f"Created {projects.describe_location(location)}: add subjects, teachers, rooms and cohorts next", 10000
+        )
 
     def new_from_sample(self, sample_id: str) -> bool:
         if not self._may_discard():
@@ -630,6 +663,8 @@ class MainWindow(QMainWindow):
             self._label_scenarios()  # a data edit may have made a timetable stale
         self._update_title()
         scenario = self.document.scenario
+        if scenario is None and self.document.project is not None:
+            self.status_label.setText("No scenario yet: Scenario → New scenario… makes one")
         if scenario is not None:
             solution = scenario.solution
             stale = " (stale: data changed)" if solution.stale else ""
@@ -655,15 +690,41 @@ class MainWindow(QMainWindow):
                 self.scenario_combo.setItemData(row, info.status.value, Qt.ItemDataRole.ToolTipRole)
         many = project is not None and len(project.scenarios) > 1
         self.delete_scenario_action.setEnabled(many)
-        for action in (
-            self.copy_scenario_action,
-            self.copy_empty_action,
-            self.rename_scenario_action,
-            self.minimums_action,
-        ):
+        self.delete_scenario_action.setToolTip(
+            "Delete the current scenario" if many else "A project keeps at least one scenario: make another first"
+        )
+        has_scenario = project is not None and bool(project.scenarios)
+        for action in (self.copy_scenario_action, self.copy_empty_action, self.rename_scenario_action):
+            action.setEnabled(has_scenario)
+        for action in (self.minimums_action, self.new_scenario_action, self.rename_school_action):
             action.setEnabled(project is not None)
 
     # -- scenario management (each an undoable command over services.scenarios) --------------------------
+    def new_scenario(self) -> NewScenarioDialog | None:
+        """Scenario → New scenario…: its name, year, week and bell schedule (window-modal); OK adds it, undoably."""
+        if self.document.project is None:
+            return None
+        dialog = self.new_scenario_dialog = NewScenarioDialog(self.document, self)
+        dialog.open()
+        return dialog
+
+    def rename_school(self, name: str | None = None) -> bool:
+        """Project → Rename school… (undoable; a rename never makes a timetable stale)."""
+        project = self.document.project
+        if project is None:
+            return False
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Rename school", "School name:", text=project.school_name)
+            if not ok:
+                return False
+        name = name.strip()
+        if not name:
+            QMessageBox.warning(self, "Rename school", "The school needs a name; it was not changed.")
+            return False
+        if name != project.school_name:
+            self.document.push(SetFieldCommand(self.document, project, "school_name", name, None))
+        return True
+
     def copy_scenario(self, with_solution: bool = True, name: str | None = None) -> bool:
         scenario = self.document.scenario
         if scenario is None:
@@ -687,10 +748,21 @@ class MainWindow(QMainWindow):
                 return False
         return self._push_scenario_command(lambda: RenameScenarioCommand(self.document, scenario.id, name))
 
-    def delete_scenario(self) -> bool:
+    def delete_scenario(self, ask: bool = False) -> bool:
+        """Delete the current scenario; ``ask`` (the menu): first say what goes with it and ask."""
         scenario = self.document.scenario
         if scenario is None:
             return False
+        if ask and len(self.document.project.scenarios) > 1:
+            answer = QMessageBox.question(
+                self,
+                "Delete scenario",
+                what_deleting_loses(scenario),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         if self._push_scenario_command(lambda: DeleteScenarioCommand(self.document, scenario.id)):
             self.statusBar().showMessage(f"Deleted scenario {scenario.name} (Edit → Undo brings it back)", 6000)
             return True
@@ -714,10 +786,10 @@ class MainWindow(QMainWindow):
         project = self.document.project
         if project is None:
             self.setWindowTitle("dlplanner")
-            self.location_label.setText("No project open — File → New from sample, or File → Open")
+            self.location_label.setText("No project open — File → New project, New from sample, or Open")
             return
         star = "*" if self.document.dirty else ""
-        self.setWindowTitle(f"{project.name}{star} — dlplanner")
+        self.setWindowTitle(f"{project.school_name or project.name}{star} — dlplanner")
         location = self.document.location
         self.location_label.setText(projects.describe_location(location) if location else "not saved yet")
 

@@ -132,7 +132,9 @@ class RecordTableModel(QAbstractTableModel):
         return self.columns[column] if 0 <= column < len(self.columns) else None
 
     def records(self) -> list:
-        return self._records() if self.document.project is not None else []
+        if self.document.project is None or (self.scoped and self.document.scenario is None):
+            return []  # no project, or a project without a scenario yet (Scenario → New scenario)
+        return self._records()
 
     def reload(self, reset: bool = False) -> None:
         """Catch up with the record list after an edit.

@@ -68,8 +68,14 @@ class Edit:
         raise NotImplementedError
 
 
+#: Fields that only name or describe a record: the solver never reads them, so editing one (a
+#: rename, a subject's colour) leaves the timetable as valid as it was, never stale.
+TIMETABLE_NEUTRAL_FIELDS = frozenset({"name", "school_name", "description", "email", "color", "department", "address"})
+
+
 class SetField(Edit):
-    """Change one field of a record (inline table edit); data edits make the solution stale.
+    """Change one field of a record (inline table edit); data edits make the solution stale, a
+    rename or another :data:`TIMETABLE_NEUTRAL_FIELDS` edit does not.
 
     Only the record must still be in the project: a record inside a replaced scenario is replaced
     with it, while a teacher, room or group edit stays undoable when the scenario that was shown
@@ -85,13 +91,19 @@ class SetField(Edit):
     def targets(self) -> list[tuple[Any, str]]:
         return [(self.record, describe(self.record))]
 
+    @property
+    def changes_timetable(self) -> bool:
+        return self.name not in TIMETABLE_NEUTRAL_FIELDS
+
     def do(self, session: ProjectSession) -> None:
         self.old = ops.set_field(self.record, self.name, self.value)
-        self.old_stale = ops.mark_stale(self.scenario)
+        if self.changes_timetable:
+            self.old_stale = ops.mark_stale(self.scenario)
 
     def undo(self, session: ProjectSession) -> None:
         ops.set_field(self.record, self.name, self.old)
-        ops.mark_stale(self.scenario, self.old_stale)
+        if self.changes_timetable:
+            ops.mark_stale(self.scenario, self.old_stale)
 
 
 class InsertRecord(Edit):
@@ -472,4 +484,27 @@ class DeleteScenario(_ScenarioListEdit):
 
     def undo(self, session: ProjectSession) -> None:
         session.project.scenarios.insert(self.index, self.scenario)
+        self._show(session, self.previous_current)
+
+
+class AddScenario(_ScenarioListEdit):
+    """A new scenario (Scenario → New scenario, built by ``services.new_school``), shown as the current one."""
+
+    def __init__(self, session: ProjectSession, scenario: Scenario) -> None:
+        super().__init__(session, f"New scenario {scenario.name}")
+        self.scenario_added = scenario
+
+    def clash(self, session: ProjectSession, undoing: bool) -> str | None:
+        if undoing:
+            if session.project is None or all(s is not self.scenario_added for s in session.project.scenarios):
+                return f"{describe(self.scenario_added)} is no longer in the project"
+            return None
+        return self._id_taken(session, self.scenario_added)
+
+    def do(self, session: ProjectSession) -> None:
+        session.project.scenarios.append(self.scenario_added)
+        self._show(session, self.scenario_added.id)
+
+    def undo(self, session: ProjectSession) -> None:
+        session.project.scenarios.remove(self.scenario_added)
         self._show(session, self.previous_current)
