@@ -136,6 +136,9 @@ class DayForm(QWidget):
         self.lunch_after = _spin(0, 16, setup.lunch_after)
         self.lunch_after.setSpecialValueText("no lunch block")
         self.lunch_minutes = _spin(10, 120, setup.lunch_minutes, " min")
+        self.advisory = QCheckBox("Start the day with advisory")
+        self.advisory.setChecked(setup.advisory_minutes > 0)
+        self.advisory_minutes = _spin(5, 120, setup.advisory_minutes or 20, " min")
         self.long_block = QCheckBox("Add one long block at the end of the day")
         self.long_block.setChecked(setup.long_block_minutes > 0)
         self.long_minutes = _spin(60, 240, setup.long_block_minutes or 90, " min")
@@ -145,7 +148,12 @@ class DayForm(QWidget):
         form.addRow("Bell schedule:", self.template)
         form.addRow("Periods a day:", self.periods)
         form.addRow("Period length:", self.period_minutes)
-        form.addRow("First period starts:", self.start)
+        form.addRow("Day starts:", self.start)
+        advisory_row = QHBoxLayout()
+        advisory_row.addWidget(self.advisory)
+        advisory_row.addWidget(self.advisory_minutes)
+        advisory_row.addStretch(1)
+        form.addRow("Advisory:", advisory_row)
         form.addRow("Passing time:", self.passing)
         form.addRow("Lunch after period:", self.lunch_after)
         form.addRow("Lunch length:", self.lunch_minutes)
@@ -159,6 +167,8 @@ class DayForm(QWidget):
             self.periods,
             self.period_minutes,
             self.start,
+            self.advisory,
+            self.advisory_minutes,
             self.passing,
             self.lunch_after,
             self.lunch_minutes,
@@ -170,6 +180,8 @@ class DayForm(QWidget):
         for box in (self.periods, self.period_minutes, self.passing, self.lunch_after, self.lunch_minutes):
             box.valueChanged.connect(self.changed)
         self.long_minutes.valueChanged.connect(self.changed)
+        self.advisory_minutes.valueChanged.connect(self.changed)
+        self.advisory.toggled.connect(self.changed)
         self.start.timeChanged.connect(self.changed)
         self.long_block.toggled.connect(self.changed)
         self.changed.connect(self._update)
@@ -180,6 +192,7 @@ class DayForm(QWidget):
         for widget in self.custom_fields:
             widget.setEnabled(custom)
         self.long_minutes.setEnabled(custom and self.long_block.isChecked())
+        self.advisory_minutes.setEnabled(custom and self.advisory.isChecked())
         self.lunch_minutes.setEnabled(custom and self.lunch_after.value() > 0)
         setup = self.apply_to(SchoolSetup())
         self.preview.setText(new_school.describe_day(setup) if not setup.day_problems() else "")
@@ -197,6 +210,7 @@ class DayForm(QWidget):
             lunch_after=self.lunch_after.value(),
             lunch_minutes=self.lunch_minutes.value(),
             long_block_minutes=self.long_minutes.value() if self.long_block.isChecked() else 0,
+            advisory_minutes=self.advisory_minutes.value() if self.advisory.isChecked() else 0,
         )
 
 
@@ -266,7 +280,9 @@ class SchoolPage(QWizardPage):
     def target(self) -> Path:
         text = self.location.text().strip()
         path = Path(text).expanduser()
-        return path if path.suffix == ".dlp" else path.with_name(path.name + ".dlp")
+        if not path.name or path.is_dir() or path.suffix == ".dlp":
+            return path  # a folder is refused by problems(), with a message
+        return path.with_name(path.name + ".dlp")
 
     def problems(self) -> list[str]:
         found = SchoolSetup(school_name=self.school_name.text()).school_problems()

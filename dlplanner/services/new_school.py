@@ -59,6 +59,7 @@ class SchoolSetup:
     lunch_after: int = 3  # lunch after this period; 0: no lunch block
     lunch_minutes: int = 30
     long_block_minutes: int = 0  # > 0: one long class block after the last period
+    advisory_minutes: int = 20  # > 0: the day starts with advisory (where advisories meet)
 
     def problems(self) -> list[str]:
         """What is wrong with the answers, one plain sentence each (empty: ready to build)."""
@@ -103,7 +104,7 @@ class SchoolSetup:
 
 
 def period_blocks(setup: SchoolSetup) -> list[Block]:
-    """The bell schedule's blocks: periods with passing time, lunch, and the optional long block."""
+    """The bell schedule's blocks: advisory, periods with passing time, lunch, and the optional long block."""
     if setup.template != CUSTOM_PERIODS:
         return BELL_TEMPLATES[setup.template]()
     blocks: list[Block] = []
@@ -114,6 +115,10 @@ def period_blocks(setup: SchoolSetup) -> list[Block]:
         blocks.append(Block(f"b{len(blocks) + 1}", t, t + minutes, kind, label))
         t += minutes
 
+    if setup.advisory_minutes > 0:
+        add(setup.advisory_minutes, BlockKind.ADVISORY, "Advisory")
+        if setup.passing_minutes > 0:
+            add(setup.passing_minutes, BlockKind.PASSING, "")
     for period in range(1, setup.periods + 1):
         add(setup.period_minutes, BlockKind.CLASS, f"Period {period}")
         last = period == setup.periods and setup.long_block_minutes <= 0
