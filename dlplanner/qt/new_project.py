@@ -215,8 +215,9 @@ class DayForm(QWidget):
 
 
 def default_folder() -> Path:
+    """Where a new project is saved unless the planner chooses: Documents, or home when there is none."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home())
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def file_name_for(school: str) -> str:

@@ -20,6 +20,7 @@ from dlplanner.services import projects
 
 def _type(line: QLineEdit, text: str) -> None:
     line.selectAll()
+    QTest.keyClick(line, Qt.Key.Key_Backspace)
     QTest.keyClicks(line, text)
 
 
