@@ -78,6 +78,13 @@ class SubjectsEditor(RecordEditor):
         self.color_button.clicked.connect(self.choose_color)
         self.layout().itemAt(0).layout().insertWidget(3, self.color_button)
 
+    def fit_columns(self) -> None:
+        """As the other tables, but names get room even while the table is still empty (a new school)."""
+        super().fit_columns()
+        header = self.table.horizontalHeader()
+        header.resizeSection(1, max(header.sectionSize(1), 200))
+        header.resizeSection(COLOR_COLUMN, max(header.sectionSize(COLOR_COLUMN), 110))
+
     def current_subject(self) -> Subject | None:
         record_id = self.current_id()
         return next((s for s in self.document.project.subjects if s.id == record_id), None) if record_id else None
