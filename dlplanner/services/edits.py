@@ -241,6 +241,8 @@ class _BellEdit(Edit):
         self.unscheduled: list[Placement] = []
         self.old_stale = False
 
+    changes_timetable = True  # False: only names change (a block relabelled), the timetable stays fresh
+
     def _apply(self) -> None:
         raise NotImplementedError
 
@@ -250,13 +252,15 @@ class _BellEdit(Edit):
     def do(self, session: ProjectSession) -> None:
         self._apply()
         self.unscheduled = ops.unschedule(self.scenario, [ops.key_of(p) for p in ops.misfits(self.scenario)])
-        self.old_stale = ops.mark_stale(self.scenario)
+        if self.changes_timetable:
+            self.old_stale = ops.mark_stale(self.scenario)
 
     def undo(self, session: ProjectSession) -> None:
         self._revert()
         for placement in self.unscheduled:
             ops.replace_placement(self.scenario, ops.key_of(placement), placement)
-        ops.mark_stale(self.scenario, self.old_stale)
+        if self.changes_timetable:
+            ops.mark_stale(self.scenario, self.old_stale)
 
 
 class ReplaceBlocks(_BellEdit):
@@ -266,6 +270,9 @@ class ReplaceBlocks(_BellEdit):
         super().__init__(scenario, text)
         self.schedule, self.blocks = schedule, blocks
         self.old: list[Block] = []
+        self.changes_timetable = [dataclasses.replace(b, label="") for b in schedule.blocks] != [
+            dataclasses.replace(b, label="") for b in blocks
+        ]
 
     def targets(self) -> list[tuple[Any, str]]:
         return [(self.schedule, describe(self.schedule)), *super().targets()]

@@ -135,7 +135,7 @@ def test_a_small_school_is_built_from_an_empty_app_through_widgets_only(window: 
 
     panel = window.solve_panel
     window.show_page(panel)
-    panel.time_limit.setValue(10)
+    panel.time_limit.setValue(4)
     panel.workers.setValue(1)
     with qtbot.waitSignal(panel.solve_finished, timeout=120_000):
         panel.solve_button.click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from itertools import pairwise
 
@@ -129,3 +130,15 @@ def test_a_data_edit_still_makes_it_stale_and_undo_restores_fresh() -> None:
     assert session.scenario.solution.stale
     session.undo()
     assert not session.scenario.solution.stale
+
+
+def test_relabelling_a_block_keeps_the_timetable_fresh_moving_it_does_not() -> None:
+    session = _solved_session()
+    scenario = session.scenario
+    schedule = scenario.bell_schedules[0]
+    relabelled = [dataclasses.replace(b, label=f"{b.label}!") for b in schedule.blocks]
+    session.apply(edits.ReplaceBlocks(scenario, schedule, relabelled, "Relabel"))
+    assert schedule.blocks[0].label == "Advisory!" and not scenario.solution.stale
+    moved = [dataclasses.replace(b, end=b.end - 5) if i == 2 else b for i, b in enumerate(schedule.blocks)]
+    session.apply(edits.ReplaceBlocks(scenario, schedule, moved, "Shorten"))
+    assert scenario.solution.stale
