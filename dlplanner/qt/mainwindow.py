@@ -688,13 +688,14 @@ class MainWindow(QMainWindow):
             if info is not None:
                 self.scenario_combo.setItemText(row, f"{info.name} — {info.status.value}")
                 self.scenario_combo.setItemData(row, info.status.value, Qt.ItemDataRole.ToolTipRole)
-        many = project is not None and len(project.scenarios) > 1
-        self.delete_scenario_action.setEnabled(many)
-        self.delete_scenario_action.setToolTip(
-            "Delete the current scenario" if many else "A project keeps at least one scenario: make another first"
-        )
         has_scenario = project is not None and bool(project.scenarios)
-        for action in (self.copy_scenario_action, self.copy_empty_action, self.rename_scenario_action):
+        # the last scenario stays deletable in the menu: choosing it says why it cannot go
+        for action in (
+            self.copy_scenario_action,
+            self.copy_empty_action,
+            self.rename_scenario_action,
+            self.delete_scenario_action,
+        ):
             action.setEnabled(has_scenario)
         for action in (self.minimums_action, self.new_scenario_action, self.rename_school_action):
             action.setEnabled(project is not None)
