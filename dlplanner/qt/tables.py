@@ -93,12 +93,18 @@ def parse_clock(text: str) -> int:
     return value
 
 
-def windows_to_text(windows: list[TimeWindow]) -> str:
-    return "; ".join(f"{w.day_type_id or '*'} {fmt_time(w.start)}-{fmt_time(w.end)}" for w in windows)
+def windows_to_text(windows: list[TimeWindow], day_names: dict[str, str] | None = None) -> str:
+    """``Friday 13:00-15:00; * 8:00-9:00``: each day type by its name in ``day_names`` (else its id)."""
+    names = day_names or {}
+    return "; ".join(
+        f"{names.get(w.day_type_id, w.day_type_id) if w.day_type_id else '*'} {fmt_time(w.start)}-{fmt_time(w.end)}"
+        for w in windows
+    )
 
 
-def text_to_windows(text: str) -> list[TimeWindow]:
-    """``A 13:00-15:00; * 8:00-9:00`` (``*`` = every day type)."""
+def text_to_windows(text: str, day_ids: dict[str, str] | None = None) -> list[TimeWindow]:
+    """``A 13:00-15:00; * 8:00-9:00`` (``*`` = every day type); ``day_ids`` maps casefolded day type
+    names to ids, so ``Friday 12:30-15:00`` works as well as ``fri 12:30-15:00``."""
     windows = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         day, _, span = part.rpartition(" ")
@@ -109,6 +115,7 @@ def text_to_windows(text: str) -> list[TimeWindow]:
         if end <= start:
             raise ParseError(f"'{part}' ends before it starts")
         day = day.strip()
+        day = (day_ids or {}).get(day.casefold(), day)
         windows.append(TimeWindow(None if day in ("", "*") else day, start, end))
     return windows
 
@@ -249,10 +256,15 @@ class RecordTableModel(QAbstractTableModel):
         if column.kind == "set":
             return ", ".join(self._ordered(value))
         if column.kind == "windows":
-            return windows_to_text(value)
+            return windows_to_text(value, self._day_names())
         if isinstance(value, Enum):
             return str(value.value)
         return str(value)
+
+    def _day_names(self) -> dict[str, str]:
+        """The current scenario's day types, id -> name (time windows are shown and typed by day name)."""
+        scenario = self.document.scenario
+        return {d.id: d.name for d in scenario.day_types} if scenario is not None else {}
 
     @staticmethod
     def _ordered(value: Any) -> list:
@@ -291,7 +303,7 @@ class RecordTableModel(QAbstractTableModel):
         if column.kind == "set":
             return {t.strip() for t in text.split(",") if t.strip()}
         if column.kind == "windows":
-            return text_to_windows(text)
+            return text_to_windows(text, {name.casefold(): day for day, name in self._day_names().items()})
         if column.kind == "enum" and column.enum is not None:
             try:
                 return column.enum(text)
@@ -467,7 +479,10 @@ EDITORS: list[EditorSpec] = [
             Column("Max min/week", "max_minutes_per_week", "optint", tip="Teaching minutes per week; empty = no limit"),
             Column("Campus", "campus_id", "ref", "campus"),
             Column(
-                "Unavailable", "unavailable", "windows", tip="Day type id and times, e.g. 'A 13:00-15:00; * 8:00-9:00'"
+                "Unavailable",
+                "unavailable",
+                "windows",
+                tip="Day type and times, e.g. 'Monday 13:00-15:00; * 8:00-9:00' (* = every day)",
             ),
             Column("Avoid", "avoid", "windows", tip="Would rather not teach then (soft)"),
             Column("Email", "email"),
@@ -573,7 +588,7 @@ EDITORS: list[EditorSpec] = [
             Column("Id", "id"),
             Column("Name", "name"),
             Column("Cohorts", "cohort_ids", "ids", "cohort"),
-            Column("Windows", "windows", "windows", tip="Day type id and times, e.g. 'B 12:00-15:30'"),
+            Column("Windows", "windows", "windows", tip="Day type and times, e.g. 'Friday 12:00-15:30'"),
             Column("Travel min", "travel_minutes", "int"),
             Column("Description", "description"),
         ],

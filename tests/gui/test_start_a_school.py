@@ -123,9 +123,12 @@ def test_a_small_school_is_built_from_an_empty_app_through_widgets_only(window: 
         Meetings="2",
         Teachers=["Toni Morrison", "James Baldwin"],
     )
-    add_row(window, "internship", Name="Harbour internship", Cohorts=["Crew B"], Windows="fri 12:30-15:25")
+    add_row(window, "internship", Name="Harbour internship", Cohorts=["Crew B"], Windows="Friday 12:30-15:25")
 
     scenario = window.document.scenario
+    internship = window.editors["internship"]
+    windows = internship.proxy.mapFromSource(internship.model.index(0, _column(internship, "Windows")))
+    assert scenario.internships[0].windows[0].day_type_id == "fri" and windows.data() == "Friday 12:30-15:25"
     assert scenario.section(team_taught).teacher_ids == ["teacher-2", "teacher-3"]  # team-taught
     schedule = scenario.bell_schedules[0]
     assert max(b.end - b.start for b in schedule.blocks if b.kind == BlockKind.CLASS) == 90  # the long block
