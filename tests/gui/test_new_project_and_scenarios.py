@@ -253,3 +253,29 @@ def test_solving_the_wizard_school_needs_no_hand_fixes(tmp_path) -> None:
     project.scenarios[0].sections.append(Section("x", "X", "s", ["c"], 4, teacher_ids=["t"]))
     result, report = solving.solve_scenario(project, project.scenarios[0].id, time_limit=5, workers=1, seed=1)
     assert len(result.placements) == 4 and report is not None and report.ok
+
+
+def test_new_project_asks_about_unsaved_edits_first(window: MainWindow, monkeypatch) -> None:
+    window.new_from_sample("big-picture")  # unsaved work
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.Cancel
+    )
+    assert window.new_project() is None  # cancelled: no wizard, the sample stays open
+    assert asked and "Save the changes" in asked[0] and window.document.project is not None
+
+
+def test_time_windows_are_shown_and_typed_by_day_name(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    editor = window.editors["teacher"]
+    window.show_page(editor)
+    day = window.document.scenario.day_types[0]
+    cell = editor.proxy.mapFromSource(editor.model.index(0, 5))
+    assert editor.proxy.setData(cell, f"{day.name.upper()} 13:00-14:00; * 8:00-8:30")
+    assert [(w.day_type_id, w.start) for w in window.document.project.teachers[0].unavailable] == [
+        (day.id, 13 * 60),
+        (None, 8 * 60),
+    ]
+    assert cell.data() == f"{day.name} 13:00-14:00; * 8:00-8:30"
+    assert editor.proxy.setData(cell, f"{day.id} 9:00-10:00")  # the id still works
+    assert window.document.project.teachers[0].unavailable[0].day_type_id == day.id
