@@ -39,7 +39,9 @@ from dlplanner.domain import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Holiday,
     Internship,
     LoopingRule,
@@ -53,6 +55,7 @@ from dlplanner.domain import (
     Section,
     SpecialDay,
     SpecialDayKind,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -249,6 +252,31 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("years", "years the pairing has held so far (default 1)", ("years",)),
         ),
         "Last year's pairings of cohorts with advisors, teams and teachers (for looping).",
+    ),
+    SheetSpec(
+        "Students",
+        "students",
+        (
+            ID_COL,
+            Col("name", "name as printed", ("name",), True),
+            Col("grade", "grade level (whole number)", ("grade",)),
+            Col("cohort", "the cohort whose sections they follow (empty: none)", ("cohort_id",), ref="Cohorts"),
+            Col("advisory", "their advisory (crew)", ("advisory_id",), ref="Advisories"),
+            Col("pathway", "pathway or academy", ("pathway",)),
+            Col("flags", "groups for reports such as ELL; IEP, separated by ;", ("flags",)),
+        ),
+        "Students as people: they follow their cohort's sections and add their own course requests.",
+    ),
+    SheetSpec(
+        "Requests",
+        "course requests",
+        (
+            Col("student", "the student", required=True, ref="Students"),
+            Col("subject", "the subject (course) requested", required=True, ref="Subjects"),
+            Col("rank", "1 = required (default), larger = lower preference"),
+            Col("alternate_for", "the student's request this one stands in for (a subject)", ref="Subjects"),
+        ),
+        "Course requests; the requests of each student listed here replace that student's earlier ones.",
     ),
     SheetSpec(
         "Minimums",
@@ -462,6 +490,19 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Which of last year's pairings must or should carry over.",
         per_scenario=True,
     ),
+    SheetSpec(
+        "Enrolments",
+        "enrolments",
+        (
+            SCENARIO_COL,
+            Col("student", "the student", required=True, ref="Students"),
+            Col("section", "the open section they sit in", required=True, ref="Sections"),
+            Col("pinned", "yes: the solver keeps it", choices=_yes_no()),
+        ),
+        "Students seated in open sections by the scenario's timetable (pinned ones stay when solving again); "
+        "the rows of a scenario replace its enrolments.",
+        per_scenario=True,
+    ),
 )
 SPECS = {s.title: s for s in SHEETS}
 
@@ -533,6 +574,7 @@ class _Names:
         self.teams = display_names(project.teams)
         self.advisories = display_names(project.advisories)
         self.scenarios = display_names(project.scenarios)
+        self.students = display_names(project.students)
 
     @staticmethod
     def of_scenario(scenario: Scenario) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -641,6 +683,27 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
                 p.years,
             ]
         )
+    for st in project.students:
+        rows["Students"].append(
+            [
+                st.id,
+                st.name,
+                st.grade,
+                n.cohorts.get(st.cohort_id, st.cohort_id) if st.cohort_id else "",
+                n.advisories.get(st.advisory_id, st.advisory_id) if st.advisory_id else "",
+                st.pathway,
+                "; ".join(sorted(st.flags)),
+            ]
+        )
+    for rq in project.requests:
+        rows["Requests"].append(
+            [
+                n.students.get(rq.student_id, rq.student_id),
+                n.subjects.get(rq.subject_id, rq.subject_id),
+                rq.rank,
+                n.subjects.get(rq.alternate_for, rq.alternate_for) if rq.alternate_for else "",
+            ]
+        )
     m = project.minimums
     rows["Minimums"] = [
         ["annual_instructional_minutes", _opt(m.annual_instructional_minutes)],
@@ -747,6 +810,11 @@ def _scenario_rows(project: Project, sc: Scenario, n: _Names, rows: dict[str, li
                 i.travel_minutes,
                 i.description,
             ]
+        )
+    sections = display_names(sc.sections)
+    for e in sc.solution.enrolments:
+        rows["Enrolments"].append(
+            [key, n.students.get(e.student_id, e.student_id), sections.get(e.section_id, e.section_id), _yes(e.pinned)]
         )
     for r in sc.looping_rules:
         rows["Looping rules"].append(
@@ -1141,6 +1209,7 @@ class _Reader:
     problems: list[SourceProblem]
     rename_project: bool
     changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     lookups: dict[tuple[str, str | None], Lookup] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -1240,6 +1309,7 @@ class _Reader:
         cohorts = self.identify("Cohorts", p.cohorts, self.lookup("cohorts"))
         advisories = self.identify("Advisories", p.advisories, self.lookup("advisories"))
         teams = self.identify("Teams", p.teams, self.lookup("teams"))
+        students = self.identify("Students", p.students, self.lookup("students"))
         scenarios = self.identify("Scenarios", p.scenarios, self.lookup("scenarios"))
         self.scenarios_identified = scenarios
         self.identify_scenario_parts()
@@ -1259,6 +1329,8 @@ class _Reader:
         self.build("Advisories", advisories, p.advisories, self.advisory)
         self.build("Teams", teams, p.teams, self.team)
         self.prior_pairings()
+        self.build("Students", students, p.students, self.student)
+        self.requests()
         self.minimums()
         self.build("Scenarios", scenarios, p.scenarios, self.scenario)
         for scenario in p.scenarios:
@@ -1471,6 +1543,61 @@ class _Reader:
                 key=lambda r: (r.cohort_id, r.kind, r.subject_id, r.advisory_id),
             )
 
+    def student(self, c: _Cells, final: str, old: Student | None) -> Student:
+        return Student(
+            final,
+            c.text("name", True),
+            c.integer("grade", default=0) or 0,
+            c.ref("cohort", self.lookup("cohorts")),
+            c.ref("advisory", self.lookup("advisories")),
+            c.text("pathway"),
+            set(c.items("flags")),
+        )
+
+    def requests(self) -> None:
+        """The requests of each student on the sheet replace that student's earlier requests."""
+        sheet = self.sheets.get("Requests")
+        if sheet is None:
+            return
+        students, subjects = self.lookup("students"), self.lookup("subjects")
+        read: list[tuple[_Cells, CourseRequest]] = []
+        first: dict[tuple[str, str], int] = {}
+        for number, row in sheet.rows:
+            c = self.cells(sheet, number, row)
+            student = c.ref("student", students, True)
+            subject = c.ref("subject", subjects, True)
+            request = CourseRequest(
+                student or "",
+                subject or "",
+                c.integer("rank", default=1, minimum=1) or 1,
+                c.ref("alternate_for", subjects),
+            )
+            if student is None or subject is None:
+                continue
+            if (student, subject) in first:
+                c.fail("subject", f"the student already requests this subject on row {first[student, subject]}")
+                continue
+            first[student, subject] = number
+            read.append((c, request))
+        for c, request in read:
+            if request.alternate_for is None:
+                continue
+            if request.alternate_for == request.subject_id:
+                c.fail("alternate_for", "a request cannot stand in for itself")
+            elif (request.student_id, request.alternate_for) not in first:
+                c.fail(
+                    "alternate_for",
+                    f"the student does not request '{request.alternate_for}' on this sheet "
+                    "(an alternate stands in for another request of the same student)",
+                )
+        named = {r.student_id for _, r in read}
+        old = {(r.student_id, r.subject_id): r for r in self.result.requests if r.student_id in named}
+        kept = [r for r in self.result.requests if r.student_id not in named]
+        self.result.requests = kept + [r for _, r in read]
+        for _, r in read:
+            key = f"{r.student_id}: {r.subject_id}"
+            record_changes(self.changes, "course requests", old.get((r.student_id, r.subject_id)), r, key, key)
+
     # -- scenarios ---------------------------------------------------------------------------------
     def scenario(self, c: _Cells, final: str, old: Scenario | None) -> Scenario:
         base = copy.deepcopy(old) if old is not None else Scenario(final, "")
@@ -1563,6 +1690,43 @@ class _Reader:
                 self.keep_absent(sheet, record, found.existing)
                 self.put(sheet.spec.kind, items, record, getattr(record, "name", "") or record.id, scenario_id=sid)
         self.calendar_lists(sc)
+        self.enrolments(sc)
+
+    def enrolments(self, sc: Scenario) -> None:
+        """A scenario's rows on the Enrolments sheet replace its enrolments; without a timetable only the
+        pinned ones mean anything (the solver keeps them), so the others are left out with a note."""
+        sheet = self.sheets.get("Enrolments")
+        rows = self.scenario_rows("Enrolments").get(sc.id, [])
+        if sheet is None or not rows:
+            return
+        students, sections = self.lookup("students"), self.lookup("sections", sc.id)
+        enrolments: list[Enrolment] = []
+        first: dict[tuple[str, str], int] = {}
+        dropped = 0
+        for number, row in rows:
+            c = self.cells(sheet, number, row)
+            student, section = c.ref("student", students, True), c.ref("section", sections, True)
+            pinned = c.flag("pinned")
+            if student is None or section is None:
+                continue
+            if (student, section) in first:
+                c.fail("section", f"the student already sits in this section on row {first[student, section]}")
+                continue
+            first[student, section] = number
+            if not pinned and not sc.solution.placements:
+                dropped += 1
+                continue
+            enrolments.append(Enrolment(student, section, pinned))
+        if dropped:
+            self.notes.append(
+                f"{self.file}, sheet '{sheet.name}': {dropped} enrolment(s) of scenario '{sc.name}' are not pinned "
+                "and the scenario has no timetable yet; left out (pin them to keep them when solving)"
+            )
+        old = {(e.student_id, e.section_id): e for e in sc.solution.enrolments}
+        sc.solution.enrolments = enrolments
+        for e in enrolments:
+            key = f"{e.student_id}: {e.section_id}"
+            record_changes(self.changes, "enrolments", old.get((e.student_id, e.section_id)), e, key, key, sc.id)
 
     def term(self, c: _Cells, final: str, old: Term | None, sc: Scenario) -> Term:
         start, end = c.day("start", True), c.day("end", True)
@@ -1756,8 +1920,10 @@ def read_sheets(
 ) -> ImportPlan:
     """Merge already read ``sheets`` into ``result`` (the caller's copy, changed in place)."""
     problems: list[SourceProblem] = []
-    reader = _Reader(file, sheets, result, problems, rename_project, changes=list(changes or []))
+    reader = _Reader(
+        file, sheets, result, problems, rename_project, changes=list(changes or []), notes=list(notes or [])
+    )
     reader.read()
     if problems:
         raise SchoolDataError(problems)
-    return ImportPlan(file, reader.result, reader.changes, list(notes or []))
+    return ImportPlan(file, reader.result, reader.changes, reader.notes)
