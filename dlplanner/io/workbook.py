@@ -1895,6 +1895,20 @@ class _Reader:
         rotation.sequence = [days.find(v) or v for v in rotation.sequence]
 
 
+def is_school_workbook(path: str | Path) -> bool:
+    """Whether an .xlsx file has a sheet of the school workbook (else it is one sheet of one kind, as
+    other tools export them); an unreadable file counts as a workbook, whose reader then says why."""
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
+        return True
+    try:
+        known = {_norm(s.title) for s in SHEETS}
+        return any(_norm(title) in known for title in book.sheetnames)
+    finally:
+        book.close()
+
+
 def read_school_workbook(path: str | Path, project: Project, *, rename_project: bool = False) -> ImportPlan:
     """Read the workbook at ``path`` against ``project`` (unchanged); raises SchoolDataError with every problem."""
     path = Path(path)
