@@ -107,8 +107,7 @@ class ImportPreviewDialog(QDialog):
         self.notes.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("primary")
-        self.import_button.setEnabled(False)
+        self.import_button.setObjectName("import-button")  # blue while it is the default (something to import)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
@@ -116,7 +115,7 @@ class ImportPreviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addWidget(self.state)
-        layout.addWidget(self.summary, 2)
+        layout.addWidget(self.summary, 3)
         layout.addWidget(self.details, 2)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
@@ -145,7 +144,7 @@ class ImportPreviewDialog(QDialog):
             return
         project = self.document.project
         self.preview, self.error = None, ""
-        self.import_button.setEnabled(False)
+        self._allow_import(False)
         source = self._source()
         self.form.setRowVisible(self.kind, source in (WORKBOOK, SHEET))
         self.form.setRowVisible(self.school, source == ONEROSTER)
@@ -242,13 +241,21 @@ class ImportPreviewDialog(QDialog):
             )
         else:
             self.state.setText("The file matches the project: importing would change nothing.")
-        self.import_button.setEnabled(bool(new))
+        self._allow_import(bool(new))
+
+    def _allow_import(self, allowed: bool) -> None:
+        """Import is the default button only when there is something to import (else Enter cancels)."""
+        self.import_button.setEnabled(allowed)
+        self.import_button.setDefault(allowed)
+        self.import_button.setAutoDefault(allowed)
 
     def _fill_summary(self, preview: ImportPreview) -> None:
         assert preview.plan is not None
         counts = preview.plan.counts()
-        self.summary.setRowCount(len(counts))
-        for row, (kind, counter) in enumerate(counts.items()):
+        # kinds with something added or changed first (in the file's order), then the unchanged ones
+        ordered = sorted(counts.items(), key=lambda item: item[1][ADDED] + item[1][CHANGED] == 0)
+        self.summary.setRowCount(len(ordered))
+        for row, (kind, counter) in enumerate(ordered):
             self.summary.setItem(row, 0, QTableWidgetItem(kind[:1].upper() + kind[1:]))
             for column, status in enumerate((ADDED, CHANGED, UNCHANGED), start=1):
                 item = QTableWidgetItem(str(counter[status]))
@@ -278,7 +285,7 @@ class ImportPreviewDialog(QDialog):
             if len(changes) > DETAILS_PER_KIND:
                 QTreeWidgetItem(top, [f"… and {len(changes) - DETAILS_PER_KIND} more", ""])
             self.details.addTopLevelItem(top)
-        if self.details.topLevelItemCount() <= 3:
+        if sum(min(len(c), DETAILS_PER_KIND) for c in by_kind.values()) <= 60:
             self.details.expandAll()
 
     def problem_lines(self) -> list[str]:
@@ -502,6 +509,7 @@ def add_file_menu_actions(window: Any, menu: QMenu) -> list[QAction]:
     actions[0].triggered.connect(lambda _=False: choose_and_import(window))
     actions[1].triggered.connect(lambda _=False: choose_and_import(window, folder=True))
     actions[2].triggered.connect(lambda _=False: export_school_data(window))
+    menu.addSeparator()
     for action in actions:
         menu.addAction(action)
     return actions
