@@ -187,6 +187,9 @@ class ImportSchoolData(Edit):
         for name, value in values.items():
             setattr(project, name, value)
         session.generation += 1
+        ids = [s.id for s in project.scenarios]
+        if session.scenario_id not in ids:  # the import added the first scenario, or its undo removed it
+            session.scenario_id = ids[0] if ids else None
 
     def do(self, session: ProjectSession) -> None:
         project = session.project

@@ -167,3 +167,20 @@ def test_export_the_blank_template(qtbot, school, tmp_path) -> None:
     book = load_workbook(out)
     assert "Students" in book.sheetnames and book["Teachers"].max_row == 1  # headers only
     assert hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def test_a_oneroster_bundle_previews_its_students_and_imports_as_one_step(qtbot, window: MainWindow) -> None:
+    from dlplanner.domain import Project, Scenario
+
+    window.load_project(Project(name="empty", scenarios=[Scenario("main", "Main")]), None)
+    bundle = Path(__file__).parents[1] / "data" / "oneroster" / "maple-ridge"
+
+    dialog = _preview(qtbot, window, bundle)
+
+    assert _counts(dialog)["Students"][0] == "21"
+    assert not dialog.form.isRowVisible(dialog.kind) and dialog.form.isRowVisible(dialog.school)
+    assert dialog.apply()
+    assert len(window.document.project.students) == 21
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert window.document.project.students == [] and window.document.project.scenarios[0].sections == []

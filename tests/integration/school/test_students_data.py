@@ -141,3 +141,18 @@ def test_oneroster_export_then_import_keeps_the_students(tmp_path) -> None:
     assert set(by_id) >= {"s-ana", "s-bo"}
     assert by_id["s-ana"].name == "Ana Reyes" and by_id["s-ana"].grade == 9
     assert by_id["s-bo"].name == "Bo Chen"
+
+
+def test_the_import_step_shows_the_scenario_it_adds_and_its_undo_forgets_it() -> None:
+    from dlplanner.services.session import ProjectSession
+
+    session = ProjectSession(Project(name="empty"))
+    preview = school_data.preview_import(session.project, BUNDLE)
+
+    session.apply(school_data.ImportSchoolData(preview))
+
+    assert session.scenario_id == "sis" and len(session.project.students) == 21
+    session.undo()
+    assert session.scenario_id is None and session.project == Project(name="empty")
+    session.redo()
+    assert session.scenario_id == "sis"
