@@ -308,10 +308,10 @@ class ImportPreviewDialog(QDialog):
         self.accept()
         return True
 
-    def reject(self) -> None:
+    def done(self, result: int) -> None:
         if self.job is not None:
             self.job.wait()  # a read never changes the project; wait so the thread ends with the dialog
-        super().reject()
+        super().done(result)
 
 
 def school_data_sheet_specs() -> list[Any]:
@@ -467,10 +467,10 @@ class ExportSchoolDataDialog(QDialog):
     def running(self) -> bool:
         return self.job is not None
 
-    def reject(self) -> None:
+    def done(self, result: int) -> None:
         if self.job is not None:
-            self.job.wait()
-        super().reject()
+            self.job.wait()  # the export finishes (whole files only) before the dialog goes
+        super().done(result)
 
 
 # -- the File menu ------------------------------------------------------------------------------------

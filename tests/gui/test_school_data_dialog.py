@@ -184,3 +184,31 @@ def test_a_oneroster_bundle_previews_its_students_and_imports_as_one_step(qtbot,
     assert window.document.undo_stack.count() == 1
     window.document.undo_stack.undo()
     assert window.document.project.students == [] and window.document.project.scenarios[0].sections == []
+
+
+def test_export_a_oneroster_bundle_of_the_solved_scenario_and_refuse_an_unsolved_one(
+    qtbot, solved_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    import zipfile
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    dialog = ExportSchoolDataDialog(solved_window.document, solved_window)
+    qtbot.addWidget(dialog)
+    dialog.what.setCurrentIndex(dialog.what.findData("oneroster"))
+    assert dialog.scenario.isEnabled() and dialog.path.text().endswith(".zip")
+    out = tmp_path / "to-sis.zip"
+    dialog.path.setText(str(out))
+
+    assert dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    assert not dialog.error, dialog.error
+    with zipfile.ZipFile(out) as archive:
+        assert {"classes.csv", "users.csv", "enrollments.csv", "manifest.csv"} <= set(archive.namelist())
+    unsolved = next(i for i in range(dialog.scenario.count()) if "(no timetable yet)" in dialog.scenario.itemText(i))
+    dialog.scenario.setCurrentIndex(unsolved)
+    dialog.path.setText(str(tmp_path / "unsolved.zip"))
+    assert dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert "no timetable yet" in dialog.error and shown and not (tmp_path / "unsolved.zip").exists()
