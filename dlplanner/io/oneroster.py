@@ -35,7 +35,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dlplanner.domain import BlockKind, Cohort, Project, Room, Scenario, Section, Student, Subject, Teacher, Term
+from dlplanner.domain import (
+    BlockKind,
+    Cohort,
+    Enrolment,
+    Project,
+    Room,
+    Scenario,
+    Section,
+    Student,
+    Subject,
+    Teacher,
+    Term,
+)
 from dlplanner.domain.calendar import TermKind
 from dlplanner.io.school_plan import (
     SOURCED_ID,
@@ -293,6 +305,7 @@ class _Reader:
     notes: list[str] = field(default_factory=list)
     student_cohort: dict[str, str] = field(default_factory=dict)  # user sourcedId -> derived cohort id
     student_grade: dict[str, int] = field(default_factory=dict)
+    student_ids: dict[str, str] = field(default_factory=dict)  # user sourcedId -> student id
 
     def fail(self, file: str, message: str, row: int = 0, column: str = "") -> None:
         self.bundle.fail(file, message, row, column)
@@ -629,6 +642,7 @@ class _Reader:
             student.cohort_id = cohort_id
             replace_or_append(self.result.students, student, old)
             record_changes(self.changes, "students", old, student, student.id, student.name)
+            self.student_ids[sid] = student.id
 
     # -- rooms and sections ---------------------------------------------------------------------------
     def rooms(self, classes, enrollments) -> dict[str, str]:
@@ -665,6 +679,7 @@ class _Reader:
     def sections(self, classes, enrollments, terms, subjects, teachers, class_cohorts, rooms) -> None:
         for scenario in self.result.scenarios:
             matcher = _Matcher(scenario.sections)
+            seated: dict[str, list[str]] = {}  # open section -> the students the SIS seats in it
             for _, row in classes:
                 sid = row["sourcedId"]
                 roles = enrollments.get(sid, {})
@@ -687,7 +702,11 @@ class _Reader:
                 section.name = row["title"]
                 section.subject_id = subjects[row["courseSourcedId"]]
                 section.term_id = term_id
-                if class_cohorts is not None:
+                purely_open = old is not None and not old.cohort_ids and old.max_enrolment is not None
+                if class_cohorts is not None and purely_open:  # stays open: its students become pinned seats
+                    students = (self.student_ids.get(u) for u, _ in roles.get("student", []))
+                    seated[section.id] = list(dict.fromkeys(s for s in students if s))
+                elif class_cohorts is not None:
                     section.cohort_ids = cohort_ids
                     section.enrolment = len(roles.get("student", []))
                 if teacher_ids:
@@ -697,12 +716,25 @@ class _Reader:
                 section.external_ids = external
                 replace_or_append(scenario.sections, section, old)
                 record_changes(self.changes, "sections", old, section, section.id, section.name, scenario.id)
+            self.pin_seats(scenario, seated)
         without = [row["title"] for _, row in classes if not enrollments.get(row["sourcedId"], {}).get("teacher")]
         if without:
             self.notes.append(
                 f"{len(without)} class(es) without a teacher enrollment: the solver picks a qualified "
                 f"teacher ({', '.join(without[:5])}{', …' if len(without) > 5 else ''})"
             )
+
+    def pin_seats(self, scenario: Scenario, seated: dict[str, list[str]]) -> None:
+        """The SIS's students of each open section (no cohort, a ``max_enrolment``) as its pinned enrolments."""
+        if not seated:
+            return
+        solution = scenario.solution
+        old = {(e.student_id, e.section_id): e for e in solution.enrolments if e.section_id in seated}
+        pins = [Enrolment(student, section, pinned=True) for section, ids in seated.items() for student in ids]
+        solution.enrolments = [e for e in solution.enrolments if e.section_id not in seated] + pins
+        for e in pins:
+            key = f"{e.student_id}: {e.section_id}"
+            record_changes(self.changes, "enrolments", old.get((e.student_id, e.section_id)), e, key, key, scenario.id)
 
 
 # -- writing the schedule back to the SIS -----------------------------------------------------------

@@ -156,3 +156,28 @@ def test_the_import_step_shows_the_scenario_it_adds_and_its_undo_forgets_it() ->
     assert session.scenario_id is None and session.project == Project(name="empty")
     session.redo()
     assert session.scenario_id == "sis"
+
+
+def test_an_open_section_stays_open_on_reimport_and_its_sis_students_become_pinned_enrolments() -> None:
+    project = Project(name="maple")
+    _import(project, BUNDLE)
+    scenario = project.scenarios[0]
+    elective = scenario.sections[-1]
+    elective.cohort_ids, elective.max_enrolment = [], 30  # made an open section in dlplanner
+    class_id = elective.external_ids["sourcedId"]
+    expected = {
+        (r["userSourcedId"], elective.id)
+        for r in _bundle_rows("enrollments.csv")
+        if r["role"] == "student" and r["classSourcedId"] == class_id
+    }
+    assert expected
+
+    preview = _import(project, BUNDLE)
+
+    assert scenario is not project.scenarios[0]  # the import's copy
+    again = project.scenarios[0]
+    section = next(s for s in again.sections if s.id == elective.id)
+    assert section.cohort_ids == [] and section.max_enrolment == 30
+    assert {(e.student_id, e.section_id) for e in again.solution.enrolments} == expected
+    assert all(e.pinned for e in again.solution.enrolments)
+    assert any(c.kind == "enrolments" and c.status == "added" for c in preview.changes)
