@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from rich_project import build_rich_project
 
 from dlplanner.domain import CourseRequest, Enrolment, Project, Student
-from dlplanner.services import exporting, school_data
+from dlplanner.services import exporting, projects, school_data
 
 BUNDLE = Path(__file__).parents[2] / "data" / "oneroster" / "maple-ridge"
 
@@ -181,3 +181,13 @@ def test_an_open_section_stays_open_on_reimport_and_its_sis_students_become_pinn
     assert {(e.student_id, e.section_id) for e in again.solution.enrolments} == expected
     assert all(e.pinned for e in again.solution.enrolments)
     assert any(c.kind == "enrolments" and c.status == "added" for c in preview.changes)
+
+
+def test_the_shipped_students_and_requests_templates_import_as_single_sheets(tmp_path) -> None:
+    templates = Path(__file__).parents[3] / "resources" / "templates"
+    project = projects.load_sample("big-picture")  # has the templates' cohort g9-a
+    for kind in ("subjects", "students", "requests"):
+        _import(project, templates / f"{kind}.csv")
+
+    assert {"s-1001", "s-1002"} <= {s.id for s in project.students}
+    assert {(r.student_id, r.rank) for r in project.requests} >= {("s-1001", 2), ("s-1002", 1)}
