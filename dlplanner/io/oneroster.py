@@ -35,7 +35,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dlplanner.domain import BlockKind, Cohort, Project, Room, Scenario, Section, Subject, Teacher, Term
+from dlplanner.domain import (
+    BlockKind,
+    Cohort,
+    Enrolment,
+    Project,
+    Room,
+    Scenario,
+    Section,
+    Student,
+    Subject,
+    Teacher,
+    Term,
+)
 from dlplanner.domain.calendar import TermKind
 from dlplanner.io.school_plan import (
     SOURCED_ID,
@@ -291,6 +303,9 @@ class _Reader:
     result: Project
     changes: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    student_cohort: dict[str, str] = field(default_factory=dict)  # user sourcedId -> derived cohort id
+    student_grade: dict[str, int] = field(default_factory=dict)
+    student_ids: dict[str, str] = field(default_factory=dict)  # user sourcedId -> student id
 
     def fail(self, file: str, message: str, row: int = 0, column: str = "") -> None:
         self.bundle.fail(file, message, row, column)
@@ -350,7 +365,9 @@ class _Reader:
         students = any(roles.get("student") for roles in enrollments.values())
         class_cohorts = self.cohorts(classes, enrollments) if students else None
         if not students:
-            self.notes.append("no student enrollments: cohorts and enrolments are left as they are")
+            self.notes.append("no student enrollments: cohorts, students and enrolments are left as they are")
+        else:
+            self.students()
         rooms = self.rooms(classes, enrollments)
         self.sections(classes, enrollments, terms, subjects, teachers, class_cohorts, rooms)
 
@@ -595,13 +612,37 @@ class _Reader:
             record_changes(self.changes, "cohorts", old, cohort, cohort.id, cohort.name)
             for student in students:
                 student_cohort[student] = cohort.id
+                self.student_grade[student] = grade
             if not taken:
                 self.notes.append(f"{len(students)} grade {grade} student(s) take no core class: cohort {cohort.id}")
+        self.student_cohort = student_cohort
         class_cohorts: dict[str, set[str]] = defaultdict(set)
         for student, taken in student_classes.items():
             for class_id in taken:
                 class_cohorts[class_id].add(student_cohort[student])
         return class_cohorts
+
+    def students(self) -> None:
+        """The enrolled students as students: id = their sourcedId (else the existing student whose id is
+        their ``identifier``), name, grade and derived cohort from the bundle; advisory, pathway and flags
+        of an existing student stay as planned."""
+        users = self.tables["users.csv"].by_id
+        by_id = {s.id: s for s in self.result.students}
+        taken = set(by_id)
+        for sid, cohort_id in self.student_cohort.items():
+            user = users[sid]
+            old = by_id.get(sid) or by_id.get(user.get("identifier", "") or "\0")
+            if old is not None:
+                student = copy.deepcopy(old)
+            else:
+                wanted = sid if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", sid) else slug(_full_name(user))
+                student = Student(unique_id(wanted, taken), "")
+            student.name = _full_name(user)
+            student.grade = self.student_grade[sid]
+            student.cohort_id = cohort_id
+            replace_or_append(self.result.students, student, old)
+            record_changes(self.changes, "students", old, student, student.id, student.name)
+            self.student_ids[sid] = student.id
 
     # -- rooms and sections ---------------------------------------------------------------------------
     def rooms(self, classes, enrollments) -> dict[str, str]:
@@ -638,6 +679,7 @@ class _Reader:
     def sections(self, classes, enrollments, terms, subjects, teachers, class_cohorts, rooms) -> None:
         for scenario in self.result.scenarios:
             matcher = _Matcher(scenario.sections)
+            seated: dict[str, list[str]] = {}  # open section -> the students the SIS seats in it
             for _, row in classes:
                 sid = row["sourcedId"]
                 roles = enrollments.get(sid, {})
@@ -660,7 +702,11 @@ class _Reader:
                 section.name = row["title"]
                 section.subject_id = subjects[row["courseSourcedId"]]
                 section.term_id = term_id
-                if class_cohorts is not None:
+                purely_open = old is not None and not old.cohort_ids and old.max_enrolment is not None
+                if class_cohorts is not None and purely_open:  # stays open: its students become pinned seats
+                    students = (self.student_ids.get(u) for u, _ in roles.get("student", []))
+                    seated[section.id] = list(dict.fromkeys(s for s in students if s))
+                elif class_cohorts is not None:
                     section.cohort_ids = cohort_ids
                     section.enrolment = len(roles.get("student", []))
                 if teacher_ids:
@@ -670,12 +716,25 @@ class _Reader:
                 section.external_ids = external
                 replace_or_append(scenario.sections, section, old)
                 record_changes(self.changes, "sections", old, section, section.id, section.name, scenario.id)
+            self.pin_seats(scenario, seated)
         without = [row["title"] for _, row in classes if not enrollments.get(row["sourcedId"], {}).get("teacher")]
         if without:
             self.notes.append(
                 f"{len(without)} class(es) without a teacher enrollment: the solver picks a qualified "
                 f"teacher ({', '.join(without[:5])}{', …' if len(without) > 5 else ''})"
             )
+
+    def pin_seats(self, scenario: Scenario, seated: dict[str, list[str]]) -> None:
+        """The SIS's students of each open section (no cohort, a ``max_enrolment``) as its pinned enrolments."""
+        if not seated:
+            return
+        solution = scenario.solution
+        old = {(e.student_id, e.section_id): e for e in solution.enrolments if e.section_id in seated}
+        pins = [Enrolment(student, section, pinned=True) for section, ids in seated.items() for student in ids]
+        solution.enrolments = [e for e in solution.enrolments if e.section_id not in seated] + pins
+        for e in pins:
+            key = f"{e.student_id}: {e.section_id}"
+            record_changes(self.changes, "enrolments", old.get((e.student_id, e.section_id)), e, key, key, scenario.id)
 
 
 # -- writing the schedule back to the SIS -----------------------------------------------------------
@@ -907,6 +966,10 @@ def write_oneroster(project: Project, scenario: Scenario, out: Path) -> list[Pat
                 "subjects": subject.department,
             }
         )
+    students = {st.id: st for st in project.students}  # a student's sourcedId is their id (see the reader)
+    section_enrolments: dict[str, list[Any]] = defaultdict(list)
+    for enrolment in scenario.solution.enrolments:
+        section_enrolments[enrolment.section_id].append(enrolment)
     classes, enrollments, teaching = [], [], []
     for section in scenario.sections:
         patterns = meeting_patterns(scenario, section.id)
@@ -951,6 +1014,21 @@ def write_oneroster(project: Project, scenario: Scenario, out: Path) -> list[Pat
                 }
             )
             teaching.append(teacher_id)
+        seated = [st.id for st in project.students if st.cohort_id in section.cohort_ids]
+        seated += [e.student_id for e in section_enrolments.get(section.id, []) if e.student_id in students]
+        for student in (students[i] for i in dict.fromkeys(seated)):
+            enrollments.append(
+                {
+                    "sourcedId": f"dlp-enr-{class_id}-{student.id}",
+                    "classSourcedId": class_id,
+                    "schoolSourcedId": school_id,
+                    "userSourcedId": student.id,
+                    "role": "student",
+                    "primary": "false",
+                    "beginDate": (term.start if term else cal.first_day).isoformat(),
+                    "endDate": (term.end if term else cal.last_day).isoformat(),
+                }
+            )
     users = []
     for teacher in project.teachers:
         if teacher.id not in teaching:
@@ -967,6 +1045,21 @@ def write_oneroster(project: Project, scenario: Scenario, out: Path) -> list[Pat
                 "familyName": family if given else "",
                 "identifier": teacher.external_ids.get(CODE, teacher.id),
                 "email": teacher.email,
+            }
+        )
+    for student in project.students:
+        given, _, family = student.name.rpartition(" ")
+        users.append(
+            {
+                "sourcedId": student.id,
+                "enabledUser": "true",
+                "orgSourcedIds": school_id,
+                "role": "student",
+                "username": student.id,
+                "givenName": given or family,
+                "familyName": family if given else "",
+                "identifier": student.id,
+                "grades": _grade_code(student.grade) if student.grade else "",
             }
         )
     written = [

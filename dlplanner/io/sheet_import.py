@@ -56,6 +56,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "advisor": ("advisor_name", "teacher"),
     "members": ("teachers", "member"),
     "bell_schedule": ("bells", "schedule"),
+    "student": ("student_id", "student_number", "student_name"),  # requests and enrolments
+    "section": ("section_id", "class", "class_id"),
 }
 DELIMITERS = ",;\t"
 # when charset-normalizer finds several encodings equally likely (short files often are), these win, in order:

@@ -39,7 +39,9 @@ from dlplanner.domain import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
+    Enrolment,
     Holiday,
     Internship,
     LoopingRule,
@@ -53,6 +55,7 @@ from dlplanner.domain import (
     Section,
     SpecialDay,
     SpecialDayKind,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -89,6 +92,7 @@ class Col:
     required: bool = False
     choices: tuple[str, ...] = ()  # a drop-down list of these values
     ref: str = ""  # a drop-down list of the names on this sheet
+    refs: str = ""  # a list of records of this sheet, written as their names separated by ;
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ class SheetSpec:
     help: str
     per_scenario: bool = False
     key_value: bool = False  # a sheet of 'setting, value' rows
+    # the records written one a row, each cell from its column's first attribute (see _cell); None: written
+    # by code of its own (settings, scenarios, blocks, day overrides). Of a project, or of a scenario.
+    records: Callable[[Any], list[Any]] | None = None
 
     def column(self, name: str) -> Col:
         return next(c for c in self.columns if c.name == name)
@@ -143,12 +150,14 @@ SHEETS: tuple[SheetSpec, ...] = (
             SIS_COL,
         ),
         "Subjects (courses) that sections teach and teachers are qualified for.",
+        records=lambda p: p.subjects,
     ),
     SheetSpec(
         "Campuses",
         "campuses",
         (ID_COL, Col("name", "campus name", ("name",), True), Col("address", "address", ("address",))),
         "Campuses (sites); leave empty for a one-campus school.",
+        records=lambda p: p.campuses,
     ),
     SheetSpec(
         "Travel",
@@ -159,6 +168,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("minutes", "minutes a person needs between them", ("minutes",), True),
         ),
         "Travel minutes between two campuses (either direction).",
+        records=lambda p: p.travel,
     ),
     SheetSpec(
         "Teachers",
@@ -166,7 +176,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             ID_COL,
             Col("name", "name as printed", ("name",), True),
-            Col("subjects", "subjects they may teach, separated by ;", ("subject_ids",)),
+            Col("subjects", "subjects they may teach, separated by ;", ("subject_ids",), refs="Subjects"),
             Col("max_minutes_per_week", "most teaching minutes per week (whole number)", ("max_minutes_per_week",)),
             Col("unavailable", "cannot teach: DAYTYPE HH:MM-HH:MM or * HH:MM-HH:MM; …", ("unavailable",)),
             Col("avoid", "would rather not teach then (same form as unavailable)", ("avoid",)),
@@ -176,6 +186,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("max_advisories", "most advisories they may lead (empty: no limit)", ("max_advisories",)),
         ),
         "Teachers and other staff who teach or advise.",
+        records=lambda p: p.teachers,
     ),
     SheetSpec(
         "Rooms",
@@ -189,6 +200,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             SIS_COL,
         ),
         "Rooms with their seats and features.",
+        records=lambda p: p.rooms,
     ),
     SheetSpec(
         "Cohorts",
@@ -204,6 +216,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             SIS_COL,
         ),
         "Groups of students who travel together through their core classes.",
+        records=lambda p: p.cohorts,
     ),
     SheetSpec(
         "Advisories",
@@ -212,14 +225,20 @@ SHEETS: tuple[SheetSpec, ...] = (
             ID_COL,
             Col("name", "name as printed", ("name",), True),
             Col("advisor", "the advisor (a teacher; empty: the solver chooses)", ("advisor_id",), ref="Teachers"),
-            Col("cohorts", "cohorts whose students it holds, separated by ;", ("cohort_ids",)),
+            Col("cohorts", "cohorts whose students it holds, separated by ;", ("cohort_ids",), refs="Cohorts"),
             Col("size", "students (0: an even share of its cohorts)", ("size",)),
             Col("room", "room", ("room_id",), ref="Rooms"),
             Col("meeting_blocks", "DAYTYPE BLOCK ids; … (empty: every advisory block)", ("meeting_blocks",)),
             Col("identity", "identity kept across years (for looping)", ("identity",)),
-            Col("advisor_pool", "with no advisor: teachers the solver may choose, separated by ;", ("advisor_pool",)),
+            Col(
+                "advisor_pool",
+                "with no advisor: teachers the solver may choose, separated by ;",
+                ("advisor_pool",),
+                refs="Teachers",
+            ),
         ),
         "Advisories (crews): a small group with one advisor.",
+        records=lambda p: p.advisories,
     ),
     SheetSpec(
         "Teams",
@@ -227,14 +246,17 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             ID_COL,
             Col("name", "team name", ("name",), True),
-            Col("members", "teachers, separated by ;", ("member_ids",)),
-            Col("cohorts", "cohorts the team serves, separated by ;", ("cohort_ids",)),
+            Col("members", "teachers, separated by ;", ("member_ids",), refs="Teachers"),
+            Col("cohorts", "cohorts the team serves, separated by ;", ("cohort_ids",), refs="Cohorts"),
             Col("planning_minutes_per_week", "common planning minutes a week", ("planning_minutes_per_week",)),
             Col("min_meeting_minutes", "shortest common free time that counts (default 30)", ("min_meeting_minutes",)),
-            Col("cohort_pool", "cohorts the solver may give the team, separated by ;", ("cohort_pool",)),
+            Col(
+                "cohort_pool", "cohorts the solver may give the team, separated by ;", ("cohort_pool",), refs="Cohorts"
+            ),
             Col("cohorts_needed", "how many cohorts the solver gives it from the pool", ("cohorts_needed",)),
         ),
         "Teacher teams that need common planning time.",
+        records=lambda p: p.teams,
     ),
     SheetSpec(
         "Prior pairings",
@@ -243,12 +265,45 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("cohort", "the cohort", ("cohort_id",), True, ref="Cohorts"),
             Col("kind", "advisor, team or subject_teacher", ("kind",), True, choices=_values(PairingKind)),
             Col("subject", "for subject_teacher: the subject", ("subject_id",), ref="Subjects"),
-            Col("teachers", "last year's teachers, separated by ;", ("teacher_ids",)),
+            Col("teachers", "last year's teachers, separated by ;", ("teacher_ids",), refs="Teachers"),
             Col("team", "for team: last year's team", ("team_id",), ref="Teams"),
             Col("advisory", "for advisor: the advisory (crew) it led", ("advisory_id",), ref="Advisories"),
             Col("years", "years the pairing has held so far (default 1)", ("years",)),
         ),
         "Last year's pairings of cohorts with advisors, teams and teachers (for looping).",
+        records=lambda p: p.prior_pairings,
+    ),
+    SheetSpec(
+        "Students",
+        "students",
+        (
+            ID_COL,
+            Col("name", "name as printed", ("name",), True),
+            Col("grade", "grade level (whole number)", ("grade",)),
+            Col("cohort", "the cohort whose sections they follow (empty: none)", ("cohort_id",), ref="Cohorts"),
+            Col("advisory", "their advisory (crew)", ("advisory_id",), ref="Advisories"),
+            Col("pathway", "pathway or academy", ("pathway",)),
+            Col("flags", "groups for reports such as ELL; IEP, separated by ;", ("flags",)),
+        ),
+        "Students as people: they follow their cohort's sections and add their own course requests.",
+        records=lambda p: p.students,
+    ),
+    SheetSpec(
+        "Requests",
+        "course requests",
+        (
+            Col("student", "the student", ("student_id",), True, ref="Students"),
+            Col("subject", "the subject (course) requested", ("subject_id",), True, ref="Subjects"),
+            Col("rank", "1 = required (default), larger = lower preference", ("rank",)),
+            Col(
+                "alternate_for",
+                "the student's request this one stands in for (a subject)",
+                ("alternate_for",),
+                ref="Subjects",
+            ),
+        ),
+        "Course requests; the requests of each student listed here replace that student's earlier ones.",
+        records=lambda p: p.requests,
     ),
     SheetSpec(
         "Minimums",
@@ -319,6 +374,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             SIS_COL,
         ),
         "Terms of each scenario's school year (semesters, quarters, 4x4 terms).",
+        records=lambda sc: sc.calendar.terms,
         per_scenario=True,
     ),
     SheetSpec(
@@ -331,6 +387,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("end", "last day off (date; empty: one day)", ("end",)),
         ),
         "Days and breaks without school.",
+        records=lambda sc: sc.calendar.holidays,
         per_scenario=True,
     ),
     SheetSpec(
@@ -354,6 +411,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("note", "note", ("note",)),
         ),
         "Late starts, PD days and other days with other bells.",
+        records=lambda sc: sc.calendar.special_days,
         per_scenario=True,
     ),
     SheetSpec(
@@ -372,6 +430,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         "bell schedules",
         (SCENARIO_COL, ID_COL, Col("name", "bell schedule name", ("name",), True)),
         "Bell schedules; their blocks are on the Blocks sheet.",
+        records=lambda sc: sc.bell_schedules,
         per_scenario=True,
     ),
     SheetSpec(
@@ -399,6 +458,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("bell_schedule", "the bell schedule it follows", ("bell_schedule_id",), True, ref="Bell schedules"),
         ),
         "The days of each scenario's cycle, in order.",
+        records=lambda sc: sc.day_types,
         per_scenario=True,
     ),
     SheetSpec(
@@ -409,12 +469,22 @@ SHEETS: tuple[SheetSpec, ...] = (
             ID_COL,
             Col("name", "name as printed", ("name",), True),
             Col("subject", "subject", ("subject_id",), True, ref="Subjects"),
-            Col("cohorts", "cohorts it serves, separated by ;", ("cohort_ids",)),
+            Col("cohorts", "cohorts it serves, separated by ;", ("cohort_ids",), refs="Cohorts"),
             Col("meetings_per_cycle", "meetings per cycle (default 1)", ("meetings_per_cycle",)),
             Col("length_minutes", "length in minutes (or give length_blocks)", ("length_minutes",)),
             Col("length_blocks", "length in blocks, 2 = double (default 1)", ("length_blocks",)),
-            Col("teachers", "fixed teachers, separated by ; (two or more: team-taught)", ("teacher_ids",)),
-            Col("teacher_pool", "teachers the solver may choose from, separated by ;", ("teacher_pool",)),
+            Col(
+                "teachers",
+                "fixed teachers, separated by ; (two or more: team-taught)",
+                ("teacher_ids",),
+                refs="Teachers",
+            ),
+            Col(
+                "teacher_pool",
+                "teachers the solver may choose from, separated by ;",
+                ("teacher_pool",),
+                refs="Teachers",
+            ),
             Col("teachers_needed", "how many teachers from the pool (default 1)", ("teachers_needed",)),
             Col("room", "fixed room", ("room_id",), ref="Rooms"),
             Col("room_features", "room features needed, separated by ;", ("room_features",)),
@@ -428,6 +498,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             SIS_COL,
         ),
         "Sections: what the solver places, per scenario.",
+        records=lambda sc: sc.sections,
         per_scenario=True,
     ),
     SheetSpec(
@@ -437,12 +508,13 @@ SHEETS: tuple[SheetSpec, ...] = (
             SCENARIO_COL,
             ID_COL,
             Col("name", "name", ("name",), True),
-            Col("cohorts", "cohorts away, separated by ;", ("cohort_ids",)),
+            Col("cohorts", "cohorts away, separated by ;", ("cohort_ids",), refs="Cohorts"),
             Col("windows", "when: DAYTYPE HH:MM-HH:MM; …", ("windows",)),
             Col("travel_minutes", "travel buffer on either side", ("travel_minutes",)),
             Col("description", "description", ("description",)),
         ),
         "Internships and work-based learning: cohorts off campus.",
+        records=lambda sc: sc.internships,
         per_scenario=True,
     ),
     SheetSpec(
@@ -460,6 +532,21 @@ SHEETS: tuple[SheetSpec, ...] = (
             Col("years", "how many years the pairing lasts (empty: as long as it stays)", ("years",)),
         ),
         "Which of last year's pairings must or should carry over.",
+        records=lambda sc: sc.looping_rules,
+        per_scenario=True,
+    ),
+    SheetSpec(
+        "Enrolments",
+        "enrolments",
+        (
+            SCENARIO_COL,
+            Col("student", "the student", ("student_id",), True, ref="Students"),
+            Col("section", "the open section they sit in", ("section_id",), True, ref="Sections"),
+            Col("pinned", "yes: the solver keeps it", ("pinned",), choices=_yes_no()),
+        ),
+        "Students seated in open sections by the scenario's timetable (pinned ones stay when solving again); "
+        "the rows of a scenario replace its enrolments.",
+        records=lambda sc: sc.solution.enrolments,
         per_scenario=True,
     ),
 )
@@ -521,126 +608,71 @@ def _opt(value: Any) -> Any:
     return "" if value is None else value
 
 
-class _Names:
-    """What reference columns write for each kind of record (names where they are unambiguous)."""
+def _names(records_by_sheet: dict[str, list[Any]]) -> dict[str, dict[str, str]]:
+    """Sheet title -> what a reference to each of its records writes (its name where unambiguous)."""
+    return {title: display_names(records) for title, records in records_by_sheet.items()}
 
-    def __init__(self, project: Project) -> None:
-        self.subjects = display_names(project.subjects)
-        self.campuses = display_names(project.campuses)
-        self.teachers = display_names(project.teachers)
-        self.rooms = display_names(project.rooms)
-        self.cohorts = display_names(project.cohorts)
-        self.teams = display_names(project.teams)
-        self.advisories = display_names(project.advisories)
-        self.scenarios = display_names(project.scenarios)
 
-    @staticmethod
-    def of_scenario(scenario: Scenario) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-        return (
-            display_names(scenario.bell_schedules),
-            display_names(scenario.day_types),
-            display_names(scenario.calendar.terms),
-        )
+def _cell(col: Col, record: Any, names: dict[str, dict[str, str]]) -> Any:
+    """What column ``col`` writes for ``record``: its first attribute, by the value's type (names for
+    references, ``;`` lists, yes/no, key=value, time windows, day-type blocks); "" for none."""
+    value: Any = record
+    for part in col.attrs[0].split("."):
+        value = getattr(value, part)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _yes(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return _mapping_text(value)
+    if isinstance(value, (list, set)):
+        items = sorted(value) if isinstance(value, set) else value
+        if items and isinstance(items[0], TimeWindow):
+            return "; ".join(_window_text(w) for w in items)
+        if items and isinstance(items[0], BlockRef):
+            return "; ".join(f"{b.day_type_id} {b.block_id}" for b in items)
+        return _ids_text(items, names.get(col.refs, {}))
+    if col.ref and value:
+        return names[col.ref].get(value, value)
+    return value
+
+
+def _record_rows(spec: SheetSpec, owner: Any, names: dict[str, dict[str, str]], key: str = "") -> list[list[Any]]:
+    """One row per record of ``spec`` (of the project, or of a scenario whose name or id is ``key``)."""
+    assert spec.records is not None
+    return [
+        [key if col is SCENARIO_COL else _cell(col, record, names) for col in spec.columns]
+        for record in spec.records(owner)
+    ]
 
 
 def _rows(project: Project) -> dict[str, list[list[Any]]]:
     """The data rows of every sheet."""
-    n = _Names(project)
+    names = _names(
+        {
+            "Subjects": project.subjects,
+            "Campuses": project.campuses,
+            "Teachers": project.teachers,
+            "Rooms": project.rooms,
+            "Cohorts": project.cohorts,
+            "Teams": project.teams,
+            "Advisories": project.advisories,
+            "Scenarios": project.scenarios,
+            "Students": project.students,
+        }
+    )
     rows: dict[str, list[list[Any]]] = {title: [] for title in SPECS}
+    for spec in SHEETS:
+        if spec.records is not None and not spec.per_scenario:
+            rows[spec.title] = _record_rows(spec, project, names)
     rows["About"] = [
         ["name", project.name],
         ["school_name", project.school_name],
         ["description", project.description],
         ["sis_ids", _mapping_text(project.external_ids)],
     ]
-    for s in project.subjects:
-        rows["Subjects"].append(
-            [s.id, s.name, s.color, s.department, _yes(s.project_based), _mapping_text(s.external_ids)]
-        )
-    for c in project.campuses:
-        rows["Campuses"].append([c.id, c.name, c.address])
-    for t in project.travel:
-        rows["Travel"].append(
-            [n.campuses.get(t.campus_a, t.campus_a), n.campuses.get(t.campus_b, t.campus_b), t.minutes]
-        )
-    for t in project.teachers:
-        rows["Teachers"].append(
-            [
-                t.id,
-                t.name,
-                _ids_text(sorted(t.subject_ids), n.subjects),
-                _opt(t.max_minutes_per_week),
-                "; ".join(_window_text(w) for w in t.unavailable),
-                "; ".join(_window_text(w) for w in t.avoid),
-                n.campuses.get(t.campus_id, t.campus_id) if t.campus_id else "",
-                t.email,
-                _mapping_text(t.external_ids),
-                _opt(t.max_advisories),
-            ]
-        )
-    for r in project.rooms:
-        rows["Rooms"].append(
-            [
-                r.id,
-                r.name,
-                r.capacity,
-                "; ".join(sorted(r.features)),
-                n.campuses.get(r.campus_id, r.campus_id) if r.campus_id else "",
-                _mapping_text(r.external_ids),
-            ]
-        )
-    for c in project.cohorts:
-        rows["Cohorts"].append(
-            [
-                c.id,
-                c.name,
-                c.grade,
-                c.size,
-                c.pathway,
-                c.identity,
-                n.campuses.get(c.campus_id, c.campus_id) if c.campus_id else "",
-                _mapping_text(c.external_ids),
-            ]
-        )
-    for a in project.advisories:
-        rows["Advisories"].append(
-            [
-                a.id,
-                a.name,
-                n.teachers.get(a.advisor_id, a.advisor_id),
-                _ids_text(a.cohort_ids, n.cohorts),
-                a.size,
-                n.rooms.get(a.room_id, a.room_id) if a.room_id else "",
-                "; ".join(f"{b.day_type_id} {b.block_id}" for b in a.meeting_blocks),
-                a.identity,
-                _ids_text(a.advisor_pool, n.teachers),
-            ]
-        )
-    for t in project.teams:
-        rows["Teams"].append(
-            [
-                t.id,
-                t.name,
-                _ids_text(t.member_ids, n.teachers),
-                _ids_text(t.cohort_ids, n.cohorts),
-                t.planning_minutes_per_week,
-                t.min_meeting_minutes,
-                _ids_text(t.cohort_pool, n.cohorts),
-                t.cohorts_needed,
-            ]
-        )
-    for p in project.prior_pairings:
-        rows["Prior pairings"].append(
-            [
-                n.cohorts.get(p.cohort_id, p.cohort_id),
-                p.kind.value,
-                n.subjects.get(p.subject_id, p.subject_id) if p.subject_id else "",
-                _ids_text(p.teacher_ids, n.teachers),
-                n.teams.get(p.team_id, p.team_id) if p.team_id else "",
-                n.advisories.get(p.advisory_id, p.advisory_id) if p.advisory_id else "",
-                p.years,
-            ]
-        )
     m = project.minimums
     rows["Minimums"] = [
         ["annual_instructional_minutes", _opt(m.annual_instructional_minutes)],
@@ -648,7 +680,7 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
         ["count_advisory_as_instruction", _yes(m.count_advisory_as_instruction)],
         [
             "subject_annual_minutes",
-            _mapping_text({n.subjects.get(k, k): v for k, v in m.subject_annual_minutes.items()}),
+            _mapping_text({names["Subjects"].get(k, k): v for k, v in m.subject_annual_minutes.items()}),
         ],
         ["advisory_minutes_per_week", _opt(m.advisory_minutes_per_week)],
         ["internship_hours_per_year", _opt(m.internship_hours_per_year)],
@@ -656,13 +688,23 @@ def _rows(project: Project) -> dict[str, list[list[Any]]]:
         ["team_planning_from_teams", _yes(m.team_planning_from_teams)],
     ]
     for sc in project.scenarios:
-        _scenario_rows(project, sc, n, rows)
+        _scenario_rows(sc, names, rows)
     return rows
 
 
-def _scenario_rows(project: Project, sc: Scenario, n: _Names, rows: dict[str, list[list[Any]]]) -> None:
-    key = n.scenarios[sc.id]
-    bells, days, terms = _Names.of_scenario(sc)
+def _scenario_rows(sc: Scenario, project_names: dict[str, dict[str, str]], rows: dict[str, list[list[Any]]]) -> None:
+    key = project_names["Scenarios"][sc.id]
+    names = {
+        **project_names,
+        **_names(
+            {
+                "Bell schedules": sc.bell_schedules,
+                "Day types": sc.day_types,
+                "Terms": sc.calendar.terms,
+                "Sections": sc.sections,
+            }
+        ),
+    }
     cal = sc.calendar
     rot = cal.rotation
     rows["Scenarios"].append(
@@ -686,82 +728,18 @@ def _scenario_rows(project: Project, sc: Scenario, n: _Names, rows: dict[str, li
             sc.rules.time_limit_seconds,
         ]
     )
-    for t in cal.terms:
-        rows["Terms"].append([key, t.id, t.name, t.start, t.end, t.kind.value, _mapping_text(t.external_ids)])
-    for h in cal.holidays:
-        rows["Holidays"].append([key, h.name, h.start, h.end])
-    for d in cal.special_days:
-        rows["Special days"].append(
-            [
-                key,
-                d.day,
-                d.kind.value,
-                days.get(d.day_type_id, d.day_type_id) if d.day_type_id else "",
-                _yes(d.students_attend),
-                bells.get(d.bell_schedule_id, d.bell_schedule_id) if d.bell_schedule_id else "",
-                d.note,
-            ]
-        )
+    for spec in SHEETS:
+        if spec.records is not None and spec.per_scenario:
+            rows[spec.title] += _record_rows(spec, sc, names, key)
+    days = names["Day types"]
     for day, day_type in rot.overrides.items():
         rows["Day overrides"].append([key, day, days.get(day_type, day_type)])
+    bells = names["Bell schedules"]
     for b in sc.bell_schedules:
-        rows["Bell schedules"].append([key, b.id, b.name])
         for block in b.blocks:
             rows["Blocks"].append(
                 [key, bells[b.id], block.id, fmt_time(block.start), fmt_time(block.end), block.kind.value, block.label]
             )
-    for d in sc.day_types:
-        rows["Day types"].append([key, d.id, d.name, bells.get(d.bell_schedule_id, d.bell_schedule_id)])
-    for s in sc.sections:
-        rows["Sections"].append(
-            [
-                key,
-                s.id,
-                s.name,
-                n.subjects.get(s.subject_id, s.subject_id),
-                _ids_text(s.cohort_ids, n.cohorts),
-                s.meetings_per_cycle,
-                _opt(s.length_minutes),
-                _opt(s.length_blocks),
-                _ids_text(s.teacher_ids, n.teachers),
-                _ids_text(s.teacher_pool, n.teachers),
-                s.teachers_needed,
-                n.rooms.get(s.room_id, s.room_id) if s.room_id else "",
-                "; ".join(sorted(s.room_features)),
-                _opt(s.min_capacity),
-                _opt(s.enrolment),
-                _yes(s.allow_break_span),
-                terms.get(s.term_id, s.term_id) if s.term_id else "",
-                _opt(s.max_enrolment),
-                _mapping_text(s.external_ids),
-            ]
-        )
-    for i in sc.internships:
-        rows["Internships"].append(
-            [
-                key,
-                i.id,
-                i.name,
-                _ids_text(i.cohort_ids, n.cohorts),
-                "; ".join(_window_text(w) for w in i.windows),
-                i.travel_minutes,
-                i.description,
-            ]
-        )
-    for r in sc.looping_rules:
-        rows["Looping rules"].append(
-            [
-                key,
-                r.id,
-                n.cohorts.get(r.cohort_id, r.cohort_id),
-                r.kind.value,
-                n.subjects.get(r.subject_id, r.subject_id) if r.subject_id else "",
-                _yes(r.hard),
-                r.weight,
-                n.advisories.get(r.advisory_id, r.advisory_id) if r.advisory_id else "",
-                _opt(r.years),
-            ]
-        )
 
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -1141,6 +1119,7 @@ class _Reader:
     problems: list[SourceProblem]
     rename_project: bool
     changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     lookups: dict[tuple[str, str | None], Lookup] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -1240,6 +1219,7 @@ class _Reader:
         cohorts = self.identify("Cohorts", p.cohorts, self.lookup("cohorts"))
         advisories = self.identify("Advisories", p.advisories, self.lookup("advisories"))
         teams = self.identify("Teams", p.teams, self.lookup("teams"))
+        students = self.identify("Students", p.students, self.lookup("students"))
         scenarios = self.identify("Scenarios", p.scenarios, self.lookup("scenarios"))
         self.scenarios_identified = scenarios
         self.identify_scenario_parts()
@@ -1259,6 +1239,8 @@ class _Reader:
         self.build("Advisories", advisories, p.advisories, self.advisory)
         self.build("Teams", teams, p.teams, self.team)
         self.prior_pairings()
+        self.build("Students", students, p.students, self.student)
+        self.requests()
         self.minimums()
         self.build("Scenarios", scenarios, p.scenarios, self.scenario)
         for scenario in p.scenarios:
@@ -1269,15 +1251,26 @@ class _Reader:
         """Scenario id -> its row on the Scenarios sheet (the scenarios whose settings this workbook gives)."""
         return {found.final_id: found.number for found in self.scenarios_identified}
 
-    def build(self, title: str, rows: list[_Identified], items: list[Any], make: Callable[..., Any]) -> None:
+    def build(
+        self,
+        title: str,
+        rows: list[_Identified],
+        items: list[Any],
+        make: Callable[..., Any],
+        sc: Scenario | None = None,
+    ) -> None:
+        """Make each identified row's record (of the project, or of scenario ``sc``) and put it in ``items``."""
         sheet = self.sheets.get(title)
         if sheet is None:
             return
         for found in rows:
             cells = self.cells(sheet, found.number, found.row)
-            record = make(cells, found.final_id, found.existing)
+            record = make(cells, found.final_id, found.existing, *((sc,) if sc is not None else ()))
             self.keep_absent(sheet, record, found.existing)
-            self.put(sheet.spec.kind, items, record)
+            if sc is None:
+                self.put(sheet.spec.kind, items, record)
+            else:
+                self.put(sheet.spec.kind, items, record, getattr(record, "name", "") or record.id, scenario_id=sc.id)
 
     def key_values(self, title: str, known: dict[str, str]) -> dict[str, _Cells]:
         sheet = self.sheets.get(title)
@@ -1471,6 +1464,61 @@ class _Reader:
                 key=lambda r: (r.cohort_id, r.kind, r.subject_id, r.advisory_id),
             )
 
+    def student(self, c: _Cells, final: str, old: Student | None) -> Student:
+        return Student(
+            final,
+            c.text("name", True),
+            c.integer("grade", default=0) or 0,
+            c.ref("cohort", self.lookup("cohorts")),
+            c.ref("advisory", self.lookup("advisories")),
+            c.text("pathway"),
+            set(c.items("flags")),
+        )
+
+    def requests(self) -> None:
+        """The requests of each student on the sheet replace that student's earlier requests."""
+        sheet = self.sheets.get("Requests")
+        if sheet is None:
+            return
+        students, subjects = self.lookup("students"), self.lookup("subjects")
+        read: list[tuple[_Cells, CourseRequest]] = []
+        first: dict[tuple[str, str], int] = {}
+        for number, row in sheet.rows:
+            c = self.cells(sheet, number, row)
+            student = c.ref("student", students, True)
+            subject = c.ref("subject", subjects, True)
+            request = CourseRequest(
+                student or "",
+                subject or "",
+                c.integer("rank", default=1, minimum=1) or 1,
+                c.ref("alternate_for", subjects),
+            )
+            if student is None or subject is None:
+                continue
+            if (student, subject) in first:
+                c.fail("subject", f"the student already requests this subject on row {first[student, subject]}")
+                continue
+            first[student, subject] = number
+            read.append((c, request))
+        for c, request in read:
+            if request.alternate_for is None:
+                continue
+            if request.alternate_for == request.subject_id:
+                c.fail("alternate_for", "a request cannot stand in for itself")
+            elif (request.student_id, request.alternate_for) not in first:
+                c.fail(
+                    "alternate_for",
+                    f"the student does not request '{request.alternate_for}' on this sheet "
+                    "(an alternate stands in for another request of the same student)",
+                )
+        named = {r.student_id for _, r in read}
+        old = {(r.student_id, r.subject_id): r for r in self.result.requests if r.student_id in named}
+        kept = [r for r in self.result.requests if r.student_id not in named]
+        self.result.requests = kept + [r for _, r in read]
+        for _, r in read:
+            key = f"{r.student_id}: {r.subject_id}"
+            record_changes(self.changes, "course requests", old.get((r.student_id, r.subject_id)), r, key, key)
+
     # -- scenarios ---------------------------------------------------------------------------------
     def scenario(self, c: _Cells, final: str, old: Scenario | None) -> Scenario:
         base = copy.deepcopy(old) if old is not None else Scenario(final, "")
@@ -1535,34 +1583,54 @@ class _Reader:
 
     def scenario_parts(self, sc: Scenario) -> None:
         parts = self.parts.get(sc.id, {})
-        cal = sc.calendar
-        sid = sc.id
-        for title, items, make in (
-            ("Terms", cal.terms, self.term),
-            ("Bell schedules", sc.bell_schedules, self.bell_schedule),
-        ):
-            sheet = self.sheets.get(title)
-            for found in parts.get(title, []):
-                assert sheet is not None
-                cells = self.cells(sheet, found.number, found.row)
-                record = make(cells, found.final_id, found.existing, sc)
-                self.keep_absent(sheet, record, found.existing)
-                self.put(sheet.spec.kind, items, record, scenario_id=sid)
-        self.blocks(sc)
+        self.build("Terms", parts.get("Terms", []), sc.calendar.terms, self.term, sc)
+        self.build("Bell schedules", parts.get("Bell schedules", []), sc.bell_schedules, self.bell_schedule, sc)
+        self.blocks(sc)  # after their bell schedules, before the day types that follow them
         for title, items, make in (
             ("Day types", sc.day_types, self.day_type),
             ("Sections", sc.sections, self.section),
             ("Internships", sc.internships, self.internship),
             ("Looping rules", sc.looping_rules, self.looping_rule),
         ):
-            sheet = self.sheets.get(title)
-            for found in parts.get(title, []):
-                assert sheet is not None
-                cells = self.cells(sheet, found.number, found.row)
-                record = make(cells, found.final_id, found.existing, sc)
-                self.keep_absent(sheet, record, found.existing)
-                self.put(sheet.spec.kind, items, record, getattr(record, "name", "") or record.id, scenario_id=sid)
+            self.build(title, parts.get(title, []), items, make, sc)
         self.calendar_lists(sc)
+        self.enrolments(sc)
+
+    def enrolments(self, sc: Scenario) -> None:
+        """A scenario's rows on the Enrolments sheet replace its enrolments; without a timetable only the
+        pinned ones mean anything (the solver keeps them), so the others are left out with a note."""
+        sheet = self.sheets.get("Enrolments")
+        rows = self.scenario_rows("Enrolments").get(sc.id, [])
+        if sheet is None or not rows:
+            return
+        students, sections = self.lookup("students"), self.lookup("sections", sc.id)
+        enrolments: list[Enrolment] = []
+        first: dict[tuple[str, str], int] = {}
+        dropped = 0
+        for number, row in rows:
+            c = self.cells(sheet, number, row)
+            student, section = c.ref("student", students, True), c.ref("section", sections, True)
+            pinned = c.flag("pinned")
+            if student is None or section is None:
+                continue
+            if (student, section) in first:
+                c.fail("section", f"the student already sits in this section on row {first[student, section]}")
+                continue
+            first[student, section] = number
+            if not pinned and not sc.solution.placements:
+                dropped += 1
+                continue
+            enrolments.append(Enrolment(student, section, pinned))
+        if dropped:
+            self.notes.append(
+                f"{self.file}, sheet '{sheet.name}': {dropped} enrolment(s) of scenario '{sc.name}' are not pinned "
+                "and the scenario has no timetable yet; left out (pin them to keep them when solving)"
+            )
+        old = {(e.student_id, e.section_id): e for e in sc.solution.enrolments}
+        sc.solution.enrolments = enrolments
+        for e in enrolments:
+            key = f"{e.student_id}: {e.section_id}"
+            record_changes(self.changes, "enrolments", old.get((e.student_id, e.section_id)), e, key, key, sc.id)
 
     def term(self, c: _Cells, final: str, old: Term | None, sc: Scenario) -> Term:
         start, end = c.day("start", True), c.day("end", True)
@@ -1731,6 +1799,20 @@ class _Reader:
         rotation.sequence = [days.find(v) or v for v in rotation.sequence]
 
 
+def is_school_workbook(path: str | Path) -> bool:
+    """Whether an .xlsx file has a sheet of the school workbook (else it is one sheet of one kind, as
+    other tools export them); an unreadable file counts as a workbook, whose reader then says why."""
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
+        return True
+    try:
+        known = {_norm(s.title) for s in SHEETS}
+        return any(_norm(title) in known for title in book.sheetnames)
+    finally:
+        book.close()
+
+
 def read_school_workbook(path: str | Path, project: Project, *, rename_project: bool = False) -> ImportPlan:
     """Read the workbook at ``path`` against ``project`` (unchanged); raises SchoolDataError with every problem."""
     path = Path(path)
@@ -1756,8 +1838,10 @@ def read_sheets(
 ) -> ImportPlan:
     """Merge already read ``sheets`` into ``result`` (the caller's copy, changed in place)."""
     problems: list[SourceProblem] = []
-    reader = _Reader(file, sheets, result, problems, rename_project, changes=list(changes or []))
+    reader = _Reader(
+        file, sheets, result, problems, rename_project, changes=list(changes or []), notes=list(notes or [])
+    )
     reader.read()
     if problems:
         raise SchoolDataError(problems)
-    return ImportPlan(file, reader.result, reader.changes, list(notes or []))
+    return ImportPlan(file, reader.result, reader.changes, reader.notes)

@@ -28,6 +28,7 @@ from dlplanner import __version__
 from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt import district as district_gui
+from dlplanner.qt import school_data as school_data_gui
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.calendar_page import CalendarPage
 from dlplanner.qt.commands import (
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        self.school_data_actions = school_data_gui.add_file_menu_actions(self, file_menu)  # import/export school data
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")

@@ -17,18 +17,21 @@ from pathlib import Path
 from dlplanner.domain import Project
 from dlplanner.io.school_plan import Change, ImportPlan, SchoolDataError, SourceProblem
 from dlplanner.services import projects
+from dlplanner.services.edits import PROJECT, Edit
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import mark_all_stale, mark_stale
-from dlplanner.services.session import change_and_save
+from dlplanner.services.session import ProjectSession, change_and_save
 
 __all__ = [
     "ImportPreview",
+    "ImportSchoolData",
     "SchoolDataError",
     "apply_import",
     "export_school",
     "import_at",
     "new_project_from",
     "preview_import",
+    "read_as",
     "source_kind",
 ]
 
@@ -77,6 +80,19 @@ def source_kind(path: str | Path, kind: str | None = None) -> str:
     )
 
 
+def read_as(path: str | Path, kind: str | None = None) -> str:
+    """Like :func:`source_kind`, but an .xlsx file without any sheet of the school workbook is read as
+    one sheet (its kind from the sheet's or the file's name), as other tools export them."""
+    path = Path(path)
+    source = source_kind(path, kind)
+    if source == WORKBOOK and path.is_file():
+        from dlplanner.io.workbook import is_school_workbook
+
+        if not is_school_workbook(path):
+            return SHEET
+    return source
+
+
 def _read(
     project: Project,
     path: Path,
@@ -85,9 +101,9 @@ def _read(
     kind: str | None = None,
     scenario: str | None = None,
 ) -> ImportPlan:
-    source = source_kind(path, kind)
     if not path.exists():
         raise ServiceError(f"File not found: {path}")
+    source = read_as(path, kind)
     if school is not None and source != ONEROSTER:
         raise ServiceError("--school applies to OneRoster bundles only")
     if (kind or scenario) and source != SHEET:
@@ -119,7 +135,9 @@ def preview_import(
     and which scenario its records belong to (see :mod:`dlplanner.io.sheet_import`).
     """
     path = Path(path)
-    source = source_kind(path, kind)
+    if not path.exists():
+        raise ServiceError(f"File not found: {path}")
+    source = read_as(path, kind)
     try:
         plan = _read(project, path, school, rename=False, kind=kind, scenario=scenario)
     except SchoolDataError as exc:
@@ -127,20 +145,60 @@ def preview_import(
     return ImportPreview(path.name, source, plan.changes, plan.notes, plan=plan)
 
 
-def apply_import(project: Project, preview: ImportPreview) -> None:
-    """Make every change of ``preview`` in ``project`` at once; solutions of changed data become stale."""
+def _imported_fields(preview: ImportPreview) -> dict[str, object]:
+    """The project's fields after the import (all but its name), with solutions of changed data stale."""
     if not preview.ok or preview.plan is None:
         raise SchoolDataError(preview.problems)
     plan = preview.plan
-    for f in dataclasses.fields(Project):
-        if f.name != "name":
-            setattr(project, f.name, getattr(plan.result, f.name))
+    result = plan.result
     if plan.project_data_changed:
-        mark_all_stale(project)
+        mark_all_stale(result)
     else:
-        for scenario in project.scenarios:
+        for scenario in result.scenarios:
             if scenario.id in plan.changed_scenarios():
                 mark_stale(scenario)
+    return {f.name: getattr(result, f.name) for f in dataclasses.fields(Project) if f.name != "name"}
+
+
+def apply_import(project: Project, preview: ImportPreview) -> None:
+    """Make every change of ``preview`` in ``project`` at once; solutions of changed data become stale."""
+    for name, value in _imported_fields(preview).items():
+        setattr(project, name, value)
+
+
+class ImportSchoolData(Edit):
+    """An import as one undoable step of a project session (the app's File → Import school data…).
+
+    The read made new copies of the project's records, so doing or undoing this swaps whole lists and
+    scenarios: the session's generation moves on, and each older step then checks that what it edits is
+    still part of the project before it runs (see ``ProjectSession.undo``).
+    """
+
+    kind = PROJECT
+
+    def __init__(self, preview: ImportPreview) -> None:
+        super().__init__(f"Import {preview.source}")
+        self.new = _imported_fields(preview)
+        self.old: dict[str, object] = {}
+
+    def _swap(self, session: ProjectSession, values: dict[str, object]) -> None:
+        project = session.project
+        assert project is not None
+        for name, value in values.items():
+            setattr(project, name, value)
+        session.generation += 1
+        ids = [s.id for s in project.scenarios]
+        if session.scenario_id not in ids:  # the import added the first scenario, or its undo removed it
+            session.scenario_id = ids[0] if ids else None
+
+    def do(self, session: ProjectSession) -> None:
+        project = session.project
+        assert project is not None
+        self.old = {name: getattr(project, name) for name in self.new}
+        self._swap(session, self.new)
+
+    def undo(self, session: ProjectSession) -> None:
+        self._swap(session, self.old)
 
 
 def import_at(

@@ -280,10 +280,21 @@ def test_import_validate_solve_and_export_back_to_oneroster_keeps_every_sourced_
         assert row["location"] == imported_classes[sourced_id]["location"]  # the fixed room of the import
         assert row["courseSourcedId"] == imported_classes[sourced_id]["courseSourcedId"]
         assert row["termSourcedIds"] == imported_classes[sourced_id]["termSourcedIds"]
-    users = {r["sourcedId"] for r in _rows(folder / "users.csv")}
+    users = {r["sourcedId"] for r in _rows(folder / "users.csv") if r["role"] == "teacher"}
     bundle_teachers = {r["sourcedId"] for r in _rows(BUNDLE / "users.csv") if r["role"] == "teacher"}
     assert users == bundle_teachers
-    teaching = {(r["classSourcedId"], r["userSourcedId"]) for r in _rows(folder / "enrollments.csv")}
+    students = {r["sourcedId"] for r in _rows(folder / "users.csv") if r["role"] == "student"}
+    assert students == {r["sourcedId"] for r in _rows(BUNDLE / "users.csv") if r["role"] == "student"}
+    seated = {
+        (r["classSourcedId"], r["userSourcedId"]) for r in _rows(folder / "enrollments.csv") if r["role"] == "student"
+    }
+    bundle_seated = {
+        (r["classSourcedId"], r["userSourcedId"]) for r in _rows(BUNDLE / "enrollments.csv") if r["role"] == "student"
+    }
+    assert bundle_seated <= seated  # every student keeps their classes (a cohort's students follow all its classes)
+    teaching = {
+        (r["classSourcedId"], r["userSourcedId"]) for r in _rows(folder / "enrollments.csv") if r["role"] == "teacher"
+    }
     bundle_teaching = {
         (r["classSourcedId"], r["userSourcedId"]) for r in _rows(BUNDLE / "enrollments.csv") if r["role"] == "teacher"
     }

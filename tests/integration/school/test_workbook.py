@@ -25,12 +25,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def _without_solutions(project: Project, version: int | None = None) -> Project:
-    """What a workbook carries: everything but the timetables (and the storage's save counters), and
-    not yet the students and their requests (they come in as CSV kinds of their own)."""
+    """What a workbook carries into a new project: everything but the timetables (and the storage's save
+    counters); of a timetable's enrolments only the pinned ones (they mean something without one)."""
     expected = copy.deepcopy(project)
-    expected.students, expected.requests = [], []
     for scenario in expected.scenarios:
-        scenario.solution = Solution()
+        scenario.solution = Solution(enrolments=[e for e in scenario.solution.enrolments if e.pinned])
         scenario.version = scenario.version if version is None else version
     return expected
 
