@@ -345,7 +345,7 @@ class BoardView(QGraphicsView):
 
     def card_lines(self, placement: Placement, section: Section) -> list[str]:
         doc = self.document
-        cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids)
+        cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids) or "Open to requests"
         teachers = ", ".join(doc.name_of("teacher", t) for t in placement.teacher_ids)
         room = doc.name_of("room", placement.room_id) if placement.room_id else "no room"
         return [section.name, cohorts, teachers, room]

@@ -87,6 +87,20 @@ def plain_outcome(project: Any, outcome: RequestOutcome, enrolled: dict[str, str
     return f"{asked}: met {where}"
 
 
+def rank1_summary(met: Table) -> str:
+    """The headline of the requests-met table: how many required (rank 1) requests the timetable meets."""
+    row = next((r for r in met.rows if r[0] == "(all subjects)" and r[1] == 1), None)
+    if row is None:
+        return "No rank-1 (required) requests."
+    requests, itself, alternate = int(row[2]), int(row[3]), int(row[4])
+    percent = round(100 * itself / requests, 1) if requests else 0.0
+    return (
+        f"Rank-1 (required) requests met: {itself} of {requests} ({percent} %) by the subject itself"
+        + (f", {alternate} more by an alternate" if alternate else "")
+        + "."
+    )
+
+
 class StudentsModel(RecordTableModel):
     """The students table with one read-only column more: what the last solve gave each student."""
 
@@ -104,7 +118,7 @@ class StudentsModel(RecordTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and section == self.solve_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                return "Requests after the solve"
+                return "After the solve"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "How many of the student's requests the current timetable meets"
             return None
@@ -197,7 +211,16 @@ class StudentsEditor(RecordEditor):
         self.table.setItemDelegate(RefDelegate(self.model, self._choices))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_row_problems())
+        self.table.horizontalHeader().moveSection(self.model.solve_column, 2)  # beside the name
         self.model.reload(reset=True)
+
+    def fit_columns(self) -> None:
+        """Narrower than the other record pages: the requests panel sits beside the table."""
+        super().fit_columns()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.problems_column):
+            header.resizeSection(column, min(header.sectionSize(column), 150))
+        header.resizeSection(self.model.solve_column, 150)
 
 
 class StudentsPage(QWidget):
@@ -266,6 +289,7 @@ class StudentsPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([700, 330])
         students_tab = QWidget()
         students_box = QVBoxLayout(students_tab)
         students_box.addLayout(filters)
@@ -333,6 +357,8 @@ class StudentsPage(QWidget):
                 column = model.solve_column
                 model.dataChanged.emit(model.index(0, column), model.index(model.rowCount() - 1, column))
             self.editor.proxy.refilter()
+        if kind in (PROJECT, SCENARIO) and self.editor.current_id() is None and self.editor.proxy.rowCount():
+            self.editor.table.setCurrentIndex(self.editor.proxy.index(0, 1))  # the first student's requests show
         if self.tabs.currentIndex() != 0:
             self.refresh_reports()
 
@@ -463,13 +489,14 @@ class StudentsPage(QWidget):
         _fill(self.singletons, lonely)
         self.matrix_note.setText(
             "Students requesting both subjects (the diagonal: students requesting the subject). "
-            "Orange: a singleton, a subject with one open section — every student requesting it and another "
+            "Orange and ●: a singleton, a subject with one open section — every student requesting it and another "
             "subject needs those two at different times."
         )
         if scenario.solution.placements:
-            _fill(self.requests_met, requests_met(project, scenario, scenario.solution.enrolments))
+            met = requests_met(project, scenario, scenario.solution.enrolments)
+            _fill(self.requests_met, met)
             _fill(self.gaps, student_gaps(project, scenario, scenario.solution.enrolments))
-            self.requests_note.setText("Requests met per rank and subject; '(all subjects)' first.")
+            self.requests_note.setText(rank1_summary(met) + " Per rank and subject below; '(all subjects)' first.")
         else:
             self.requests_note.setText(f"'{scenario.name}' has no timetable yet: solve it to see the requests met.")
 

@@ -132,6 +132,7 @@ def test_conflict_matrix_and_requests_met(window):
     page.tabs.setCurrentIndex(2)
     first = [page.requests_met.item(0, c).text() for c in range(7)]
     assert first == ["(all subjects)", "1", "4", "2", "0", "2", "50.0"]  # Ana's Music and Cy's Art unmet
+    assert page.requests_note.text().startswith("Rank-1 (required) requests met: 2 of 4 (50.0 %)")
     assert page.gaps.rowCount() >= 1 and page.gaps.item(0, 1).text() == "Ana"
 
 
