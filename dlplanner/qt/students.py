@@ -468,10 +468,14 @@ class StudentsPage(QWidget):
         self.document.push(RemoveRecordCommand(self.document, project.requests, position, self.document.scenario))
 
     # -- reports -------------------------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        self.refresh_reports()
+
     def refresh_reports(self) -> None:
         """Fill the conflict matrix and requests-met tabs (only when shown and out of date)."""
-        if not self._reports_stale or self.tabs.currentIndex() == 0:
-            return
+        if not self._reports_stale or self.tabs.currentIndex() == 0 or not self.isVisible():
+            return  # made when shown
         self._reports_stale = False
         project, scenario = self.document.project, self.document.scenario
         for widget in (self.matrix, self.singletons, self.requests_met, self.gaps):
