@@ -214,6 +214,19 @@ class StudentsEditor(RecordEditor):
         self.table.horizontalHeader().moveSection(self.model.solve_column, 2)  # beside the name
         self.model.reload(reset=True)
 
+    def remove_selected(self) -> None:
+        """Remove the selected students with their course requests, as one undo step."""
+        chosen = {s.id for s in self.selected_records()}
+        project = self.document.project
+        if not chosen or project is None:
+            return
+        stack, scenario = self.document.undo_stack, self.document.scenario
+        stack.beginMacro(f"Remove {len(chosen)} student(s) and their requests")
+        for index in reversed([i for i, r in enumerate(project.requests) if r.student_id in chosen]):
+            self.document.push(RemoveRecordCommand(self.document, project.requests, index, scenario))
+        super().remove_selected()
+        stack.endMacro()
+
     def fit_columns(self) -> None:
         """Narrower than the other record pages: the requests panel sits beside the table."""
         super().fit_columns()

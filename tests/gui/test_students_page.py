@@ -78,6 +78,12 @@ def test_edit_a_students_request_and_undo(window):
     page.unmet_check.setChecked(False)
     page.grade_combo.setCurrentIndex(page.grade_combo.findData(10))
     assert [proxy.data(proxy.index(r, 1)) for r in range(proxy.rowCount())] == ["Ben"]
+    page.grade_combo.setCurrentIndex(0)
+    assert page.select("s0")
+    page.editor.remove_selected()  # Ana goes with her requests, in one step
+    assert [s.id for s in p.students] == ["s1", "s2"] and {r.student_id for r in p.requests} == {"s1", "s2"}
+    window.document.undo_stack.undo()
+    assert [s.id for s in p.students] == ["s0", "s1", "s2"] and len(p.requests) == 4
 
 
 def test_student_week_after_a_small_solve(window):
