@@ -159,14 +159,16 @@ class StudentFilter(QSortFilterProxyModel):
         self.unmet_only = False
 
     def set_choices(self, grade: int | None, cohort_id: str | None, unmet_only: bool) -> None:
-        self.beginFilterChange()
         self.grade, self.cohort_id, self.unmet_only = grade, cohort_id, unmet_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
     def refilter(self) -> None:
-        """The outcomes changed (an edit or a solve): ask every row again."""
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        """The choices or the outcomes changed (an edit or a solve): ask every row again."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 on; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model: StudentsModel = self.sourceModel()
