@@ -54,6 +54,7 @@ from dlplanner.domain.editing import (
 from dlplanner.domain.geometry import all_sittings, away_windows, common_free_blocks, day_blocks
 from dlplanner.domain.metrics import schedule_events
 from dlplanner.domain.problems import RecordRef
+from dlplanner.domain.student_groups import StudentWeek, student_week
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import (
@@ -344,7 +345,7 @@ class BoardView(QGraphicsView):
 
     def card_lines(self, placement: Placement, section: Section) -> list[str]:
         doc = self.document
-        cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids)
+        cohorts = ", ".join(doc.name_of("cohort", c) for c in section.cohort_ids) or "Open to requests"
         teachers = ", ".join(doc.name_of("teacher", t) for t in placement.teacher_ids)
         room = doc.name_of("room", placement.room_id) if placement.room_id else "no room"
         return [section.name, cohorts, teachers, room]
@@ -686,7 +687,11 @@ def _header_font() -> QFont:
 
 
 class EntityBoard(BoardView):
-    """Day types as columns, time running down, for one cohort, teacher or room."""
+    """Day types as columns, time running down, for one cohort, teacher, room or student.
+
+    A student's week (``student_groups.student_week``): their cohort's sections, their enrolments, the
+    sittings of their advisories and their cohort's internship windows.
+    """
 
     AXIS = 50
     HEADER = 30
@@ -695,6 +700,7 @@ class EntityBoard(BoardView):
         super().__init__(document, parent)
         self.filter_kind = "cohort"
         self.filter_id: str | None = None
+        self.week: StudentWeek | None = None  # the shown student's week (filter kind "student")
         self._days: list[str] = []
         self._t0, self._ppm, self._col_w = 0, 1.0, 150.0
 
@@ -709,7 +715,16 @@ class EntityBoard(BoardView):
             return self.filter_id in section.cohort_ids
         if self.filter_kind == "teacher":
             return self.filter_id in placement.teacher_ids
+        if self.filter_kind == "student":
+            return self.week is not None and section.id in self.week.section_ids
         return placement.room_id == self.filter_id
+
+    def _student_week(self, scenario: Scenario) -> StudentWeek | None:
+        project = self.document.project
+        student = next((s for s in project.students if s.id == self.filter_id), None) if project else None
+        return (
+            student_week(project, scenario, student) if student is not None and self.filter_kind == "student" else None
+        )
 
     def x_of(self, day_index: int) -> float:
         return self.AXIS + day_index * self._col_w
@@ -719,6 +734,7 @@ class EntityBoard(BoardView):
 
     def build(self, scenario: Scenario) -> None:
         scene = self.scene()
+        self.week = self._student_week(scenario)
         days = scenario.day_types
         self._days = [d.id for d in days]
         blocks = {d.id: self._blocks(scenario, d.id) for d in days}
@@ -769,9 +785,10 @@ class EntityBoard(BoardView):
         """Internship / WBL windows of the shown cohort (travel time lighter); team planning of the shown teacher."""
         if self.filter_id is None:
             return
-        if self.filter_kind == "cohort":
+        if self.filter_kind in ("cohort", "student"):
+            cohort_id = self.filter_id if self.filter_kind == "cohort" else self.week and self.week.cohort_id
             for internship in scenario.internships:
-                if self.filter_id not in internship.cohort_ids:
+                if not cohort_id or cohort_id not in internship.cohort_ids:
                     continue
                 for i, day in enumerate(self._days):
                     for start, end, away_from, away_until in away_windows(internship, day):
@@ -831,6 +848,11 @@ class EntityBoard(BoardView):
                 (self.filter_kind == "cohort" and self.filter_id in sitting.cohort_ids)
                 or (self.filter_kind == "teacher" and self.filter_id == advisor)
                 or (self.filter_kind == "room" and self.filter_id == sitting.room_id)
+                or (
+                    self.filter_kind == "student"
+                    and self.week is not None
+                    and sitting.advisory.id in self.week.advisory_ids
+                )
             )
             if shown:
                 lines = [

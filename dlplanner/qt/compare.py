@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QIcon, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +40,8 @@ from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import compare as compare_service
+from dlplanner.services.group_compare import GROUP_KINDS, group_tables
+from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import list_scenarios
 
 COLORS = ["#3b6ea8", "#e08a2c", "#4a9a5b", "#a8508a"]
@@ -69,9 +72,19 @@ def fmt(value: object, decimals: int = 0) -> str:
     return f"{value:,.0f}" if isinstance(value, float) else f"{value:,}"
 
 
-def run_comparison(project: Project, keys: list[str]) -> tuple[compare_service.Comparison, dict[str, bytes]]:
-    """The comparison, checked against the project's minimums, and a PNG chart per charted measure (on the worker)."""
+def run_comparison(
+    project: Project, keys: list[str], by: str | None = None
+) -> tuple[compare_service.Comparison, dict[str, bytes]]:
+    """The comparison, checked against the project's minimums, and a PNG chart per charted measure (on the worker).
+
+    ``by``: also break the students' measures down by group (a key of ``GROUP_KINDS``), as more tables.
+    """
     result = compare_service.compare(project, keys, project.minimums)
+    if by:
+        try:
+            result.tables += group_tables(project, keys, by)
+        except ServiceError as exc:
+            result.notes.append(f"{exc}.")
     charts = {t.id: compare_service.chart_png(t, result.scenario_names, dpi=80) for t in result.tables if t.charted()}
     return result, charts
 
@@ -107,12 +120,18 @@ class ComparePage(QWidget):
         self.minimums_button.setToolTip("The requirements every scenario is checked against (Project → Minimums…)")
         self.minimums_button.clicked.connect(self.edit_minimums)
         self.minimums_label = QLabel(objectName="hint", wordWrap=True)
+        self.group_combo = QComboBox(objectName="compare-group")
+        self.group_combo.addItem("No break-down by group", None)
+        for key, label in GROUP_KINDS.items():
+            self.group_combo.addItem(f"By {label.lower()}", key)
+        self.group_combo.setToolTip("Also compare requests met, free minutes and gaps group by group")
 
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(8, 8, 8, 8)
         left_box.addWidget(QLabel("<b>Scenarios to compare</b>"))
         left_box.addWidget(self.choices, 1)
+        left_box.addWidget(self.group_combo)
         left_box.addWidget(self.compare_button)
         left_box.addWidget(self.save_button)
         left_box.addWidget(self.busy)
@@ -214,8 +233,8 @@ class ComparePage(QWidget):
         if self.document.project is None or not 2 <= len(keys) <= 4 or self.running:
             self.state.setText("Tick 2 to 4 scenarios, then Compare.")
             return False
-        project = copy.deepcopy(self.document.project)
-        self._run(lambda: run_comparison(project, keys), self._compared, "Comparing…")
+        project, by = copy.deepcopy(self.document.project), self.group_combo.currentData()
+        self._run(lambda: run_comparison(project, keys, by), self._compared, "Comparing…")
         return True
 
     def _run(self, work: object, on_done: object, message: str) -> None:

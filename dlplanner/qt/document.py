@@ -157,13 +157,14 @@ class Document(QObject):
             "campus": project.campuses,
             "team": project.teams,
             "advisory": project.advisories,
+            "student": project.students,
         }
         return pools.get(kind, [])
 
     def name_of(self, kind: str, record_id: str) -> str:
         """A record's display name for lists of ids (falls back to the id)."""
         if self._names is None:
-            kinds = ("teacher", "room", "cohort", "subject", "campus", "team", "advisory")
+            kinds = ("teacher", "room", "cohort", "subject", "campus", "team", "advisory", "student")
             self._names = {(k, r.id): r.name for k in kinds for r in self.records_of(k)}
         return self._names.get((kind, record_id), record_id)
 

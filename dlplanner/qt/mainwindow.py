@@ -47,6 +47,7 @@ from dlplanner.qt.new_project import NewProjectWizard
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.scenarios import NewScenarioDialog, what_deleting_loses
 from dlplanner.qt.solve import SolvePanel
+from dlplanner.qt.students import StudentsPage
 from dlplanner.qt.style import icon
 from dlplanner.qt.subjects import SUBJECTS, SubjectsEditor
 from dlplanner.qt.support import open_log_folder
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.compare_page = ComparePage(self.document)
         self.editors = {SUBJECTS.kind: SubjectsEditor(self.document)}
         self.editors.update({spec.kind: RecordEditor(self.document, spec) for spec in EDITORS})
+        self.students_page = StudentsPage(self.document)
+        self.students_page.show_week.connect(self.show_student_week)
         self.pages: list[tuple[str, str, QWidget]] = [
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
             ("Solve", "solvepanel", self.solve_panel),
             ("Compare", "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in [SUBJECTS, *EDITORS]),
+            ("Students", "cohorts", self.students_page),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
@@ -833,7 +837,15 @@ class MainWindow(QMainWindow):
         if kind == "term":
             self.show_page(self.calendar_page)
             return True
+        if kind == "student" and self.students_page.select(record_id):
+            self.show_page(self.students_page)
+            return True
         return False
+
+    def show_student_week(self, student_id: str) -> None:
+        """The board showing one student's week (the Students page's "Show week")."""
+        self.board_page.show_record("student", student_id)
+        self.show_page(self.board_page)
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))

@@ -29,7 +29,7 @@ from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 
 DRAG_HINT = "Drag a card: green cells fit, red cells break a hard rule. Right-click a card to pin it."
-KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room")]
+KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room"), ("student", "Student")]
 
 
 def _color_combo(board: BoardView) -> QComboBox:
@@ -118,7 +118,14 @@ class BoardPage(QWidget):
         kind = self.kind_combo.currentData()
         current = self.record_combo.currentData()
         records = (
-            {"cohort": project.cohorts, "teacher": project.teachers, "room": project.rooms}[kind] if project else []
+            {
+                "cohort": project.cohorts,
+                "teacher": project.teachers,
+                "room": project.rooms,
+                "student": project.students,
+            }[kind]
+            if project
+            else []
         )
         wanted = [(r.name, r.id) for r in records]
         shown = [

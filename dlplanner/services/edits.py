@@ -37,10 +37,18 @@ if TYPE_CHECKING:
 DATA, TIMETABLE, BLOCKS, SCENARIO, PROJECT = "data", "timetable", "blocks", "scenario", "project"
 
 
+def label_of(record: Any) -> str:
+    """A record's name in menu texts: its name, else its id, else its first two fields (a course request)."""
+    label = getattr(record, "name", "") or getattr(record, "id", "")
+    if not label and dataclasses.is_dataclass(record):
+        label = " ".join(str(getattr(record, f.name)) for f in dataclasses.fields(record)[:2])
+    return str(label) or "?"
+
+
 def describe(record: Any) -> str:
     """How a refusal names a record: ``teacher 'Ms Lee'``, ``scenario 'A/B block'``, ``bell schedule 'Regular'``."""
     kind = re.sub(r"(?<!^)(?=[A-Z])", " ", type(record).__name__).lower()
-    return f"{kind} '{getattr(record, 'name', '') or getattr(record, 'id', '?')}'"
+    return f"{kind} '{label_of(record)}'"
 
 
 class Edit:
@@ -83,7 +91,7 @@ class SetField(Edit):
     """
 
     def __init__(self, record: Any, name: str, value: Any, scenario: Scenario | None) -> None:
-        super().__init__(f"Edit {name.replace('_', ' ')} of {getattr(record, 'name', '') or record.id}")
+        super().__init__(f"Edit {name.replace('_', ' ')} of {label_of(record)}")
         self.record, self.name, self.value, self.scenario = record, name, value, scenario
         self.old: Any = None
         self.old_stale = False
@@ -108,7 +116,7 @@ class SetField(Edit):
 
 class InsertRecord(Edit):
     def __init__(self, records: list, index: int, record: Any, scenario: Scenario | None) -> None:
-        super().__init__(f"Add {type(record).__name__.lower()} {record.id}")
+        super().__init__(f"Add {type(record).__name__.lower()} {label_of(record)}")
         self.records, self.index, self.record, self.scenario = records, index, record, scenario
         self.old_stale = False
 
@@ -127,7 +135,7 @@ class InsertRecord(Edit):
 class RemoveRecord(Edit):
     def __init__(self, records: list, index: int, scenario: Scenario | None) -> None:
         record = records[index]
-        super().__init__(f"Remove {type(record).__name__.lower()} {getattr(record, 'name', record.id)}")
+        super().__init__(f"Remove {type(record).__name__.lower()} {label_of(record)}")
         self.records, self.index, self.scenario = records, index, scenario
         self.record: Any = None
         self.old_stale = False
