@@ -50,10 +50,16 @@ def next_year(
     year_start: date | None = None,
     incoming: dict[int, int] | None = None,
     name: str | None = None,
+    departing: list[str] | tuple[str, ...] = (),
 ) -> RolloverResult:
-    """Next year's project and the report (validation's blocking problems and warnings included)."""
+    """Next year's project and the report (validation's blocking problems and warnings included).
+
+    ``departing``: teachers (by id or name) who leave at the end of this year.
+    """
     try:
-        nxt, report = roll_over(project, scenario_key, year_start=year_start, incoming=incoming, name=name)
+        nxt, report = roll_over(
+            project, scenario_key, year_start=year_start, incoming=incoming, name=name, departing=departing
+        )
     except RolloverError as exc:
         raise ServiceError(str(exc)) from None
     for problem in validate(nxt):
@@ -72,12 +78,15 @@ def roll_over_file(
     name: str | None = None,
     project_name: str | None = None,
     overwrite: bool = False,
+    departing: list[str] | tuple[str, ...] = (),
 ) -> RolloverResult:
     """Open PROJECT, roll it over and create NEXT_PROJECT (refused when it exists, unless ``overwrite``)."""
     if location == next_location:
         raise ServiceError("NEXT_PROJECT must be a new project, not this year's (this year's is kept as it is)")
     project = projects.open_project(location, project_name)
-    result = next_year(project, scenario_key, year_start=year_start, incoming=incoming, name=name)
+    result = next_year(
+        project, scenario_key, year_start=year_start, incoming=incoming, name=name, departing=departing
+    )
     projects.create_project(next_location, result.project, overwrite=overwrite)
     return result
 
