@@ -706,8 +706,8 @@ def _depart(nxt: Project, gone: dict[str, str], report: RolloverReport) -> None:
         if advisory.advisor_id in gone:
             loops = " (a looping advisory: its students lose their advisor)" if advisory.id in looping else ""
             report.review.append(
-                f"{_advisory_label(advisory.name)}: its advisor {gone[advisory.advisor_id]} is leaving{loops}; the solver "
-                "chooses a new advisor — set one by hand or give the advisory an advisor pool"
+                f"{_advisory_label(advisory.name)}: its advisor {gone[advisory.advisor_id]} is leaving{loops}; "
+                "the solver chooses a new advisor — set one by hand or give the advisory an advisor pool"
             )
             advisory.advisor_id = ""
     shrunk: dict[tuple[str, ...], list] = defaultdict(list)

@@ -84,9 +84,7 @@ def roll_over_file(
     if location == next_location:
         raise ServiceError("NEXT_PROJECT must be a new project, not this year's (this year's is kept as it is)")
     project = projects.open_project(location, project_name)
-    result = next_year(
-        project, scenario_key, year_start=year_start, incoming=incoming, name=name, departing=departing
-    )
+    result = next_year(project, scenario_key, year_start=year_start, incoming=incoming, name=name, departing=departing)
     projects.create_project(next_location, result.project, overwrite=overwrite)
     return result
 
