@@ -42,6 +42,7 @@ from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.export import ExportDialog
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
+from dlplanner.qt.rollover import NewSchoolYearDialog
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.style import icon
 from dlplanner.qt.support import open_log_folder
@@ -210,6 +211,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.new_year_action = self._action("New school &year…", self.new_school_year)
+        file_menu.addAction(self.new_year_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -531,6 +535,18 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         dialog = self.export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def new_year_dialog(self) -> NewSchoolYearDialog | None:
+        """File → New school year…: next year's project from this one (see ``dlplanner.qt.rollover``)."""
+        if self.document.project is None:
+            QMessageBox.information(self, "New school year", "Open this year's project first.")
+            return None
+        return NewSchoolYearDialog(self.document, self, open_project=self.open_project)
+
+    def new_school_year(self) -> None:
+        dialog = self.new_year_dialog()
         if dialog is not None:
             dialog.exec()
 

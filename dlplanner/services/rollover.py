@@ -89,6 +89,25 @@ def roll_over_file(
     return result
 
 
+def roll_over_project(
+    project: Project,
+    next_location: str,
+    scenario_key: str,
+    *,
+    year_start: date | None = None,
+    incoming: dict[int, int] | None = None,
+    departing: list[str] | tuple[str, ...] = (),
+    overwrite: bool = False,
+) -> RolloverResult:
+    """The app's New school year: roll over the open project (with its unsaved edits) into a new project.
+
+    ``project`` is not changed (the caller passes its own copy when another thread may edit it).
+    """
+    result = next_year(project, scenario_key, year_start=year_start, incoming=incoming, departing=departing)
+    projects.create_project(next_location, result.project, overwrite=overwrite)
+    return result
+
+
 # -- last year's pairings as CSV --------------------------------------------------------------------
 
 
