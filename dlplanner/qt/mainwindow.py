@@ -41,6 +41,7 @@ from dlplanner.qt.compare import ComparePage, compare_icon
 from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.export import ExportDialog
+from dlplanner.qt.looping import LoopingPage
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.rollover import NewSchoolYearDialog
 from dlplanner.qt.solve import SolvePanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.solve_panel = SolvePanel(self.document)
         self.compare_page = ComparePage(self.document)
         self.editors = {spec.kind: RecordEditor(self.document, spec) for spec in EDITORS}
+        self.looping_page = LoopingPage(self.document)
         self.pages: list[tuple[str, str, QWidget]] = [
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             ("Solve", "solvepanel", self.solve_panel),
             ("Compare", "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in EDITORS),
+            ("Looping", "looping", self.looping_page),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
