@@ -48,12 +48,13 @@ from dlplanner.services.scenarios import list_scenarios
 PROJECT_FILTER = "dlplanner projects (*.dlp);;All files (*)"
 
 
-def default_target(project: Project, location: str | None) -> str:
+def default_target(project: Project, location: str | None, scenario_key: str | None = None) -> str:
     """Next year's file beside this year's, named after next year's project ('… 2027–28.dlp')."""
     folder = Path(location).parent if location and not location.startswith(("postgresql", "sqlite:")) else Path.home()
     name = next_label(project.name)
-    if name == project.name:
-        name = f"{project.name} next year"
+    if name == project.name:  # no year in the name: next year's label, as the new project is named
+        label = project.scenario(scenario_key).calendar.label if scenario_key else ""
+        name = f"{project.name} {next_label(label)}" if label else f"{project.name} next year"
     safe = "".join(ch if ch.isalnum() or ch in " -–_." else "_" for ch in name).strip() or "next-year"
     return str(folder / f"{safe}.dlp")
 
@@ -108,7 +109,9 @@ class NewSchoolYearDialog(QDialog):
         departing_box = QGroupBox("Departing teachers (tick who leaves)")
         QVBoxLayout(departing_box).addWidget(self.departing)
 
-        self.target = QLineEdit(default_target(project, document.location), objectName="rollover-target")
+        self.target = QLineEdit(
+            default_target(project, document.location, self.scenario.currentData()), objectName="rollover-target"
+        )
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         target_row = QHBoxLayout()
