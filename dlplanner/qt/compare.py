@@ -183,9 +183,9 @@ class ComparePage(QWidget):
             self.choices.addItem(item)
         for n, (other, key, path) in enumerate(self.others):
             scenario = other.scenario(key)
-            item = QListWidgetItem(icon("open"), f"{scenario.name} ({other.name})\nfrom {Path(path).name} · read only")
+            item = QListWidgetItem(f"{scenario.name}\n{other.name} · read only")
             item.setData(Qt.ItemDataRole.UserRole, ("other", n))
-            item.setToolTip(path)
+            item.setToolTip(f"{scenario.name} of {other.name}, from {path} (read only)")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if ("other", n) in ticked or not ticked else Qt.CheckState.Unchecked
