@@ -78,3 +78,15 @@ def test_an_empty_advisor_is_chosen_by_the_solver_and_shown(window: MainWindow, 
     QApplication.processEvents()
     sittings = [i for i in window.board_page.board.scene().items() if isinstance(i, CardItem) and i.key is None]
     assert any(card.lines == ["Advisory 9A", f"chosen: {name}"] for card in sittings)
+
+
+def test_the_looping_page_says_which_cohorts_a_team_took_from_its_pool(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    project, scenario = window.document.project, window.document.scenario
+    team = project.teams[0]
+    team.cohort_pool, team.cohorts_needed = ["g9-a", "g9-b"], 1
+    window.document.changed.emit("data")
+    assert f"{team.name} takes 1 cohort(s): (the solver chooses)" in window.looping_page.chosen.text()
+    scenario.solution.team_cohorts = {team.id: ["g9-b"]}  # what a solve would keep
+    window.document.changed.emit("timetable")
+    assert f"{team.name} takes 1 cohort(s): Grade 9 advisory B" in window.looping_page.chosen.text()
