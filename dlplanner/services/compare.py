@@ -418,7 +418,10 @@ def _with_names_of(project: Project, others: list[Project]) -> Project:
         records = list(getattr(project, name))
         known = {r.id for r in records}
         for other in others:
-            records += [r for r in getattr(other, name) if r.id not in known and not known.add(r.id)]
+            for record in getattr(other, name):
+                if record.id not in known:
+                    known.add(record.id)
+                    records.append(record)
         lists[name] = records
     return dataclasses.replace(project, **lists)
 
