@@ -27,6 +27,12 @@ from dlplanner.services.errors import CsvImportError
     metavar="GRADE:COUNT",
     help="Incoming students of a grade (repeatable; default: as many as this year's entry grade).",
 )
+@click.option(
+    "--departing",
+    multiple=True,
+    metavar="TEACHER",
+    help="A teacher who leaves this year, by id or name (repeatable): what they led is left to the solver.",
+)
 @click.option("--name", default=None, help="Next year's project name (default: this year's, one year on).")
 @click.option("--force", is_flag=True, help="Replace NEXT_PROJECT if it exists.")
 @click.option("--project-name", default=None, help="Which project, when the database holds several (district mode).")
@@ -36,6 +42,7 @@ def rollover_command(
     scenario: str,
     year_start: datetime | None,
     incoming: tuple[str, ...],
+    departing: tuple[str, ...],
     name: str | None,
     force: bool,
     project_name: str | None,
@@ -54,6 +61,7 @@ def rollover_command(
         name=name,
         project_name=project_name,
         overwrite=force,
+        departing=departing,
     )
     click.echo(f"Created '{result.project.name}' at {next_project}")
     for line in result.report.lines():

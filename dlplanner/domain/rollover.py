@@ -17,7 +17,10 @@ returns next year's project and a report of what changed and what needs a person
   cohort's team and teacher per subject), with how many years each has held; looping rules carry
   over as each scenario's policy per kind: a rule for every pairing still within the rule's ``years``;
   a team whose looping cohorts leave takes as many incoming cohorts of its entry grade, chosen by the
-  solver (``cohort_pool``, ``cohorts_needed``).
+  solver (``cohort_pool``, ``cohorts_needed``);
+- departing teachers (``departing``, by id or name) leave: an advisory they advised has its advisor
+  chosen by the solver (its looping pairing with them is dropped), and the advisories, teams and
+  sections they led are flagged for a person.
 
 Pure domain code (stdlib only): services/rollover.py reads and writes the project files.
 """
@@ -167,11 +170,13 @@ def roll_over(
     year_start: date | None = None,
     incoming: dict[int, int] | None = None,
     name: str | None = None,
+    departing: list[str] | tuple[str, ...] = (),
 ) -> tuple[Project, RolloverReport]:
     """Next year's project from this year's and the timetable of scenario ``scenario_key`` (see the module)."""
     chosen = project.scenario(scenario_key)
     if not project.cohorts:
         raise RolloverError(f"Project '{project.name}' has no cohorts to advance")
+    gone = departing_ids(project, departing)
     report = RolloverReport()
     if not chosen.solution.placements:
         report.review.append(
@@ -196,10 +201,12 @@ def roll_over(
     )
     nxt.teams = _teams(old, chosen, plan, report)
     nxt.prior_pairings = _pairings(old, chosen, plan)
+    _depart(nxt, gone, report)
     first = chosen.calendar.first_day
     start = year_start or first + timedelta(weeks=52)
     for scenario in old.scenarios:
         nxt.scenarios.append(_scenario(old, nxt, scenario, start, plan, report))
+        _depart_sections(nxt, nxt.scenarios[-1], gone, report)
     report.changed.insert(
         0,
         f"School year {chosen.calendar.label or first.year} -> {nxt.scenarios[0].calendar.label}"
@@ -670,3 +677,90 @@ def _looping_rules(scenario: Scenario, nxt: Project, report: RolloverReport) -> 
             "(advisor rules now per advisory)"
         )
     return rules
+
+
+# -- departing teachers ---------------------------------------------------------------------------
+
+
+def departing_ids(project: Project, departing: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Departing teachers named by id or name (any case) -> ``{id: name}``; an unknown one says what to do."""
+    out: dict[str, str] = {}
+    for wanted in departing:
+        text = wanted.strip()
+        found = next((t for t in project.teachers if t.id == text), None)
+        found = found or next((t for t in project.teachers if t.name.casefold() == text.casefold()), None)
+        if found is None:
+            raise RolloverError(f"No teacher '{text}' to leave (give a teacher's id or name as in the Teachers page)")
+        out[found.id] = found.name
+    return out
+
+
+def _depart(nxt: Project, gone: dict[str, str], report: RolloverReport) -> None:
+    """Departing teachers leave next year's project; whatever they led is left to the solver and flagged."""
+    if not gone:
+        return
+    nxt.teachers = [t for t in nxt.teachers if t.id not in gone]
+    report.changed.append(f"{len(gone)} teacher(s) left: {', '.join(gone.values())}")
+    looping = {p.advisory_id for p in nxt.prior_pairings if p.kind == PairingKind.ADVISOR and p.advisory_id}
+    for advisory in nxt.advisories:
+        if advisory.advisor_id in gone:
+            loops = " (a looping advisory: its students lose their advisor)" if advisory.id in looping else ""
+            report.review.append(
+                f"{_advisory_label(advisory.name)}: its advisor {gone[advisory.advisor_id]} is leaving{loops}; "
+                "the solver chooses a new advisor — set one by hand or give the advisory an advisor pool"
+            )
+            advisory.advisor_id = ""
+    shrunk: dict[tuple[str, ...], list] = defaultdict(list)
+    for advisory in nxt.advisories:
+        if any(t in gone for t in advisory.advisor_pool):
+            advisory.advisor_pool = [t for t in advisory.advisor_pool if t not in gone]
+            shrunk[tuple(advisory.advisor_pool)].append(advisory)
+    for pool, sharing in shrunk.items():
+        if len(pool) < len(sharing):  # too few advisors left for the advisories that share the pool
+            for advisory in sharing:
+                advisory.advisor_pool = []
+            report.review.append(
+                f"Advisories {', '.join(a.name for a in sharing)}: their advisor pool lost departing teachers; the "
+                "solver chooses their advisors among all teachers — set advisor pools if some should not advise"
+            )
+    for team in nxt.teams:
+        leaving = [gone[m] for m in team.member_ids if m in gone]
+        if leaving:
+            team.member_ids = [m for m in team.member_ids if m not in gone]
+            report.review.append(
+                f"Team {team.name} loses {', '.join(leaving)}; check who joins it"
+                + ("" if team.member_ids else " (it has no members left)")
+            )
+    kept = []
+    for pairing in nxt.prior_pairings:
+        pairing.teacher_ids = [t for t in pairing.teacher_ids if t not in gone]
+        if pairing.kind != PairingKind.TEAM and not pairing.teacher_ids:
+            continue  # nobody left to loop with: no looping rule for it
+        kept.append(pairing)
+    nxt.prior_pairings = kept
+
+
+def _advisory_label(name: str) -> str:
+    return name if name.casefold().startswith("advisory") else f"Advisory {name}"
+
+
+def _depart_sections(nxt: Project, scenario: Scenario, gone: dict[str, str], report: RolloverReport) -> None:
+    """A section a departing teacher taught gets its teacher chosen by the solver among the qualified."""
+    if not gone:
+        return
+    for section in scenario.sections:
+        section.teacher_pool = [t for t in section.teacher_pool if t not in gone]
+        leaving = [t for t in section.teacher_ids if t in gone]
+        if not leaving:
+            continue
+        section.teacher_ids = [t for t in section.teacher_ids if t not in gone]
+        if not section.teacher_ids:
+            section.teachers_needed = max(section.teachers_needed, len(leaving))
+            section.teacher_pool = section.teacher_pool or [
+                t.id for t in nxt.teachers if section.subject_id in t.subject_ids
+            ]
+        report.review.append(
+            f"Scenario {scenario.name}: {section.name} ({section.id}) was taught by "
+            f"{', '.join(gone[t] for t in leaving)}, who is leaving; "
+            + ("the solver chooses a teacher" if not section.teacher_ids else "check its teachers")
+        )

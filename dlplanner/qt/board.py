@@ -843,7 +843,7 @@ class EntityBoard(BoardView):
         for sitting in all_sittings(project, scenario):
             if sitting.day_type_id not in per_day:
                 continue
-            advisor = sitting.advisory.advisor_id
+            advisor = scenario.solution.advisor_of(sitting.advisory)  # its own, or the one the solver chose
             shown = (
                 (self.filter_kind == "cohort" and self.filter_id in sitting.cohort_ids)
                 or (self.filter_kind == "teacher" and self.filter_id == advisor)
@@ -857,7 +857,7 @@ class EntityBoard(BoardView):
             if shown:
                 lines = [
                     self.document.name_of("advisory", sitting.advisory.id),
-                    self.document.name_of("teacher", advisor),
+                    self.document.advisor_name(sitting.advisory),
                 ]
                 per_day[sitting.day_type_id].append(
                     (sitting.start, sitting.end, lambda r, lines=lines: self._add_sitting(r, lines))
@@ -1065,7 +1065,8 @@ class MasterBoard(BoardView):
         row_index = {rid: i for i, rid in enumerate(self._rows)}
         doc = self.document
         for sitting in all_sittings(doc.project, scenario):
-            row_id = sitting.advisory.advisor_id if self.rows_kind == "teacher" else sitting.room_id
+            advisor = scenario.solution.advisor_of(sitting.advisory)  # its own, or the one the solver chose
+            row_id = advisor if self.rows_kind == "teacher" else sitting.room_id
             span = self._col_span(sitting.day_type_id, sitting.start, sitting.end)
             if row_id not in row_index or span is None:
                 continue

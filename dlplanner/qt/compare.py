@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -41,11 +42,12 @@ from dlplanner.qt.style import icon
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import compare as compare_service
 from dlplanner.services.group_compare import GROUP_KINDS, group_tables
-from dlplanner.services.projects import ServiceError
+from dlplanner.services.projects import ServiceError, open_project
 from dlplanner.services.scenarios import list_scenarios
 
 COLORS = ["#3b6ea8", "#e08a2c", "#4a9a5b", "#a8508a"]
 REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
+PROJECT_FILTER = "dlplanner projects (*.dlp);;All files (*)"
 ICON_SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
     b'<rect x="3" y="10" width="4" height="10" fill="#3b6ea8"/><rect x="8" y="5" width="4" height="15" fill="#e08a2c"/>'
@@ -73,13 +75,17 @@ def fmt(value: object, decimals: int = 0) -> str:
 
 
 def run_comparison(
-    project: Project, keys: list[str], by: str | None = None
+    project: Project,
+    keys: list[str],
+    by: str | None = None,
+    others: list[tuple[Project, str]] | None = None,
 ) -> tuple[compare_service.Comparison, dict[str, bytes]]:
     """The comparison, checked against the project's minimums, and a PNG chart per charted measure (on the worker).
 
     ``by``: also break the students' measures down by group (a key of ``GROUP_KINDS``), as more tables.
+    ``others``: scenarios of other project files (last year's), read only, shown after this project's.
     """
-    result = compare_service.compare(project, keys, project.minimums)
+    result = compare_service.compare(project, keys, project.minimums, others=others or [])
     if by:
         try:
             result.tables += group_tables(project, keys, by)
@@ -105,6 +111,7 @@ class ComparePage(QWidget):
         self.job: Job | None = None
         self.comparison: compare_service.Comparison | None = None
         self.charts: dict[str, bytes] = {}
+        self.others: list[tuple[Project, str, str]] = []  # another file's project, scenario id, path (read only)
 
         self.choices = QListWidget(objectName="compare-choices")
         self.choices.itemChanged.connect(self._update_buttons)
@@ -132,6 +139,10 @@ class ComparePage(QWidget):
         left_box.addWidget(QLabel("<b>Scenarios to compare</b>"))
         left_box.addWidget(self.choices, 1)
         left_box.addWidget(self.group_combo)
+        self.add_other_button = QPushButton(icon("open"), "Add from another file…")
+        self.add_other_button.setToolTip("A scenario of another project file (e.g. last year's), read only")
+        self.add_other_button.clicked.connect(lambda: self.add_from_file())
+        left_box.addWidget(self.add_other_button)
         left_box.addWidget(self.compare_button)
         left_box.addWidget(self.save_button)
         left_box.addWidget(self.busy)
@@ -187,8 +198,50 @@ class ComparePage(QWidget):
             on = info.id in ticked if ticked else n < 2
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.choices.addItem(item)
+        for n, (other, key, path) in enumerate(self.others):
+            scenario = other.scenario(key)
+            item = QListWidgetItem(f"{scenario.name}\n{other.name} · read only")
+            item.setData(Qt.ItemDataRole.UserRole, ("other", n))
+            item.setToolTip(f"{scenario.name} of {other.name}, from {path} (read only)")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if ("other", n) in ticked or not ticked else Qt.CheckState.Unchecked
+            )
+            self.choices.addItem(item)
         self.choices.blockSignals(False)
         self._update_buttons()
+
+    def add_from_file(self, path: str | None = None, scenario_key: str | None = None) -> bool:
+        """Add a scenario of another project file (last year's) beside this project's, ticked, read only."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Compare with a scenario of", "", PROJECT_FILTER)
+            if not path:
+                return False
+        try:
+            other = open_project(path)
+        except Exception as exc:
+            self.state.setText(f"⚠ Cannot open {path}: {exc}")
+            return False
+        if not other.scenarios:
+            self.state.setText(f"⚠ {path} has no scenarios")
+            return False
+        if scenario_key is None:
+            names = [s.name for s in other.scenarios]
+            name, ok = (
+                (names[0], True)
+                if len(names) == 1
+                else QInputDialog.getItem(self, "Compare with", f"Scenario of {other.name}:", names, 0, False)
+            )
+            if not ok:
+                return False
+            scenario_key = other.scenarios[names.index(name)].id
+        scenario = other.scenario(scenario_key)
+        self.others.append((other, scenario.id, path))
+        self._fill_choices()
+        new_item = self.choices.item(self.choices.count() - 1)
+        new_item.setCheckState(Qt.CheckState.Checked)
+        self.state.setText(f"Added '{scenario.name}' of {other.name} (read only). Tick 2 to 4, then Compare.")
+        return True
 
     def chosen(self) -> list[str]:
         return [
@@ -234,7 +287,9 @@ class ComparePage(QWidget):
             self.state.setText("Tick 2 to 4 scenarios, then Compare.")
             return False
         project, by = copy.deepcopy(self.document.project), self.group_combo.currentData()
-        self._run(lambda: run_comparison(project, keys, by), self._compared, "Comparing…")
+        own = [k for k in keys if isinstance(k, str)]
+        others = [self.others[k[1]][:2] for k in keys if not isinstance(k, str)]  # ("other", n)
+        self._run(lambda: run_comparison(project, own, by, others), self._compared, "Comparing…")
         return True
 
     def _run(self, work: object, on_done: object, message: str) -> None:

@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from dlplanner.domain import Project, Scenario
+from dlplanner.domain import Advisory, Project, Scenario
 from dlplanner.domain.checker import Violation
 from dlplanner.domain.editing import PlacementKey, TimetableIndex, timetable_conflicts
 from dlplanner.services.district import DistrictSession
@@ -167,6 +167,14 @@ class Document(QObject):
             kinds = ("teacher", "room", "cohort", "subject", "campus", "team", "advisory", "student")
             self._names = {(k, r.id): r.name for k in kinds for r in self.records_of(k)}
         return self._names.get((kind, record_id), record_id)
+
+    def advisor_name(self, advisory: Advisory) -> str:
+        """An advisory's advisor for tables and the board: the name, "chosen: name" when the current
+        scenario's solver chose it, or "(the solver chooses)" before a solve."""
+        if advisory.advisor_id:
+            return self.name_of("teacher", advisory.advisor_id)
+        chosen = self.scenario.solution.advisors.get(advisory.id) if self.scenario is not None else None
+        return f"chosen: {self.name_of('teacher', chosen)}" if chosen else "(the solver chooses)"
 
     def select_card(self, key: PlacementKey | None) -> None:
         self.card_selected.emit(key)

@@ -46,6 +46,8 @@ from dlplanner.qt.export import ExportDialog
 from dlplanner.qt.new_project import NewProjectWizard
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
 from dlplanner.qt.scenarios import NewScenarioDialog, what_deleting_loses
+from dlplanner.qt.looping import LoopingPage
+from dlplanner.qt.rollover import NewSchoolYearDialog
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.students import StudentsPage
 from dlplanner.qt.style import icon
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.editors.update({spec.kind: RecordEditor(self.document, spec) for spec in EDITORS})
         self.students_page = StudentsPage(self.document)
         self.students_page.show_week.connect(self.show_student_week)
+        self.looping_page = LoopingPage(self.document)
         self.pages: list[tuple[str, str, QWidget]] = [
             ("Board", "board", self.board_page),
             ("Master board", "master", self.master_page),
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
             ("Compare", "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in [SUBJECTS, *EDITORS]),
             ("Students", "cohorts", self.students_page),
+            ("Looping", "looping", self.looping_page),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
@@ -223,6 +227,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
         self.school_data_actions = school_data_gui.add_file_menu_actions(self, file_menu)  # import/export school data
+        file_menu.addSeparator()
+        self.new_year_action = self._action("New school &year…", self.new_school_year)
+        file_menu.addAction(self.new_year_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -570,6 +577,18 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         dialog = self.export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def new_year_dialog(self) -> NewSchoolYearDialog | None:
+        """File → New school year…: next year's project from this one (see ``dlplanner.qt.rollover``)."""
+        if self.document.project is None:
+            QMessageBox.information(self, "New school year", "Open this year's project first.")
+            return None
+        return NewSchoolYearDialog(self.document, self, open_project=self.open_project)
+
+    def new_school_year(self) -> None:
+        dialog = self.new_year_dialog()
         if dialog is not None:
             dialog.exec()
 

@@ -54,7 +54,7 @@ from dlplanner.domain import (
 )
 from dlplanner.domain.editing import new_id
 from dlplanner.qt.commands import InsertRecordCommand, RemoveRecordCommand, SetFieldCommand
-from dlplanner.qt.document import DATA, PROJECT, SCENARIO, Document
+from dlplanner.qt.document import DATA, PROJECT, SCENARIO, TIMETABLE, Document
 from dlplanner.qt.style import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,6 +79,8 @@ class Column:
     ref_kind: str = ""  # record kind for ids / ref columns ("teacher", "cohort" ...)
     enum: type[Enum] | None = None
     tip: str = ""
+    empty: Any = None  # what an emptied ref cell stores ("" for an id field that is never None)
+    display: Callable[[Document, Any], str] | None = None  # the cell's text from the record, when not its value
 
 
 def parse_clock(text: str) -> int:
@@ -230,7 +232,7 @@ class RecordTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(column, value)
+            return column.display(self.document, record) if column.display else self._display(column, value)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind in ("ids", "windows", "set"):
@@ -311,7 +313,7 @@ class RecordTableModel(QAbstractTableModel):
                 allowed = ", ".join(str(m.value) for m in column.enum)
                 raise ParseError(f"{column.header}: '{text}' is not one of {allowed}") from None
         if column.kind == "ref":
-            return self.resolve(column, text) if text and text != "—" else None
+            return self.resolve(column, text) if text and text != "—" else column.empty
         if column.attr == "id" and not text:
             raise ParseError("An id cannot be empty")
         return text
@@ -535,10 +537,21 @@ EDITORS: list[EditorSpec] = [
         [
             Column("Id", "id"),
             Column("Name", "name"),
-            Column("Advisor", "advisor_id", "ref", "teacher"),
+            Column(
+                "Advisor",
+                "advisor_id",
+                "ref",
+                "teacher",
+                tip="Empty: the solver chooses (from the pool, else any teacher); after a solve: 'chosen: …'",
+                empty="",
+                display=lambda d, advisory: d.advisor_name(advisory),
+            ),
             Column("Cohorts", "cohort_ids", "ids", "cohort"),
             Column("Size", "size", "int"),
             Column("Room", "room_id", "ref", "room"),
+            Column(
+                "Advisor pool", "advisor_pool", "ids", "teacher", tip="When the advisor is empty: chosen from these"
+            ),
         ],
         lambda d: d.project.advisories,
         lambda d, i: Advisory(i, "New advisory", _first(d.project.teachers)),
@@ -683,7 +696,8 @@ class RecordEditor(QWidget):
 
     def _on_changed(self, kind: str) -> None:
         replaced = kind == PROJECT or (kind == SCENARIO and self.spec.scoped)
-        if replaced or kind == DATA:
+        shows_solution = any(c.display for c in self.spec.columns)  # e.g. the advisor the solver chose
+        if replaced or kind == DATA or (shows_solution and kind in (SCENARIO, TIMETABLE)):
             self.model.reload(reset=replaced)
             if replaced:
                 self.fit_columns()

@@ -8,7 +8,10 @@ comparison view shows the same object.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import itertools
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -46,25 +49,41 @@ __all__ = [
 
 
 def compare(
-    project: Project, scenario_keys: list[str], minimums: Minimums | None = None, *, check: bool = True
+    project: Project,
+    scenario_keys: list[str],
+    minimums: Minimums | None = None,
+    *,
+    check: bool = True,
+    others: Sequence[tuple[Project, str]] = (),
 ) -> Comparison:
     """The comparison of the named scenarios (ids or names), in the order given.
 
     Scenarios are checked against ``minimums``, by default the project's own (``Project.minimums``).
     ``check`` recomputes hard-rule violations and soft penalties with the independent checker (the
-    judge) instead of trusting the penalties stored with each solution.
+    judge) instead of trusting the penalties stored with each solution. ``others``: scenarios of
+    other projects (last year's file) shown after this project's, each measured and checked against
+    its own project and named with it; their advisors and teams are lined up by advisory identity.
     """
-    if not 2 <= len(scenario_keys) <= 4:
-        raise ServiceError(f"Compare 2 to 4 scenarios, not {len(scenario_keys)}")
+    total = len(scenario_keys) + len(others)
+    if not 2 <= total <= 4:
+        raise ServiceError(f"Compare 2 to 4 scenarios, not {total}")
     chosen = [project.scenario(k) for k in scenario_keys]
     if len({s.id for s in chosen}) != len(chosen):
         raise ServiceError("The same scenario is named twice; compare different scenarios")
+    owners = [project] * len(chosen)
+    for n, (other, key) in enumerate(others):
+        theirs = copy.copy(other.scenario(key))  # read only: a new name and id, the same contents
+        theirs.name, theirs.id = f"{theirs.name} ({other.name})", f"other-{n + 1}:{theirs.id}"
+        chosen.append(theirs)
+        owners.append(other)
     minimums = project.minimums if minimums is None else minimums
     unknown = sorted(set(minimums.subject_annual_minutes) - {s.id for s in project.subjects})
     if unknown:
         known = ", ".join(s.id for s in project.subjects) or "none"
         raise ServiceError(f"No subject '{unknown[0]}' for a subject minimum (subject ids: {known})")
-    metrics = [compute_metrics(project, s, minimums=minimums) for s in chosen]
+    metrics = [compute_metrics(owner, s, minimums=minimums) for owner, s in zip(owners, chosen, strict=True)]
+    if others:
+        project = _with_names_of(project, [o for o, _ in others])
     result = Comparison(
         project_name=project.name,
         school_name=project.school_name,
@@ -72,8 +91,14 @@ def compare(
         scenario_ids=[s.id for s in chosen],
         created=datetime.now().replace(microsecond=0),
     )
-    result.tables = _tables(project, chosen, metrics, minimums, check)
-    result.diffs = [placement_diff(project, a, b) for a, b in itertools.combinations(chosen, 2)]
+    result.tables = _tables(project, chosen, metrics, minimums, check, owners)
+    if others:
+        result.tables.append(_advisors_across(owners, chosen))
+    result.diffs = [  # meetings moved between scenarios of one project (across years every id differs)
+        placement_diff(project, a, b)
+        for (owner_a, a), (owner_b, b) in itertools.combinations(zip(owners, chosen, strict=True), 2)
+        if owner_a is owner_b
+    ]
     for s in chosen:
         if not s.solution.placements:
             result.notes.append(f"'{s.name}' has no timetable yet: minutes of classes are 0 until it is solved.")
@@ -113,7 +138,12 @@ def _rows(labels: list[tuple[str, str]], values: list[dict], convert=lambda v: v
 
 
 def _tables(
-    project: Project, chosen: list[Scenario], ms: list[ScenarioMetrics], minimums: Minimums, check: bool
+    project: Project,
+    chosen: list[Scenario],
+    ms: list[ScenarioMetrics],
+    minimums: Minimums,
+    check: bool,
+    owners: list[Project] | None = None,
 ) -> list[MeasureTable]:
     cohorts = [(c.id, c.name) for c in project.cohorts]
     subjects = [(s.id, s.name) for s in project.subjects if any(s.id in m.subject_minutes for m in ms)]
@@ -258,7 +288,7 @@ def _tables(
         )
     )
     tables.append(_shortfall_table(ms, minimums, {s.id: s.name for s in project.subjects}))
-    tables.append(_solver_table(project, chosen, check))
+    tables.append(_solver_table(project, chosen, check, owners))
     tables.insert(0, _glance_table(tables, ms))
     return tables
 
@@ -342,13 +372,15 @@ def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums, subject_name
     )
 
 
-def _solver_table(project: Project, chosen: list[Scenario], check: bool) -> MeasureTable:
+def _solver_table(
+    project: Project, chosen: list[Scenario], check: bool, owners: list[Project] | None = None
+) -> MeasureTable:
     statuses, objectives, violations, penalties = [], [], [], []
-    for s in chosen:
+    for s, owner in zip(chosen, owners or [project] * len(chosen), strict=True):
         statuses.append(str(status_of(s)) + f" ({s.solution.status.value})")
         objectives.append(s.solution.objective)
         if check and s.solution.placements:
-            report = check_timetable(project, s)
+            report = check_timetable(owner, s)
             violations.append(len(report.violations))
             penalties.append(report.penalties)
         else:
@@ -372,6 +404,53 @@ def _solver_table(project: Project, chosen: list[Scenario], check: bool) -> Meas
         "",
         rows,
         note="Penalties recomputed by the independent checker from each timetable (rule ids of docs/rules.md).",
+        chart=False,
+    )
+
+
+# -- across years ------------------------------------------------------------------------------
+
+
+def _with_names_of(project: Project, others: list[Project]) -> Project:
+    """This project with the records only other projects have (a teacher who left), for names in the tables."""
+    lists = {}
+    for name in ("teachers", "rooms", "subjects", "cohorts", "teams", "advisories"):
+        records = list(getattr(project, name))
+        known = {r.id for r in records}
+        for other in others:
+            for record in getattr(other, name):
+                if record.id not in known:
+                    known.add(record.id)
+                    records.append(record)
+        lists[name] = records
+    return dataclasses.replace(project, **lists)
+
+
+def _advisors_across(owners: list[Project], chosen: list[Scenario]) -> MeasureTable:
+    """Each advisory (followed by its identity across years) with its advisor in each scenario, and each
+    team with its cohorts: who kept their advisor or team."""
+    labels: dict[str, str] = {}
+    values: list[dict[str, str]] = []
+    for owner, s in zip(owners, chosen, strict=True):
+        teachers = {t.id: t.name for t in owner.teachers}
+        cohorts = {c.id: c.name for c in owner.cohorts}
+        row: dict[str, str] = {}
+        for a in owner.advisories:
+            key = f"advisory:{a.identity or a.id}"
+            labels.setdefault(key, a.name if owner is owners[0] else f"{a.name} ({owner.name})")
+            advisor = s.solution.advisor_of(a)
+            row[key] = teachers.get(advisor, advisor) or "—"
+        for t in owner.teams:
+            key = f"team:{t.id}"
+            labels.setdefault(key, f"Team {t.name}")
+            row[key] = ", ".join(cohorts.get(c, c) for c in s.solution.cohorts_of(t)) or "—"
+        values.append(row)
+    return MeasureTable(
+        "advisors_across",
+        "Advisors and teams across years",
+        "advisor / cohorts",
+        _rows(list(labels.items()), values),
+        note="Advisories are followed by their identity from year to year; — : none.",
         chart=False,
     )
 
