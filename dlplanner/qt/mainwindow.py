@@ -43,11 +43,11 @@ from dlplanner.qt.compare import ComparePage, compare_icon
 from dlplanner.qt.designer import DesignerPage
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.export import ExportDialog
+from dlplanner.qt.looping import LoopingPage
 from dlplanner.qt.new_project import NewProjectWizard
 from dlplanner.qt.panels import BoardPage, ConflictsPanel, MasterPage, ProblemsPanel, UnscheduledTray
-from dlplanner.qt.scenarios import NewScenarioDialog, what_deleting_loses
-from dlplanner.qt.looping import LoopingPage
 from dlplanner.qt.rollover import NewSchoolYearDialog
+from dlplanner.qt.scenarios import NewScenarioDialog, what_deleting_loses
 from dlplanner.qt.solve import SolvePanel
 from dlplanner.qt.students import StudentsPage
 from dlplanner.qt.style import icon
