@@ -856,6 +856,9 @@ class MainWindow(QMainWindow):
         if kind == "term":
             self.show_page(self.calendar_page)
             return True
+        if kind == "looping_rule" and self.looping_page.rules.select(record_id):
+            self.show_page(self.looping_page)
+            return True
         if kind == "student" and self.students_page.select(record_id):
             self.show_page(self.students_page)
             return True

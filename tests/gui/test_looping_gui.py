@@ -90,3 +90,16 @@ def test_the_looping_page_says_which_cohorts_a_team_took_from_its_pool(window: M
     scenario.solution.team_cohorts = {team.id: ["g9-b"]}  # what a solve would keep
     window.document.changed.emit("timetable")
     assert f"{team.name} takes 1 cohort(s): Grade 9 advisory B" in window.looping_page.chosen.text()
+
+
+def test_looping_rules_live_on_the_looping_page_only_and_problem_links_land_there(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert "Looping" in titles and "Looping rules" not in titles  # one page for looping, not two
+    rule = window.document.scenario.looping_rules[1]
+
+    assert window.select_record("looping_rule", rule.id)
+
+    assert window.stack.currentWidget() is window.looping_page
+    selected = window.looping_page.rules.table.selectionModel().selectedRows()
+    assert [window.looping_page.rules.proxy.data(index) for index in selected] == [rule.id]
