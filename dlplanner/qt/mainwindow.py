@@ -55,7 +55,8 @@ from dlplanner.qt.subjects import SUBJECTS, SubjectsEditor
 from dlplanner.qt.support import open_log_folder
 from dlplanner.qt.tables import EDITORS, RecordEditor
 from dlplanner.qt.worker import Job
-from dlplanner.services import district, projects, recovery, scenarios
+from dlplanner.services import backup, district, projects, recovery, scenarios
+from dlplanner.services.errors import OutdatedSchemaError
 from dlplanner.services.projects import ServiceError
 
 MAX_RECENT = 8
@@ -321,7 +322,9 @@ class MainWindow(QMainWindow):
                 if session is None:
                     return False
             else:
-                session = district.open_for_editing(location)  # a file: the same versions, the same one save
+                session = self._open_file_session(location)
+                if session is None:
+                    return False
         except Exception as exc:
             QMessageBox.critical(self, "Cannot open project", f"{projects.describe_location(location)}\n\n{exc}")
             return False
@@ -329,6 +332,26 @@ class MainWindow(QMainWindow):
         if not projects.is_url(location):
             self._offer_own_recovery(session.project, location)
         return True
+
+    def _open_file_session(self, location: str) -> district.DistrictSession | None:
+        """A project file (the same versions and one save as a database); one an older dlplanner saved is
+        updated when the user agrees, keeping the file as it was beside it. None: the user said no."""
+        try:
+            return district.open_for_editing(location)
+        except OutdatedSchemaError:
+            keep_as = backup.copy_name_before_upgrade(location)
+            answer = QMessageBox.question(
+                self,
+                "Update this project file?",
+                f"{projects.describe_location(location)} was saved by an older version of dlplanner.\n\n"
+                f"Update it to this version and open it? The file as it is now is kept beside it as "
+                f"“{keep_as.name}”.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            outcome = backup.upgrade_file_keeping_copy(location)
+            self.statusBar().showMessage(outcome.message, 15000)
+            return district.open_for_editing(location)
 
     def _offer_own_recovery(self, project: Project, location: str) -> bool:
         """Opening a file that has a recovery copy (dlplanner stopped with unsaved edits to it): offer them."""

@@ -24,10 +24,13 @@ from pathlib import Path
 
 from dlplanner.services.projects import ServiceError, is_url, open_or_create_database
 from dlplanner.storage import (
+    OutdatedSchemaError,
     ProjectNotFoundError,
     ProjectStore,
     backup_sqlite_file,
     display_location,
+    schema_revision,
+    upgrade_database,
     write_project_file,
 )
 
@@ -114,3 +117,58 @@ def restore_backup(
         for project in restoring:
             store.restore(project, user=RESTORE_USER)
     return RestoreOutcome(location, [p.name for p in restoring], clash)
+
+
+@dataclass(frozen=True)
+class FileUpgrade:
+    """What :func:`upgrade_file_keeping_copy` did."""
+
+    location: str
+    copy: Path  # the file as it was, untouched
+    before: str
+    after: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Updated {display_location(self.location)} from schema revision {self.before} to {self.after}; "
+            f"the file as it was is kept as {self.copy.name}"
+        )
+
+
+def copy_name_before_upgrade(location: str) -> Path:
+    """Where :func:`upgrade_file_keeping_copy` keeps the old file: beside it, never over another file."""
+    path = Path(location).expanduser()
+    revision = schema_revision(location)
+    candidate = path.with_name(f"{path.stem} (before upgrade {revision}){path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} (before upgrade {revision}, {number}){path.suffix}")
+        number += 1
+    return candidate
+
+
+def upgrade_file_keeping_copy(location: str) -> FileUpgrade:
+    """Bring a project file an older dlplanner saved up to this version, after copying it beside itself.
+
+    For the desktop app: a school leader opening last year's file should not need the command line,
+    and the file as it was must survive (an older dlplanner on another laptop can still open the copy).
+    Server databases are refused here: in a district, upgrading is the administrator's step
+    (``dlplanner db upgrade URL``), since it changes the database for every planner at once.
+    """
+    if is_url(location):
+        raise ServiceError(
+            f"{display_location(location)} is a server database; its administrator updates it with "
+            "`dlplanner db upgrade URL`"
+        )
+    before = schema_revision(location)
+    try:
+        ProjectStore.open(location).close()
+    except OutdatedSchemaError:
+        pass  # what this function is for; a newer, damaged or foreign file raises its own error here
+    else:
+        raise ServiceError(f"{display_location(location)} is already up to date (schema revision {before})")
+    copy = copy_name_before_upgrade(location)
+    backup_project(location, str(copy))
+    after = upgrade_database(location)
+    return FileUpgrade(location, copy, before, after)

@@ -10,7 +10,7 @@ from dlplanner.domain.codec import DecodeError
 from dlplanner.io.csv_import import CsvImportError
 from dlplanner.io.timetable_json import TimetableFormatError
 from dlplanner.services.projects import ServiceError
-from dlplanner.storage import StorageError
+from dlplanner.storage import OutdatedSchemaError, StorageError
 
 USER_ERRORS: tuple[type[Exception], ...] = (
     ServiceError,
@@ -26,6 +26,7 @@ __all__ = [
     "USER_ERRORS",
     "CsvImportError",
     "DecodeError",
+    "OutdatedSchemaError",
     "ServiceError",
     "StorageError",
     "TimetableFormatError",

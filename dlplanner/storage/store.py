@@ -1026,7 +1026,8 @@ def backup_sqlite_file(location: str, destination: str) -> None:
     target = _target(location)
     if target.path is None:
         raise StorageError(f"{target.display} is not a project file; server databases are backed up project by project")
-    _open_engine(target).dispose()  # a dlplanner project of a schema we know (rolls back a crashed save)
+    # a dlplanner project of a schema we know, older ones too (rolls back a crashed save)
+    _open_engine(target, allow_outdated=True).dispose()
     out = Path(destination).expanduser().absolute()
     if out.exists():
         raise DatabaseExistsError(f"{destination} already exists; choose another file name")
@@ -1060,8 +1061,13 @@ def write_project_file(location: str, write: Callable[[str], None], *, overwrite
     names: list[str] = []
 
     def check(temp: Path) -> None:
-        with ProjectStore.open(str(temp)) as written:
-            names[:] = written.list_projects()
+        # an older schema passes too: a backup of an older file is that file, as it was
+        engine = _open_engine(_target(str(temp)), allow_outdated=True)
+        try:
+            with Session(engine) as session:
+                names[:] = session.scalars(select(ProjectRow.name).order_by(ProjectRow.name))
+        finally:
+            engine.dispose()
 
     files.write_project_file(target.path, target.display, lambda temp: write(str(temp)), check, overwrite=overwrite)
     return names

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from alembic import command
 from click.testing import CliRunner
+from old_files import downgrade
 from rich_project import build_rich_project
 from sqlalchemy import create_engine, text
 
@@ -20,21 +20,7 @@ from dlplanner.domain import Project
 from dlplanner.domain.calendar import Minimums
 from dlplanner.services import district
 from dlplanner.storage import OutdatedSchemaError, ProjectStore, location_to_url, schema_revision
-from dlplanner.storage.schema import alembic_config, head_revision
-
-
-def _downgrade(location: str, revision: str) -> None:
-    """Turn a database at head into what dlplanner ``revision`` wrote (the migrations' own downgrades)."""
-    engine = create_engine(location_to_url(location))
-    try:
-        with engine.connect() as connection:
-            if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # batch mode copies tables: no cascades
-                connection.commit()
-            with connection.begin():
-                command.downgrade(alembic_config(connection), revision)
-    finally:
-        engine.dispose()
+from dlplanner.storage.schema import head_revision
 
 
 def _columns(location: str, table: str) -> set[str]:
@@ -96,7 +82,7 @@ def test_a_0001_database_upgraded_by_db_upgrade_keeps_its_projects(new_location:
             project.name = name
             store.save(project)
             projects.append(project)
-    _downgrade(new_location, "0001")
+    downgrade(new_location, "0001")
     assert schema_revision(new_location) == "0001"
     assert "updated_by" not in _columns(new_location, "scenarios")
     assert "data_version" not in _columns(new_location, "projects")
@@ -129,7 +115,7 @@ def test_a_0002_database_upgraded_keeps_its_data_and_then_stores_minimums(new_lo
     project = build_rich_project()
     with ProjectStore.create(new_location) as store:
         store.save(project)
-    _downgrade(new_location, "0002")
+    downgrade(new_location, "0002")
     assert schema_revision(new_location) == "0002"
     assert "minimums" not in _columns(new_location, "projects")
     assert "data_version" in _columns(new_location, "projects")
@@ -158,7 +144,7 @@ def test_a_0003_database_upgraded_keeps_its_data_and_then_stores_external_ids(ne
     project = build_rich_project()
     with ProjectStore.create(new_location) as store:
         store.save(project)
-    _downgrade(new_location, "0003")
+    downgrade(new_location, "0003")
     assert "external_ids" not in _columns(new_location, "teachers")
     with pytest.raises(OutdatedSchemaError, match="db upgrade"):
         ProjectStore.open(new_location)
@@ -183,7 +169,7 @@ def test_a_0004_database_upgraded_opens_unchanged_and_then_stores_looping_and_ch
     project = build_rich_project()
     with ProjectStore.create(new_location) as store:
         store.save(project)
-    _downgrade(new_location, "0004")
+    downgrade(new_location, "0004")
     assert "advisor_pool" not in _columns(new_location, "advisories")
     assert "years" not in _columns(new_location, "prior_pairings")
 
@@ -211,7 +197,7 @@ def test_a_0005_database_upgraded_opens_unchanged_and_then_stores_students(new_l
     enrolments = full.scenarios[0].solution.enrolments
     with ProjectStore.create(new_location) as store:
         store.save(project)
-    _downgrade(new_location, "0005")
+    downgrade(new_location, "0005")
     assert schema_revision(new_location) == "0005"
     assert "max_enrolment" not in _columns(new_location, "sections")
 
