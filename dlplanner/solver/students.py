@@ -243,6 +243,9 @@ def load_students(
         f"students: {len(ctx.students):,} with requests, {len(choices):,} possible seats, model built and greedy "
         f"load in {time.monotonic() - t0:.2f} s"
     ]
+    hinted = _complete_hint(ctx, seed)
+    if hinted is not None:
+        messages.append(f"students: greedy load objective {hinted:,.0f}, a complete hint for CP-SAT")
     solver = cp_model.CpSolver()
     engine._params(solver, max(0.5, time_limit - (time.monotonic() - t0)), workers, seed)
     with engine._StopWatcher(solver, should_stop):
@@ -274,6 +277,26 @@ def load_students(
         )
     enrolments = [Enrolment(c.student.id, c.section.id, (c.student.id, c.section.id) in pinned) for c in chosen]
     return LoadResult(enrolments, penalties, optimal, messages, first_load_at, bound)
+
+
+def _complete_hint(ctx: LoadContext, seed: int) -> float | None:
+    """Replace the hint on the seats by a hint on every variable of the model (the penalties' too): the greedy
+    load with the rest solved for. Given the seats alone, CP-SAT often fails to complete the hint of a large
+    load and starts from scratch, ending far worse than the greedy load (3,000 students: 94 % of rank-1
+    requests met against the greedy load's 97 %); a complete, feasible hint is its first solution.
+    Returns the hint's objective, or None (the seats' hint kept) when the greedy load is no solution.
+    """
+    solver = cp_model.CpSolver()
+    engine._params(solver, 30.0, 1, seed)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    values = list(solver.response_proto.solution)
+    ctx.model.clear_hints()
+    for index, value in enumerate(values):
+        ctx.model.proto.solution_hint.vars.append(index)
+        ctx.model.proto.solution_hint.values.append(value)
+    return solver.objective_value
 
 
 def _evaluate_hint(ctx: LoadContext, seed: int) -> dict[str, int]:
