@@ -50,3 +50,43 @@ def test_load_says_it_started_from_the_greedy_load():
     loaded = students.load_students(p, scenario, scenario.solution.placements, time_limit=2, workers=1)
     assert any("a complete hint" in m for m in loaded.messages), loaded.messages
     assert loaded.enrolments
+
+
+def _enrolled_by(ctx, load: dict[int, bool]) -> set[str]:
+    return {c.section.id for info in ctx.students for c in info.choices if load.get(c.lit.index)}
+
+
+def test_repair_moves_an_enrolment_to_another_section_of_its_subject():
+    """Art (two sections, blocks 1 and 2) then Music (one section, block 1): the greedy load seats Art in
+    block 1 and leaves Music unmet; the repair moves Art to block 2 and seats Music."""
+    p = school(blocks=blocks_of(3), teachers=0, cohorts=0)
+    _electives(p, "art", "music")
+    for sid, subject, start in (("art-1", "art", 480), ("art-2", "art", 545), ("music-1", "music", 480)):
+        add_section(p, sid, subject_id=subject, teacher_ids=[f"t-{subject}"])
+        _pin(p, sid, start)
+    _students(p, 1, "art", "music")
+    scenario = p.scenarios[0]
+    ctx = students.build_load_context(p, scenario, scenario.solution.placements)
+    greedy = students.greedy_load(ctx)
+    assert _enrolled_by(ctx, greedy) == {"art-1"}
+    assert _enrolled_by(ctx, students.repair_load(ctx, greedy)) == {"art-2", "music-1"}
+
+
+def test_repair_moves_another_student_out_of_a_full_section():
+    """Two Art sections of one seat each (blocks 1 and 2), Music in block 2. A load with the first student
+    (Art only) in Art block 1 and the second in Music leaves the second's Art unmet (block 1 full, block 2
+    clashes); the repair moves the first student to Art block 2 and seats the second in Art block 1."""
+    p = school(blocks=blocks_of(3), teachers=0, cohorts=0)
+    _electives(p, "art", "music")
+    for sid, subject, start in (("art-1", "art", 480), ("art-2", "art", 545), ("music-1", "music", 545)):
+        add_section(p, sid, subject_id=subject, teacher_ids=[f"t-{subject}"], max_enrolment=1)
+        _pin(p, sid, start)
+    (first,) = _students(p, 1, "art")
+    (second,) = _students(p, 1, "music", "art")
+    scenario = p.scenarios[0]
+    ctx = students.build_load_context(p, scenario, scenario.solution.placements)
+    start = {(first.id, "art-1"), (second.id, "music-1")}
+    load = {c.lit.index: True for info in ctx.students for c in info.choices if (c.student.id, c.section.id) in start}
+    repaired = students.repair_load(ctx, load)
+    seated = {(c.student.id, c.section.id) for info in ctx.students for c in info.choices if repaired.get(c.lit.index)}
+    assert seated == {(first.id, "art-2"), (second.id, "music-1"), (second.id, "art-1")}
