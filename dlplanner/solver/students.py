@@ -264,7 +264,8 @@ def load_students(
     stall = max(STALL_SECONDS, STALL_SHARE * limit)
 
     def stop() -> bool:
-        return bool(should_stop and should_stop()) or time.monotonic() - improvements.last > stall
+        stalled = improvements.last is not None and time.monotonic() - improvements.last > stall
+        return bool(should_stop and should_stop()) or stalled
 
     with engine._StopWatcher(solver, stop):
         code = solver.solve(ctx.model, improvements)
@@ -298,11 +299,11 @@ def load_students(
 
 
 class _Improvements(cp_model.CpSolverSolutionCallback):
-    """When CP-SAT last found a better load."""
+    """When CP-SAT last found a better load (None before its first: presolving a large load takes a while)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.last = time.monotonic()
+        self.last: float | None = None
 
     def on_solution_callback(self) -> None:
         self.last = time.monotonic()
