@@ -71,10 +71,15 @@ project_name_option = click.option(
     help="Output file (.pdf .xlsx .csv .ics .zip .json) or folder (html, ics, oneroster).",
 )
 @click.option(
-    "--view", type=click.Choice(VIEWS), default=None, help="Only the master schedule or one kind of timetable."
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="Only the master schedule or one kind of timetable (student: one per student; pdf, csv, ics, html, xlsx).",
 )
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
 @click.option("--entity", default=None, help="iCalendar: one teacher, cohort or room (id or name) into one .ics file.")
+@click.option("--student", default=None, help="Student view: only this student (id or name).")
+@click.option("--grade", type=int, default=None, help="Student view: only the students of this grade.")
 @project_name_option
 def export_command(
     project: str,
@@ -84,6 +89,8 @@ def export_command(
     view: str | None,
     paper: str,
     entity: str | None,
+    student: str | None,
+    grade: int | None,
     project_name: str | None,
 ) -> None:
     """Export a scenario's timetable as PDF, XLSX, CSV, iCalendar, an HTML site or JSON (see docs/exports.md)."""
@@ -96,6 +103,10 @@ def export_command(
             if fmt != "ics":
                 raise ServiceError("--entity applies to the ics format only")
             options["entity"] = entity
+        if student is not None:
+            options["student"] = student
+        if grade is not None:
+            options["grade"] = grade
         written = exporting.export(loaded, scenario, fmt, out, view, **options)
     name = loaded.scenario(scenario).name
     click.echo(f"Exported scenario '{name}' as {fmt}: {len(written)} file(s)")

@@ -34,8 +34,9 @@ from dlplanner.qt.document import Document
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import exporting
 
-WITH_VIEWS = {"pdf", "xlsx", "ics", "html"}  # formats that can be limited to one view
+WITH_VIEWS = {"pdf", "xlsx", "ics", "html", "csv"}  # formats that can be limited to one view (csv: students only)
 VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
+VIEW_NAMES["student"] = "Students (one timetable each)"
 PAPERS = {"a4": "A4", "letter": "Letter"}
 EVERYONE = "Everyone (the view and the file type decide)"
 

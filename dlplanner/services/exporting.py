@@ -32,7 +32,9 @@ class ExportFormat:
 def _pdf(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.pdf import write_pdf
 
-    return write_pdf(project, scenario, out, view, paper=options.get("paper") or "a4")
+    return write_pdf(
+        project, scenario, out, view, paper=options.get("paper") or "a4", student_ids=options.get("students")
+    )
 
 
 def _xlsx(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
@@ -44,19 +46,19 @@ def _xlsx(project: Project, scenario: Scenario, out: Path, view: str | None, **o
 def _csv(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.csv_export import write_csv
 
-    return write_csv(project, scenario, out)
+    return write_csv(project, scenario, out, view, student_ids=options.get("students"))
 
 
 def _ics(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.ics import write_ics
 
-    return write_ics(project, scenario, out, view, entity=options.get("entity"))
+    return write_ics(project, scenario, out, view, entity=options.get("entity"), student_ids=options.get("students"))
 
 
 def _html(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.html_site import write_html_site
 
-    return write_html_site(project, scenario, out, view)
+    return write_html_site(project, scenario, out, view, student_ids=options.get("students"))
 
 
 def _oneroster(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
@@ -102,12 +104,16 @@ def is_timetable_json(path: Path) -> bool:
     return isinstance(document, dict) and document.get("format") == FORMAT_NAME
 
 
+PER_STUDENT = ("pdf", "csv", "ics", "html", "xlsx")  # formats with a student view
+
 FORMATS: dict[str, ExportFormat] = {
     f.id: f
     for f in (
         ExportFormat("pdf", "printable timetables (master, teachers, cohorts, rooms)", (".pdf",), _pdf, ("paper",)),
         ExportFormat("xlsx", "spreadsheet: master sheet and a sheet per teacher and cohort", (".xlsx",), _xlsx),
-        ExportFormat("csv", "flat CSV plus a per-date CSV beside it", (".csv",), _csv),
+        ExportFormat(
+            "csv", "flat CSV plus a per-date CSV beside it (students: one row per student meeting)", (".csv",), _csv
+        ),
         ExportFormat(
             "ics",
             "iCalendar: .zip or folder of one file per owner, or one .ics",
@@ -128,14 +134,24 @@ def export(
 ) -> list[Path]:
     """Write scenario ``scenario_key`` of ``project`` as ``fmt`` to ``out``; returns the files written.
 
-    ``view`` limits the export to the master schedule or to the teacher, cohort or room timetables.
-    Options: ``paper`` ("a4" or "letter", PDF), ``entity`` (one teacher/cohort/room id or name, iCalendar).
+    ``view`` limits the export to the master schedule or to the teacher, cohort, room or student timetables.
+    Options: ``paper`` ("a4" or "letter", PDF), ``entity`` (one teacher/cohort/room id or name, iCalendar),
+    ``student`` (one student's id or name) and ``grade`` (one grade's students): the student view only.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ServiceError(f"Unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
     if view is not None and view not in VIEWS:
         raise ServiceError(f"Unknown view '{view}' (views: {', '.join(VIEWS)})")
+    student, grade = options.pop("student", None), options.pop("grade", None)
+    if student is not None or grade is not None:
+        if view not in (None, "student"):
+            raise ServiceError(f"--student and --grade choose students: use them with the student view, not '{view}'")
+        view = "student"
+    if view == "student":
+        if fmt not in PER_STUDENT:
+            raise ServiceError(f"The {fmt} format has no per-student export (per student: {', '.join(PER_STUDENT)})")
+        options["students"] = students_matching(project, student, grade)
     spec = FORMATS[fmt]
     scenario = project.scenario(scenario_key)
     target = Path(out)
@@ -171,6 +187,27 @@ def export(
             staged.replace(target)
             final.extend(target / p.name for p in written if p.parent == staged)
     return final
+
+
+def students_matching(project: Project, student: str | None = None, grade: int | None = None) -> list[str]:
+    """The ids of the students whose id or name is ``student`` (any case) and of grade ``grade`` (each when given)."""
+    if not project.students:
+        raise ServiceError(f"Project '{project.name}' has no students: import them first (import-csv --kind students)")
+    wanted = student.strip().casefold() if student is not None else None
+    found = [
+        s.id
+        for s in project.students
+        if (wanted is None or wanted in (s.id.casefold(), s.name.strip().casefold()))
+        and (grade is None or s.grade == grade)
+    ]
+    if not found:
+        what = " ".join(
+            filter(
+                None, [f"'{student}'" if student is not None else "", f"in grade {grade}" if grade is not None else ""]
+            )
+        )
+        raise ServiceError(f"No student {what} in project '{project.name}' (a student's id or name, a grade number)")
+    return found
 
 
 FOLDER_CONTENT = {"html": {".html"}, "ics": {".ics"}, "oneroster": {".csv"}}

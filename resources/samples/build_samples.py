@@ -12,10 +12,15 @@ files equal a fresh build and that every scenario has room to spare (demand vs. 
 from __future__ import annotations
 
 import functools
+import math
+import random
+import re
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from dlplanner.domain.calendar import (
     Holiday,
@@ -38,6 +43,7 @@ from dlplanner.domain.model import (
     Campus,
     CampusTravel,
     Cohort,
+    CourseRequest,
     DayType,
     Internship,
     LoopingRule,
@@ -48,6 +54,7 @@ from dlplanner.domain.model import (
     RuleSettings,
     Scenario,
     Section,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -265,6 +272,225 @@ class Staff:
         email = f"{name.split()[0][0].lower()}.{name.split()[1].lower()}@example.org"
         self.teachers.append(Teacher(teacher_id, name, set(subjects), max_week, email=email, **extra))
         return teacher_id
+
+
+# --------------------------------------------------------------------------------------------
+# Students and their course requests (New Tech, Linked Learning)
+# --------------------------------------------------------------------------------------------
+# Each cohort's students follow its sections; their requests fill the class time the cohorts leave empty
+# with open sections: electives, world languages, AP and dual-enrolment courses, ELD.
+ELECTIVE_SEATS = 28  # max_enrolment of an open section (its room holds 30)
+SECTIONS_PER_TEACHER = 4  # open sections an elective teacher teaches (slack for the load checks)
+
+
+class Offering(NamedTuple):
+    """A course students ask for, open to some grades: kind elective, language, advanced (AP or dual
+    enrolment) or eld (English language development, requested by English learners only)."""
+
+    subject: Subject
+    grades: tuple[int, ...]
+    kind: str
+    weight: float = 1.0  # how popular, relative to the other offerings of its kind
+    features: tuple[str, ...] = ()
+
+
+class StudentPlan(NamedTuple):
+    offerings: tuple[Offering, ...]
+    patterns: dict[str, tuple[int, int, tuple[str | None, ...]]]  # scenario -> (meetings, blocks, terms in turn)
+    name_offset: int  # elective teachers' names continue the sample's staff names
+    campus: str | None = None  # where the elective rooms are
+    time_limit: float = 60.0  # the scenarios' solve limit: sections first, then the students
+
+
+def student_name(index: int) -> str:
+    """Made-up student names, distinct for the first 1,792 indices (given name varies fastest)."""
+    return f"{GIVEN[index % len(GIVEN)]} {FAMILY[(index // len(GIVEN) + index) % len(FAMILY)]}"
+
+
+def _advisory_of(project: Project) -> dict[str, list[str]]:
+    """Cohort id -> an advisory id per student seat in order: the cohort's own advisories filled to their size,
+    then the advisories it shares with other cohorts (as the samples split their cohorts)."""
+    result: dict[str, list[str]] = {}
+    for cohort in project.cohorts:
+        own = [a for a in project.advisories if a.cohort_ids == [cohort.id]]
+        shared = [a for a in project.advisories if cohort.id in a.cohort_ids and a.cohort_ids != [cohort.id]]
+        seats = [a.id for a in own for _ in range(a.size)][: cohort.size]
+        rest = shared or own
+        while rest and len(seats) < cohort.size:
+            seats.append(rest[0].id)
+        result[cohort.id] = seats
+    return result
+
+
+def add_students(project: Project, plan: StudentPlan, seed: int) -> Project:
+    """Students for every cohort seat, their requests, and open sections of the requested courses in every
+    scenario (as many 28-seat sections as a course's first-choice requests need plus 10 %, at least one),
+    taught by added elective teachers in rooms of their own."""
+    rng = random.Random(seed)
+    advisory_of = _advisory_of(project)
+    project.subjects += [o.subject for o in plan.offerings]
+    students: list[Student] = []
+    requests: list[CourseRequest] = []
+    demand: dict[str, int] = defaultdict(int)
+
+    def pick(kind: str, grade: int, taken: list[str]) -> str | None:
+        choices = [o for o in plan.offerings if o.kind == kind and grade in o.grades and o.subject.id not in taken]
+        if not choices:
+            return None
+        return rng.choices([o.subject.id for o in choices], [o.weight for o in choices])[0]
+
+    for cohort in project.cohorts:
+        for seat in range(cohort.size):
+            index = len(students)
+            flags = {"ELL"} if rng.random() < 0.14 else set()
+            if rng.random() < 0.11:
+                flags.add("IEP")
+            student = Student(
+                f"st{index + 1:04d}",
+                student_name(index),
+                cohort.grade,
+                cohort.id,
+                advisory_of[cohort.id][seat] if seat < len(advisory_of[cohort.id]) else None,
+                cohort.pathway,
+                flags,
+            )
+            students.append(student)
+            wanted: list[str] = []  # first choices, in rank order
+            if "ELL" in flags:
+                wanted.append(pick("eld", cohort.grade, wanted))
+            if cohort.grade >= 11 and rng.random() < 0.6:
+                wanted.append(pick("advanced", cohort.grade, wanted))
+            elif rng.random() < 0.4:
+                wanted.append(pick("language", cohort.grade, wanted))
+            while len(wanted) < 2:
+                wanted.append(pick("elective", cohort.grade, wanted))
+            wanted = [w for w in wanted if w]
+            taken = list(wanted)
+            for rank, subject_id in enumerate(wanted, start=1):
+                requests.append(CourseRequest(student.id, subject_id, rank))
+                demand[subject_id] += 1
+                kind = next(o.kind for o in plan.offerings if o.subject.id == subject_id)
+                if kind == "eld":
+                    continue  # no alternate for English language development
+                alternate = pick("elective", cohort.grade, taken)
+                if alternate:
+                    taken.append(alternate)
+                    requests.append(CourseRequest(student.id, alternate, rank, alternate_for=subject_id))
+    project.students, project.requests = students, requests
+
+    # open sections: per course, sized to its first choices; packed onto teachers by department
+    counts = {o.subject.id: max(1, math.ceil(demand[o.subject.id] * 1.1 / ELECTIVE_SEATS)) for o in plan.offerings}
+    departments: dict[str, list[Offering]] = defaultdict(list)
+    for offering in plan.offerings:
+        departments[offering.subject.department].append(offering)
+    staff = Staff(plan.name_offset)
+    teacher_of: dict[tuple[str, int], str] = {}
+    room_of: dict[str, str] = {}
+    new_rooms: list[Room] = []  # a classroom for each elective teacher
+    for department, offerings in departments.items():
+        slots = [(o.subject.id, n) for o in offerings for n in range(counts[o.subject.id])]
+        for start in range(0, len(slots), SECTIONS_PER_TEACHER):
+            mine = slots[start : start + SECTIONS_PER_TEACHER]
+            slug = re.sub(r"[^a-z0-9]+", "-", department.casefold()).strip("-")
+            teacher_id = staff.add(f"teach-{slug}-{start // SECTIONS_PER_TEACHER + 1}", {s for s, _ in mine})
+            k = len(new_rooms) + 1
+            new_rooms.append(Room(f"elective-{k:02d}", f"Elective room {k}", 30, campus_id=plan.campus))
+            room_of[teacher_id] = new_rooms[-1].id
+            for slot in mine:
+                teacher_of[slot] = teacher_id
+    project.teachers += staff.teachers
+    project.rooms += new_rooms
+    features = {o.subject.id: o.features for o in plan.offerings}
+    names = {o.subject.id: o.subject.name for o in plan.offerings}
+    for scenario in project.scenarios:
+        scenario.rules.time_limit_seconds = max(scenario.rules.time_limit_seconds, plan.time_limit)
+        meetings, blocks, terms = plan.patterns[scenario.id]
+        for k, ((subject_id, n), teacher_id) in enumerate(teacher_of.items()):
+            term = terms[k % len(terms)]
+            open_section = section(
+                f"{subject_id}-{n + 1}",
+                f"{names[subject_id]} ({n + 1})" if counts[subject_id] > 1 else names[subject_id],
+                subject_id,
+                [],
+                meetings,
+                teachers=[teacher_id],
+                blocks=blocks,
+                features=features[subject_id],
+                room_id=None if features[subject_id] else room_of[teacher_id],
+                term_id=term,
+            )
+            open_section.max_enrolment = ELECTIVE_SEATS
+            scenario.sections.append(open_section)
+    return project
+
+
+def students_added(plan: StudentPlan, seed: int) -> Callable[[Callable[[], Project]], Callable[[], Project]]:
+    """Decorate a sample's builder so that its project has students, requests and open sections."""
+
+    def decorate(build: Callable[[], Project]) -> Callable[[], Project]:
+        @functools.wraps(build)
+        def built() -> Project:
+            return add_students(build(), plan, seed)
+
+        return built
+
+    return decorate
+
+
+def _subject(subject_id: str, name: str, color: str, department: str) -> Subject:
+    return Subject(subject_id, name, color, department)
+
+
+NEW_TECH_STUDENTS = StudentPlan(
+    offerings=(
+        Offering(_subject("eld", "English Language Development", "#45818e", "ELD"), (9, 10, 11, 12), "eld"),
+        Offering(_subject("french", "French I", "#bf9000", "World languages"), (9, 10, 11, 12), "language"),
+        Offering(_subject("spanish-3", "Spanish III", "#f6b26b", "World languages"), (11, 12), "language"),
+        Offering(_subject("ap-calc", "AP Calculus AB", "#1155cc", "Advanced"), (11, 12), "advanced"),
+        Offering(_subject("ap-csp", "AP Computer Science Principles", "#0b5394", "Advanced"), (11, 12), "advanced"),
+        Offering(
+            _subject("de-psych", "College Psychology (dual enrolment)", "#741b47", "Advanced"),
+            (11, 12),
+            "advanced",
+            0.6,
+        ),
+        Offering(_subject("band", "Band", "#d5a6bd", "Electives"), (9, 10, 11, 12), "elective", 1.2),
+        Offering(_subject("robotics", "Robotics", "#e69138", "Electives"), (9, 10, 11, 12), "elective", 1.2),
+        Offering(_subject("journalism", "Journalism & Yearbook", "#a64d79", "Electives"), (9, 10, 11, 12), "elective"),
+        Offering(_subject("ethnic", "Ethnic Studies", "#783f04", "Electives"), (9, 10, 11, 12), "elective"),
+        Offering(_subject("drawing", "Drawing & Painting", "#c27ba0", "Electives"), (9, 10, 11, 12), "elective", 0.5),
+    ),
+    patterns={"ab-block": (1, 1, (None,)), "traditional-7": (5, 1, (None,)), "4x4-block": (5, 1, ("S1", "S2"))},
+    name_offset=70,
+)
+
+LINKED_LEARNING_STUDENTS = StudentPlan(
+    offerings=(
+        Offering(_subject("eld", "English Language Development", "#45818e", "ELD"), (9, 10, 11, 12), "eld"),
+        Offering(_subject("french", "French I", "#bf9000", "World languages"), (9, 10, 11, 12), "language"),
+        Offering(_subject("mandarin", "Mandarin I", "#e06666", "World languages"), (9, 10, 11, 12), "language", 0.6),
+        Offering(_subject("ap-calc", "AP Calculus AB", "#1155cc", "Advanced"), (11, 12), "advanced"),
+        Offering(_subject("ap-bio", "AP Biology", "#274e13", "Advanced"), (11, 12), "advanced", 0.8),
+        Offering(_subject("ap-lit", "AP English Literature", "#990000", "Advanced"), (12,), "advanced", 0.8),
+        Offering(
+            _subject("de-eng", "Intro to Engineering (dual enrolment)", "#b45f06", "Advanced"),
+            (11, 12),
+            "advanced",
+            0.6,
+        ),
+        Offering(
+            _subject("de-med", "Medical Terminology (dual enrolment)", "#a64d79", "Advanced"), (11, 12), "advanced", 0.6
+        ),
+        Offering(_subject("band", "Band", "#d5a6bd", "Electives"), (9, 10, 11, 12), "elective", 1.2),
+        Offering(_subject("ethnic", "Ethnic Studies", "#783f04", "Electives"), (9, 10, 11, 12), "elective", 1.2),
+        Offering(_subject("yearbook", "Yearbook", "#a61c00", "Electives"), (9, 10, 11, 12), "elective", 0.5),
+        Offering(_subject("coding", "Coding", "#0b5394", "Electives"), (9, 10, 11, 12), "elective"),
+        Offering(_subject("ceramics", "Ceramics", "#c27ba0", "Electives"), (9, 10, 11, 12), "elective"),
+    ),
+    patterns={"block-friday-wbl": (2, 1, (None,)), "seven-period": (3, 1, (None,))},
+    name_offset=140,
+    campus="main",
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -507,6 +733,7 @@ NEW_TECH_COURSES: dict[int, list[tuple[str, str, str, tuple[str, ...], int, int,
 }
 
 
+@students_added(NEW_TECH_STUDENTS, seed=22)
 @state_minimums("new-tech")
 def build_new_tech() -> Project:
     subjects = [
@@ -995,6 +1222,7 @@ HSC = "health-campus"  # room feature of the Health Sciences Center rooms
 GEN = "general-wing"  # room feature of the main-campus rooms of the general program
 
 
+@students_added(LINKED_LEARNING_STUDENTS, seed=23)
 @state_minimums("linked-learning")
 def build_linked_learning() -> Project:
     subjects = [

@@ -115,3 +115,24 @@ def test_reports_are_written_as_csv_and_xlsx_naming_the_students(
 def test_report_errors_are_one_line(solved: Path, capsys: pytest.CaptureFixture[str]):
     code, _, err = run(capsys, "report", str(solved), "-s", SCENARIO, "--kind", "requests", "--out", "x.pdf")
     assert code == 2 and err.strip() == "dlplanner: error: A report goes to a .csv or .xlsx file, not 'x.pdf'"
+
+
+def test_export_per_student_pdf_of_a_grade_and_one_students_calendar(solved: Path, capsys: pytest.CaptureFixture[str]):
+    from icalendar import Calendar
+    from pypdf import PdfReader
+
+    pdf = solved.parent / "grade11.pdf"
+    code, out, err = run(capsys, "export", str(solved), "-s", SCENARIO, "-f", "pdf", "-o", str(pdf), "--grade", "11")
+    assert code == 0, out + err
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert len(pages) == 14 and all("Student: Student" in p for p in pages)
+    project = projects.open_project(str(solved))
+    enrolled = {e.section_id for e in project.scenario(SCENARIO).solution.enrolments if e.student_id == "s05"}
+    ics = solved.parent / "s05.ics"
+    code, out, err = run(capsys, "export", str(solved), "-s", SCENARIO, "-f", "ics", "-o", str(ics), "--student", "s05")
+    assert code == 0, out + err
+    summaries = {str(e.get("summary")) for e in Calendar.from_ical(ics.read_bytes()).walk() if e.name == "VEVENT"}
+    names = {s.id: s.name for s in project.scenario(SCENARIO).sections}
+    assert enrolled and {names[s] for s in enrolled} <= summaries
+    code, _, err = run(capsys, "export", str(solved), "-s", SCENARIO, "-f", "csv", "-o", "x.csv", "--grade", "3")
+    assert code == 2 and "No student in grade 3" in err

@@ -18,6 +18,7 @@ from dlplanner.domain import (
     BlockKind,
     Cohort,
     DayType,
+    Enrolment,
     Holiday,
     Internship,
     Placement,
@@ -32,6 +33,7 @@ from dlplanner.domain import (
     SolveStatus,
     SpecialDay,
     SpecialDayKind,
+    Student,
     Subject,
     Teacher,
     TeacherTeam,
@@ -172,4 +174,21 @@ def with_late_start() -> Project:
     scenario.calendar.special_days.append(
         SpecialDay(date(2026, 9, 16), SpecialDayKind.LATE_START, bell_schedule_id="late")
     )
+    return proj
+
+
+def with_students() -> Project:
+    """An open Art elective (A days, block 3, Room 101) and three students enrolled in it: Ada in Grade 9, Bo in
+    Grade 10 (internship on B days), Cy with no cohort."""
+    proj = project()
+    scenario = proj.scenarios[0]
+    proj.subjects.append(Subject("art", "Art", "#c080c0"))
+    scenario.sections.append(Section("art", "Art elective", "art", [], 1, length_minutes=50, teacher_ids=["t1"]))
+    scenario.solution.placements.append(Placement("art", 0, "A", h(11, 30), h(12, 20), "r1", ["t1"]))
+    proj.students = [
+        Student("s-ada", "Ada Park", 9, "c9"),
+        Student("s-bo", "Bo Reyes", 10, "c10"),
+        Student("s-cy", "Cy Nomad", 11),
+    ]
+    scenario.solution.enrolments = [Enrolment(s.id, "art") for s in proj.students]
     return proj

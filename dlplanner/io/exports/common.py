@@ -1,4 +1,4 @@
-"""What every timetable export shares: display-ready entries, views (master, teacher, cohort, room) and grids.
+"""What every timetable export shares: display-ready entries, views (master, teacher, cohort, room, student), grids.
 
 A day type's *slots* are its bell-schedule blocks without passing time, in order, each with its
 real start and end; a grid puts the entries of one person, group or room on those slots (a double
@@ -11,14 +11,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
 from dlplanner.domain import Block, BlockKind, DayType, Project, Scenario, fmt_time
 from dlplanner.domain.metrics import ScheduleEvent, dated_pairs, schedule_events
 
-VIEWS = ("master", "teacher", "cohort", "room")
+VIEWS = ("master", "teacher", "cohort", "room", "student")
+INTERNSHIP_COLOR = "#b6d7a8"
 
 
 class ExportError(Exception):
@@ -59,16 +61,22 @@ class Entry:
     def is_advisory(self) -> bool:
         return self.event.kind == "advisory"
 
+    @property
+    def is_internship(self) -> bool:
+        return self.event.kind == "internship"
+
 
 @dataclass
 class Owner:
-    """Whose timetable a page, sheet or calendar shows: a teacher, cohort or room (or the master)."""
+    """Whose timetable a page, sheet or calendar shows: a teacher, cohort, room or student (or the master)."""
 
-    kind: str  # "teacher", "cohort", "room", "master"
+    kind: str  # "teacher", "cohort", "room", "student", "master"
     id: str
     name: str
     entries: list[Entry] = field(default_factory=list)
     file_slug: str = ""  # set by Timetable.owners so that no two owners share a file name
+    detail: str = ""  # a student's grade, cohort and advisory: shown under the title
+    grade: int | None = None  # a student's grade
 
     @property
     def slug(self) -> str:
@@ -77,9 +85,14 @@ class Owner:
 
     @property
     def title(self) -> str:
-        return {"teacher": "Teacher", "cohort": "Cohort", "room": "Room", "master": "Master schedule"}[self.kind] + (
-            "" if self.kind == "master" else f": {self.name}"
-        )
+        kinds = {
+            "teacher": "Teacher",
+            "cohort": "Cohort",
+            "room": "Room",
+            "student": "Student",
+            "master": "Master schedule",
+        }
+        return kinds[self.kind] + ("" if self.kind == "master" else f": {self.name}")
 
 
 @dataclass(frozen=True)
@@ -147,9 +160,10 @@ def unique_slugs(ids: list[str]) -> dict[str, str]:
 class Timetable:
     """A scenario's timetable ready for display: entries, day types, slots and owners."""
 
-    def __init__(self, project: Project, scenario: Scenario) -> None:
+    def __init__(self, project: Project, scenario: Scenario, student_ids: Collection[str] | None = None) -> None:
         self.project = project
         self.scenario = scenario
+        self.student_ids = None if student_ids is None else set(student_ids)  # the student view's students (None: all)
         subjects = {s.id: s for s in project.subjects}
         teachers = {t.id: t.name for t in project.teachers}
         rooms = {r.id: r.name for r in project.rooms}
@@ -240,6 +254,8 @@ class Timetable:
         elif view == "room":
             records = [(r.id, r.name) for r in self.project.rooms]
             pick = lambda e, rid: e.event.room_id == rid  # noqa: E731
+        elif view == "student":
+            return self.student_owners()
         else:
             raise ExportError(f"Unknown view '{view}' (views: {', '.join(VIEWS)})")
         slugs = unique_slugs([rid for rid, _ in records])
@@ -250,6 +266,93 @@ class Timetable:
         result: list[Owner] = []
         for v in (view,) if view else default:
             result.extend(self.owners(v))
+        return result
+
+    def student_owners(self) -> list[Owner]:
+        """One owner per student (those of ``student_ids``, by grade, cohort and name): their cohort's
+        meetings, the sittings of their advisory (else of their cohort's advisories), the open sections
+        they are enrolled in, and their cohort's internship windows."""
+        project, scenario = self.project, self.scenario
+        chosen = [s for s in project.students if self.student_ids is None or s.id in self.student_ids]
+        cohorts = {c.id: c.name for c in project.cohorts}
+        advisories = {a.id: a.name for a in project.advisories}
+        chosen.sort(key=lambda s: (s.grade, cohorts.get(s.cohort_id or "", ""), s.name.casefold(), s.id))
+        meetings: dict[str, list[Entry]] = defaultdict(list)  # section id -> its meetings
+        sittings: dict[str, list[Entry]] = defaultdict(list)  # advisory id -> its sittings
+        of_cohort: dict[str, list[Entry]] = defaultdict(list)  # cohort id -> its meetings
+        for entry in self.entries:
+            if entry.event.kind == "meeting":
+                meetings[entry.event.record_id].append(entry)
+                for cohort_id in entry.event.cohort_ids:
+                    of_cohort[cohort_id].append(entry)
+            else:
+                sittings[entry.event.record_id].append(entry)
+        cohort_advisories: dict[str, list[str]] = defaultdict(list)
+        for advisory in project.advisories:
+            for cohort_id in advisory.cohort_ids:
+                cohort_advisories[cohort_id].append(advisory.id)
+        enrolled: dict[str, list[str]] = defaultdict(list)
+        for enrolment in scenario.solution.enrolments:
+            enrolled[enrolment.student_id].append(enrolment.section_id)
+        away = self._internship_entries()
+        order = {d.id: i for i, d in enumerate(scenario.day_types)}
+        slugs = unique_slugs([s.id for s in chosen])
+        owners = []
+        for student in chosen:
+            cohort = student.cohort_id or ""
+            mine = list(of_cohort.get(cohort, []))
+            seen = {id(e) for e in mine}
+            mine += [e for sid in enrolled.get(student.id, []) for e in meetings.get(sid, []) if id(e) not in seen]
+            advisory_ids = [student.advisory_id] if student.advisory_id else cohort_advisories.get(cohort, [])
+            mine += [e for aid in advisory_ids for e in sittings.get(aid or "", [])]
+            mine += away.get(cohort, [])
+            mine.sort(key=lambda e: (order.get(e.day_type_id, len(order)), e.start, e.end, e.title))
+            detail = [f"Grade {student.grade}" if student.grade else ""]
+            detail.append(f"Cohort {cohorts.get(cohort, cohort)}" if cohort else "")
+            if student.advisory_id:
+                detail.append(f"Advisory {advisories.get(student.advisory_id, student.advisory_id)}")
+            owner = Owner("student", student.id, student.name, mine, slugs[student.id])
+            owner.detail, owner.grade = " · ".join(d for d in detail if d), student.grade
+            owners.append(owner)
+        return owners
+
+    def _internship_entries(self) -> dict[str, list[Entry]]:
+        """Cohort id -> an entry per internship window of the cohort on each day type (the window itself,
+        without travel), for students' timetables."""
+        result: dict[str, list[Entry]] = defaultdict(list)
+        cohorts = {c.id: c.name for c in self.project.cohorts}
+        for internship in self.scenario.internships:
+            number = 0
+            for day in self.scenario.day_types:
+                for window in internship.windows:
+                    if not window.applies_to(day.id):
+                        continue
+                    event = ScheduleEvent(
+                        kind="internship",
+                        record_id=internship.id,
+                        meeting=number,
+                        day_type_id=day.id,
+                        start=window.start,
+                        end=window.end,
+                        term_id=None,
+                        room_id=None,
+                        teacher_ids=(),
+                        cohort_ids=tuple(internship.cohort_ids),
+                    )
+                    number += 1
+                    entry = Entry(
+                        event=event,
+                        title=internship.name,
+                        subject="Internship",
+                        color=INTERNSHIP_COLOR,
+                        room="",
+                        teachers=(),
+                        cohorts=tuple(cohorts.get(c, c) for c in internship.cohort_ids),
+                        term="",
+                        section_name=internship.name,
+                    )
+                    for cohort_id in internship.cohort_ids:
+                        result[cohort_id].append(entry)
         return result
 
     # -- grids -----------------------------------------------------------------------------
@@ -330,7 +433,7 @@ def entry_lines(entry: Entry, owner_kind: str) -> list[str]:
     """The lines a grid cell shows for an entry, leaving out what the page's owner already says."""
     lines = [entry.title]
     details = []
-    if owner_kind != "cohort" and entry.cohorts:
+    if owner_kind not in ("cohort", "student") and entry.cohorts:
         details.append(", ".join(entry.cohorts))
     if owner_kind != "teacher" and entry.teachers:
         details.append(", ".join(entry.teachers))

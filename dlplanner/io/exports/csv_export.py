@@ -1,4 +1,5 @@
-"""CSV exports: one row per meeting of the cycle, and one row per dated meeting through the year.
+"""CSV exports: one row per meeting of the cycle, and one row per dated meeting through the year; or, for the
+student view, one row per student per meeting of their week (cohort meetings, advisory, enrolments, internships).
 
 Columns are documented in docs/exports.md; names are stable so that student information systems
 and spreadsheets can map them once. Times are 24-hour ``HH:MM``; list fields join names with "; ".
@@ -7,6 +8,7 @@ and spreadsheets can map them once. Times are 24-hour ``HH:MM``; list fields joi
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
 from pathlib import Path
 
 from dlplanner.domain import Project, Scenario
@@ -30,6 +32,7 @@ FLAT_COLUMNS = [
 ]
 
 DATED_COLUMNS = ["date", "weekday", "special_day", *FLAT_COLUMNS]
+STUDENT_COLUMNS = ["student_id", "student", "grade", "student_cohort", *FLAT_COLUMNS]
 
 
 def _hhmm(minutes: int) -> str:
@@ -91,6 +94,38 @@ def dated_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-by-date{path.suffix or '.csv'}")
 
 
-def write_csv(project: Project, scenario: Scenario, path: Path) -> list[Path]:
-    """The flat CSV at ``path`` and the per-date CSV beside it."""
+def write_student_csv(
+    project: Project, scenario: Scenario, path: Path, student_ids: Collection[str] | None = None
+) -> Path:
+    """One row per student (of ``student_ids``, or every student) per meeting, sitting or internship window of
+    their cycle: the student schedule a student information system imports."""
+    tt = Timetable(project, scenario, student_ids)
+    students = {s.id: s for s in project.students}
+    cohorts = {c.id: c.name for c in project.cohorts}
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, STUDENT_COLUMNS)
+        writer.writeheader()
+        for owner in tt.owners("student"):
+            student = students[owner.id]
+            who = {
+                "student_id": student.id,
+                "student": student.name,
+                "grade": student.grade,
+                "student_cohort": cohorts.get(student.cohort_id or "", student.cohort_id or ""),
+            }
+            for e in owner.entries:
+                writer.writerow(_inert({**who, **_row(tt, e)}))
+    return path
+
+
+def write_csv(
+    project: Project,
+    scenario: Scenario,
+    path: Path,
+    view: str | None = None,
+    student_ids: Collection[str] | None = None,
+) -> list[Path]:
+    """The flat CSV at ``path`` and the per-date CSV beside it; the student view: the students' CSV alone."""
+    if view == "student":
+        return [write_student_csv(project, scenario, path, student_ids)]
     return [write_flat_csv(project, scenario, path), write_dated_csv(project, scenario, dated_path(path))]

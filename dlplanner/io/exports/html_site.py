@@ -1,4 +1,5 @@
-"""A small static HTML site of a timetable: index, master schedule, one page per teacher, cohort and room.
+"""A small static HTML site of a timetable: index, master schedule, one page per teacher, cohort and room
+(or per student).
 
 Plain HTML with the style sheet inlined in every page and relative links only, so the folder works
 offline, from a USB stick or a shared drive, and prints one timetable per page.
@@ -6,6 +7,7 @@ offline, from a USB stick or a shared drive, and prints one timetable per page.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html import escape
 from pathlib import Path
 
@@ -116,20 +118,36 @@ def index_page(tt: Timetable, owners: dict[str, list[Owner]]) -> str:
         for d in tt.day_types
     )
     body = ["<h2>Calendar</h2>", f"<ul>{days}</ul>", '<p><a href="master.html">Master schedule</a></p>']
-    titles = {"teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
+    titles = {"teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms", "student": "Students"}
     for kind, group in owners.items():
         if not group:
+            continue
+        if kind == "student":  # a list per grade
+            grades = sorted({o.grade or 0 for o in group})
+            for grade in grades:
+                items = "".join(
+                    f'<li><a href="{o.slug}.html">{escape(o.name)}</a></li>' for o in group if (o.grade or 0) == grade
+                )
+                heading = f"Students — grade {grade}" if grade else "Students"
+                body.append(f'<h2>{heading}</h2><ul class="owners">{items}</ul>')
             continue
         items = "".join(f'<li><a href="{o.slug}.html">{escape(o.name)}</a></li>' for o in group)
         body.append(f'<h2>{titles[kind]}</h2><ul class="owners">{items}</ul>')
     return _page(f"{tt.school_name} — {tt.scenario.name}", scenario_caption(tt), "\n".join(body), nav=False)
 
 
-def write_html_site(project: Project, scenario: Scenario, out: Path, view: str | None = None) -> list[Path]:
-    """Write ``index.html``, ``master.html`` and one page per owner into the folder ``out``."""
+def write_html_site(
+    project: Project,
+    scenario: Scenario,
+    out: Path,
+    view: str | None = None,
+    student_ids: Collection[str] | None = None,
+) -> list[Path]:
+    """Write ``index.html``, ``master.html`` and one page per owner into the folder ``out`` (the student view:
+    a page per student of ``student_ids``, or per student)."""
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out} is a file; the HTML export writes a folder (index.html and one page per timetable)")
-    tt = Timetable(project, scenario)
+    tt = Timetable(project, scenario, student_ids)
     out.mkdir(parents=True, exist_ok=True)
     kinds = ("teacher", "cohort", "room") if view in (None, "master") else (view,)
     owners = {kind: tt.owners(kind) for kind in kinds} if view != "master" else {}
@@ -143,6 +161,7 @@ def write_html_site(project: Project, scenario: Scenario, out: Path, view: str |
     for group in owners.values():
         for owner in group:
             path = out / f"{owner.slug}.html"
-            path.write_text(_page(owner.title, caption, owner_table(tt, owner)), encoding="utf-8")
+            text = " · ".join(filter(None, [owner.detail, caption]))
+            path.write_text(_page(owner.title, text, owner_table(tt, owner)), encoding="utf-8")
             written.append(path)
     return written

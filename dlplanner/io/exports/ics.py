@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -160,13 +161,25 @@ def write_ics(
     view: str | None = None,
     entity: str | None = None,
     stamp: datetime | None = None,
+    student_ids: Collection[str] | None = None,
 ) -> list[Path]:
-    """Write calendars: ``x.zip`` (one .ics per owner), ``x.ics`` (the whole school or ``entity``), or a folder."""
-    tt = Timetable(project, scenario)
-    if entity:
+    """Write calendars: ``x.zip`` (one .ics per owner), ``x.ics`` (the whole school, ``entity``, or the one
+    student of ``student_ids``), or a folder. The student view: one calendar per student of ``student_ids``."""
+    tt = Timetable(project, scenario, student_ids)
+    if view == "student" and not entity:
+        owners = tt.owners("student")
+        if not owners:
+            raise ExportError("No student to export: the project has no students (or none matches)")
+        if out.suffix.lower() == ".ics" and len(owners) > 1:
+            raise ExportError(
+                f"One .ics file holds one calendar: export {len(owners)} students to a .zip or a folder, "
+                "or choose one student"
+            )
+    elif entity:
         owners = [o for o in tt.owners_for(view, (*DEFAULT_VIEWS, "room")) if entity in (o.id, o.name)]
         if not owners:
-            raise ExportError(f"No teacher, cohort or room '{entity}' in project '{project.name}'")
+            what = "student" if view == "student" else "teacher, cohort or room"
+            raise ExportError(f"No {what} '{entity}' in project '{project.name}'")
         owners = owners[:1]
     elif out.suffix.lower() == ".ics":
         if view not in (None, "master"):

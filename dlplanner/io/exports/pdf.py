@@ -1,4 +1,4 @@
-"""Printable PDF timetables: master schedule pages, then one page per teacher, cohort and room.
+"""Printable PDF timetables: master schedule pages, then one page per teacher, cohort and room (or per student).
 
 Pages are landscape A4 or US Letter; everything is laid out inside the frame both share
 (720 × 523 pt), so one file prints on either paper without clipping. Owner pages draw each day
@@ -8,6 +8,7 @@ day types with different bell times read correctly side by side.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -278,18 +279,24 @@ def master_story(tt: Timetable) -> list:
 def owner_story(tt: Timetable, owner: Owner) -> list:
     st = _styles()
     title = Paragraph(_esc(owner.title), st["title"])
-    caption = Paragraph(_esc(scenario_caption(tt)), st["caption"])
+    caption = Paragraph(_esc(" · ".join(filter(None, [owner.detail, scenario_caption(tt)]))), st["caption"])
     used = 18 + 10 + 8
     return [title, caption, Spacer(1, 8), TimeGrid(tt, owner, FRAME_W, FRAME_H - used - 4)]
 
 
 def write_pdf(
-    project: Project, scenario: Scenario, out: Path, view: str | None = None, paper: str = "a4"
+    project: Project,
+    scenario: Scenario,
+    out: Path,
+    view: str | None = None,
+    paper: str = "a4",
+    student_ids: Collection[str] | None = None,
 ) -> list[Path]:
-    """Master pages (unless another view is asked for), then a page per teacher, cohort and room (or per ``view``)."""
+    """Master pages (unless another view is asked for), then a page per teacher, cohort and room (or per ``view``;
+    the student view: a page per student of ``student_ids``, or per student)."""
     if paper.lower() not in PAPERS:
         raise ExportError(f"Unknown paper '{paper}' (papers: a4, letter)")
-    tt = Timetable(project, scenario)
+    tt = Timetable(project, scenario, student_ids)
     page_w, page_h = PAPERS[paper.lower()]
     regular, _ = fonts()
 
@@ -321,6 +328,7 @@ def write_pdf(
                 story.append(PageBreak())
             story.extend(owner_story(tt, owner))
     if not story:
-        story.append(Paragraph("Nothing to print: the scenario has no day types.", _styles()["caption"]))
+        empty = "no students" if view == "student" else "no day types"
+        story.append(Paragraph(f"Nothing to print: the scenario has {empty}.", _styles()["caption"]))
     doc.build(story)
     return [out]
