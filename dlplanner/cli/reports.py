@@ -73,7 +73,12 @@ project_name_option = click.option(
 @click.option(
     "--view", type=click.Choice(VIEWS), default=None, help="Only the master schedule or one kind of timetable."
 )
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="PDF paper size (default: letter in the US and the Americas or when the locale is unset, else a4).",
+)
 @click.option("--entity", default=None, help="iCalendar: one teacher, cohort or room (id or name) into one .ics file.")
 @project_name_option
 def export_command(
@@ -82,7 +87,7 @@ def export_command(
     fmt: str,
     out: str,
     view: str | None,
-    paper: str,
+    paper: str | None,
     entity: str | None,
     project_name: str | None,
 ) -> None:
@@ -90,7 +95,7 @@ def export_command(
     with user_errors():
         loaded = projects.open_project(project, project_name)
         options: dict[str, Any] = {}
-        if fmt == "pdf":
+        if fmt == "pdf" and paper:
             options["paper"] = paper
         if entity:
             if fmt != "ics":
