@@ -53,10 +53,16 @@ def test_a_second_process_hands_its_project_to_the_running_window(
     school = tmp_path / "school.dlp"
     projects.create_project(str(school), projects.load_sample("big-picture"))
     serve_other_launches(window)
-    with qtbot.waitSignal(window.findChild(InstanceServer).open_requested, timeout=60_000) as opened:
-        launch = _second_launch(school, tmp_path)
-    assert opened.args == [str(school)]
-    assert launch.wait(timeout=60) == 0  # the launch heard "ok" and ended without a window of its own
+    launch = None
+    try:
+        with qtbot.waitSignal(window.findChild(InstanceServer).open_requested, timeout=60_000) as opened:
+            launch = _second_launch(school, tmp_path)
+        assert opened.args == [str(school)]
+        assert launch.wait(timeout=60) == 0  # the launch heard "ok" and ended without a window of its own
+    finally:
+        if launch is not None and launch.poll() is None:
+            launch.kill()  # a launch that opened a window of its own instead
+            launch.wait()
     assert window.document.location == str(school)  # the running window opened it
     assert "Handed" in (tmp_path / "logs" / "dlplanner.log").read_text(encoding="utf-8")
 
