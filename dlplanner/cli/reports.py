@@ -122,7 +122,12 @@ def export_command(
 )
 @click.argument("more", nargs=-1, metavar="")
 @click.option("--out", "-o", required=True, help="Report file: report.html or report.pdf.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="PDF paper size (default: letter in the US and the Americas or when the locale is unset, else a4).",
+)
 @click.option(
     "--min-annual-minutes",
     type=click.IntRange(min=0),
@@ -167,7 +172,7 @@ def compare_command(
     first: tuple[str, ...],
     more: tuple[str, ...],
     out: str,
-    paper: str,
+    paper: str | None,
     min_annual_minutes: int | None,
     count_advisory: bool | None,
     min_advisory_minutes: int | None,
@@ -199,7 +204,7 @@ def compare_command(
             subject_annual_minutes={**stored.subject_annual_minutes, **by_subject},
         )
         comparison = compare_service.compare(loaded, keys, minimums)
-        path = compare_service.write_comparison(comparison, out, paper)
+        path = compare_service.write_comparison(comparison, out, paper or exporting.default_paper())
     click.echo(f"Compared {', '.join(repr(n) for n in comparison.scenario_names)}: report written to {path}")
     for note in comparison.notes:
         click.echo(f"  note: {note}")
