@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
 log = logging.getLogger(__name__)
@@ -134,14 +135,20 @@ def _register(script: str, dirs: list[Path]) -> FontPair | None:
             continue
         bold = _find(bold_file, dirs) if bold_file else None
         tag = "DLP-" + script.split("/")[0]
+        # the base (Latin) font can be shaped too: a paragraph shapes its words only when the style's
+        # own font can, and the base font stays the style's font, for the spaces and separators
+        shapable = script in SHAPED or script == LATIN
         try:
-            pdfmetrics.registerFont(TTFont(tag, str(regular), shapable=script in SHAPED))
+            pdfmetrics.registerFont(TTFont(tag, str(regular), shapable=shapable))
             if bold is not None:
-                pdfmetrics.registerFont(TTFont(tag + "-Bold", str(bold), shapable=script in SHAPED))
+                pdfmetrics.registerFont(TTFont(tag + "-Bold", str(bold), shapable=shapable))
         except Exception as error:  # a font ReportLab cannot read (e.g. CFF outlines): try the next
             log.debug("font %s unusable: %s", regular, error)
             continue
-        return FontPair(tag, tag + "-Bold" if bold is not None else tag)
+        pair = FontPair(tag, tag + "-Bold" if bold is not None else tag)
+        # <b> and <i> in paragraph markup find the bold face of the font they are in (no italics here)
+        registerFontFamily(tag, normal=pair.regular, bold=pair.bold, italic=pair.regular, boldItalic=pair.bold)
+        return pair
     return None
 
 
@@ -271,10 +278,11 @@ def paragraph_style(text_markup: str, style):
     shaped = [f for s, f in script_fonts().items() if s in SHAPED and f is not None]
     if not any(f'name="{f.regular}"' in text_markup or f'name="{f.bold}"' in text_markup for f in shaped):
         return style
+    if not pdfmetrics.getFont(style.fontName).shapable:  # Helvetica: no TrueType base font was found
+        return style
     from reportlab.lib.styles import ParagraphStyle
 
-    # ReportLab shapes a paragraph's words only when the style's own font can be shaped
-    return ParagraphStyle(style.name + "-shaped", parent=style, fontName=shaped[0].regular, shaping=1)
+    return ParagraphStyle(style.name + "-shaped", parent=style, shaping=1)
 
 
 def string_width(text: str, font: str, size: float) -> float:

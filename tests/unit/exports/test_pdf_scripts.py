@@ -37,10 +37,12 @@ def test_arabic_chinese_and_bengali_names_are_in_the_pdf_text(tmp_path: Path) ->
     for teacher in proj.teachers:
         teacher.name = NAMES[teacher.id]
     proj.cohorts[0].name = "Grade 9 — 李华"
+    proj.rooms[0].name = "قاعة الفنون"  # beside Latin text and bold markup in the master schedule's cells
     (out,) = write_pdf(proj, proj.scenarios[0], tmp_path / "t.pdf")
     pages = [_logical(page.extract_text()) for page in PdfReader(out).pages]
     for name in NAMES.values():
         assert name in pages[0], name  # the master schedule's teacher column (paragraphs)
+    assert "Humanities 9 · قاعة الفنون" in pages[0]  # Latin and separators stay in the Latin font
     titles = [line for page in pages for line in page.splitlines() if line.startswith(("Teacher:", "Cohort:"))]
     expected = [f"Teacher: {NAMES[t]}" for t in ("t1", "t2", "t3")] + ["Cohort: Grade 9 — 李华"]
     assert titles[:4] == expected
