@@ -95,6 +95,8 @@ def main() -> None:
             "DLPLANNER_LOG_DIR": str(folder / "logs"),
             "DLPLANNER_RECOVERY_DIR": str(folder / "recovery"),
             "XDG_CONFIG_HOME": str(folder / "config"),  # QSettings of this run only
+            # its own single-instance socket: never hand the project to a dlplanner the user has open
+            "DLPLANNER_INSTANCE_NAME": f"dlplanner-startup-bench-{os.getpid()}",
         }
         project = folder / f"{args.sample}.dlp"
         create = [*command, "new", str(project), "--sample", args.sample]

@@ -339,8 +339,13 @@ def _solve(
     if result.placements:
         click.echo(
             f"  objective {_figure(result.objective, 'not evaluated')}, "
-            f"best bound {_figure(result.best_bound, 'no bound yet')}"
+            f"best bound {_figure(result.best_bound, 'no bound yet')}{_gap(result.objective, result.best_bound)}"
         )
+        if result.narrowed_bound is not None:  # big schools: the bound of the narrowed pools' timetables
+            click.echo(
+                f"  bound of the narrowed teacher pools and room classes {result.narrowed_bound:g}"
+                f"{_gap(result.objective, result.narrowed_bound)} (not a bound of every timetable)"
+            )
         for rule_id, penalty in sorted(result.penalties.items()):
             if penalty:
                 click.echo(f"  penalty {rule_id}: {penalty:g}")
@@ -355,6 +360,13 @@ def _figure(value: float | None, missing: str) -> str:
     if value is None or not math.isfinite(value):
         return missing
     return f"{value:g}"
+
+
+def _gap(objective: float | None, bound: float | None) -> str:
+    """ ", gap N %" (CP-SAT's relative gap, |objective − bound| / max(1, |objective|)), or nothing."""
+    if objective is None or bound is None or not (math.isfinite(objective) and math.isfinite(bound)):
+        return ""
+    return f", gap {100 * abs(objective - bound) / max(1.0, abs(objective)):.1f} %"
 
 
 def _verdict(report: CheckReport) -> str:

@@ -38,13 +38,36 @@ def import_command(fet_file: str, project: str, force: bool) -> None:
     click.echo(f"created {projects.describe_location(project)}")
 
 
+STOP_WORDS = {
+    "first": "at the first timetable (--first)",
+    "gap": "within the --gap of the bound",
+    "optimal": "optimal (the bound is reached)",
+    "time limit": "at the time limit",
+    "stopped": "on request",
+    "infeasible": "no timetable exists",
+}
+
+
 @fet.command("solve")
 @click.argument("fet_file", metavar="IN.fet", type=click.Path(dir_okay=False))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="FET file to write.")
 @click.option("--time-limit", default=60.0, show_default=True, type=float, help="Seconds.")
 @click.option("--workers", default=2, show_default=True, type=int, help="CP-SAT worker threads.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
-def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed: int) -> None:
+@click.option(
+    "--first", "first_only", is_flag=True, help="Stop at the first timetable, as fet-cl does (no soft rules optimised)."
+)
+@click.option(
+    "--gap",
+    "gap_percent",
+    default=None,
+    type=click.FloatRange(min=0.0),
+    metavar="PCT",
+    help="Stop once the soft penalty is within PCT % of the proven bound.",
+)
+def solve_command(
+    fet_file: str, out: str, time_limit: float, workers: int, seed: int, first_only: bool, gap_percent: float | None
+) -> None:
     """Solve IN.fet and write FET's data-and-timetable file (every activity locked) to OUT."""
     if time_limit <= 0:
         raise click.ClickException("--time-limit must be positive")
@@ -60,7 +83,15 @@ def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed
         for line in fet_service.support_lines(document.instance):
             click.echo(line)
         outcome = fet_service.solve_fet_file(
-            fet_file, out, document=document, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress
+            fet_file,
+            out,
+            document=document,
+            time_limit=time_limit,
+            workers=workers,
+            seed=seed,
+            on_progress=progress,
+            first_only=first_only,
+            gap_percent=gap_percent,
         )
     except _USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from exc
@@ -68,6 +99,8 @@ def solve_command(fet_file: str, out: str, time_limit: float, workers: int, seed
     for m in r.messages:
         click.echo(m)
     click.echo(f"status: {r.status}")
+    if r.stop_reason:
+        click.echo(f"stopped: {STOP_WORDS.get(r.stop_reason, r.stop_reason)}")
     if r.time_to_first is not None:
         click.echo(f"time to first timetable: {r.time_to_first:.2f}s; to best: {(r.time_to_best or 0):.2f}s")
     if r.soft_penalty is not None:

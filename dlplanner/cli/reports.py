@@ -76,7 +76,12 @@ project_name_option = click.option(
     default=None,
     help="Only the master schedule or one kind of timetable (student: one per student; pdf, csv, ics, html, xlsx).",
 )
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="PDF paper size (default: letter in the US and the Americas or when the locale is unset, else a4).",
+)
 @click.option("--entity", default=None, help="iCalendar: one teacher, cohort or room (id or name) into one .ics file.")
 @click.option("--student", default=None, help="Student view: only this student (id or name).")
 @click.option("--grade", type=int, default=None, help="Student view: only the students of this grade.")
@@ -87,7 +92,7 @@ def export_command(
     fmt: str,
     out: str,
     view: str | None,
-    paper: str,
+    paper: str | None,
     entity: str | None,
     student: str | None,
     grade: int | None,
@@ -97,7 +102,7 @@ def export_command(
     with user_errors():
         loaded = projects.open_project(project, project_name)
         options: dict[str, Any] = {}
-        if fmt == "pdf":
+        if fmt == "pdf" and paper:
             options["paper"] = paper
         if entity:
             if fmt != "ics":
@@ -128,7 +133,12 @@ def export_command(
 )
 @click.argument("more", nargs=-1, metavar="")
 @click.option("--out", "-o", required=True, help="Report file: report.html or report.pdf.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="PDF paper size (default: letter in the US and the Americas or when the locale is unset, else a4).",
+)
 @click.option(
     "--min-annual-minutes",
     type=click.IntRange(min=0),
@@ -173,7 +183,7 @@ def compare_command(
     first: tuple[str, ...],
     more: tuple[str, ...],
     out: str,
-    paper: str,
+    paper: str | None,
     min_annual_minutes: int | None,
     count_advisory: bool | None,
     min_advisory_minutes: int | None,
@@ -205,7 +215,7 @@ def compare_command(
             subject_annual_minutes={**stored.subject_annual_minutes, **by_subject},
         )
         comparison = compare_service.compare(loaded, keys, minimums)
-        path = compare_service.write_comparison(comparison, out, paper)
+        path = compare_service.write_comparison(comparison, out, paper or exporting.default_paper())
     click.echo(f"Compared {', '.join(repr(n) for n in comparison.scenario_names)}: report written to {path}")
     for note in comparison.notes:
         click.echo(f"  note: {note}")

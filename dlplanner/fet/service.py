@@ -91,13 +91,25 @@ def solve_fet_file(
     seed: int = 0,
     on_progress: Callable[[FetProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    first_only: bool = False,
+    gap_percent: float | None = None,
 ) -> SolveOutcome:
     """Parse (once; unless the caller already did: ``document``) → solve → write FET's
-    data-and-timetable file → re-read what was written and check it."""
+    data-and-timetable file → re-read what was written and check it. ``first_only`` stops at the
+    first timetable, ``gap_percent`` within that relative gap of the bound (see ``solve_fet``)."""
     if document is None:
         document = parse_fet(in_path)
     instance = document.instance
-    result = solve_fet(instance, time_limit, workers, seed, on_progress=on_progress, should_stop=should_stop)
+    result = solve_fet(
+        instance,
+        time_limit,
+        workers,
+        seed,
+        on_progress=on_progress,
+        should_stop=should_stop,
+        first_only=first_only,
+        gap_percent=gap_percent,
+    )
     if not result.has_timetable:
         return SolveOutcome(result, FetCheckReport(unsupported=instance.unsupported()), instance, False)
     write_fet_timetable(document, instance, result.timetable, out_path)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from dlplanner.qt.compat import guard_singleton_refcounts
 from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.qt.single_instance import InstanceServer, hand_over
 from dlplanner.qt.style import apply_style
 from dlplanner.qt.support import install_excepthook, log, start_logging
 
@@ -39,14 +40,42 @@ class DocumentOpener(QObject):
         return super().eventFilter(watched, event)
 
 
+def bring_to_front(window: MainWindow) -> None:
+    """Show ``window`` above the others (the system may only flash it in the task bar)."""
+    window.show()
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()
+
+
+def serve_other_launches(window: MainWindow) -> InstanceServer:
+    """Projects handed over by later launches (``dlplanner x.dlp`` while this app runs) open in ``window``."""
+    server = InstanceServer(window)
+
+    def open_handed(path: str) -> None:
+        bring_to_front(window)
+        window.open_project(path)
+
+    server.open_requested.connect(open_handed)
+    server.listen()
+    return server
+
+
 def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
-    """Open the main window (on ``project``), with a log file and a crash dialog instead of a console."""
+    """Open the main window (on ``project``), with a log file and a crash dialog instead of a console.
+
+    With an app already running for this user, ``project`` is handed to it instead and this launch ends.
+    """
     started = time.monotonic()
     log_file = start_logging()
+    if project and hand_over(project):
+        log.info("Handed %s to the dlplanner already running", project)
+        return 0
     app = make_app(argv)
     install_excepthook(log_file)
     window = MainWindow()
     app.installEventFilter(DocumentOpener(window))
+    serve_other_launches(window)
     window.show()
     if project:
         window.open_project(project)
@@ -61,4 +90,4 @@ def run_app(project: str | None = None, argv: list[str] | None = None) -> int:
     return status
 
 
-__all__ = ["DocumentOpener", "MainWindow", "make_app", "run_app"]
+__all__ = ["DocumentOpener", "MainWindow", "make_app", "run_app", "serve_other_launches"]

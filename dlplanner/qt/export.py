@@ -70,6 +70,7 @@ class ExportDialog(QDialog):
         self.paper = QComboBox()
         for paper, label in PAPERS.items():
             self.paper.addItem(label, paper)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(exporting.default_paper())))  # Letter in the US
         self.entity = QComboBox()  # iCalendar of one teacher or cohort; type to search
         self.entity.setEditable(True)
         self.entity.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

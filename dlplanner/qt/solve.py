@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -49,10 +50,20 @@ class SolveWorker(QThread):
     finished_ok = Signal(object, object)  # SolveResult, CheckReport | None
     failed = Signal(str)
 
-    def __init__(self, project: Project, scenario_id: str, time_limit: float, workers: int, seed: int) -> None:
+    def __init__(
+        self,
+        project: Project,
+        scenario_id: str,
+        time_limit: float,
+        workers: int,
+        seed: int,
+        first_only: bool = False,
+        gap_percent: float | None = None,
+    ) -> None:
         super().__init__()
         self.project = copy.deepcopy(project)
         self.scenario_id, self.time_limit, self.workers, self.seed = scenario_id, time_limit, workers, seed
+        self.first_only, self.gap_percent = first_only, gap_percent
         self._stop = False
 
     def cancel(self) -> None:
@@ -68,6 +79,8 @@ class SolveWorker(QThread):
                 seed=self.seed,
                 on_progress=self.progressed.emit,
                 should_stop=lambda: self._stop,
+                first_only=self.first_only,
+                gap_percent=self.gap_percent,
             )
         except Exception as exc:  # shown in the panel; the app keeps running
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -93,6 +106,18 @@ class SolvePanel(QWidget):
         self.time_limit = QDoubleSpinBox(minimum=0.5, maximum=3600, value=30, suffix=" s", decimals=1)
         self.workers = QSpinBox(minimum=1, maximum=32, value=2)
         self.seed = QSpinBox(minimum=0, maximum=1_000_000, value=0)
+        # stop when good enough (the same options as `dlplanner solve --first / --gap PCT`)
+        self.first_only = QCheckBox("Stop at first timetable")
+        self.first_only.setToolTip("End the search at the first timetable that keeps every hard rule (no soft rules).")
+        self.first_only.setAccessibleName("Stop at first timetable")
+        self.gap_enabled = QCheckBox("Stop within gap")
+        self.gap_enabled.setToolTip("End the search once the soft rules' penalty is within this % of the best bound.")
+        self.gap_enabled.setAccessibleName("Stop within gap")
+        self.gap = QDoubleSpinBox(minimum=0.0, maximum=100.0, value=5.0, suffix=" %", decimals=1)
+        self.gap.setAccessibleName("Gap to the bound, percent")
+        self.gap.setEnabled(False)
+        self.gap_enabled.toggled.connect(self.gap.setEnabled)
+        self.first_only.toggled.connect(lambda on: self.gap_enabled.setEnabled(not on))
         self.solve_button = QPushButton(icon("solve"), "Solve", objectName="primary")
         self.cancel_button = QPushButton(icon("stop"), "Cancel (keep best)")
         self.cancel_button.setEnabled(False)
@@ -112,6 +137,11 @@ class SolvePanel(QWidget):
         form.addRow("Time limit", self.time_limit)
         form.addRow("Workers", self.workers)
         form.addRow("Seed", self.seed)
+        form.addRow(self.first_only)
+        gap_row = QHBoxLayout()
+        gap_row.addWidget(self.gap_enabled)
+        gap_row.addWidget(self.gap, 1)
+        form.addRow(gap_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.solve_button)
         buttons.addWidget(self.cancel_button)
@@ -178,9 +208,8 @@ class SolvePanel(QWidget):
         if scenario is None or project is None or self.running:
             return False
         self.scenario = scenario
-        self.worker = SolveWorker(
-            project, scenario.id, self.time_limit.value(), self.workers.value(), self.seed.value()
-        )
+        limit, workers, seed = self.time_limit.value(), self.workers.value(), self.seed.value()
+        self.worker = SolveWorker(project, scenario.id, limit, workers, seed, **self.stop_options())
         self.worker.progressed.connect(self._progress)
         self.worker.finished_ok.connect(self._done)
         self.worker.failed.connect(self._failed)
@@ -196,6 +225,12 @@ class SolvePanel(QWidget):
         self._ticker.start()
         self.worker.start()
         return True
+
+    def stop_options(self) -> dict[str, Any]:
+        """``first_only`` and ``gap_percent`` for ``solve_scenario``, as the run options say."""
+        first = self.first_only.isChecked()
+        gap = self.gap.value() if self.gap_enabled.isChecked() and not first else None
+        return {"first_only": first, "gap_percent": gap}
 
     def cancel(self) -> None:
         if self.worker is not None:

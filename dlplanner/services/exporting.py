@@ -29,11 +29,18 @@ class ExportFormat:
     options: tuple[str, ...] = ()
 
 
+def default_paper() -> str:
+    """The PDF paper for this computer's locale: "letter" in the US and the Americas (or no locale), else "a4"."""
+    from dlplanner.io.exports.pdf_fonts import default_paper as locale_paper
+
+    return locale_paper()
+
+
 def _pdf(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.pdf import write_pdf
 
     return write_pdf(
-        project, scenario, out, view, paper=options.get("paper") or "a4", student_ids=options.get("students")
+        project, scenario, out, view, paper=options.get("paper") or None, student_ids=options.get("students")
     )
 
 

@@ -13,8 +13,10 @@ Big models (many pool literals or meetings, see :mod:`dlplanner.solver.pools`) n
 pools and room classes, start from a constructive timetable (:mod:`dlplanner.solver.construct`),
 ask the first pass to spread each section over the days (a search aid, released when it cannot
 hold and for the soft rules), and optimise the soft rules by large-neighbourhood search
-(:mod:`dlplanner.solver.lns`). A narrowed model without a timetable proves nothing: the whole model
-is built and solved then. Their results claim no bound and are never "optimal".
+(:mod:`dlplanner.solver.lns`), then search the whole soft model from the best timetable for a last
+slice of the time, for its bound. A narrowed model without a timetable proves nothing: the whole model
+is built and solved then. A narrowed model's bound holds for its narrowed choices only: it is
+reported as ``narrowed_bound``, never as the school's bound, and such results are never "optimal".
 
 When CP-SAT proves the hard rules infeasible, the capacity groups are tried first
 (:mod:`dlplanner.solver.capacity_groups`: the sections that can only use one supply, solved alone);
@@ -525,7 +527,8 @@ def solve(
         unimproved.wall_time = time.monotonic() - t0
         unimproved.solutions = solutions
         if code2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            unimproved.best_bound = None if ctx.narrowed else float(solver2.best_objective_bound // scale)
+            bound = float(solver2.best_objective_bound // scale)
+            unimproved.best_bound, unimproved.narrowed_bound = (None, bound) if ctx.narrowed else (bound, None)
         return unimproved
     penalties = _penalties(ctx, solver2)
     advisors, team_cohorts = _choices(ctx, solver2)
@@ -542,6 +545,7 @@ def solve(
         placements2,
         objective=objective,
         best_bound=None if ctx.narrowed else bound,
+        narrowed_bound=bound if ctx.narrowed else None,
         penalties=penalties,
         wall_time=time.monotonic() - t0,
         time_to_first=first_at,
@@ -597,11 +601,13 @@ def _finish_by_lns(
 ) -> SolveResult:
     """The soft rules of a big model by large-neighbourhood search (:mod:`dlplanner.solver.lns`).
 
-    No bound comes out of it (0 is the only one claimed), so the result is feasible, never optimal,
-    and ``gap_percent`` cannot stop it early.
+    The neighbourhoods' searches prove nothing about the whole model (the rest of it is fixed), so a
+    last slice of the time (:func:`_bound_pass`) searches the whole soft model from the best timetable
+    for its bound (``gap_percent`` does not stop the neighbourhoods early).
     """
     first_assignment = ctx.assignment
     solutions = unimproved.solutions
+    bound_seconds = min(BOUND_PASS_MAX_SECONDS, BOUND_PASS_SHARE * request.time_limit)
 
     def better(objective: float) -> None:
         nonlocal solutions
@@ -610,7 +616,7 @@ def _finish_by_lns(
             on_progress(Progress(time.monotonic() - t0, float(objective // scale), 0.0, solutions))
 
     # keep time for the room pass and the penalties
-    deadline = time.monotonic() + left() - min(5.0, 0.08 * request.time_limit)
+    deadline = time.monotonic() + left() - min(5.0, 0.08 * request.time_limit) - bound_seconds
     improved, _, rounds = lns.improve(
         ctx,
         list(fixed.response_proto.solution),
@@ -627,6 +633,12 @@ def _finish_by_lns(
         f"({rounds} rounds, {solutions - unimproved.solutions} better timetables)"
     )
     best = improved or fixed
+    bound, better_found = _bound_pass(ctx, best, bound_seconds, request, should_stop)
+    if bound is not None:
+        scope = "the narrowed teacher pools and room classes only" if ctx.narrowed else "the whole school"
+        messages.append(f"bound {bound // scale:g} from the whole soft model's search (holds for {scope})")
+    if better_found is not None:
+        best = better_found
     placements2 = _extract(ctx, best, placements, max(0.5, left()))
     if placements2 is None:
         ctx.assignment = first_assignment
@@ -635,11 +647,15 @@ def _finish_by_lns(
         return unimproved
     penalties = _penalties(ctx, best)
     advisors, team_cohorts = _choices(ctx, best)
+    objective = float(sum(penalties.values()))
+    whole = None if bound is None else float(bound // scale)
     return SolveResult(
-        SolveStatus.FEASIBLE,
+        # only the whole model's bound proves an optimum; the narrowed one bounds the narrowed choices
+        SolveStatus.OPTIMAL if whole is not None and not ctx.narrowed and objective <= whole else SolveStatus.FEASIBLE,
         placements2,
-        objective=float(sum(penalties.values())),
-        best_bound=None,
+        objective=objective,
+        best_bound=None if ctx.narrowed else whole,
+        narrowed_bound=whole if ctx.narrowed else None,
         penalties=penalties,
         wall_time=time.monotonic() - t0,
         time_to_first=unimproved.time_to_first,
@@ -648,6 +664,38 @@ def _finish_by_lns(
         advisors=advisors,
         team_cohorts=team_cohorts,
     )
+
+
+BOUND_PASS_SHARE, BOUND_PASS_MAX_SECONDS = 0.1, 10.0  # of the time limit, for the big models' bound
+
+
+def _bound_pass(
+    ctx: Context, best: cp_model.CpSolver, seconds: float, request: SolveRequest, should_stop: StopFn | None
+) -> tuple[float | None, cp_model.CpSolver | None]:
+    """(scaled bound, a solver holding a better solution if it found one): the whole soft model, hinted.
+
+    Why: the large-neighbourhood search re-solves a few sections at a time with the rest fixed, so its
+    searches bound nothing but their neighbourhood; CP-SAT on the whole model, started from the best
+    timetable, proves a lower bound of every timetable of this model (and may still improve on it).
+    """
+    if seconds < 0.2 or (should_stop is not None and should_stop()):
+        return None, None
+    ctx.model.clear_hints()
+    values = list(best.response_proto.solution)
+    hint = ctx.model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+    solver = cp_model.CpSolver()
+    _params(solver, seconds, request.workers, request.seed)
+    solver.parameters.cp_model_probing_level = 0  # as in the soft phase: probing costs seconds on big models
+    with _StopWatcher(solver, should_stop):
+        code = solver.solve(ctx.model)
+    bound = solver.best_objective_bound
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and not math.isfinite(bound):
+        return None, None
+    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    improved = solver if found and solver.objective_value < best.objective_value else None
+    return (max(0.0, float(bound)) if math.isfinite(bound) else None), improved
 
 
 def explain(

@@ -45,7 +45,10 @@ class SolveResult:
     status: SolveStatus
     placements: list[Placement] = field(default_factory=list)
     objective: float | None = None
-    best_bound: float | None = None
+    best_bound: float | None = None  # a lower bound of the school's problem (None: none proven)
+    # the bound CP-SAT proved for a big school's narrowed model (teacher pools, room classes): it bounds
+    # the timetables with those narrowed choices only, so it is reported apart from best_bound
+    narrowed_bound: float | None = None
     penalties: dict[str, int] = field(default_factory=dict)
     wall_time: float = 0.0
     time_to_first: float | None = None

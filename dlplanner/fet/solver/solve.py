@@ -13,7 +13,9 @@ Stages, all within one time limit:
    checked by the time model pinned to its starts, as in stage 0, and wins if it holds. With
    three or more workers the day-then-hour decomposition (``decompose.py``) races too;
 2. *optimise*: the full time model with the soft penalty as objective, hinted with stage 1's
-   timetable; its proven bound is reported. The reported penalty is that of exactly the returned
+   timetable; its proven bound is reported. ``first_only`` skips this stage (and the rooms' soft
+   preferences), as fet-cl stops at its first timetable; ``gap_percent`` ends it once the penalty
+   is within that relative gap of the bound. The reported penalty is that of exactly the returned
    starts (the pinned full model, minimised), never the search's objective, which may carry slack;
 3. *rooms* (``rooms.py``): with times fixed, a small model assigns rooms (one activity per room
    at a time, not-available rooms, soft room preferences). Already after stage 1 the times are
@@ -72,6 +74,9 @@ class FetSolveResult:
     time_to_best: float | None = None
     wall_time: float = 0.0
     messages: list[str] = field(default_factory=list)
+    # why the search ended: "first" (first_only), "gap" (within gap_percent of the bound), "optimal",
+    # "time limit", "stopped" (a stop request), "infeasible"; None while there is no answer
+    stop_reason: str | None = None
 
     @property
     def has_timetable(self) -> bool:
@@ -233,6 +238,11 @@ def _exact_penalty(inst: FetInstance, times: dict[int, Slot], limit: float, seed
     return solver.objective_value / SCALE
 
 
+def _within_gap(penalty: float, bound: float, gap_percent: float) -> bool:
+    """CP-SAT's relative gap, |penalty - bound| / max(1, |penalty|), at most ``gap_percent`` %."""
+    return abs(penalty - bound) / max(1.0, abs(penalty)) <= gap_percent / 100.0 + 1e-9
+
+
 def _quick_first(
     inst: FetInstance, limit: float, seed: int, should_stop: Callable[[], bool] | None
 ) -> tuple[dict[int, Slot] | None, PlaceAndEvict | None]:
@@ -266,8 +276,14 @@ def solve_fet(
     seed: int = 0,
     on_progress: Callable[[FetProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    first_only: bool = False,
+    gap_percent: float | None = None,
 ) -> FetSolveResult:
-    """Find a timetable for ``instance`` within ``time_limit`` seconds (stages in the module doc)."""
+    """Find a timetable for ``instance`` within ``time_limit`` seconds (stages in the module doc).
+
+    ``first_only`` returns the first timetable that keeps every hard constraint (rooms included);
+    ``gap_percent`` stops optimising once the soft penalty is within that many percent of the bound.
+    """
     t0 = time.monotonic()
     result = FetSolveResult(status="unknown")
     forbidden: dict[int, set[Slot]] = defaultdict(set)
@@ -337,8 +353,12 @@ def solve_fet(
         bound: float | None = None
         proven = False
         first_times = times
+        stopped_within_gap = False
+        if first_only and early.rooms is not None:
+            result.stop_reason = "first"
+            result.messages.append("stopped at the first timetable (--first): soft constraints not optimised")
         # stage 2: soft constraints, hinted
-        if left() > 1.0 and not (should_stop and should_stop()):
+        if result.stop_reason != "first" and left() > 1.0 and not (should_stop and should_stop()):
             full = build_time_model(
                 instance, with_soft=True, extra_forbidden=forbidden, room_sets=room_sets, nogoods=nogoods
             )
@@ -347,6 +367,8 @@ def solve_fet(
                 _hint(full, times)
                 watch2 = _Watch(t0, "optimise", on_progress, should_stop, True)
                 solver2 = _solver(max(0.5, left() - min(5.0, 0.1 * time_limit)), workers, seed)
+                if gap_percent is not None:
+                    solver2.parameters.relative_gap_limit = max(0.0, gap_percent) / 100.0
                 status2 = solver2.solve(full.model, watch2)
                 if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     times = read_times(full, solver2)
@@ -354,10 +376,13 @@ def solve_fet(
                     bound = solver2.best_objective_bound / SCALE
                     proven = status2 == cp_model.OPTIMAL
                     result.time_to_best = watch2.last
+                    stopped_within_gap = (
+                        gap_percent is not None and not proven and _within_gap(penalty, bound, gap_percent)
+                    )
             else:
                 penalty, bound, proven = 0.0, 0.0, True
-        # stage 3: rooms
-        stage = rooms.assign(times, max(1.0, left()), workers, seed)
+        # stage 3: rooms (the first timetable keeps the rooms found with it)
+        stage = early if result.stop_reason == "first" else rooms.assign(times, max(1.0, left()), workers, seed)
         if stage.rooms is None and times is not first_times and early.rooms is not None:
             # the optimised times need rooms the first ones did not have: keep the first timetable
             stage, times, penalty, bound, proven = early, first_times, None, None, False
@@ -395,6 +420,16 @@ def solve_fet(
             penalty = exact
             proven = proven or (bound is not None and exact <= bound + 1e-9)
         result.status = "optimal" if proven and not forbidden and stage.penalty == 0 else "feasible"
+        if result.stop_reason is None:
+            if result.status == "optimal":
+                result.stop_reason = "optimal"
+            elif stopped_within_gap:
+                result.stop_reason = "gap"
+                result.messages.append(f"stopped within {gap_percent:g} % of the bound (--gap)")
+            elif should_stop and should_stop():
+                result.stop_reason = "stopped"
+            else:
+                result.stop_reason = "time limit"
         if penalty is not None:
             result.soft_penalty = round(penalty + stage.penalty, 6)
         if bound is not None and not forbidden:
@@ -406,5 +441,6 @@ def solve_fet(
         break
     if not result.has_timetable:
         result.time_to_first = result.time_to_best = None
+        result.stop_reason = "infeasible" if result.status == "infeasible" else None
     result.wall_time = time.monotonic() - t0
     return result

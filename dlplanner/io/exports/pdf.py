@@ -15,8 +15,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -31,6 +29,7 @@ from reportlab.platypus import (
 
 from dlplanner.domain import BlockKind, Project, Scenario
 from dlplanner.io.exports.common import ExportError, Owner, Timetable, block_label, entry_lines, scenario_caption
+from dlplanner.io.exports.pdf_fonts import default_paper, draw_string, fonts, markup, paragraph_style, string_width
 from dlplanner.io.exports.xlsx import light
 
 PAPERS = {"a4": landscape(A4), "letter": landscape(letter)}
@@ -38,30 +37,6 @@ MARGIN = 36
 # the frame both papers share, so a page laid out for one fits the other
 FRAME_W = min(PAPERS["a4"][0], PAPERS["letter"][0]) - 2 * MARGIN
 FRAME_H = min(PAPERS["a4"][1], PAPERS["letter"][1]) - 2 * MARGIN - 14  # room for the footer
-
-_FONTS: tuple[str, str] | None = None
-
-
-def fonts() -> tuple[str, str]:
-    """(regular, bold) font names: DejaVu Sans when found (every accent and script), else Helvetica."""
-    global _FONTS
-    if _FONTS is None:
-        _FONTS = ("Helvetica", "Helvetica-Bold")
-        candidates = [Path("/usr/share/fonts/truetype/dejavu")]
-        try:
-            import matplotlib
-
-            candidates.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
-        except ImportError:  # pragma: no cover - matplotlib is a dependency
-            pass
-        for folder in candidates:
-            regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-            if regular.is_file() and bold.is_file():
-                pdfmetrics.registerFont(TTFont("DLP-Sans", str(regular)))
-                pdfmetrics.registerFont(TTFont("DLP-Sans-Bold", str(bold)))
-                _FONTS = ("DLP-Sans", "DLP-Sans-Bold")
-                break
-    return _FONTS
 
 
 def _hex(color: str) -> colors.Color:
@@ -174,16 +149,15 @@ class TimeGrid(Flowable):
         c.setFillColor(colors.black)
         y = y0 + h - size - 1.5
         for font, text in rows:
-            c.setFont(font, size if font == bold else size - 0.5)
-            c.drawString(x + 2, y, _fit(text, font, size, w - 4))
+            draw_string(c, x + 2, y, _fit(text, font, size, w - 4), font, size if font == bold else size - 0.5)
             y -= lead
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so that it is at most ``width`` points wide."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+    while text and string_width(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…" if text else ""
 
@@ -224,6 +198,16 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _para(text_markup: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph whose words in Arabic or Bengali are shaped (see pdf_fonts)."""
+    return Paragraph(text_markup, paragraph_style(text_markup, style))
+
+
+def _text(text: str, bold: bool = False) -> str:
+    """Escaped markup for a name or title: each script in a font that has its letters."""
+    return markup(text, _esc, bold)
+
+
 def master_story(tt: Timetable) -> list:
     """One table per day type: teachers as rows, the day's class and advisory blocks as columns."""
     st = _styles()
@@ -237,8 +221,9 @@ def master_story(tt: Timetable) -> list:
             story.append(PageBreak())
         first = False
         bell = tt.bell_name(day.id)
-        story.append(Paragraph(_esc(f"Master schedule — {day.name}" + (f" ({bell})" if bell else "")), st["title"]))
-        story.append(Paragraph(_esc(scenario_caption(tt)), st["caption"]))
+        title = f"Master schedule — {day.name}" + (f" ({bell})" if bell else "")
+        story.append(_para(_text(title, bold=True), st["title"]))
+        story.append(_para(_text(scenario_caption(tt)), st["caption"]))
         story.append(Spacer(1, 6))
         name_w = 96
         col_w = (FRAME_W - name_w) / len(slots)
@@ -257,16 +242,16 @@ def master_story(tt: Timetable) -> list:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
         for r, (teacher_id, name) in enumerate(tt.master_rows(), start=1):
-            row = [Paragraph(_esc(name), st["cellb"])]
+            row = [_para(_text(name, bold=True), st["cellb"])]
             for c, block in enumerate(slots, start=1):
                 entries = tt.master_entries(teacher_id, day.id, block)
                 text = "<br/>".join(
-                    f"<b>{_esc(e.title)}</b>"
-                    + (f" · {_esc(e.room)}" if e.room else "")
-                    + (f" · <i>{_esc(e.term)}</i>" if e.term else "")
+                    f"<b>{_text(e.title, bold=True)}</b>"
+                    + (f" · {_text(e.room)}" if e.room else "")
+                    + (f" · <i>{_text(e.term)}</i>" if e.term else "")
                     for e in entries
                 )
-                row.append(Paragraph(text, st["cell"]))
+                row.append(_para(text, st["cell"]))
                 if entries:
                     style.append(("BACKGROUND", (c, r), (c, r), _hex(entries[0].color)))
             data.append(row)
@@ -278,8 +263,8 @@ def master_story(tt: Timetable) -> list:
 
 def owner_story(tt: Timetable, owner: Owner) -> list:
     st = _styles()
-    title = Paragraph(_esc(owner.title), st["title"])
-    caption = Paragraph(_esc(" · ".join(filter(None, [owner.detail, scenario_caption(tt)]))), st["caption"])
+    title = _para(_text(owner.title, bold=True), st["title"])
+    caption = _para(_text(" · ".join(filter(None, [owner.detail, scenario_caption(tt)]))), st["caption"])
     used = 18 + 10 + 8
     return [title, caption, Spacer(1, 8), TimeGrid(tt, owner, FRAME_W, FRAME_H - used - 4)]
 
@@ -289,11 +274,12 @@ def write_pdf(
     scenario: Scenario,
     out: Path,
     view: str | None = None,
-    paper: str = "a4",
+    paper: str | None = None,
     student_ids: Collection[str] | None = None,
 ) -> list[Path]:
     """Master pages (unless another view is asked for), then a page per teacher, cohort and room (or per ``view``;
     the student view: a page per student of ``student_ids``, or per student)."""
+    paper = paper or default_paper()
     if paper.lower() not in PAPERS:
         raise ExportError(f"Unknown paper '{paper}' (papers: a4, letter)")
     tt = Timetable(project, scenario, student_ids)
@@ -302,9 +288,9 @@ def write_pdf(
 
     def footer(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont(regular, 7)
         canvas.setFillColor(colors.grey)
-        canvas.drawString(MARGIN, MARGIN - 14, f"{tt.school_name} · {scenario.name}")
+        draw_string(canvas, MARGIN, MARGIN - 14, f"{tt.school_name} · {scenario.name}", regular, 7)
+        canvas.setFont(regular, 7)
         canvas.drawRightString(page_w - MARGIN, MARGIN - 14, f"page {doc.page} · dlplanner")
         canvas.restoreState()
 

@@ -154,3 +154,26 @@ def test_a_re_solve_of_a_big_model_keeps_the_timetables_teachers(big) -> None:
     pooled = [info for info in ctx.sections if not info.fixed_teachers]
     assert len(pooled) == 6
     assert all(info.preferred == ["t4"] and "t4" in info.pool for info in pooled)
+
+
+def test_a_big_model_s_neighbourhood_search_still_reports_the_whole_model_s_bound(big) -> None:
+    p = school(blocks=blocks_of(3), days=2, teachers=3, cohorts=2)
+    for c in ("c0", "c1"):
+        for k in range(3):
+            add_section(p, f"{c}-{k}", cohort_ids=[c], teacher_ids=[f"t{k}"], meetings_per_cycle=2)
+    result = run(p, time_limit=6)
+    judged(p, result)
+    assert any("large-neighbourhood search" in m for m in result.messages)  # the big schools' path
+    assert any("holds for the whole school" in m for m in result.messages)
+    assert result.best_bound is not None and 0 <= result.best_bound <= result.objective
+    assert result.narrowed_bound is None
+
+
+def test_a_narrowed_model_s_bound_is_reported_apart_from_the_school_s(big) -> None:
+    p = _pooled_school()
+    result = run(p, time_limit=6)
+    judged(p, result)
+    assert any("large-neighbourhood search" in m for m in result.messages)
+    assert result.best_bound is None  # it would bound the narrowed pools' timetables only
+    assert result.narrowed_bound is not None and result.narrowed_bound <= result.objective
+    assert any("narrowed teacher pools and room classes only" in m for m in result.messages)
