@@ -19,6 +19,7 @@ from dlplanner.services import exporting, importing, projects
 from dlplanner.services.errors import CsvImportError, DecodeError, ServiceError, StorageError, UnknownRecordError
 from dlplanner.services.exporting import VIEWS
 from dlplanner.services.session import change_and_save
+from dlplanner.services.timetable_status import timetable_status
 
 EXIT_USER_ERROR = 2
 T = TypeVar("T")
@@ -85,6 +86,11 @@ project_name_option = click.option(
 @click.option("--entity", default=None, help="iCalendar: one teacher, cohort or room (id or name) into one .ics file.")
 @click.option("--student", default=None, help="Student view: only this student (id or name).")
 @click.option("--grade", type=int, default=None, help="Student view: only the students of this grade.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Export even a timetable that breaks hard rules (the broken rules are printed as a warning).",
+)
 @project_name_option
 def export_command(
     project: str,
@@ -96,11 +102,26 @@ def export_command(
     entity: str | None,
     student: str | None,
     grade: int | None,
+    force: bool,
     project_name: str | None,
 ) -> None:
-    """Export a scenario's timetable as PDF, XLSX, CSV, iCalendar, an HTML site or JSON (see docs/exports.md)."""
+    """Export a scenario's timetable as PDF, XLSX, CSV, iCalendar, an HTML site or JSON (see docs/exports.md).
+
+    A timetable that breaks hard rules (as the independent checker judges it) is refused unless --force.
+    """
     with user_errors():
         loaded = projects.open_project(project, project_name)
+        status = timetable_status(loaded, loaded.scenario(scenario))
+        if status.breaks_rules:
+            for line in status.problems():
+                click.echo(f"  {line}", err=True)
+            name = loaded.scenario(scenario).name
+            if not force:
+                raise ServiceError(
+                    f"The timetable of scenario '{name}' {status.text()} (listed above); nothing was written. "
+                    "Fix it (move the cards, or dlplanner solve) or export it anyway with --force"
+                )
+            click.echo(f"dlplanner: warning: exporting scenario '{name}', whose timetable {status.text()}", err=True)
         options: dict[str, Any] = {}
         if fmt == "pdf" and paper:
             options["paper"] = paper

@@ -192,7 +192,11 @@ class ComparePage(QWidget):
         self.choices.blockSignals(True)
         self.choices.clear()
         for n, info in enumerate(list_scenarios(project) if project else []):
-            item = QListWidgetItem(f"{info.name}\n{info.status.value} · {info.placements} placed")
+            status = self.document.timetable_status(project.scenario(info.id))  # the checker's word
+            item = QListWidgetItem(f"{info.name}\n{status.text()} · {info.placements} placed")
+            item.setToolTip("\n".join([status.text(), *status.problems(10)]))
+            if status.breaks_rules:
+                item.setIcon(icon("error"))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = info.id in ticked if ticked else n < 2

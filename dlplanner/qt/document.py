@@ -21,6 +21,7 @@ from dlplanner.domain.editing import PlacementKey, TimetableIndex, timetable_con
 from dlplanner.services.district import DistrictSession
 from dlplanner.services.edits import BLOCKS, DATA, PROJECT, SCENARIO, TIMETABLE
 from dlplanner.services.session import ProjectSession
+from dlplanner.services.timetable_status import TimetableStatus, timetable_status
 
 __all__ = ["BLOCKS", "DATA", "PROJECT", "SCENARIO", "TIMETABLE", "Document"]
 
@@ -42,6 +43,7 @@ class Document(QObject):
         self._conflicts: dict[PlacementKey, list[Violation]] | None = None
         self._index: TimetableIndex | None = None
         self._names: dict[tuple[str, str], str] | None = None
+        self._statuses: dict[int, TimetableStatus] = {}  # id(scenario) -> its checked status
         self.changed.connect(self._forget_conflicts)  # connected first: views read fresh conflicts
         self._validate_timer = QTimer(self, singleShot=True, interval=250)
         self._validate_timer.timeout.connect(self.revalidate)
@@ -125,6 +127,7 @@ class Document(QObject):
 
     def _forget_conflicts(self, kind: str = "") -> None:
         self._conflicts = self._index = None
+        self._statuses = {}
         if kind != TIMETABLE:
             self._names = None  # names change with data edits, never with card moves
 
@@ -140,6 +143,16 @@ class Document(QObject):
             index = self.index()
             self._conflicts = timetable_conflicts(self.project, self.scenario, index) if index else {}
         return self._conflicts
+
+    def timetable_status(self, scenario: Scenario | None = None) -> TimetableStatus | None:
+        """A scenario's (default: the current one's) status as the independent checker judges its
+        timetable ("breaks 2 hard rules"), computed once per change of the project."""
+        scenario = scenario or self.scenario
+        if scenario is None or self.project is None:
+            return None
+        if id(scenario) not in self._statuses:
+            self._statuses[id(scenario)] = timetable_status(self.project, scenario)
+        return self._statuses[id(scenario)]
 
     def problems_for(self, kind: str, record_id: str) -> list:
         return [p for p in self.problems if any(r.kind == kind and r.id == record_id for r in p.records)]

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from dlplanner.qt.document import Document
+from dlplanner.qt.rule_words import rule_name
 from dlplanner.qt.worker import Job, finish
 from dlplanner.services import exporting
+from dlplanner.services.timetable_status import TimetableStatus
 
 WITH_VIEWS = {"pdf", "xlsx", "ics", "html", "csv"}  # formats that can be limited to one view (csv: students only)
 VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
@@ -45,6 +47,24 @@ def default_suffix(fmt: str) -> str:
     return exporting.FORMATS[fmt].suffixes[0]
 
 
+def confirm_broken_export(parent: QWidget | None, scenario_name: str, status: TimetableStatus) -> bool:
+    """Ask before writing a timetable that breaks hard rules: the rules in plain words; Cancel writes nothing."""
+    box = QMessageBox(parent)
+    box.setObjectName("export-broken-rules")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Timetable breaks hard rules")
+    box.setText(f"The timetable of {scenario_name} {status.text()}. Export it anyway?")
+    lines = [f"• {rule_name(v.rule_id)}: {v.message}" for v in status.violations[:12]]
+    if status.broken > 12:
+        lines.append(f"… and {status.broken - 12} more")
+    box.setInformativeText("\n".join(lines) + "\n\nPeople reading the export will see these clashes as they are.")
+    export = box.addButton("Export anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is export
+
+
 class ExportDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +74,7 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.written: list[Path] = []
         self.error = ""
+        self.confirm = confirm_broken_export  # asked before writing a timetable that breaks hard rules
         project = document.project
 
         self.scenario = QComboBox()
@@ -189,6 +210,10 @@ class ExportDialog(QDialog):
         if project is None or not out or self.job is not None:
             return False
         fmt, key = self.fmt(), self.scenario.currentData()
+        status = self.document.timetable_status(project.scenario(key))  # the checker's word, not the solver's
+        if status is not None and status.breaks_rules and not self.confirm(self, self.scenario.currentText(), status):
+            self.state.setText(f"Not exported: the timetable {status.text()}.")
+            return False
         view = self.view.currentData() if fmt in WITH_VIEWS else None
         options = {"paper": self.paper.currentData()} if fmt == "pdf" else {}
         chosen = self.chosen_entity()

@@ -29,6 +29,8 @@ from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt import district as district_gui
 from dlplanner.qt import school_data as school_data_gui
+from dlplanner.qt import help as help_pages
+from dlplanner.qt import printing
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.calendar_page import CalendarPage
 from dlplanner.qt.commands import (
@@ -58,6 +60,13 @@ from dlplanner.qt.worker import Job
 from dlplanner.services import backup, district, projects, recovery, scenarios
 from dlplanner.services.errors import OutdatedSchemaError
 from dlplanner.services.projects import ServiceError
+
+
+def std_key(name: str) -> str:
+    """The platform's key for a standard action ("Paste" → "Ctrl+V"), as people read it."""
+    sequence = QKeySequence(getattr(QKeySequence.StandardKey, name))
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
@@ -204,10 +213,16 @@ class MainWindow(QMainWindow):
         undo.setShortcut(std.Undo)
         undo.setIcon(icon("undo"))
         redo = self.document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(std.Redo)
+        redo_keys = [*QKeySequence.keyBindings(std.Redo), QKeySequence("Ctrl+Y")]  # the platform's keys and Ctrl+Y
+        redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
-        self.pin_action = self._action("&Pin / unpin card", self.toggle_pin, "Ctrl+P", "pin")
+        self.pin_action = self._action("&Pin / unpin card", self.toggle_pin, "Ctrl+Shift+P", "pin")
+        self.print_action = self._action("&Print…", self.print_board, std.Print)
+        self.paste_rows_action = self._action("Paste &rows", self.paste_rows)
+        self.delete_rows_action = self._action("De&lete rows", self.delete_rows)
+        self.guide_action = self._action("&User guide", self.show_guide, std.HelpContents)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
         self.unschedule_action = self._action("Move card to &tray", self.unschedule_selected, "Del", "tray")
         self.solve_action = self._action("&Solve", self._solve, "Ctrl+R", "solve")
         self.cancel_action = self._action("&Cancel solve", self.solve_panel.cancel, "Ctrl+.", "stop")
@@ -227,6 +242,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.print_action)
         self.school_data_actions = school_data_gui.add_file_menu_actions(self, file_menu)  # import/export school data
         file_menu.addSeparator()
         self.new_year_action = self._action("New school &year…", self.new_school_year)
@@ -239,6 +255,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.pin_action)
         edit_menu.addAction(self.unschedule_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.paste_rows_action)
+        edit_menu.addAction(self.delete_rows_action)
+        edit_menu.aboutToShow.connect(self._update_table_actions)
         view_menu = self.menuBar().addMenu("&View")
         for row, (title, icon_name, _page) in enumerate(self.pages):
             shortcut = f"Ctrl+{row + 1}" if row < 9 else None
@@ -274,6 +294,9 @@ class MainWindow(QMainWindow):
         solve_menu.addAction(self.solve_action)
         solve_menu.addAction(self.cancel_action)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self._action("Open &log folder", open_log_folder))
         help_menu.addAction(self._action("&About dlplanner", self._about))
 
@@ -713,10 +736,13 @@ class MainWindow(QMainWindow):
         scenario = self.document.scenario
         if scenario is None and self.document.project is not None:
             self.status_label.setText("No scenario yet: Scenario → New scenario… makes one")
-        if scenario is not None:
-            solution = scenario.solution
-            stale = " (stale: data changed)" if solution.stale else ""
-            self.status_label.setText(f"{len(solution.placements)} placed · {solution.status.value}{stale}")
+        if scenario is not None:  # the checker's word, not the solver's: "breaks 2 hard rules" after a drop on red
+            status = self.document.timetable_status(scenario)
+            self.status_label.setText(f"{status.placed} placed · {status.text()}")
+            self.status_label.setObjectName("verdictBad" if status.breaks_rules else "")
+            self.status_label.setToolTip("\n".join(status.problems()))
+            self.status_label.style().unpolish(self.status_label)  # the style sheet colours by object name
+            self.status_label.style().polish(self.status_label)
 
     def _fill_scenarios(self) -> None:
         self.scenario_combo.blockSignals(True)
@@ -734,8 +760,10 @@ class MainWindow(QMainWindow):
         for row in range(self.scenario_combo.count()):
             info = infos.get(self.scenario_combo.itemData(row))
             if info is not None:
-                self.scenario_combo.setItemText(row, f"{info.name} — {info.status.value}")
-                self.scenario_combo.setItemData(row, info.status.value, Qt.ItemDataRole.ToolTipRole)
+                status = self.document.timetable_status(project.scenario(info.id))
+                self.scenario_combo.setItemText(row, f"{info.name} — {status.label()}")
+                tip = "\n".join([status.text(), *status.problems(10)])
+                self.scenario_combo.setItemData(row, tip, Qt.ItemDataRole.ToolTipRole)
         has_scenario = project is not None and bool(project.scenarios)
         # the last scenario stays deletable in the menu: choosing it says why it cannot go
         for action in (
@@ -919,6 +947,58 @@ class MainWindow(QMainWindow):
         if scenario is not None and key is not None:
             self.document.push(UnscheduleCommand(self.document, scenario, [key]))
             self.document.select_card(None)
+
+    # -- tables, printing and help ------------------------------------------------------------------------
+    def current_editor(self) -> RecordEditor | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, RecordEditor) else None
+
+    def _update_table_actions(self) -> None:
+        """Paste rows / Delete rows work on the table on screen (their keys are the table's own)."""
+        editor = self.current_editor()
+        for action, key in ((self.paste_rows_action, std_key("Paste")), (self.delete_rows_action, std_key("Delete"))):
+            action.setEnabled(editor is not None)
+            action.setText(action.text().split("\t", 1)[0] + f"\t{key}")
+
+    def paste_rows(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.paste()
+
+    def delete_rows(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.remove_selected()
+
+    def board_to_print(self) -> tuple[BoardView, str]:
+        """The board on screen (the Board page's when another page is shown) and a title saying what it is."""
+        board = self.current_board() or self.board_page.board
+        project, scenario = self.document.project, self.document.scenario
+        if board is self.master_page.board:
+            shown = self.master_page.rows_combo.currentText().replace("Rows: ", "Master board, rows: ")
+        else:
+            shown = f"{self.board_page.kind_combo.currentText()}: {self.board_page.record_combo.currentText()}"
+        parts = [project.name if project else "", scenario.name if scenario else "", shown]
+        return board, " — ".join(p for p in parts if p)
+
+    def print_board(self) -> bool:
+        """File → Print… (Ctrl+P): the current board, through the print dialog."""
+        if self.document.scenario is None:
+            QMessageBox.information(self, "Print", "Open a project first.")
+            return False
+        board, title = self.board_to_print()
+        return printing.print_with_dialog(self, board, title)
+
+    def show_guide(self) -> help_pages.GuideBrowser:
+        """Help → User guide: the guide shipped with the package, offline."""
+        guide = help_pages.GuideBrowser(self)
+        guide.show()
+        return guide
+
+    def show_shortcuts(self) -> help_pages.ShortcutsDialog:
+        dialog = help_pages.ShortcutsDialog(self)
+        dialog.show()
+        return dialog
 
     def _solve(self) -> None:
         self.show_page(self.solve_panel)

@@ -164,6 +164,8 @@ class SolvePanel(QWidget):
 
         self.verdict = QLabel("No result yet", objectName="hint")
         self.verdict.setWordWrap(True)
+        self.current = QLabel("", objectName="hint")  # the current scenario's timetable, as the checker judges it now
+        self.current.setWordWrap(True)
         self.penalties = QTableWidget(0, 2)
         self.penalties.setHorizontalHeaderLabels(["Soft rule", "Penalty"])
         self.penalties.verticalHeader().setVisible(False)
@@ -177,6 +179,7 @@ class SolvePanel(QWidget):
         self.explanation.highlighted.connect(self._hover)
         results = QGroupBox("Result")
         results_layout = QVBoxLayout(results)
+        results_layout.addWidget(self.current)
         results_layout.addWidget(self.verdict)
         split = QSplitter()
         split.addWidget(self.penalties)
@@ -198,6 +201,31 @@ class SolvePanel(QWidget):
     def _on_changed(self, kind: str) -> None:
         if kind in (PROJECT, SCENARIO) and self.document.scenario is not None and not self.running:
             self.time_limit.setValue(self.document.scenario.rules.time_limit_seconds)
+        if kind in (PROJECT, SCENARIO) and not self.running and self.scenario is not self.document.scenario:
+            self.clear_result()  # never another scenario's run under this scenario's name
+        self.show_current()
+
+    def show_current(self) -> None:
+        """The current scenario's timetable as it stands now (a drop on red after the solve shows here)."""
+        scenario = self.document.scenario
+        status = self.document.timetable_status(scenario)
+        if scenario is None or status is None:
+            self.current.setText("")
+            return
+        self.current.setText(f"Timetable of {scenario.name} now: {status.text()} ({status.placed} placed)")
+        self.current.setToolTip("\n".join(status.problems()))
+        self.current.setObjectName("verdictBad" if status.breaks_rules else "hint")
+        self.current.style().unpolish(self.current)
+        self.current.style().polish(self.current)
+
+    def clear_result(self, message: str = "No result yet") -> None:
+        self.last_result = self.last_report = None
+        self.verdict.setText(message)
+        self.verdict.setObjectName("hint")
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        self.penalties.setRowCount(0)
+        self.explanation.clear()
 
     @property
     def running(self) -> bool:
@@ -219,6 +247,7 @@ class SolvePanel(QWidget):
         self.solutions.setText("0")
         self.progress.setValue(0)
         self.state.setText(f"Solving {scenario.name}…")
+        self.clear_result(f"Solving {scenario.name}… (the result shows here when it finishes)")
         self.solve_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._started = time.monotonic()
@@ -297,6 +326,8 @@ class SolvePanel(QWidget):
             item = QTableWidgetItem(f"{value:,}")
             self.penalties.setItem(row, 1, item)
         status = result.status.value
+        if self.scenario is not None:  # whose run this is (the scenario box may have moved on meanwhile)
+            status = f"Last run for {self.scenario.name}: {status}"
         if report is None:
             verdict, name = f"{status}: no timetable to check", "verdictBad"
         elif report.ok:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -54,6 +55,7 @@ from dlplanner.domain.editing import new_id
 from dlplanner.qt.commands import InsertRecordCommand, RemoveRecordCommand, SetFieldCommand
 from dlplanner.qt.document import DATA, PROJECT, SCENARIO, TIMETABLE, Document
 from dlplanner.qt.style import icon
+from dlplanner.services.references import describe_references
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -661,8 +663,10 @@ class RecordEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.setWhatsThis("Table › Paste rows copied from a spreadsheet")  # listed by Help → Keyboard shortcuts
         remove = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.setWhatsThis("Table › Delete the selected rows")
         document.changed.connect(self._on_changed)
         document.problems_changed.connect(self._on_problems)
 
@@ -739,7 +743,7 @@ class RecordEditor(QWidget):
     def remove_selected(self) -> None:
         """Remove every selected row as one undo step; the cursor stays at the same place in the table."""
         chosen = self.selected_records()
-        if not chosen:
+        if not chosen or not self.may_remove(chosen):
             return
         records = self.spec.records(self.document)
         view_row = min(self.proxy.mapFromSource(self.model.index(self.model.row_of(r.id), 0)).row() for r in chosen)
@@ -756,6 +760,23 @@ class RecordEditor(QWidget):
         rows = self.proxy.rowCount()
         if rows:
             self.table.setCurrentIndex(self.proxy.index(min(view_row, rows - 1), column))
+
+    def may_remove(self, chosen: list) -> bool:
+        """Records used elsewhere (a teacher who teaches sections, a room of a section …): list where and ask."""
+        scenario = self.document.scenario if self.spec.scoped else None
+        uses = describe_references(self.document.project, self.spec.kind, chosen, scenario)
+        if not uses:
+            return True
+        what = chosen[0].name if len(chosen) == 1 and getattr(chosen[0], "name", "") else f"{len(chosen)} records"
+        answer = QMessageBox.question(
+            self,
+            f"Remove {what}?",
+            f"{what} is used elsewhere:\n\n{uses}\n\nRemoving leaves these pointing at nothing "
+            "(the scenarios then show errors until you fix them). Remove anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def paste(self) -> None:
         """Paste a block copied from a spreadsheet (tab-separated rows) at the current cell, as one undo step.

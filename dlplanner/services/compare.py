@@ -31,6 +31,7 @@ from dlplanner.io.report import (
 from dlplanner.services import projects
 from dlplanner.services.projects import ServiceError
 from dlplanner.services.scenarios import status_of
+from dlplanner.services.timetable_status import plural
 
 __all__ = [
     "Comparison",
@@ -377,15 +378,18 @@ def _solver_table(
 ) -> MeasureTable:
     statuses, objectives, violations, penalties = [], [], [], []
     for s, owner in zip(chosen, owners or [project] * len(chosen), strict=True):
-        statuses.append(str(status_of(s)) + f" ({s.solution.status.value})")
+        status = str(status_of(s))
         objectives.append(s.solution.objective)
         if check and s.solution.placements:
             report = check_timetable(owner, s)
             violations.append(len(report.violations))
+            if report.violations:  # the checker's word: a drop on red is not "solved"
+                status = f"breaks {plural(len(report.violations), 'hard rule')}"
             penalties.append(report.penalties)
         else:
             violations.append(None)
             penalties.append(dict(s.solution.penalties))
+        statuses.append(f"{status} ({s.solution.status.value})")
     rule_ids = list(DEFAULT_WEIGHTS) + sorted({r for p in penalties for r in p} - set(DEFAULT_WEIGHTS))
     rows = [
         Row("Status", statuses),

@@ -63,7 +63,11 @@ def test_edit_a_teacher_inline_then_undo_and_redo(window: MainWindow) -> None:
     assert teacher.name == "Ms. New Name"
 
 
-def test_add_filter_and_remove_records_are_undoable(window: MainWindow) -> None:
+def test_add_filter_and_remove_records_are_undoable(window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []  # a room that sections use: removing it asks first (see tests/gui/test_remove_used_records.py)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.Yes)
     window.new_from_sample("big-picture")
     editor = window.editors["room"]
     rooms = window.document.project.rooms

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.qt.tables import NamesChecklist, RecordEditor
@@ -43,7 +43,8 @@ def _select_rows(editor: RecordEditor, rows: list[int]) -> None:
     selection.setCurrentIndex(editor.proxy.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
-def test_rows_never_drift_from_the_data_under_add_remove_undo(window: MainWindow) -> None:
+def test_rows_never_drift_from_the_data_under_add_remove_undo(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)  # rooms in use
     editor = _open(window, "room")
     # Qt's own model checker watches every signal; a wrong insert/remove announcement is a Qt warning,
     # and a Qt warning fails the test (qt_log_level_fail)
@@ -128,7 +129,8 @@ def test_tab_moves_to_the_cell_on_the_right(window: MainWindow) -> None:
     assert room.capacity == 44 and room.name == "Big Hall"
 
 
-def test_several_rows_are_removed_as_one_undo_step(window: MainWindow) -> None:
+def test_several_rows_are_removed_as_one_undo_step(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)  # cohorts in use
     editor = _open(window, "cohort")
     cohorts = window.document.project.cohorts
     before = [c.id for c in cohorts]

@@ -214,3 +214,19 @@ def test_compare_uses_the_stored_minimums_and_options_override_them(tmp_path: Pa
     assert code == 0, stderr
     assert "Minimums not met: 0 | 1" in stdout
     assert projects.open_project(str(path)).minimums == proj.minimums  # options do not change the project
+
+
+def test_export_refuses_a_timetable_that_breaks_hard_rules_unless_forced(tmp_path: Path) -> None:
+    proj = project()
+    moved = next(p for p in proj.scenarios[0].solution.placements if (p.section_id, p.meeting) == ("math9", 0))
+    moved.start, moved.end = 8 * 60, 8 * 60 + 50  # onto Humanities 9: three hard rules broken
+    path = tmp_path / "broken.dlp"
+    projects.create_project(str(path), proj)
+    out = tmp_path / "t.json"
+    code, _, stderr = run("export", str(path), "-s", "ab", "-f", "json", "-o", str(out))
+    assert code == 2 and not out.exists()  # nothing written
+    assert "breaks 3 hard rules" in stderr and "--force" in stderr
+    assert "Ben Brook teaches Math 9 and Math 10 at the same time" in stderr  # the rules in plain words
+    code, stdout, stderr = run("export", str(path), "-s", "ab", "-f", "json", "-o", str(out), "--force")
+    assert code == 0 and out.exists()
+    assert "warning" in stderr and "breaks 3 hard rules" in stderr and "Exported scenario" in stdout

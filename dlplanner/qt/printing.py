@@ -1,0 +1,66 @@
+"""File → Print… (Ctrl+P): the board on screen, on paper or to a PDF, through Qt's print dialog.
+
+The board is a ``QGraphicsScene``; printing renders the whole scene (not only the part scrolled
+into view), scaled to fit one landscape page under a title line that says which school, scenario
+and timetable it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+
+def make_printer() -> QPrinter:
+    """A high-resolution printer set to landscape with small margins (a timetable is wider than tall)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return printer
+
+
+def print_board(board: QGraphicsView, printer: QPrinter, title: str) -> bool:
+    """Render the whole board under ``title`` onto one page of ``printer``; False when nothing could be drawn."""
+    scene = board.scene()
+    source = scene.itemsBoundingRect() if scene is not None else QRectF()
+    if source.isEmpty():
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+        page.moveTo(0, 0)
+        font = QFont(board.font())
+        font.setPointSizeF(11)
+        font.setBold(True)
+        painter.setFont(font)
+        title_height = painter.fontMetrics().height() * 1.6
+        painter.drawText(
+            QRectF(0, 0, page.width(), title_height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+        )
+        target = QRectF(0, title_height, page.width(), page.height() - title_height)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        painter.end()
+    return True
+
+
+def print_with_dialog(parent: QWidget, board: QGraphicsView, title: str) -> bool:
+    """Ask where and how to print (Qt's print dialog, which also offers a PDF file), then print."""
+    printer = make_printer()
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print board")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    return print_board(board, printer, title)
