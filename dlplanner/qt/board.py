@@ -958,6 +958,9 @@ class MasterBoard(BoardView):
         self._cols: list[tuple[str, Block]] = []
         self._col_w = 64.0  # a class block's column; advisory and planning columns are half as wide
         self._edges: list[float] = []  # left edge of each column, then the right edge of the last
+        # Scrolled sideways or down, the names and the day/time headers stay in view (items, their home position)
+        self._pinned_left: list[tuple[QGraphicsItem, float]] = []
+        self._pinned_top: list[tuple[QGraphicsItem, float]] = []
 
     def set_rows(self, kind: str) -> None:
         self.rows_kind = kind
@@ -973,6 +976,7 @@ class MasterBoard(BoardView):
     def build(self, scenario: Scenario) -> None:
         project = self.document.project
         scene = self.scene()
+        self._pinned_left, self._pinned_top = [], []
         records = sorted(project.teachers if self.rows_kind == "teacher" else project.rooms, key=lambda r: r.name)
         self._rows = [r.id for r in records]
         self._cols = []
@@ -988,6 +992,7 @@ class MasterBoard(BoardView):
         width = max(self.viewport().width(), 600)
         weights = [1.0 if block.kind == BlockKind.CLASS else 0.5 for _, block in self._cols]
         self._col_w = max(50.0, (width - self.LABEL_W - 24) / max(1.0, sum(weights)))
+        self.horizontalScrollBar().setSingleStep(int(self._col_w))  # an arrow click moves one block
         self._edges = [float(self.LABEL_W)]
         for weight in weights:
             self._edges.append(self._edges[-1] + weight * self._col_w)
@@ -1004,18 +1009,18 @@ class MasterBoard(BoardView):
                 continue
             first = next(i for i, (d, _) in enumerate(self._cols) if d == day.id)
             rect = QRectF(x, 0, self._edges[first + count] - self._edges[first], self.HEAD_DAY)
-            scene.addRect(rect, QPen(QColor("#cfd6e0")), QColor("#dfe6ef")).setZValue(2)
+            self._pin_top(scene.addRect(rect, QPen(QColor("#cfd6e0")), QColor("#dfe6ef")))
             text = QGraphicsSimpleTextItem(day.name)
             text.setFont(header_font)
             text.setPos(rect.left() + 6, 3)
-            text.setZValue(3)
             scene.addItem(text)
+            self._pin_top(text, 1)
             x = rect.right()
         for i, (_, block) in enumerate(self._cols):
             rect = QRectF(self._edges[i], self.HEAD_DAY, self._edges[i + 1] - self._edges[i], self.HEAD_BLOCK)
             fill = QColor("#eef2f7") if block.kind == BlockKind.CLASS else QColor(KIND_COLORS[block.kind])
             head = scene.addRect(rect, QPen(QColor("#d5dbe4")), fill)
-            head.setZValue(2)
+            self._pin_top(head)
             head.setToolTip(f"{block.label or block.kind.value} {fmt_time(block.start)}–{fmt_time(block.end)}")
             if block.kind != BlockKind.CLASS:  # the column runs down in the block's colour
                 body = QRectF(rect.left(), self.top, rect.width(), self.ROW_H * len(self._rows))
@@ -1026,8 +1031,8 @@ class MasterBoard(BoardView):
             text.setFont(small)
             text.setBrush(QColor("#4a5668"))
             text.setPos(rect.left() + 4, rect.top() + 3)
-            text.setZValue(3)
             scene.addItem(text)
+            self._pin_top(text, 1)
         # rows
         for r, record in enumerate(records):
             y = self.top + r * self.ROW_H
@@ -1042,14 +1047,45 @@ class MasterBoard(BoardView):
                 label.setPlainText(font_metrics.elidedText(record.name, Qt.TextElideMode.ElideRight, lines))
             label.setToolTip(record.name)
             label.setPos(2, y + max(0.0, (self.ROW_H - label.boundingRect().height()) / 2))
-            label.setZValue(3)
             scene.addItem(label)
+            self._pin_left(scene.addRect(QRectF(0, y, self.LABEL_W, self.ROW_H), QPen(QColor("#cfd6e0"), 0.5), shade))
+            self._pin_left(label, 1)
+        corner = scene.addRect(QRectF(0, 0, self.LABEL_W, self.top), QPen(Qt.PenStyle.NoPen), QColor("#ffffff"))
+        self._pin_left(corner, 4)
+        self._pinned_top.append((corner, 0.0))
         for i in range(len(self._cols) + 1):
             x = self._edges[i]
             day_edge = i == len(self._cols) or i == 0 or self._cols[i][0] != self._cols[i - 1][0]
             pen = QPen(QColor("#9aa8bb") if day_edge else QColor("#e3e7ed"), 1.2 if day_edge else 0.6)
             scene.addLine(x, self.HEAD_DAY, x, total_h, pen).setZValue(1)
         self._draw_cards(scenario)
+
+    def _pin_left(self, item: QGraphicsItem, above: float = 0) -> None:
+        """Keep ``item`` (a row name) at the left edge of the view when the board scrolls sideways."""
+        item.setZValue(21 + above)  # over the cards, under a card being dragged
+        self._pinned_left.append((item, item.x()))
+
+    def _pin_top(self, item: QGraphicsItem, above: float = 0) -> None:
+        """Keep ``item`` (a day or time header) at the top of the view when the board scrolls down."""
+        item.setZValue(20 + above)
+        self._pinned_top.append((item, item.y()))
+
+    def place_pinned(self) -> None:
+        """Move the row names and headers to where the view shows the board now."""
+        corner = self.mapToScene(0, 0)
+        left, top = max(0.0, corner.x()), max(0.0, corner.y())
+        for item, home in self._pinned_left:
+            item.setX(home + left)
+        for item, home in self._pinned_top:
+            item.setY(home + top)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.place_pinned()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.place_pinned()
 
     def _col_span(self, day: str, start: int, end: int) -> tuple[int, int] | None:
         cols = [i for i, (d, b) in enumerate(self._cols) if d == day and b.start < end and start < b.end]
