@@ -115,6 +115,7 @@ class ComparePage(QWidget):
 
         self.choices = QListWidget(objectName="compare-choices")
         self.choices.itemChanged.connect(self._update_buttons)
+        self.choices.setWordWrap(True)  # "breaks 2 hard rules · 52 placed" in full, not cut at the edge
         self.compare_button = QPushButton(icon("solve"), "Compare", objectName="primary")
         self.compare_button.clicked.connect(self.start)
         self.save_button = QPushButton(icon("save"), "Save report…")

@@ -134,7 +134,8 @@ class GuideBrowser(QDialog):
 def _menu_rows(menu: QMenu, path: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for action in menu.actions():
-        name = action.text().split("\t", 1)[0].replace("&", "").rstrip("…").strip()
+        text = action.whatsThis() or action.text()  # Undo/Redo name the edit in their text: their fixed name then
+        name = text.split("\t", 1)[0].replace("&", "").rstrip("…").strip()
         if action.menu() is not None:
             rows += _menu_rows(action.menu(), f"{path} › {name}")
         elif action.shortcuts() and not action.isSeparator():

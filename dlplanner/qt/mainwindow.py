@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         redo_keys = [*QKeySequence.keyBindings(std.Redo), QKeySequence("Ctrl+Y")]  # the platform's keys and Ctrl+Y
         redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         redo.setIcon(icon("redo"))
+        undo.setWhatsThis("Undo")  # the name Help → Keyboard shortcuts gives them (their text names the edit)
+        redo.setWhatsThis("Redo")
         self.undo_action, self.redo_action = undo, redo
         self.pin_action = self._action("&Pin / unpin card", self.toggle_pin, "Ctrl+Shift+P", "pin")
         self.print_action = self._action("&Print…", self.print_board, std.Print)

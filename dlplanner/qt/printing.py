@@ -7,6 +7,8 @@ and timetable it is.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -14,8 +16,13 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 
 def make_printer() -> QPrinter:
-    """A high-resolution printer set to landscape with small margins (a timetable is wider than tall)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    """A landscape printer with small margins (a timetable is wider than tall).
+
+    Screen resolution on purpose: the cards measure their text with the painter's font, which a
+    1200 dpi printer would size for itself (the text then no longer fits, and is left out). The
+    output stays vector (text and shapes), so nothing is lost on paper or in the PDF.
+    """
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -58,7 +65,7 @@ def print_board(board: QGraphicsView, printer: QPrinter, title: str) -> bool:
 def print_with_dialog(parent: QWidget, board: QGraphicsView, title: str) -> bool:
     """Ask where and how to print (Qt's print dialog, which also offers a PDF file), then print."""
     printer = make_printer()
-    printer.setDocName(title)
+    printer.setDocName(re.sub(r'[\\/:*?"<>|]+', " ", title))  # also the PDF's default file name: no ':' or '/'
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print board")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -217,6 +217,18 @@ class SolvePanel(QWidget):
         self.current.setObjectName("verdictBad" if status.breaks_rules else "hint")
         self.current.style().unpolish(self.current)
         self.current.style().polish(self.current)
+        if self.last_result is None and not self.running:  # no run to show: what the checker finds now
+            self.explanation.setHtml(self._findings_html(list(status.violations)) if status.breaks_rules else "")
+
+    def _findings_html(self, violations: list) -> str:
+        parts = ["<h3>Checker findings</h3><ul>"]
+        for violation in violations[:50]:
+            links = ", ".join(record_link(r.kind, r.id, r.name) for r in violation.records)
+            name = html.escape(rule_name(violation.rule_id))  # hover: the sentence and the id (see _hover)
+            rule = f"<a href='rule:{html.escape(violation.rule_id)}' style='color:inherit'><b>{name}</b></a>"
+            parts.append(f"<li>{rule}: {html.escape(violation.message)} <small>{links}</small>")
+        parts.append("</ul>")
+        return "".join(parts)
 
     def clear_result(self, message: str = "No result yet") -> None:
         self.last_result = self.last_report = None
@@ -226,6 +238,8 @@ class SolvePanel(QWidget):
         self.verdict.style().polish(self.verdict)
         self.penalties.setRowCount(0)
         self.explanation.clear()
+        if not self.running:
+            self.show_current()
 
     @property
     def running(self) -> bool:
@@ -347,13 +361,7 @@ class SolvePanel(QWidget):
                 parts.append(f"<li>{html.escape(conflict.message)}" + (f"<br><small>{links}</small>" if links else ""))
             parts.append("</ol>")
         if report is not None and report.violations:
-            parts.append("<h3>Checker findings</h3><ul>")
-            for violation in report.violations[:50]:
-                links = ", ".join(record_link(r.kind, r.id, r.name) for r in violation.records)
-                name = html.escape(rule_name(violation.rule_id))  # hover: the sentence and the id (see _hover)
-                rule = f"<a href='rule:{html.escape(violation.rule_id)}' style='color:inherit'><b>{name}</b></a>"
-                parts.append(f"<li>{rule}: {html.escape(violation.message)} <small>{links}</small>")
-            parts.append("</ul>")
+            parts.append(self._findings_html(report.violations))
         for message in getattr(result, "messages", []):
             parts.append(f"<p>{html.escape(message)}</p>")
         if not parts:

@@ -37,10 +37,13 @@ def test_a_missing_picture_shows_its_caption(tmp_path: Path) -> None:
 
 
 def test_keyboard_shortcuts_are_read_from_the_actions(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    editor = window.editors["teacher"]
+    editor.model.setData(editor.model.index(0, 1), "Ms. Renamed")  # Undo's text now names the edit
     rows = dict(help_pages.shortcut_rows(window))
     print_key = QKeySequence(QKeySequence.StandardKey.Print).toString(NATIVE)
     assert rows["File › Print"] == print_key == "Ctrl+P"
-    assert "Ctrl+Y" in rows["Edit › Redo"].split(", ")
+    assert "Ctrl+Y" in rows["Edit › Redo"].split(", ") and "Edit › Undo" in rows
     assert rows["Edit › Pin / unpin card"] == "Ctrl+Shift+P"
     assert rows["Table › Paste rows copied from a spreadsheet"] == "Ctrl+V"
     assert rows["Help › User guide"] == QKeySequence(QKeySequence.StandardKey.HelpContents).toString(NATIVE)
@@ -85,6 +88,8 @@ def test_print_writes_the_current_board_to_a_pdf_page(solved_window: MainWindow,
     text = " ".join(page.extract_text().split())
     assert f"— {window.document.scenario.name} — Cohort:" in text  # the title line says what it is
     assert "Monday" in text and "8:00" in text  # the board itself: its days and times
+    names = {card.lines[0] for cards in board.cards.values() for card in cards}
+    assert names and all(name in text for name in names)  # and every card's text (a 1200 dpi printer lost it)
 
     window.show_page(window.master_page)
     board, title = window.board_to_print()

@@ -45,6 +45,7 @@ def test_a_drop_on_red_shows_everywhere_as_broken_rules(solved_window: MainWindo
     current = next(i for i in compare_items if i.text().startswith(window.document.scenario.name + "\n"))
     assert words in current.text() and "solved" not in current.text()
     assert words in window.solve_panel.current.text()
+    assert "Checker findings" in window.solve_panel.explanation.toPlainText()  # the broken rules, listed
     window.undo_action.trigger()  # the card goes back: all is well again
     assert "breaks" not in window.status_label.text() and "breaks" not in window.scenario_combo.currentText()
     assert "breaks" not in window.solve_panel.current.text()
