@@ -67,3 +67,14 @@ def test_the_list_label_is_short_unless_rules_are_broken() -> None:
     assert timetable_status(proj, proj.scenarios[0]).label() == "solved"
     _clash(proj)
     assert timetable_status(proj, proj.scenarios[0]).label() == "breaks 3 hard rules"
+
+
+def test_an_edit_that_makes_the_stored_timetable_break_a_rule_shows() -> None:
+    from dlplanner.domain import TimeWindow
+
+    proj = project()
+    ana = proj.teacher("t1")
+    ana.unavailable.append(TimeWindow("A", h(8), h(9)))  # she teaches Humanities 9 on A days at 8:00
+    status = timetable_status(proj, proj.scenarios[0])
+    assert status.breaks_rules and status.text().startswith("breaks 1 hard rule")
+    assert any("Ana Alvarez" in line for line in status.problems())
