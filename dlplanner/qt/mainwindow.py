@@ -988,6 +988,8 @@ class MainWindow(QMainWindow):
         if self.document.scenario is None:
             QMessageBox.information(self, "Print", "Open a project first.")
             return False
+        if self.current_board() is None:
+            self.show_page(self.board_page)  # a hidden board is not kept up to date: show what is printed
         board, title = self.board_to_print()
         return printing.print_with_dialog(self, board, title)
 

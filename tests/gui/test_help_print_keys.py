@@ -106,6 +106,9 @@ def test_ctrl_p_prints_and_pin_has_moved(solved_window: MainWindow, monkeypatch)
     QApplication.processEvents()
     QTest.keySequence(window, QKeySequence("Ctrl+P"))
     assert len(printed) == 1 and window.document.scenario.name in printed[0]
+    window.show_page(window.compare_page)
+    window.print_action.trigger()  # from another page: the Board page is shown and printed
+    assert len(printed) == 2 and window.stack.currentWidget() is window.board_page
     assert window.pin_action.shortcut() == QKeySequence("Ctrl+Shift+P")
 
 
