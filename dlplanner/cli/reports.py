@@ -113,14 +113,16 @@ def export_command(
         loaded = projects.open_project(project, project_name)
         status = timetable_status(loaded, loaded.scenario(scenario))
         if status.breaks_rules:
+            name = loaded.scenario(scenario).name
+            if not force:  # one line, like every user error: the first broken rule, and the way on
+                first = status.problems(limit=1)[0][:200]
+                raise ServiceError(
+                    f"{project}: the timetable of scenario '{name}' {status.text()} (first: {first}); "
+                    "nothing was written. Move the cards or solve again, or export it anyway with --force "
+                    "(which lists them all)"
+                )
             for line in status.problems():
                 click.echo(f"  {line}", err=True)
-            name = loaded.scenario(scenario).name
-            if not force:
-                raise ServiceError(
-                    f"The timetable of scenario '{name}' {status.text()} (listed above); nothing was written. "
-                    "Fix it (move the cards, or dlplanner solve) or export it anyway with --force"
-                )
             click.echo(f"dlplanner: warning: exporting scenario '{name}', whose timetable {status.text()}", err=True)
         options: dict[str, Any] = {}
         if fmt == "pdf" and paper:
