@@ -540,6 +540,22 @@ def check_room_clash(ctx: CheckContext) -> list[Violation]:
     return _clashes(ctx, "room_clash", lambda e: [e.room_id] if e.room_id else [], ctx.room_name, ctx.room_ref, "hosts")
 
 
+MISSING_SHOWN = 12  # missing meeting numbers named in one message
+
+
+def _missing_meetings(n: int, indexes: list[int]) -> list[int]:
+    """The meeting indexes 0 … n-1 not among ``indexes``: all of them when few, else the first
+    MISSING_SHOWN + 1 (a damaged count such as 2**63 must not be walked through)."""
+    placed = set(indexes)
+    missing: list[int] = []
+    i = 0
+    while i < n and len(missing) <= MISSING_SHOWN:
+        if i not in placed:
+            missing.append(i)
+        i += 1
+    return missing
+
+
 def check_meeting_count(ctx: CheckContext) -> list[Violation]:
     """Every section has exactly meetings_per_cycle meetings, with distinct indexes 0 … n-1."""
     violations = []
@@ -549,13 +565,15 @@ def check_meeting_count(ctx: CheckContext) -> list[Violation]:
         placed = by_section.get(section.id, [])
         n = section.meetings_per_cycle
         indexes = [p.meeting for p in placed]
-        missing = [i for i in range(n) if i not in indexes]
+        missing = _missing_meetings(n, indexes)
         if missing and not placed:
             violations.append(
                 Violation("meeting_count", f"{section.name} is not placed ({n} meetings needed per cycle)", [ref])
             )
         elif missing:
-            which = ", ".join(str(i + 1) for i in missing)
+            which = ", ".join(str(i + 1) for i in missing[:MISSING_SHOWN])
+            if len(missing) > MISSING_SHOWN:
+                which += f" … ({n - len({i for i in indexes if 0 <= i < n})} in all)"
             violations.append(
                 Violation(
                     "meeting_count",

@@ -78,3 +78,14 @@ def test_an_edit_that_makes_the_stored_timetable_break_a_rule_shows() -> None:
     status = timetable_status(proj, proj.scenarios[0])
     assert status.breaks_rules and status.text().startswith("breaks 1 hard rule")
     assert any("Ana Alvarez" in line for line in status.problems())
+
+
+def test_a_damaged_meeting_count_is_judged_without_walking_through_it() -> None:
+    """A damaged file may say a section meets 2**63-1 times; the checker names the first missing
+    meetings and the count (it once listed them all, which never ended)."""
+    proj = project()
+    proj.scenarios[0].section("hum9").meetings_per_cycle = 2**63 - 1
+    status = timetable_status(proj, proj.scenarios[0])
+    line = next(line for line in status.problems() if line.startswith("Humanities 9: meeting"))
+    assert line.startswith("Humanities 9: meeting 3, 4, 5,")
+    assert f"… ({2**63 - 1 - 2} in all) of {2**63 - 1} is not placed" in line
