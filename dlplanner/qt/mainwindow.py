@@ -28,9 +28,9 @@ from dlplanner import __version__
 from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt import district as district_gui
-from dlplanner.qt import school_data as school_data_gui
 from dlplanner.qt import help as help_pages
 from dlplanner.qt import printing
+from dlplanner.qt import school_data as school_data_gui
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.calendar_page import CalendarPage
 from dlplanner.qt.commands import (
