@@ -217,7 +217,9 @@ def test_rename_school_is_undoable_and_leaves_the_timetable_fresh(solved_window:
     assert not scenario.solution.stale
 
 
-def test_subjects_page_adds_edits_and_removes_subjects_picked_by_name(window: MainWindow, tmp_path) -> None:
+def test_subjects_page_adds_edits_and_removes_subjects_picked_by_name(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:
     run_wizard(window, str(tmp_path / "s.dlp"), "Subjects School")
     page = window.editors["subject"]
     subject_id = add_row(window, "subject", Name="Marine Biology", Colour="teal", Department="Science")
@@ -238,7 +240,10 @@ def test_subjects_page_adds_edits_and_removes_subjects_picked_by_name(window: Ma
     assert window.document.project.teachers[0].subject_ids == {subject_id}
     window.show_page(page)
     page.table.setCurrentIndex(page.proxy.index(0, 1))
+    asked = []  # a subject a teacher teaches: removing it says so and asks first
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     page.remove_button.click()
+    assert asked and "is taught by teacher(s): Rachel Carson" in asked[0]
     assert window.document.project.subjects == []
     window.undo_action.trigger()
     assert window.document.project.subjects == [subject]
