@@ -459,9 +459,9 @@ class CalendarPage(QWidget):
             weekday_grid.addWidget(combo, weekday, 1)
         weekday_grid.setColumnStretch(1, 1)
         weekday_grid.setRowStretch(len(WEEKDAYS), 1)
-        self.sequence = QListWidget(objectName="cycle-sequence")
+        self.sequence = QListWidget(objectName="cycle-sequence", accessibleName="Day types of the cycle, in order")
         self.sequence.setMaximumHeight(120)
-        self.sequence_choice = QComboBox()
+        self.sequence_choice = QComboBox(accessibleName="Day type to add to the cycle")
         self.sequence_add = QPushButton(icon("add"), "Add")
         self.sequence_add.clicked.connect(self.add_to_cycle)
         self.sequence_remove = QPushButton(icon("remove"), "Remove")
@@ -496,6 +496,7 @@ class CalendarPage(QWidget):
         for weekday, check in enumerate(self.weekday_checks):
             weekdays_grid.addWidget(check, weekday // 4, weekday % 4)
         rotation_form.addLayout(weekdays_grid)
+        self.rotation_kind.setAccessibleName("Kind of rotation")
         self.rotation_kind.setToolTip(
             "Weekday map: each weekday always has the same day type. Cycle: the day types follow each other, "
             "one per school day, whatever the weekday."

@@ -228,10 +228,10 @@ class DesignerPage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
-        self.schedule_combo = QComboBox()
+        self.schedule_combo = QComboBox(accessibleName="Bell schedule shown")
         self.schedule_combo.currentIndexChanged.connect(self.refresh)
         self.used_by = QLabel(objectName="hint", wordWrap=True)
-        self.template_combo = QComboBox()
+        self.template_combo = QComboBox(accessibleName="Bell schedule template")
         self.template_combo.addItems(list(BELL_TEMPLATES))
         apply_template = QPushButton("Apply template")
         apply_template.clicked.connect(lambda: self.apply_template(self.template_combo.currentText()))
@@ -276,6 +276,8 @@ class DesignerPage(QWidget):
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel("to"))
+        self.start.setAccessibleName("Block starts at")
+        self.end.setAccessibleName("Block ends at")
         times.addWidget(self.end)
         times.addStretch(1)
         block_form.addRow("Time", times)

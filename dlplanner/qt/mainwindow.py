@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             ("Looping", "looping", self.looping_page),
         ]
         self.stack = QStackedWidget()
-        self.nav = QListWidget(objectName="nav")
+        self.nav = QListWidget(objectName="nav", accessibleName="Pages")
         for title, icon_name, page in self.pages:
             self.nav.addItem(QListWidgetItem(compare_icon() if page is self.compare_page else icon(icon_name), title))
             self.stack.addWidget(page)

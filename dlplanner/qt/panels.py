@@ -33,7 +33,7 @@ KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room"), ("stude
 
 
 def _color_combo(board: BoardView) -> QComboBox:
-    combo = QComboBox()
+    combo = QComboBox(accessibleName="Colour cards by")
     combo.addItem("Colour by subject", "subject")
     combo.addItem("Colour by pathway", "pathway")
 
@@ -83,10 +83,10 @@ class BoardPage(QWidget):
         super().__init__()
         self.document = document
         self.board = EntityBoard(document)
-        self.kind_combo = QComboBox()
+        self.kind_combo = QComboBox(accessibleName="Show the board of a")
         for kind, label in KINDS:
             self.kind_combo.addItem(label, kind)
-        self.record_combo = QComboBox()
+        self.record_combo = QComboBox(accessibleName="Cohort, teacher or room shown")
         self.record_combo.setMinimumContentsLength(18)
         self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.hint = _hint_label()
@@ -164,7 +164,7 @@ class MasterPage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.board = MasterBoard(document)
-        self.rows_combo = QComboBox()
+        self.rows_combo = QComboBox(accessibleName="Rows of the master board")
         self.rows_combo.addItem("Rows: teachers", "teacher")
         self.rows_combo.addItem("Rows: rooms", "room")
         self.rows_combo.currentIndexChanged.connect(lambda: self.board.set_rows(self.rows_combo.currentData()))
