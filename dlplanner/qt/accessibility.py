@@ -268,4 +268,13 @@ def install(app: QApplication) -> None:
     app.setProperty("dlplanner_namer", True)
 
 
-__all__ = ["CONTROL_TYPES", "given_name", "install", "is_control", "name_control", "name_controls", "plain", "spoken_name"]
+__all__ = [
+    "CONTROL_TYPES",
+    "given_name",
+    "install",
+    "is_control",
+    "name_control",
+    "name_controls",
+    "plain",
+    "spoken_name",
+]

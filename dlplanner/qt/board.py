@@ -6,6 +6,12 @@ green (fits) or red (would break a hard rule), moving the mouse snaps the card t
 target, and releasing moves it through an undoable command (after a confirmation on red).
 ``drop_card`` is the same drop as an API, for tests and the keyboard.
 
+The keyboard does what the mouse does: Tab and the arrow keys go from card to card (the board's
+accessible description is the chosen card, in words); Enter or Space picks the card up, the arrow
+keys move it between start times (Up/Down) and day types (Left/Right) with the same green/red check,
+said in words (``announced`` and an accessibility announcement), Enter drops it through the same
+``drop_card`` and undoable command as the mouse, Escape puts it back.
+
 On the master board's teacher rows a card can also go to another teacher's row: the section is
 handed to that teacher (every meeting of it, as docs/rules.md's teacher_assignment requires), or,
 when the section does not allow that teacher, the drop is refused and ``refused`` says why.
@@ -21,7 +27,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -107,6 +123,7 @@ class CardItem(QGraphicsItem):
         self.key, self.rect, self.color, self.lines = key, QRectF(0, 0, rect.width(), rect.height()), color, lines
         self.pinned, self.conflicts = pinned, conflicts or []
         self.selected = False
+        self.focused = False  # selected while the board has keyboard focus
         self.row_id: str | None = None  # the master board row (teacher or room) it is drawn in
         self.setPos(rect.topLeft())
         self.setZValue(10)
@@ -122,7 +139,12 @@ class CardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self.rect.adjusted(1, 1, -1, -1)
-        if self.selected:
+        if self.selected and self.focused:  # the keyboard's card: a heavy dark outline, dashed ring outside
+            painter.setPen(QPen(QColor("#1b2430"), 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect.adjusted(-1, -1, 1, 1), 5, 5)
+            edge = QPen(QColor("#1d4f91"), 3)
+        elif self.selected:
             edge = QPen(QColor("#1d4f91"), 2.5)
         elif self.conflicts:
             edge = QPen(BREAKS_EDGE, 2.2)
@@ -238,6 +260,7 @@ class BoardView(QGraphicsView):
 
     target_hovered = Signal(object, list)  # Target | None, conflicts
     refused = Signal(str)  # a drop that cannot be made, in words naming what and why
+    announced = Signal(str)  # what the keyboard did, in words (the status bar and screen readers say it)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,6 +276,8 @@ class BoardView(QGraphicsView):
         self.color_by = "subject"
         self.confirm: Callable[[QWidget, list[Violation]], bool] = confirm_conflicts
         self._drag: _Drag | None = None
+        self._keyboard_drag = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._stale = True
         self._colors: dict[str, QColor] = {}
         self._resize_timer = QTimer(self, singleShot=True, interval=80)
@@ -380,13 +405,162 @@ class BoardView(QGraphicsView):
 
     def _show_selected(self, key: PlacementKey | None) -> None:
         self.selected_key = key
+        focused = self.hasFocus()
         for cards in self.cards.values():
             for card in cards:
-                if card.selected != (card.key == key):
+                if card.selected != (card.key == key) or card.focused != (card.key == key and focused):
                     card.selected = card.key == key
+                    card.focused = card.selected and focused
                     card.update()
         if key in self.cards:
             self.ensureVisible(self.cards[key][0], 20, 20)
+        description = self.card_description(key) if key in self.cards else ""
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)  # Qt tells assistive technology it changed
+
+    # -- cards in words and by keyboard --------------------------------------------------------------
+    def card_description(self, key: PlacementKey | None) -> str:
+        """A card in words: "Mathematics · Crew 9 · Ms Rivera · Monday 9:00–10:30 · Room 12" (+ pinned, conflicts)."""
+        scenario = self.document.scenario
+        placement = find_placement(scenario, key) if scenario is not None and key is not None else None
+        if placement is None:
+            return ""
+        section = scenario.section(placement.section_id)
+        name, cohorts, teachers, room = self.card_lines(placement, section)[:4]
+        day = next((d.name for d in scenario.day_types if d.id == placement.day_type_id), placement.day_type_id)
+        parts = [name, cohorts, teachers, f"{day} {fmt_time(placement.start)}–{fmt_time(placement.end)}", room]
+        if placement.pinned:
+            parts.append("pinned")
+        conflicts = self.document.conflicts().get(key, [])
+        if conflicts:
+            parts.append(f"breaks {len(conflicts)} hard rule(s): {conflicts[0].message}")
+        return " · ".join(p for p in parts if p)
+
+    def announce(self, text: str) -> None:
+        """Say ``text``: to screen readers (an accessibility announcement) and to ``announced`` (the status bar)."""
+        self.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        self.announced.emit(text)
+
+    def card_order(self) -> list[PlacementKey]:
+        """The movable cards in reading order: by day type, then start time."""
+        scenario = self.document.scenario
+        if scenario is None:
+            return []
+        days = {d.id: i for i, d in enumerate(scenario.day_types)}
+        placed = {key_of(p): p for p in scenario.solution.placements}
+        keys = [k for k in self.cards if k is not None and k in placed]
+        return sorted(keys, key=lambda k: (days.get(placed[k].day_type_id, 99), placed[k].start, k))
+
+    def select_next_card(self, step: int) -> bool:
+        """Select the next (+1) or previous (-1) card in reading order; False past either end."""
+        order = self.card_order()
+        if not order:
+            return False
+        index = order.index(self.selected_key) + step if self.selected_key in order else (0 if step > 0 else -1)
+        if not -len(order) <= index < len(order) or (index < 0 and self.selected_key in order):
+            return False
+        self.document.select_card(order[index])
+        self.announce(self.card_description(order[index]))
+        return True
+
+    def _neighbour_card(self, key: int) -> PlacementKey | None:
+        """The card left, right, above or below the selected one (nearest by its centre)."""
+        here = self.cards.get(self.selected_key)
+        if not here:
+            return None
+        origin = here[0].sceneBoundingRect().center()
+        best, best_distance = None, math.inf
+        for other_key, cards in self.cards.items():
+            if other_key is None or other_key == self.selected_key:
+                continue
+            point = cards[0].sceneBoundingRect().center()
+            dx, dy = point.x() - origin.x(), point.y() - origin.y()
+            ahead = {Qt.Key.Key_Left: -dx, Qt.Key.Key_Right: dx, Qt.Key.Key_Up: -dy, Qt.Key.Key_Down: dy}[key]
+            if ahead <= 1:
+                continue
+            distance = ahead + 3 * abs(dy if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) else dx)
+            if distance < best_distance:
+                best, best_distance = other_key, distance
+        return best
+
+    def pick_up_card(self) -> bool:
+        """Enter on a card: start moving it by keyboard, from where it stands."""
+        scenario = self.document.scenario
+        placement = find_placement(scenario, self.selected_key) if scenario and self.selected_key else None
+        if placement is None:
+            return False
+        row_id = self.cards[self.selected_key][0].row_id if self.cards.get(self.selected_key) else None
+        drag = self.begin_drag(self.selected_key, placement, 0, row_id)
+        self._keyboard_drag = True
+        here = next(
+            (
+                t
+                for t in self.candidate_targets(drag)
+                if (t.day_type_id, t.start) == (placement.day_type_id, placement.start)
+            ),
+            None,
+        )
+        if here is not None:
+            self.show_target(here)
+        self.announce(
+            f"Moving {drag.section.name}: Up and Down choose the start time, Left and Right the day type, "
+            "Enter drops, Escape cancels"
+        )
+        return True
+
+    def step_target(self, key: int) -> Target | None:
+        """Arrow keys while moving a card: the next start time (Up/Down) or day type (Left/Right)."""
+        drag = self._drag
+        if drag is None:
+            return None
+        targets = self.candidate_targets(drag)
+        days = list(dict.fromkeys(t.day_type_id for t in targets))
+        if not targets:
+            return None
+        current = drag.target or targets[0]
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            same_day = sorted((t for t in targets if t.day_type_id == current.day_type_id), key=lambda t: t.start)
+            starts = [t.start for t in same_day]
+            index = starts.index(current.start) if current.start in starts else 0
+            index = min(max(index + (1 if key == Qt.Key.Key_Down else -1), 0), len(same_day) - 1)
+            target = same_day[index]
+        else:
+            index = days.index(current.day_type_id) if current.day_type_id in days else 0
+            index = min(max(index + (1 if key == Qt.Key.Key_Right else -1), 0), len(days) - 1)
+            that_day = [t for t in targets if t.day_type_id == days[index]]
+            target = min(that_day, key=lambda t: abs(t.start - current.start))
+        self.show_target(target)
+        self.announce(self.describe_target(target))
+        return target
+
+    def describe_target(self, target: Target) -> str:
+        """Where a moved card would go and whether it fits, in words (the drag check's green / red)."""
+        drag, scenario = self._drag, self.document.scenario
+        day = next((d.name for d in scenario.day_types if d.id == target.day_type_id), target.day_type_id)
+        end = meeting_end(scenario, drag.section, target.day_type_id, target.start) if drag else None
+        when = f"{day} {fmt_time(target.start)}" + (f"–{fmt_time(end)}" if end is not None else "")
+        conflicts = self.drag_conflicts(drag, target) if drag else []
+        if conflicts:
+            return f"{when}: breaks a hard rule: {conflicts[0].message}"
+        return f"{when}: fits"
+
+    def drop_by_keyboard(self) -> bool:
+        """Enter while moving a card: the same drop as the mouse's; says what happened and, if refused, why."""
+        drag = self._drag
+        if drag is None:
+            return False
+        target, name = drag.target, drag.section.name
+        conflicts = self.drag_conflicts(drag, target) if target is not None else []
+        self._keyboard_drag = False
+        moved = self.finish_drag()
+        if moved:
+            self.announce(f"Moved {name}: {self.card_description(drag.key)}")
+        elif target is None or not conflicts:
+            self.announce(f"{name} stays where it was")
+        else:
+            self.announce(f"Not moved: {conflicts[0].message}")
+        return moved
 
     # -- dragging ----------------------------------------------------------------------------------
     def begin_drag(
@@ -432,7 +606,13 @@ class BoardView(QGraphicsView):
         drag = self._drag
         if drag is None:
             return None
-        target = self.target_at(pos, drag)
+        return self.show_target(self.target_at(pos, drag))
+
+    def show_target(self, target: Target | None) -> Target | None:
+        """Snap the dragged card to ``target`` and show whether it fits (the mouse's and the keyboard's)."""
+        drag = self._drag
+        if drag is None:
+            return None
         if target == drag.target:
             return target
         drag.target = target
@@ -491,6 +671,7 @@ class BoardView(QGraphicsView):
 
     def cancel_drag(self) -> None:
         drag, self._drag = self._drag, None
+        self._keyboard_drag = False
         if drag is not None:
             for card, origin in zip(drag.cards, drag.origins, strict=True):
                 card.setPos(origin)
@@ -621,10 +802,49 @@ class BoardView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: object) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+        key = event.key()
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            keyboard = self._keyboard_drag
             self.cancel_drag()
+            if keyboard:
+                self.announce("Move cancelled: " + self.card_description(self.selected_key))
+            return
+        if self._keyboard_drag and self._drag is not None:
+            if key in arrows:
+                self.step_target(key)
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.drop_by_keyboard()
+            event.accept()
+            return
+        if key in arrows and self.cards:
+            neighbour = self._neighbour_card(key) if self.selected_key in self.cards else None
+            if neighbour is not None:
+                self.document.select_card(neighbour)
+                self.announce(self.card_description(neighbour))
+            elif self.selected_key not in self.cards:
+                self.select_next_card(1)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.selected_key in self.cards:
+            self.pick_up_card()
+            event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go from card to card; past the last (or first) card, on to the next control."""
+        if self._drag is None and self.select_next_card(1 if next else -1):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: object) -> None:
+        super().focusInEvent(event)
+        self._show_selected(self.selected_key)  # the chosen card gets its keyboard ring
+
+    def focusOutEvent(self, event: object) -> None:
+        super().focusOutEvent(event)
+        self._show_selected(self.selected_key)
 
     def contextMenuEvent(self, event: object) -> None:
         card = self._card_at(event.pos())

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.db_busy = False
         for board in (self.board_page.board, self.master_page.board):  # refused drops say why
             board.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
+            board.announced.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
         self._build_actions()
         self.document.changed.connect(self._on_changed)
