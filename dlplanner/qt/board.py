@@ -74,11 +74,13 @@ from dlplanner.domain.student_groups import StudentWeek, student_week
 from dlplanner.qt.commands import MoveCommand, PinCommand, PlaceCommand, UnscheduleCommand
 from dlplanner.qt.document import Document
 from dlplanner.qt.style import (
+    BOARD_TAG_TEXT,
+    BOARD_TIME_TEXT,
     BREAKS_COLOR,
     DRAG_FILL_ALPHA,
     FITS_COLOR,
     KIND_COLORS,
-    pathway_color,
+    pathway_colors,
     text_color_for,
 )
 
@@ -361,7 +363,8 @@ class BoardView(QGraphicsView):
             return QColor("#8aa4c8")
         if self.color_by == "pathway":
             pathways = {c.id: c.pathway for c in project.cohorts}
-            color = pathway_color(next((pathways[c] for c in section.cohort_ids if c in pathways), ""))
+            colors = pathway_colors(list(pathways.values()))
+            color = colors[next((pathways[c] for c in section.cohort_ids if c in pathways), "")]
         else:
             colors = {s.id: s.color for s in project.subjects}
             color = QColor(colors.get(section.subject_id, "#8aa4c8"))
@@ -974,7 +977,7 @@ class EntityBoard(BoardView):
             line.setZValue(1)
             if t % 60 == 0 or self._ppm * 30 >= 22:
                 label = scene.addSimpleText(fmt_time(t))
-                label.setBrush(QColor("#5b6878"))
+                label.setBrush(QColor(BOARD_TIME_TEXT))
                 label.setPos(4, y - 7)
         for i, day in enumerate(days):
             x = self.x_of(i)
@@ -995,7 +998,7 @@ class EntityBoard(BoardView):
                     tag = scene.addSimpleText(
                         QFontMetrics(QFont()).elidedText(name, Qt.TextElideMode.ElideRight, int(self._col_w - 8))
                     )
-                    tag.setBrush(QColor("#7a8594"))
+                    tag.setBrush(QColor(BOARD_TAG_TEXT))
                     tag.setPos(x + 4, rect.top() + 1)
                     tag.setZValue(1)
         self._draw_bands(scenario)
