@@ -118,8 +118,11 @@ def cli(ctx: click.Context, database: str | None) -> None:
 
 @cli.command("gui")
 @click.argument("project", metavar="[PROJECT]", required=False)
-def gui_command(project: str | None) -> None:
+@click.option("--lang", metavar="CODE", help="Interface language, e.g. es (default: the setting, else the system's).")
+def gui_command(project: str | None, lang: str | None) -> None:
     """Open the desktop app, optionally on PROJECT."""
+    if lang:
+        os.environ["DLPLANNER_LANG"] = lang  # read by dlplanner.qt.translations when the app starts
     sys.exit(_run_gui(project))
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from dlplanner.qt import accessibility
+from dlplanner.qt import accessibility, translations
 from dlplanner.qt.compat import guard_singleton_refcounts
 from dlplanner.qt.mainwindow import MainWindow
 from dlplanner.qt.single_instance import InstanceServer, hand_over
@@ -24,6 +24,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("dlplanner")
     QCoreApplication.setApplicationName("dlplanner")
     apply_style(app)
+    translations.install(app)  # before any window: its menus are translated as they are built
     accessibility.install(app)  # every control of every window gets a spoken name
     return app
 

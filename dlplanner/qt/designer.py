@@ -66,17 +66,17 @@ def explain_refusal(parent: QWidget, text: str) -> None:
     QMessageBox.warning(parent, "Cannot remove day type", text)
 
 
+def _block_name(block: Block) -> str:
+    label = block.label or KIND_LABELS[block.kind]
+    return f"{label} ({fmt_time(block.start)}–{fmt_time(block.end)})"
+
+
 def overlap_message(blocks: list[Block]) -> str | None:
     """Which two blocks overlap, in words (None: none do); touching blocks are fine."""
     ordered = sorted(blocks, key=lambda b: (b.start, b.end))
     for first, second in itertools.pairwise(ordered):
         if second.start < first.end:
-
-            def name(block: Block) -> str:
-                label = block.label or KIND_LABELS[block.kind]
-                return f"{label} ({fmt_time(block.start)}–{fmt_time(block.end)})"
-
-            return f"{name(first)} would overlap {name(second)}"
+            return f"{_block_name(first)} would overlap {_block_name(second)}"
     return None
 
 
@@ -233,11 +233,11 @@ class DesignerPage(QWidget):
         self.used_by = QLabel(objectName="hint", wordWrap=True)
         self.template_combo = QComboBox(accessibleName="Bell schedule template")
         self.template_combo.addItems(list(BELL_TEMPLATES))
-        apply_template = QPushButton("Apply template")
+        apply_template = QPushButton(self.tr("Apply template"))
         apply_template.clicked.connect(lambda: self.apply_template(self.template_combo.currentText()))
-        add = QPushButton(icon("add"), "Add block")
+        add = QPushButton(icon("add"), self.tr("Add block"))
         add.clicked.connect(self.add_block)
-        remove = QPushButton(icon("remove"), "Delete block")
+        remove = QPushButton(icon("remove"), self.tr("Delete block"))
         remove.clicked.connect(self.delete_block)
         self.kind = QComboBox()
         for kind in BlockKind:
@@ -261,26 +261,26 @@ class DesignerPage(QWidget):
         self.minutes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel(objectName="hint", wordWrap=True)
 
-        schedule_box = QGroupBox("Bell schedule")
+        schedule_box = QGroupBox(self.tr("Bell schedule"))
         schedule_form = QFormLayout(schedule_box)
         schedule_form.addRow(self.schedule_combo)
         schedule_form.addRow(self.used_by)
         templates_row = QHBoxLayout()
         templates_row.addWidget(self.template_combo, 1)
         templates_row.addWidget(apply_template)
-        schedule_form.addRow("Template", templates_row)
-        block_box = QGroupBox("Selected block")
+        schedule_form.addRow(self.tr("Template"), templates_row)
+        block_box = QGroupBox(self.tr("Selected block"))
         block_form = QFormLayout(block_box)
-        block_form.addRow("Kind", self.kind)
-        block_form.addRow("Label", self.label)
+        block_form.addRow(self.tr("Kind"), self.kind)
+        block_form.addRow(self.tr("Label"), self.label)
         times = QHBoxLayout()
         times.addWidget(self.start)
-        times.addWidget(QLabel("to"))
+        times.addWidget(QLabel(self.tr("to")))
         self.start.setAccessibleName("Block starts at")
         self.end.setAccessibleName("Block ends at")
         times.addWidget(self.end)
         times.addStretch(1)
-        block_form.addRow("Time", times)
+        block_form.addRow(self.tr("Time"), times)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -299,14 +299,14 @@ class DesignerPage(QWidget):
         self.days.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.confirm: Callable[[QWidget, str], bool] = confirm_removal
         self.explain: Callable[[QWidget, str], None] = explain_refusal
-        add_day = QPushButton(icon("add"), "Add day type")
+        add_day = QPushButton(icon("add"), self.tr("Add day type"))
         add_day.clicked.connect(self.add_day_type)
-        remove_day = QPushButton(icon("remove"), "Remove day type")
+        remove_day = QPushButton(icon("remove"), self.tr("Remove day type"))
         remove_day.clicked.connect(lambda: self.remove_day_type())
         day_buttons = QHBoxLayout()
         day_buttons.addWidget(add_day)
         day_buttons.addWidget(remove_day)
-        copy_button = QPushButton(icon("add"), "New bell schedule (copy of this one)")
+        copy_button = QPushButton(icon("add"), self.tr("New bell schedule (copy of this one)"))
         copy_button.clicked.connect(self.copy_schedule)
         days_page = QWidget()
         days_layout = QVBoxLayout(days_page)
@@ -330,7 +330,7 @@ class DesignerPage(QWidget):
         body.addWidget(side_widget)
         body.addWidget(self.timeline, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Block-schedule designer", objectName="title"))
+        layout.addWidget(QLabel(self.tr("Block-schedule designer"), objectName="title"))
         layout.addLayout(body, 1)
         document.changed.connect(lambda _kind: self.refresh())
 

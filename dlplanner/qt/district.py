@@ -13,6 +13,7 @@ Nothing is ever overwritten or deleted silently.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dlplanner.services.district import Conflict
@@ -50,16 +51,20 @@ def choose_resolution(parent: QWidget | None, conflict: Conflict) -> str | None:
     """Ask what to do with one refused piece: one answer of :func:`choices`, or None (decide later)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Someone else saved this first")
+    box.setWindowTitle(QCoreApplication.translate("district", "Someone else saved this first"))
     box.setText(describe_conflict(conflict))
     offered = choices(conflict)
-    mine = "Your deletion was not saved" if conflict.deleted_here else "Your changes to it were not saved"
-    box.setInformativeText(
-        f"{mine}, and theirs were not overwritten.\n\n" + "\n".join(text for _answer, _label, text in offered)
+    mine = (
+        QCoreApplication.translate("district", "Your deletion was not saved, and theirs were not overwritten.")
+        if conflict.deleted_here
+        else QCoreApplication.translate(
+            "district", "Your changes to it were not saved, and theirs were not overwritten."
+        )
     )
+    box.setInformativeText(f"{mine}\n\n" + "\n".join(text for _answer, _label, text in offered))
     box.setDetailedText(conflict.message)
     roles = (QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.AcceptRole)
     buttons = {box.addButton(label, roles[min(i, 1)]): answer for i, (answer, label, _text) in enumerate(offered)}
-    box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("district", "Decide later"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return buttons.get(box.clickedButton())

@@ -29,7 +29,7 @@ from dlplanner.domain import Project
 from dlplanner.domain.editing import PlacementKey
 from dlplanner.qt import district as district_gui
 from dlplanner.qt import help as help_pages
-from dlplanner.qt import printing
+from dlplanner.qt import printing, translations
 from dlplanner.qt import school_data as school_data_gui
 from dlplanner.qt.board import BoardView
 from dlplanner.qt.calendar_page import CalendarPage
@@ -98,15 +98,15 @@ class MainWindow(QMainWindow):
         self.students_page.show_week.connect(self.show_student_week)
         self.looping_page = LoopingPage(self.document)
         self.pages: list[tuple[str, str, QWidget]] = [
-            ("Board", "board", self.board_page),
-            ("Master board", "master", self.master_page),
-            ("Block designer", "designer", self.designer_page),
-            ("Calendar", "calendar", self.calendar_page),
-            ("Solve", "solvepanel", self.solve_panel),
-            ("Compare", "compare", self.compare_page),
+            (self.tr("Board"), "board", self.board_page),
+            (self.tr("Master board"), "master", self.master_page),
+            (self.tr("Block designer"), "designer", self.designer_page),
+            (self.tr("Calendar"), "calendar", self.calendar_page),
+            (self.tr("Solve"), "solvepanel", self.solve_panel),
+            (self.tr("Compare"), "compare", self.compare_page),
             *((spec.title, spec.icon, self.editors[spec.kind]) for spec in [SUBJECTS, *EDITORS]),
-            ("Students", "cohorts", self.students_page),
-            ("Looping", "looping", self.looping_page),
+            (self.tr("Students"), "cohorts", self.students_page),
+            (self.tr("Looping"), "looping", self.looping_page),
         ]
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="nav", accessibleName="Pages")
@@ -125,10 +125,10 @@ class MainWindow(QMainWindow):
 
         self.tray = UnscheduledTray(self.document, self.board_page.board)
         self.conflicts = ConflictsPanel(self.document)
-        self.tray_dock = self._dock("Tray", self.tray, "tray")
-        self.conflicts_dock = self._dock("Conflicts", self.conflicts, "conflicts")
+        self.tray_dock = self._dock(self.tr("Tray"), self.tray, "tray")
+        self.conflicts_dock = self._dock(self.tr("Conflicts"), self.conflicts, "conflicts")
         self.problems = ProblemsPanel(self.document)
-        self.problems_dock = self._dock("Problems", self.problems, "problems")
+        self.problems_dock = self._dock(self.tr("Problems"), self.problems, "problems")
         self.tabifyDockWidget(self.tray_dock, self.conflicts_dock)
         self.tabifyDockWidget(self.conflicts_dock, self.problems_dock)
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.scenario_combo.setMinimumContentsLength(30)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
-        self.problems_button = QPushButton(icon("ok"), "No problems")
+        self.problems_button = QPushButton(icon("ok"), self.tr("No problems"))
         self.problems_button.setFlat(True)
         self.problems_button.clicked.connect(self._show_problems)
         self.location_label = QLabel()
@@ -201,45 +201,45 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_project_action = self._action("&New project…", self.new_project, std.New, "new")
-        self.open_action = self._action("&Open…", self.choose_project, std.Open, "open")
-        self.open_url_action = self._action("Open &database…", self.choose_url)
-        self.refresh_action = self._action("&Refresh from database", self.refresh, "F5")
+        self.new_project_action = self._action(self.tr("&New project…"), self.new_project, std.New, "new")
+        self.open_action = self._action(self.tr("&Open…"), self.choose_project, std.Open, "open")
+        self.open_url_action = self._action(self.tr("Open &database…"), self.choose_url)
+        self.refresh_action = self._action(self.tr("&Refresh from database"), self.refresh, "F5")
         self.refresh_action.setEnabled(False)
-        self.save_action = self._action("&Save", self.save, std.Save, "save")
-        self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs)
-        self.export_action = self._action("&Export…", self.export, "Ctrl+E")
-        quit_action = self._action("&Quit", self.close, std.Quit)
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.save_action = self._action(self.tr("&Save"), self.save, std.Save, "save")
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, std.SaveAs)
+        self.export_action = self._action(self.tr("&Export…"), self.export, "Ctrl+E")
+        quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(std.Undo)
         undo.setIcon(icon("undo"))
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo_keys = [*QKeySequence.keyBindings(std.Redo), QKeySequence("Ctrl+Y")]  # the platform's keys and Ctrl+Y
         redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         redo.setIcon(icon("redo"))
         undo.setWhatsThis("Undo")  # the name Help → Keyboard shortcuts gives them (their text names the edit)
         redo.setWhatsThis("Redo")
         self.undo_action, self.redo_action = undo, redo
-        self.pin_action = self._action("&Pin / unpin card", self.toggle_pin, "Ctrl+Shift+P", "pin")
-        self.print_action = self._action("&Print…", self.print_board, std.Print)
-        self.paste_rows_action = self._action("Paste &rows", self.paste_rows)
-        self.delete_rows_action = self._action("De&lete rows", self.delete_rows)
-        self.guide_action = self._action("&User guide", self.show_guide, std.HelpContents)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
-        self.unschedule_action = self._action("Move card to &tray", self.unschedule_selected, "Del", "tray")
-        self.solve_action = self._action("&Solve", self._solve, "Ctrl+R", "solve")
-        self.cancel_action = self._action("&Cancel solve", self.solve_panel.cancel, "Ctrl+.", "stop")
+        self.pin_action = self._action(self.tr("&Pin / unpin card"), self.toggle_pin, "Ctrl+Shift+P", "pin")
+        self.print_action = self._action(self.tr("&Print…"), self.print_board, std.Print)
+        self.paste_rows_action = self._action(self.tr("Paste &rows"), self.paste_rows)
+        self.delete_rows_action = self._action(self.tr("De&lete rows"), self.delete_rows)
+        self.guide_action = self._action(self.tr("&User guide"), self.show_guide, std.HelpContents)
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.unschedule_action = self._action(self.tr("Move card to &tray"), self.unschedule_selected, "Del", "tray")
+        self.solve_action = self._action(self.tr("&Solve"), self._solve, "Ctrl+R", "solve")
+        self.cancel_action = self._action(self.tr("&Cancel solve"), self.solve_panel.cancel, "Ctrl+.", "stop")
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_project_action)
-        self.samples_menu = file_menu.addMenu(icon("new"), "&New from sample")
+        self.samples_menu = file_menu.addMenu(icon("new"), self.tr("&New from sample"))
         for sample in projects.list_samples():
             self.samples_menu.addAction(
                 self._action(sample.school_name or sample.name, lambda _=False, s=sample.id: self.new_from_sample(s))
             )
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_url_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
@@ -248,11 +248,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         self.school_data_actions = school_data_gui.add_file_menu_actions(self, file_menu)  # import/export school data
         file_menu.addSeparator()
-        self.new_year_action = self._action("New school &year…", self.new_school_year)
+        self.new_year_action = self._action(self.tr("New school &year…"), self.new_school_year)
         file_menu.addAction(self.new_year_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.paste_rows_action)
         edit_menu.addAction(self.delete_rows_action)
         edit_menu.aboutToShow.connect(self._update_table_actions)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for row, (title, icon_name, _page) in enumerate(self.pages):
             shortcut = f"Ctrl+{row + 1}" if row < 9 else None
             view_menu.addAction(
@@ -274,17 +274,22 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.tray_dock.toggleViewAction())
         view_menu.addAction(self.conflicts_dock.toggleViewAction())
         view_menu.addAction(self.problems_dock.toggleViewAction())
-        self.new_scenario_action = self._action("&New scenario…", self.new_scenario, None, "new")
-        self.copy_scenario_action = self._action("D&uplicate scenario…", lambda: self.copy_scenario(True))
-        self.copy_empty_action = self._action("Duplicate &without timetable…", lambda: self.copy_scenario(False))
-        self.rename_scenario_action = self._action("&Rename scenario…", lambda: self.rename_scenario())
-        self.delete_scenario_action = self._action("&Delete scenario…", lambda: self.delete_scenario(ask=True))
-        self.minimums_action = self._action("&Minimums…", self.compare_page.edit_minimums)
-        self.rename_school_action = self._action("Rename &school…", lambda: self.rename_school())
-        project_menu = self.menuBar().addMenu("&Project")
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        for code, name in {"": self.tr("System language"), **translations.LANGUAGES}.items():
+            self.language_menu.addAction(self._action(name, lambda _=False, c=code: self.choose_language(c)))
+        self.new_scenario_action = self._action(self.tr("&New scenario…"), self.new_scenario, None, "new")
+        self.copy_scenario_action = self._action(self.tr("D&uplicate scenario…"), lambda: self.copy_scenario(True))
+        self.copy_empty_action = self._action(
+            self.tr("Duplicate &without timetable…"), lambda: self.copy_scenario(False)
+        )
+        self.rename_scenario_action = self._action(self.tr("&Rename scenario…"), lambda: self.rename_scenario())
+        self.delete_scenario_action = self._action(self.tr("&Delete scenario…"), lambda: self.delete_scenario(ask=True))
+        self.minimums_action = self._action(self.tr("&Minimums…"), self.compare_page.edit_minimums)
+        self.rename_school_action = self._action(self.tr("Rename &school…"), lambda: self.rename_school())
+        project_menu = self.menuBar().addMenu(self.tr("&Project"))
         project_menu.addAction(self.rename_school_action)
         project_menu.addAction(self.minimums_action)
-        scenario_menu = self.scenario_menu = self.menuBar().addMenu("Sce&nario")
+        scenario_menu = self.scenario_menu = self.menuBar().addMenu(self.tr("Sce&nario"))
         for action in (
             self.new_scenario_action,
             self.copy_scenario_action,
@@ -293,28 +298,30 @@ class MainWindow(QMainWindow):
             self.delete_scenario_action,
         ):
             scenario_menu.addAction(action)
-        solve_menu = self.menuBar().addMenu("&Solve")
+        solve_menu = self.menuBar().addMenu(self.tr("&Solve"))
         solve_menu.addAction(self.solve_action)
         solve_menu.addAction(self.cancel_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
-        help_menu.addAction(self._action("Open &log folder", open_log_folder))
-        help_menu.addAction(self._action("&About dlplanner", self._about))
+        help_menu.addAction(self._action(self.tr("Open &log folder"), open_log_folder))
+        help_menu.addAction(self._action(self.tr("&About dlplanner"), self._about))
 
-        toolbar = QToolBar("Main", objectName="main-toolbar")
+        toolbar = QToolBar(self.tr("Main"), objectName="main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.open_action, self.save_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self._stack_action("Undo", "undo", self.document.undo_stack.undo, "canUndoChanged"))
-        toolbar.addAction(self._stack_action("Redo", "redo", self.document.undo_stack.redo, "canRedoChanged"))
+        toolbar.addAction(self._stack_action(self.tr("Undo"), "undo", self.document.undo_stack.undo, "canUndoChanged"))
+        toolbar.addAction(self._stack_action(self.tr("Redo"), "redo", self.document.undo_stack.redo, "canRedoChanged"))
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Scenario: "))
+        toolbar.addWidget(QLabel(self.tr(" Scenario: ")))
         toolbar.addWidget(self.scenario_combo)
-        scenario_button = QToolButton(objectName="scenario-menu-button", text="…", toolTip="Scenarios: new, duplicate…")
+        scenario_button = QToolButton(
+            objectName="scenario-menu-button", text="…", toolTip=self.tr("Scenarios: new, duplicate…")
+        )
         scenario_button.setMenu(self.scenario_menu)
         scenario_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(scenario_button)
@@ -879,7 +886,7 @@ class MainWindow(QMainWindow):
         warnings = len(problems) - errors
         if not problems:
             self.problems_button.setIcon(icon("ok"))
-            self.problems_button.setText("No problems")
+            self.problems_button.setText(self.tr("No problems"))
         else:
             self.problems_button.setIcon(icon("error" if errors else "warning"))
             self.problems_button.setText(f"{errors} error(s), {warnings} warning(s)")
@@ -1008,6 +1015,11 @@ class MainWindow(QMainWindow):
     def _solve(self) -> None:
         self.show_page(self.solve_panel)
         self.solve_panel.start()
+
+    def choose_language(self, language: str) -> None:
+        """View → Language: remembered for the next start (menus are built once, in the language of the start)."""
+        translations.remember_language(language, self.settings)
+        self.statusBar().showMessage(self.tr("The new language shows when dlplanner starts again"), 10000)
 
     def _about(self) -> None:
         QMessageBox.about(self, "About dlplanner", f"dlplanner {__version__}\nSchedules for deeper-learning schools.")

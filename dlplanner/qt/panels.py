@@ -91,7 +91,7 @@ class BoardPage(QWidget):
         self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.hint = _hint_label()
         top = QHBoxLayout()
-        title = QLabel("Timetable board", objectName="title")
+        title = QLabel(self.tr("Timetable board"), objectName="title")
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.kind_combo)
@@ -155,7 +155,7 @@ class BoardPage(QWidget):
         elif conflicts:
             self.hint.setText(f"✗ {conflicts[0].message}" + (f" (+{len(conflicts) - 1})" if len(conflicts) > 1 else ""))
         else:
-            self.hint.setText("✓ fits: no hard rule broken")
+            self.hint.setText(self.tr("✓ fits: no hard rule broken"))
 
 
 class MasterPage(QWidget):
@@ -165,12 +165,12 @@ class MasterPage(QWidget):
         super().__init__()
         self.board = MasterBoard(document)
         self.rows_combo = QComboBox(accessibleName="Rows of the master board")
-        self.rows_combo.addItem("Rows: teachers", "teacher")
-        self.rows_combo.addItem("Rows: rooms", "room")
+        self.rows_combo.addItem(self.tr("Rows: teachers"), "teacher")
+        self.rows_combo.addItem(self.tr("Rows: rooms"), "room")
         self.rows_combo.currentIndexChanged.connect(lambda: self.board.set_rows(self.rows_combo.currentData()))
         self.hint = _hint_label()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Master board", objectName="title"))
+        top.addWidget(QLabel(self.tr("Master board"), objectName="title"))
         top.addSpacing(12)
         top.addWidget(self.rows_combo)
         top.addWidget(_color_combo(self.board))
@@ -210,7 +210,7 @@ class UnscheduledTray(QWidget):
         self.list = _TrayList()
         self.list.setDragEnabled(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.place_button = QPushButton(icon("add"), "Place at first free slot")
+        self.place_button = QPushButton(icon("add"), self.tr("Place at first free slot"))
         self.place_button.clicked.connect(self.place_selected)
         self.count = QLabel(objectName="hint")
         layout = QVBoxLayout(self)
@@ -263,7 +263,7 @@ class UnscheduledTray(QWidget):
         section_id, meeting = item.data(Qt.ItemDataRole.UserRole)
         target = self.first_free_target(section_id, meeting)
         if target is None:
-            self.count.setText("No free slot breaks no rule; drag it onto the board to choose one")
+            self.count.setText(self.tr("No free slot breaks no rule; drag it onto the board to choose one"))
             return False
         return self.board.place_meeting(section_id, meeting, target)
 
@@ -342,7 +342,7 @@ class ProblemsPanel(_ListPanel):
             item = QListWidgetItem(icon("error" if severe else "warning"), problem.message)
             refs = [(r.kind, r.id) for r in problem.records]
             item.setData(Qt.ItemDataRole.UserRole, refs)
-            item.setToolTip("Click to show: " + ", ".join(f"{r.kind} {r}" for r in problem.records))
+            item.setToolTip(self.tr("Click to show: ") + ", ".join(f"{r.kind} {r}" for r in problem.records))
             self.list.addItem(item)
         errors = sum(1 for p in problems if getattr(p.severity, "value", "") == "error")
         self.summary.setText(

@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="94"/>
+        <source>Timetable board</source>
+        <translation>Tablero del horario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="151"/>
+        <source>✓ fits: no hard rule broken</source>
+        <translation>✓ cabe: no incumple ninguna regla obligatoria</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="433"/>
+        <source>School year</source>
+        <translation>Curso escolar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="435"/>
+        <source>Label</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="436"/>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="437"/>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="438"/>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="465"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="467"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="469"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="471"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="473"/>
+        <source>Start the cycle again after each holiday</source>
+        <translation>Reiniciar el ciclo después de cada festivo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="491"/>
+        <source>Rotation</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="493"/>
+        <source>School weekdays</source>
+        <translation>Días lectivos de la semana</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="513"/>
+        <source>Day types of the rotation</source>
+        <translation>Tipos de día de la rotación</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="519"/>
+        <source>The year at a glance (hover a date for details)</source>
+        <translation>El año de un vistazo (pase el ratón sobre una fecha para ver detalles)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/calendar_page.py" line="571"/>
+        <source>School-year calendar</source>
+        <translation>Calendario del curso escolar</translation>
+    </message>
+</context>
+<context>
+    <name>DesignerPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="236"/>
+        <source>Apply template</source>
+        <translation>Aplicar plantilla</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="238"/>
+        <source>Add block</source>
+        <translation>Añadir bloque</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="240"/>
+        <source>Delete block</source>
+        <translation>Eliminar bloque</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="264"/>
+        <source>Bell schedule</source>
+        <translation>Horario de timbres</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="271"/>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="272"/>
+        <source>Selected block</source>
+        <translation>Bloque seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="274"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="275"/>
+        <source>Label</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="278"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="283"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="302"/>
+        <source>Add day type</source>
+        <translation>Añadir tipo de día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="304"/>
+        <source>Remove day type</source>
+        <translation>Quitar tipo de día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="309"/>
+        <source>New bell schedule (copy of this one)</source>
+        <translation>Nuevo horario de timbres (copia de este)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/designer.py" line="333"/>
+        <source>Block-schedule designer</source>
+        <translation>Diseño del horario por bloques</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="80"/>
+        <source>Board</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="81"/>
+        <source>Master board</source>
+        <translation>Tablero general</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="82"/>
+        <source>Block designer</source>
+        <translation>Diseño de bloques</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="83"/>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="84"/>
+        <source>Solve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="85"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="105"/>
+        <source>Tray</source>
+        <translation>Bandeja</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="106"/>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="108"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="119"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="741"/>
+        <source>No problems</source>
+        <translation>Sin problemas</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="181"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="182"/>
+        <source>Open &amp;database…</source>
+        <translation>Abrir &amp;base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="183"/>
+        <source>&amp;Refresh from database</source>
+        <translation>Actualiza&amp;r desde la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="185"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="186"/>
+        <source>Save &amp;As…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="187"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="188"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="189"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="192"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="196"/>
+        <source>&amp;Pin / unpin card</source>
+        <translation>&amp;Fijar / soltar tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="197"/>
+        <source>Move card to &amp;tray</source>
+        <translation>Mover la tarjeta a la &amp;bandeja</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="198"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="256"/>
+        <source>&amp;Solve</source>
+        <translation>&amp;Resolver</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="199"/>
+        <source>&amp;Cancel solve</source>
+        <translation>&amp;Cancelar la resolución</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="201"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="202"/>
+        <source>&amp;New from sample</source>
+        <translation>&amp;Nuevo a partir de un ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="209"/>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="217"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="223"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="235"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="236"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="239"/>
+        <source>&amp;Copy scenario…</source>
+        <translation>&amp;Copiar escenario…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="242"/>
+        <source>Copy scenario &amp;without timetable…</source>
+        <translation>Copiar escenario &amp;sin horario…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="244"/>
+        <source>&amp;Rename scenario…</source>
+        <translation>Cambiar el &amp;nombre del escenario…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="245"/>
+        <source>&amp;Delete scenario</source>
+        <translation>&amp;Eliminar escenario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="246"/>
+        <source>&amp;Minimums…</source>
+        <translation>&amp;Mínimos…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="247"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="248"/>
+        <source>Sce&amp;nario</source>
+        <translation>Esce&amp;nario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="259"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="260"/>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="261"/>
+        <source>&amp;About dlplanner</source>
+        <translation>&amp;Acerca de dlplanner</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="263"/>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="269"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="270"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="272"/>
+        <source> Scenario: </source>
+        <translation> Escenario: </translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="275"/>
+        <source>Copy, rename or delete</source>
+        <translation>Copiar, cambiar el nombre o eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="809"/>
+        <source>The new language shows when dlplanner starts again</source>
+        <translation>El nuevo idioma se verá cuando dlplanner se inicie de nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>MasterPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="161"/>
+        <source>Rows: teachers</source>
+        <translation>Filas: docentes</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="162"/>
+        <source>Rows: rooms</source>
+        <translation>Filas: aulas</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="166"/>
+        <source>Master board</source>
+        <translation>Tablero general</translation>
+    </message>
+</context>
+<context>
+    <name>MinimumsDialog</name>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="135"/>
+        <source>Minimums</source>
+        <translation>Mínimos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="137"/>
+        <source>Per cohort and year: minutes of class meetings (a state&apos;s instructional time)</source>
+        <translation>Por grupo y año: minutos de clase (el tiempo de instrucción que exige el estado)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="142"/>
+        <source>Count advisory minutes as instruction</source>
+        <translation>Contar los minutos de tutoría como instrucción</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="152"/>
+        <source>Each teacher team gets its own planning minutes per week</source>
+        <translation>Cada equipo docente tiene sus propios minutos de planificación por semana</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="156"/>
+        <source>Instructional time (per cohort)</source>
+        <translation>Tiempo de instrucción (por grupo)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="158"/>
+        <source>Every cohort</source>
+        <translation>Cada grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="159"/>
+        <source>By grade (instead of the above)</source>
+        <translation>Por curso (en lugar de lo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="162"/>
+        <source>Subjects (per cohort taking the subject)</source>
+        <translation>Asignaturas (por grupo que cursa la asignatura)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="164"/>
+        <source>Other requirements</source>
+        <translation>Otros requisitos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="166"/>
+        <source>Advisory per cohort</source>
+        <translation>Tutoría por grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="167"/>
+        <source>Internship per cohort</source>
+        <translation>Prácticas por grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="168"/>
+        <source>School days in the year</source>
+        <translation>Días lectivos del año</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="338"/>
+        <source>Click to show: </source>
+        <translation>Haga clic para mostrar: </translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledTray</name>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="206"/>
+        <source>Place at first free slot</source>
+        <translation>Colocar en el primer hueco libre</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="259"/>
+        <source>No free slot breaks no rule; drag it onto the board to choose one</source>
+        <translation>Ningún hueco libre cumple todas las reglas; arrástrela al tablero para elegir uno</translation>
+    </message>
+</context>
+<context>
+    <name>_PairTable</name>
+    <message>
+        <location filename="../../dlplanner/qt/minimums.py" line="92"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>district</name>
+    <message>
+        <location filename="../../dlplanner/qt/district.py" line="54"/>
+        <source>Someone else saved this first</source>
+        <translation>Otra persona guardó esto antes</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/district.py" line="58"/>
+        <source>Your deletion was not saved, and theirs were not overwritten.</source>
+        <translation>Su eliminación no se guardó, y los cambios de la otra persona no se sobrescribieron.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/district.py" line="60"/>
+        <source>Your changes to it were not saved, and theirs were not overwritten.</source>
+        <translation>Sus cambios no se guardaron, y los de la otra persona no se sobrescribieron.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/district.py" line="68"/>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+</context>
+</TS>
