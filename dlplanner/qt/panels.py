@@ -7,7 +7,7 @@ timetable, the selected card's first, with the records named and one click away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,14 +28,28 @@ from dlplanner.qt.document import DATA, PROJECT, SCENARIO, Document
 from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
 
-DRAG_HINT = "Drag a card: green cells fit, red cells break a hard rule. Right-click a card to pin it."
-KINDS = [("cohort", "Cohort"), ("teacher", "Teacher"), ("room", "Room"), ("student", "Student")]
+DRAG_HINT = QT_TRANSLATE_NOOP(
+    "BoardPage",
+    "Drag a card (or Tab to it, Enter, arrow keys, Enter): green cells fit, red cells break a hard rule. "
+    "Right-click a card to pin it.",
+)
+KINDS = [
+    ("cohort", QT_TRANSLATE_NOOP("BoardPage", "Cohort")),
+    ("teacher", QT_TRANSLATE_NOOP("BoardPage", "Teacher")),
+    ("room", QT_TRANSLATE_NOOP("BoardPage", "Room")),
+    ("student", QT_TRANSLATE_NOOP("BoardPage", "Student")),
+]
+
+
+def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP above, in the interface's language."""
+    return QCoreApplication.translate("BoardPage", text)
 
 
 def _color_combo(board: BoardView) -> QComboBox:
-    combo = QComboBox(accessibleName="Colour cards by")
-    combo.addItem("Colour by subject", "subject")
-    combo.addItem("Colour by pathway", "pathway")
+    combo = QComboBox(accessibleName=QCoreApplication.translate("BoardPage", "Colour cards by"))
+    combo.addItem(QCoreApplication.translate("BoardPage", "Colour by subject"), "subject")
+    combo.addItem(QCoreApplication.translate("BoardPage", "Colour by pathway"), "pathway")
 
     def changed() -> None:
         board.color_by = combo.currentData()
@@ -47,7 +61,7 @@ def _color_combo(board: BoardView) -> QComboBox:
 
 def _hint_label() -> QLabel:
     """The drag feedback line under a board: never widens the window, says what a drop would break."""
-    label = QLabel(DRAG_HINT)
+    label = QLabel(_tr(DRAG_HINT))
     label.setObjectName("hint")
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
@@ -83,10 +97,10 @@ class BoardPage(QWidget):
         super().__init__()
         self.document = document
         self.board = EntityBoard(document)
-        self.kind_combo = QComboBox(accessibleName="Show the board of a")
+        self.kind_combo = QComboBox(accessibleName=self.tr("Show the board of a"))
         for kind, label in KINDS:
-            self.kind_combo.addItem(label, kind)
-        self.record_combo = QComboBox(accessibleName="Cohort, teacher or room shown")
+            self.kind_combo.addItem(_tr(label), kind)
+        self.record_combo = QComboBox(accessibleName=self.tr("Cohort, teacher, room or student shown"))
         self.record_combo.setMinimumContentsLength(18)
         self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.hint = _hint_label()
@@ -151,7 +165,7 @@ class BoardPage(QWidget):
 
     def _show_target(self, target: Target | None, conflicts: list) -> None:
         if target is None:
-            self.hint.setText(DRAG_HINT)
+            self.hint.setText(_tr(DRAG_HINT))
         elif conflicts:
             self.hint.setText(f"✗ {conflicts[0].message}" + (f" (+{len(conflicts) - 1})" if len(conflicts) > 1 else ""))
         else:
@@ -164,7 +178,7 @@ class MasterPage(QWidget):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.board = MasterBoard(document)
-        self.rows_combo = QComboBox(accessibleName="Rows of the master board")
+        self.rows_combo = QComboBox(accessibleName=self.tr("Rows of the master board"))
         self.rows_combo.addItem(self.tr("Rows: teachers"), "teacher")
         self.rows_combo.addItem(self.tr("Rows: rooms"), "room")
         self.rows_combo.currentIndexChanged.connect(lambda: self.board.set_rows(self.rows_combo.currentData()))
@@ -183,7 +197,7 @@ class MasterPage(QWidget):
         layout.addWidget(self.hint)
         self.board.target_hovered.connect(
             lambda target, conflicts: self.hint.setText(
-                DRAG_HINT if target is None else (f"✗ {conflicts[0].message}" if conflicts else "✓ fits")
+                _tr(DRAG_HINT) if target is None else (f"✗ {conflicts[0].message}" if conflicts else self.tr("✓ fits"))
             )
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
@@ -43,6 +44,7 @@ DRAG_FILL_ALPHA = 115  # of 255: the block beneath stays visible, the two answer
 
 PATHWAY_PALETTE = ["#5b8bd0", "#d07a5b", "#5bb08b", "#b05bb0", "#c9a23c", "#4fa3b8", "#8c7ad0", "#b8615f"]
 NO_PATHWAY_COLOR = "#8aa4c8"
+THEME_ENV = "DLPLANNER_THEME"
 
 # The two themes' colours, named as the style sheet uses them (@text, @window …). The light theme is
 # dlplanner's own look; the dark one follows a dark system palette so that nothing is dark on dark.
@@ -172,8 +174,11 @@ def theme_palette(dark: bool) -> QPalette:
 
 
 def apply_style(app: QApplication, dark: bool | None = None) -> None:
-    """Fusion, the theme's palette and style sheet; the theme follows the system palette unless ``dark`` says."""
+    """Fusion, the theme's palette and style sheet; the theme follows the system palette unless ``dark``
+    or ``$DLPLANNER_THEME`` (dark / light) says otherwise."""
     app.setStyle("Fusion")
+    if dark is None and os.environ.get(THEME_ENV, "").strip().lower() in ("dark", "light"):
+        dark = os.environ[THEME_ENV].strip().lower() == "dark"
     dark = is_dark(app.palette()) if dark is None else dark
     app.setPalette(theme_palette(dark))
     app.setStyleSheet(style_sheet(dark))

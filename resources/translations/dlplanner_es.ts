@@ -4,12 +4,57 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="94"/>
+        <location filename="../../dlplanner/qt/panels.py" line="31"/>
+        <source>Drag a card (or Tab to it, Enter, arrow keys, Enter): green cells fit, red cells break a hard rule. Right-click a card to pin it.</source>
+        <translation>Arrastre una tarjeta (o llegue a ella con Tab, Intro, flechas, Intro): las celdas verdes caben, las rojas incumplen una regla obligatoria. Clic derecho en una tarjeta para fijarla.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="37"/>
+        <source>Cohort</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="38"/>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="39"/>
+        <source>Room</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="49"/>
+        <source>Colour cards by</source>
+        <translation>Colorear las tarjetas por</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="50"/>
+        <source>Colour by subject</source>
+        <translation>Color por asignatura</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="51"/>
+        <source>Colour by pathway</source>
+        <translation>Color por itinerario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="99"/>
+        <source>Show the board of a</source>
+        <translation>Mostrar el tablero de un</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="102"/>
+        <source>Cohort, teacher or room shown</source>
+        <translation>Grupo, docente o aula que se muestra</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="107"/>
         <source>Timetable board</source>
         <translation>Tablero del horario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="151"/>
+        <location filename="../../dlplanner/qt/panels.py" line="164"/>
         <source>✓ fits: no hard rule broken</source>
         <translation>✓ cabe: no incumple ninguna regla obligatoria</translation>
     </message>
@@ -403,19 +448,29 @@
 <context>
     <name>MasterPage</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="161"/>
+        <location filename="../../dlplanner/qt/panels.py" line="173"/>
+        <source>Rows of the master board</source>
+        <translation>Filas del tablero general</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="174"/>
         <source>Rows: teachers</source>
         <translation>Filas: docentes</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="162"/>
+        <location filename="../../dlplanner/qt/panels.py" line="175"/>
         <source>Rows: rooms</source>
         <translation>Filas: aulas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="166"/>
+        <location filename="../../dlplanner/qt/panels.py" line="179"/>
         <source>Master board</source>
         <translation>Tablero general</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="192"/>
+        <source>✓ fits</source>
+        <translation>✓ cabe</translation>
     </message>
 </context>
 <context>
@@ -484,7 +539,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="338"/>
+        <location filename="../../dlplanner/qt/panels.py" line="351"/>
         <source>Click to show: </source>
         <translation>Haga clic para mostrar: </translation>
     </message>
@@ -492,12 +547,12 @@
 <context>
     <name>UnscheduledTray</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="206"/>
+        <location filename="../../dlplanner/qt/panels.py" line="219"/>
         <source>Place at first free slot</source>
         <translation>Colocar en el primer hueco libre</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="259"/>
+        <location filename="../../dlplanner/qt/panels.py" line="272"/>
         <source>No free slot breaks no rule; drag it onto the board to choose one</source>
         <translation>Ningún hueco libre cumple todas las reglas; arrástrela al tablero para elegir uno</translation>
     </message>
