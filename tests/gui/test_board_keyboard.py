@@ -4,6 +4,7 @@ it with the drag's own fit / break check said in words, Enter drops it through t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +48,9 @@ def test_tab_and_arrows_go_from_card_to_card_and_say_the_card(solved_window: Mai
     description = board.accessibleDescription()
     assert description.startswith(section.name) and teacher in description and day in description
     assert said[-1] == description
+    interface = QAccessible.queryAccessibleInterface(board)  # what assistive technology reads
+    assert interface.text(QAccessible.Text.Description) == description
+    assert interface.text(QAccessible.Text.Name) == "Timetable board"
     assert any(c.focused for c in board.cards[first])  # the keyboard's ring is drawn on it
     QTest.keyClick(board, Qt.Key.Key_Tab)
     assert board.selected_key == board.card_order()[1]

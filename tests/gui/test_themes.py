@@ -119,6 +119,15 @@ def test_the_light_theme_stays_dlplanners_look(qapp: QApplication) -> None:
     assert "#1f2a37" in qapp.styleSheet()
 
 
+def test_the_theme_can_be_chosen_by_name(qapp: QApplication, monkeypatch) -> None:
+    monkeypatch.setenv("DLPLANNER_THEME", "dark")
+    apply_style(qapp)
+    assert is_dark(qapp.palette()) and DARK["text"] in qapp.styleSheet()
+    monkeypatch.setenv("DLPLANNER_THEME", "light")
+    apply_style(qapp)
+    assert not is_dark(qapp.palette())
+
+
 def _sample_colors() -> list[QColor]:
     colors = [QColor(c) for c in PATHWAY_PALETTE]
     for sample in projects.list_samples():
