@@ -24,37 +24,42 @@
         <translation>Aula</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="49"/>
+        <location filename="../../dlplanner/qt/panels.py" line="40"/>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/panels.py" line="50"/>
         <source>Colour cards by</source>
         <translation>Colorear las tarjetas por</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="50"/>
+        <location filename="../../dlplanner/qt/panels.py" line="51"/>
         <source>Colour by subject</source>
         <translation>Color por asignatura</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="51"/>
+        <location filename="../../dlplanner/qt/panels.py" line="52"/>
         <source>Colour by pathway</source>
         <translation>Color por itinerario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="99"/>
+        <location filename="../../dlplanner/qt/panels.py" line="100"/>
         <source>Show the board of a</source>
         <translation>Mostrar el tablero de un</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="102"/>
-        <source>Cohort, teacher or room shown</source>
-        <translation>Grupo, docente o aula que se muestra</translation>
+        <location filename="../../dlplanner/qt/panels.py" line="103"/>
+        <source>Cohort, teacher, room or student shown</source>
+        <translation>Grupo, docente, aula o estudiante que se muestra</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="107"/>
+        <location filename="../../dlplanner/qt/panels.py" line="108"/>
         <source>Timetable board</source>
         <translation>Tablero del horario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="164"/>
+        <location filename="../../dlplanner/qt/panels.py" line="172"/>
         <source>✓ fits: no hard rule broken</source>
         <translation>✓ cabe: no incumple ninguna regla obligatoria</translation>
     </message>
@@ -213,234 +218,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="80"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="93"/>
         <source>Board</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="81"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="94"/>
         <source>Master board</source>
         <translation>Tablero general</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="82"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="95"/>
         <source>Block designer</source>
         <translation>Diseño de bloques</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="83"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="96"/>
         <source>Calendar</source>
         <translation>Calendario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="84"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="97"/>
         <source>Solve</source>
         <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="85"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="98"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="105"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="100"/>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="101"/>
+        <source>Looping</source>
+        <translation>Continuidad docente</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="120"/>
         <source>Tray</source>
         <translation>Bandeja</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="106"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="121"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="108"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="123"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="119"/>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="741"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="134"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="860"/>
         <source>No problems</source>
         <translation>Sin problemas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="181"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="196"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nuevo proyecto…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="197"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="182"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="198"/>
         <source>Open &amp;database…</source>
         <translation>Abrir &amp;base de datos…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="183"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="199"/>
         <source>&amp;Refresh from database</source>
         <translation>Actualiza&amp;r desde la base de datos</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="185"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="201"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="186"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="202"/>
         <source>Save &amp;As…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="187"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="203"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="188"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="189"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="205"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="192"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="208"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="196"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="212"/>
         <source>&amp;Pin / unpin card</source>
         <translation>&amp;Fijar / soltar tarjeta</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="197"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="213"/>
         <source>Move card to &amp;tray</source>
         <translation>Mover la tarjeta a la &amp;bandeja</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="198"/>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="256"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="214"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="280"/>
         <source>&amp;Solve</source>
         <translation>&amp;Resolver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="199"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="215"/>
         <source>&amp;Cancel solve</source>
         <translation>&amp;Cancelar la resolución</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="201"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="217"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="202"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="219"/>
         <source>&amp;New from sample</source>
-        <translation>&amp;Nuevo a partir de un ejemplo</translation>
+        <translation>Nuevo a partir de un &amp;ejemplo</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="209"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="226"/>
         <source>Open &amp;recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="217"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="234"/>
+        <source>New school &amp;year…</source>
+        <translation>Nuevo &amp;curso escolar…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="223"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="235"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="256"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="236"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="257"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="239"/>
-        <source>&amp;Copy scenario…</source>
-        <translation>&amp;Copiar escenario…</translation>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="259"/>
+        <source>&amp;New scenario…</source>
+        <translation>&amp;Nuevo escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="242"/>
-        <source>Copy scenario &amp;without timetable…</source>
-        <translation>Copiar escenario &amp;sin horario…</translation>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="260"/>
+        <source>D&amp;uplicate scenario…</source>
+        <translation>D&amp;uplicar escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="244"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="262"/>
+        <source>Duplicate &amp;without timetable…</source>
+        <translation>Duplicar &amp;sin horario…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="265"/>
+        <source>&amp;Delete scenario…</source>
+        <translation>&amp;Eliminar escenario…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="299"/>
+        <source>Scenarios: new, duplicate…</source>
+        <translation>Escenarios: nuevo, duplicar…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="264"/>
         <source>&amp;Rename scenario…</source>
-        <translation>Cambiar el &amp;nombre del escenario…</translation>
+        <translation>&amp;Renombrar escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="245"/>
-        <source>&amp;Delete scenario</source>
-        <translation>&amp;Eliminar escenario</translation>
-    </message>
-    <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="246"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="266"/>
         <source>&amp;Minimums…</source>
         <translation>&amp;Mínimos…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="247"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="267"/>
+        <source>Rename &amp;school…</source>
+        <translation>Cambiar el nombre de la &amp;escuela…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="268"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="248"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="271"/>
         <source>Sce&amp;nario</source>
         <translation>Esce&amp;nario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="259"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="283"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="260"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="284"/>
         <source>Open &amp;log folder</source>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="261"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="285"/>
         <source>&amp;About dlplanner</source>
         <translation>&amp;Acerca de dlplanner</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="263"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="287"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="269"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="293"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="270"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="294"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="272"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="296"/>
         <source> Scenario: </source>
         <translation> Escenario: </translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="275"/>
-        <source>Copy, rename or delete</source>
-        <translation>Copiar, cambiar el nombre o eliminar</translation>
-    </message>
-    <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="809"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="939"/>
         <source>The new language shows when dlplanner starts again</source>
         <translation>El nuevo idioma se verá cuando dlplanner se inicie de nuevo</translation>
     </message>
@@ -448,27 +483,27 @@
 <context>
     <name>MasterPage</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="173"/>
+        <location filename="../../dlplanner/qt/panels.py" line="181"/>
         <source>Rows of the master board</source>
         <translation>Filas del tablero general</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="174"/>
+        <location filename="../../dlplanner/qt/panels.py" line="182"/>
         <source>Rows: teachers</source>
         <translation>Filas: docentes</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="175"/>
+        <location filename="../../dlplanner/qt/panels.py" line="183"/>
         <source>Rows: rooms</source>
         <translation>Filas: aulas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="179"/>
+        <location filename="../../dlplanner/qt/panels.py" line="187"/>
         <source>Master board</source>
         <translation>Tablero general</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="192"/>
+        <location filename="../../dlplanner/qt/panels.py" line="200"/>
         <source>✓ fits</source>
         <translation>✓ cabe</translation>
     </message>
@@ -539,7 +574,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="351"/>
+        <location filename="../../dlplanner/qt/panels.py" line="359"/>
         <source>Click to show: </source>
         <translation>Haga clic para mostrar: </translation>
     </message>
@@ -547,12 +582,12 @@
 <context>
     <name>UnscheduledTray</name>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="219"/>
+        <location filename="../../dlplanner/qt/panels.py" line="227"/>
         <source>Place at first free slot</source>
         <translation>Colocar en el primer hueco libre</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/panels.py" line="272"/>
+        <location filename="../../dlplanner/qt/panels.py" line="280"/>
         <source>No free slot breaks no rule; drag it onto the board to choose one</source>
         <translation>Ningún hueco libre cumple todas las reglas; arrástrela al tablero para elegir uno</translation>
     </message>
