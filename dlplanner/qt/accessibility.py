@@ -118,19 +118,18 @@ def _layout_of(widget: QWidget) -> tuple[QLayout, int] | None:
     return None
 
 
-def _contains(layout: QLayout, widget: QWidget) -> bool:
-    """Whether ``widget`` is the first widget of ``layout`` (searching nested layouts)."""
+def _inside(layout: QLayout, widget: QWidget) -> bool:
+    """Whether ``widget`` is in ``layout`` (searching nested layouts)."""
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        if item.widget() is not None:
-            return item.widget() is widget
-        if item.layout() is not None and layout.itemAt(i).layout().count():
-            return _contains(item.layout(), widget)
+        if item.widget() is widget or (item.layout() is not None and _inside(item.layout(), widget)):
+            return True
     return False
 
 
-def _form_label(widget: QWidget) -> QLabel | None:
-    """The label of the QFormLayout row whose field is ``widget``, or a row of controls ``widget`` starts."""
+def _form_label(widget: QWidget) -> tuple[QLabel, bool] | None:
+    """The label of the QFormLayout row ``widget`` is the field of, or is in (a row of several controls),
+    and whether ``widget`` is the row's field itself."""
     parent = widget.parentWidget()
     if parent is None or parent.layout() is None:
         return None
@@ -143,8 +142,10 @@ def _form_label(widget: QWidget) -> QLabel | None:
                 label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 if field is None or label is None or not isinstance(label.widget(), QLabel):
                     continue
-                if field.widget() is widget or (field.layout() is not None and _contains(field.layout(), widget)):
-                    return label.widget()
+                if field.widget() is widget:
+                    return label.widget(), True
+                if field.layout() is not None and _inside(field.layout(), widget):
+                    return label.widget(), False
         stack.extend(layout.itemAt(i).layout() for i in range(layout.count()) if layout.itemAt(i).layout())
     return None
 
@@ -210,7 +211,20 @@ def _area_title(widget: QWidget) -> str:
 
 def derived_name(widget: QWidget) -> str:
     """The name ``widget`` gets from what is shown around it (empty: nothing describes it)."""
-    label = _form_label(widget) or _label_before(widget)
+    in_form = _form_label(widget)
+    if in_form is not None and plain(in_form[0].text()):
+        label, alone = in_form
+        if alone and label.buddy() is None:
+            label.setBuddy(widget)
+        elif not alone:  # one of a row's controls: "Advisory (min)", or the row's name when nothing says more
+            own = _label_before(widget)
+            suffix = (
+                widget.suffix().strip() if isinstance(widget, QAbstractSpinBox) and hasattr(widget, "suffix") else ""
+            )
+            detail = plain(own.text()) if own is not None else suffix
+            return f"{plain(label.text())} ({detail})" if detail else plain(label.text())
+        return plain(label.text())
+    label = _label_before(widget)
     if label is not None:
         if label.buddy() is None:
             label.setBuddy(widget)

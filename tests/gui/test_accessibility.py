@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMenu
 from dlplanner.qt import accessibility
 from dlplanner.qt.accessibility import given_name, is_control
 from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.qt.new_project import NewProjectWizard
+from dlplanner.qt.scenarios import NewScenarioDialog
+from dlplanner.qt.school_data import ExportSchoolDataDialog
 
 
 def _describe(widget: QWidget) -> str:
@@ -41,7 +44,7 @@ def _visit_tabs(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_control_of_every_page_dock_and_dialog_has_a_name(solved_window: MainWindow) -> None:
+def test_every_control_of_every_page_dock_and_dialog_has_a_name(solved_window: MainWindow, tmp_path) -> None:
     window = solved_window
     missing: list[str] = []
     visited = 0
@@ -53,7 +56,14 @@ def test_every_control_of_every_page_dock_and_dialog_has_a_name(solved_window: M
         dock.show()
         dock.raise_()
         missing += _unnamed_visible(dock)
-    dialogs: list[QDialog] = [window.export_dialog(), window.compare_page.minimums_dialog()]
+    dialogs: list[QDialog] = [
+        window.export_dialog(),
+        window.compare_page.minimums_dialog(),
+        window.new_year_dialog(),
+        NewScenarioDialog(window.document, window),
+        ExportSchoolDataDialog(window.document, window),
+        NewProjectWizard(window, folder=tmp_path),  # its first page (the others need the first one filled in)
+    ]
     for dialog in dialogs:
         dialog.show()
         missing += _visit_tabs(dialog)
