@@ -7,6 +7,7 @@ tab, every dock and the dialogs of the main window, as a person would, and lists
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMenu, QTabWidget, QWidget
 
 from dlplanner.qt import accessibility
@@ -69,6 +70,8 @@ def test_every_control_of_every_page_dock_and_dialog_has_a_name(solved_window: M
         missing += _visit_tabs(dialog)
         visited += sum(1 for w in dialog.findChildren(QWidget) if is_control(w) and w.isVisible())
         dialog.reject()
+        dialog.deleteLater()  # gone before the next test restyles the application
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert visited > 90  # the visit reached the pages' controls, not an empty window
     assert not missing, "controls without an accessible name:\n" + "\n".join(sorted(set(missing)))
 

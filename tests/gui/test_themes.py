@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QTabBar, QWidget
 
@@ -74,6 +75,9 @@ def dark_app(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setPalette(dark_system_palette())
     apply_style(qapp)
     yield qapp
+    # the test's window is closed by now: let Qt delete what its close scheduled before everything is restyled
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
     apply_style(qapp, dark=False)
 
 
