@@ -218,264 +218,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="93"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="101"/>
         <source>Board</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="94"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="102"/>
         <source>Master board</source>
         <translation>Tablero general</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="95"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="103"/>
         <source>Block designer</source>
         <translation>Diseño de bloques</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="96"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="104"/>
         <source>Calendar</source>
         <translation>Calendario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="97"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="105"/>
         <source>Solve</source>
         <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="98"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="106"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="100"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="108"/>
         <source>Students</source>
         <translation>Estudiantes</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="101"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="109"/>
         <source>Looping</source>
         <translation>Continuidad docente</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="120"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="128"/>
         <source>Tray</source>
         <translation>Bandeja</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="121"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="129"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="123"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="131"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="134"/>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="860"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="142"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="889"/>
         <source>No problems</source>
         <translation>Sin problemas</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="196"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="204"/>
         <source>&amp;New project…</source>
         <translation>&amp;Nuevo proyecto…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="197"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="205"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="198"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="206"/>
         <source>Open &amp;database…</source>
         <translation>Abrir &amp;base de datos…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="199"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="207"/>
         <source>&amp;Refresh from database</source>
         <translation>Actualiza&amp;r desde la base de datos</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="201"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="209"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="202"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="210"/>
         <source>Save &amp;As…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="203"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="211"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="204"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="205"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="213"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="208"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="216"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="212"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="223"/>
         <source>&amp;Pin / unpin card</source>
         <translation>&amp;Fijar / soltar tarjeta</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="213"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="224"/>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="225"/>
+        <source>Paste &amp;rows</source>
+        <translation>Pegar &amp;filas</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="226"/>
+        <source>De&amp;lete rows</source>
+        <translation>E&amp;liminar filas</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="227"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="228"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="229"/>
         <source>Move card to &amp;tray</source>
         <translation>Mover la tarjeta a la &amp;bandeja</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="214"/>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="280"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="230"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="301"/>
         <source>&amp;Solve</source>
         <translation>&amp;Resolver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="215"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="231"/>
         <source>&amp;Cancel solve</source>
         <translation>&amp;Cancelar la resolución</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="217"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="219"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="235"/>
         <source>&amp;New from sample</source>
         <translation>Nuevo a partir de un &amp;ejemplo</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="226"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="242"/>
         <source>Open &amp;recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="234"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="251"/>
         <source>New school &amp;year…</source>
         <translation>Nuevo &amp;curso escolar…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="238"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="244"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="256"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="277"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="257"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="278"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="259"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="280"/>
         <source>&amp;New scenario…</source>
         <translation>&amp;Nuevo escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="260"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="281"/>
         <source>D&amp;uplicate scenario…</source>
         <translation>D&amp;uplicar escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="262"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="283"/>
         <source>Duplicate &amp;without timetable…</source>
         <translation>Duplicar &amp;sin horario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="265"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="286"/>
         <source>&amp;Delete scenario…</source>
         <translation>&amp;Eliminar escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="299"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="323"/>
         <source>Scenarios: new, duplicate…</source>
         <translation>Escenarios: nuevo, duplicar…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="264"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="285"/>
         <source>&amp;Rename scenario…</source>
         <translation>&amp;Renombrar escenario…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="266"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="287"/>
         <source>&amp;Minimums…</source>
         <translation>&amp;Mínimos…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="267"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="288"/>
         <source>Rename &amp;school…</source>
         <translation>Cambiar el nombre de la &amp;escuela…</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="268"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="289"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="271"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="292"/>
         <source>Sce&amp;nario</source>
         <translation>Esce&amp;nario</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="283"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="304"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="284"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="308"/>
         <source>Open &amp;log folder</source>
         <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="285"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="309"/>
         <source>&amp;About dlplanner</source>
         <translation>&amp;Acerca de dlplanner</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="287"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="311"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="293"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="317"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="294"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="318"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="296"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="320"/>
         <source> Scenario: </source>
         <translation> Escenario: </translation>
     </message>
     <message>
-        <location filename="../../dlplanner/qt/mainwindow.py" line="939"/>
+        <location filename="../../dlplanner/qt/mainwindow.py" line="1022"/>
         <source>The new language shows when dlplanner starts again</source>
         <translation>El nuevo idioma se verá cuando dlplanner se inicie de nuevo</translation>
     </message>
