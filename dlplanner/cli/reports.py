@@ -87,6 +87,12 @@ project_name_option = click.option(
 @click.option("--student", default=None, help="Student view: only this student (id or name).")
 @click.option("--grade", type=int, default=None, help="Student view: only the students of this grade.")
 @click.option(
+    "--language",
+    type=click.Choice(list(exporting.LANGUAGES)),
+    default="en",
+    help="The language of dlplanner's own words in PDF, HTML and iCalendar files, for families (names stay as typed).",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Export even a timetable that breaks hard rules (the broken rules are printed as a warning).",
@@ -102,6 +108,7 @@ def export_command(
     entity: str | None,
     student: str | None,
     grade: int | None,
+    language: str,
     force: bool,
     project_name: str | None,
 ) -> None:
@@ -135,6 +142,8 @@ def export_command(
             options["student"] = student
         if grade is not None:
             options["grade"] = grade
+        if language != "en":
+            options["language"] = language
         written = exporting.export(loaded, scenario, fmt, out, view, **options)
     name = loaded.scenario(scenario).name
     click.echo(f"Exported scenario '{name}' as {fmt}: {len(written)} file(s)")

@@ -37,6 +37,7 @@ from dlplanner.services import exporting
 from dlplanner.services.timetable_status import TimetableStatus
 
 WITH_VIEWS = {"pdf", "xlsx", "ics", "html", "csv"}  # formats that can be limited to one view (csv: students only)
+FAMILY_FORMATS = {"pdf", "html", "ics"}  # written in the family's language (services.exporting.LANGUAGES)
 VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
 VIEW_NAMES["student"] = "Students (one timetable each)"
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -92,6 +93,10 @@ class ExportDialog(QDialog):
         for paper, label in PAPERS.items():
             self.paper.addItem(label, paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(exporting.default_paper())))  # Letter in the US
+        self.language = QComboBox()  # dlplanner's own words on family-facing pages and calendars
+        for language, label in exporting.LANGUAGES.items():
+            self.language.addItem(label, language)
+        self.language.setToolTip("The words dlplanner writes (titles, labels); names stay as typed")
         self.entity = QComboBox()  # iCalendar of one teacher or cohort; type to search
         self.entity.setEditable(True)
         self.entity.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -123,6 +128,7 @@ class ExportDialog(QDialog):
         form.addRow("View", self.view)
         form.addRow("Calendar of", self.entity)
         form.addRow("Paper", self.paper)
+        form.addRow("Language", self.language)
         form.addRow("Save to", where)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -172,6 +178,7 @@ class ExportDialog(QDialog):
         fmt = self.fmt()
         self.view.setEnabled(fmt in WITH_VIEWS)
         self.paper.setEnabled(fmt == "pdf")
+        self.language.setEnabled(fmt in FAMILY_FORMATS)
         self.entity.setEnabled(fmt == "ics")
         if self.chosen_entity() is not None:
             self._entity_chosen()
@@ -216,6 +223,8 @@ class ExportDialog(QDialog):
             return False
         view = self.view.currentData() if fmt in WITH_VIEWS else None
         options = {"paper": self.paper.currentData()} if fmt == "pdf" else {}
+        if fmt in FAMILY_FORMATS:
+            options["language"] = self.language.currentData()
         chosen = self.chosen_entity()
         if chosen is not None:  # the view names the kind, so a cohort and a teacher may share an id
             view, options["entity"] = chosen

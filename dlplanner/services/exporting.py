@@ -17,6 +17,7 @@ from typing import Any
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.io.exports.common import VIEWS, ExportError
+from dlplanner.io.exports.words import LANGUAGES
 from dlplanner.services.projects import ServiceError, check_output_file
 
 
@@ -40,7 +41,13 @@ def _pdf(project: Project, scenario: Scenario, out: Path, view: str | None, **op
     from dlplanner.io.exports.pdf import write_pdf
 
     return write_pdf(
-        project, scenario, out, view, paper=options.get("paper") or None, student_ids=options.get("students")
+        project,
+        scenario,
+        out,
+        view,
+        paper=options.get("paper") or None,
+        student_ids=options.get("students"),
+        language=options.get("language") or "en",
     )
 
 
@@ -59,13 +66,23 @@ def _csv(project: Project, scenario: Scenario, out: Path, view: str | None, **op
 def _ics(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.ics import write_ics
 
-    return write_ics(project, scenario, out, view, entity=options.get("entity"), student_ids=options.get("students"))
+    return write_ics(
+        project,
+        scenario,
+        out,
+        view,
+        entity=options.get("entity"),
+        student_ids=options.get("students"),
+        language=options.get("language") or "en",
+    )
 
 
 def _html(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
     from dlplanner.io.exports.html_site import write_html_site
 
-    return write_html_site(project, scenario, out, view, student_ids=options.get("students"))
+    return write_html_site(
+        project, scenario, out, view, student_ids=options.get("students"), language=options.get("language") or "en"
+    )
 
 
 def _oneroster(project: Project, scenario: Scenario, out: Path, view: str | None, **options: Any) -> list[Path]:
@@ -143,9 +160,15 @@ def export(
 
     ``view`` limits the export to the master schedule or to the teacher, cohort, room or student timetables.
     Options: ``paper`` ("a4" or "letter", PDF), ``entity`` (one teacher/cohort/room id or name, iCalendar),
-    ``student`` (one student's id or name) and ``grade`` (one grade's students): the student view only.
+    ``student`` (one student's id or name) and ``grade`` (one grade's students): the student view only;
+    ``language`` (a key of ``LANGUAGES``: dlplanner's own words in family-facing PDF, HTML and iCalendar files).
     """
     fmt = fmt.lower()
+    language = options.get("language") or "en"
+    if language not in LANGUAGES:
+        raise ServiceError(f"Unknown language '{language}' (languages: {', '.join(LANGUAGES)})")
+    if language != "en" and fmt not in ("pdf", "html", "ics"):
+        raise ServiceError(f"The {fmt} format is written in English only (other languages: pdf, html, ics)")
     if fmt not in FORMATS:
         raise ServiceError(f"Unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
     if view is not None and view not in VIEWS:

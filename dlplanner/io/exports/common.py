@@ -18,6 +18,7 @@ from datetime import date
 
 from dlplanner.domain import Block, BlockKind, DayType, Project, Scenario, fmt_time
 from dlplanner.domain.metrics import ScheduleEvent, dated_pairs, schedule_events
+from dlplanner.io.exports.words import Words
 
 VIEWS = ("master", "teacher", "cohort", "room", "student")
 INTERNSHIP_COLOR = "#b6d7a8"
@@ -66,6 +67,15 @@ class Entry:
         return self.event.kind == "internship"
 
 
+KIND_LABELS = {
+    "teacher": "Teacher",
+    "cohort": "Cohort",
+    "room": "Room",
+    "student": "Student",
+    "master": "Master schedule",
+}
+
+
 @dataclass
 class Owner:
     """Whose timetable a page, sheet or calendar shows: a teacher, cohort, room or student (or the master)."""
@@ -77,6 +87,7 @@ class Owner:
     file_slug: str = ""  # set by Timetable.owners so that no two owners share a file name
     detail: str = ""  # a student's grade, cohort and advisory: shown under the title
     grade: int | None = None  # a student's grade
+    kind_label: str = ""  # "Teacher", "Student"… in the export's language (set by Timetable.owners)
 
     @property
     def slug(self) -> str:
@@ -85,14 +96,8 @@ class Owner:
 
     @property
     def title(self) -> str:
-        kinds = {
-            "teacher": "Teacher",
-            "cohort": "Cohort",
-            "room": "Room",
-            "student": "Student",
-            "master": "Master schedule",
-        }
-        return kinds[self.kind] + ("" if self.kind == "master" else f": {self.name}")
+        label = self.kind_label or KIND_LABELS[self.kind]
+        return label + ("" if self.kind == "master" else f": {self.name}")
 
 
 @dataclass(frozen=True)
@@ -160,9 +165,12 @@ def unique_slugs(ids: list[str]) -> dict[str, str]:
 class Timetable:
     """A scenario's timetable ready for display: entries, day types, slots and owners."""
 
-    def __init__(self, project: Project, scenario: Scenario, student_ids: Collection[str] | None = None) -> None:
+    def __init__(
+        self, project: Project, scenario: Scenario, student_ids: Collection[str] | None = None, language: str = "en"
+    ) -> None:
         self.project = project
         self.scenario = scenario
+        self.words = Words(language)  # the fixed words of family-facing pages in the family's language
         self.student_ids = None if student_ids is None else set(student_ids)  # the student view's students (None: all)
         subjects = {s.id: s for s in project.subjects}
         teachers = {t.id: t.name for t in project.teachers}
@@ -181,8 +189,9 @@ class Timetable:
                 color = subject.color if subject else "#8aa4c8"
             else:
                 advisory = advisories[event.record_id]
-                title = f"Advisory {advisory.name}" if "advis" not in advisory.name.casefold() else advisory.name
-                section_name, subject_name, color = advisory.name, "Advisory", "#c8c8c8"
+                named = "advis" in advisory.name.casefold() or "asesor" in advisory.name.casefold()
+                title = advisory.name if named else self.words("Advisory {name}", name=advisory.name)
+                section_name, subject_name, color = advisory.name, self.words("Advisory"), "#c8c8c8"
             self.entries.append(
                 Entry(
                     event=event,
@@ -243,8 +252,14 @@ class Timetable:
     # -- owners ----------------------------------------------------------------------------
     def owners(self, view: str) -> list[Owner]:
         """One owner per teacher, cohort or room (with their entries); the master view is one owner."""
+        owners = self._owners(view)
+        for owner in owners:
+            owner.kind_label = self.words(KIND_LABELS[owner.kind])
+        return owners
+
+    def _owners(self, view: str) -> list[Owner]:
         if view == "master":
-            return [Owner("master", "master", "Master schedule", list(self.entries))]
+            return [Owner("master", "master", self.words("Master schedule"), list(self.entries))]
         if view == "teacher":
             records = [(t.id, t.name) for t in self.project.teachers]
             pick = lambda e, rid: rid in e.event.teacher_ids  # noqa: E731
@@ -307,10 +322,11 @@ class Timetable:
             mine += [e for aid in advisory_ids for e in sittings.get(aid or "", [])]
             mine += away.get(cohort, [])
             mine.sort(key=lambda e: (order.get(e.day_type_id, len(order)), e.start, e.end, e.title))
-            detail = [f"Grade {student.grade}" if student.grade else ""]
-            detail.append(f"Cohort {cohorts.get(cohort, cohort)}" if cohort else "")
+            words = self.words
+            detail = [words("Grade {grade}", grade=student.grade) if student.grade else ""]
+            detail.append(words("Cohort {name}", name=cohorts.get(cohort, cohort)) if cohort else "")
             if student.advisory_id:
-                detail.append(f"Advisory {advisories.get(student.advisory_id, student.advisory_id)}")
+                detail.append(words("Advisory {name}", name=advisories.get(student.advisory_id, student.advisory_id)))
             owner = Owner("student", student.id, student.name, mine, slugs[student.id])
             owner.detail, owner.grade = " · ".join(d for d in detail if d), student.grade
             owners.append(owner)
@@ -343,7 +359,7 @@ class Timetable:
                     entry = Entry(
                         event=event,
                         title=internship.name,
-                        subject="Internship",
+                        subject=self.words("Internship"),
                         color=INTERNSHIP_COLOR,
                         room="",
                         teachers=(),
@@ -449,6 +465,8 @@ def entry_lines(entry: Entry, owner_kind: str) -> list[str]:
 def scenario_caption(tt: Timetable) -> str:
     year = tt.scenario.calendar
     label = f" · {year.label}" if year.label else ""
+    words = tt.words
     return (
-        f"{tt.school_name} · scenario {tt.scenario.name}{label} · {year.first_day:%d %b %Y} – {year.last_day:%d %b %Y}"
+        f"{tt.school_name} · {words('scenario {name}', name=tt.scenario.name)}{label} · "
+        f"{words.date(year.first_day)} – {words.date(year.last_day)}"
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dlplanner.domain import Project, Scenario
 from dlplanner.io.exports.common import ExportError, Owner, Timetable, block_label, entry_lines, scenario_caption
+from dlplanner.io.exports.words import Words
 from dlplanner.io.exports.xlsx import light
 
 CSS = """
@@ -34,8 +35,13 @@ ul.owners { columns: 3; }
 """
 
 
-def _page(title: str, caption: str, body: str, nav: bool = True) -> str:
-    links = '<nav><a href="index.html">Index</a> · <a href="master.html">Master schedule</a></nav>' if nav else ""
+def _page(title: str, caption: str, body: str, nav: bool = True, words: Words | None = None) -> str:
+    words = words or Words()
+    links = (
+        f'<nav><a href="index.html">{words("Index")}</a> · <a href="master.html">{words("Master schedule")}</a></nav>'
+        if nav
+        else ""
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{links}\n"
@@ -112,12 +118,18 @@ def master_tables(tt: Timetable) -> str:
 
 
 def index_page(tt: Timetable, owners: dict[str, list[Owner]]) -> str:
+    words = tt.words
     counts = tt.scenario.calendar.day_type_counts()
     days = "".join(
-        f"<li>{escape(d.name)}: {escape(tt.bell_name(d.id))} — {counts.get(d.id, 0)} school days</li>"
+        f"<li>{escape(d.name)}: {escape(tt.bell_name(d.id))} — {school_days}</li>"
         for d in tt.day_types
+        for school_days in [words("{days} school days", days=counts.get(d.id, 0))]
     )
-    body = ["<h2>Calendar</h2>", f"<ul>{days}</ul>", '<p><a href="master.html">Master schedule</a></p>']
+    body = [
+        f"<h2>{words('Calendar')}</h2>",
+        f"<ul>{days}</ul>",
+        f'<p><a href="master.html">{words("Master schedule")}</a></p>',
+    ]
     titles = {"teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms", "student": "Students"}
     for kind, group in owners.items():
         if not group:
@@ -128,12 +140,14 @@ def index_page(tt: Timetable, owners: dict[str, list[Owner]]) -> str:
                 items = "".join(
                     f'<li><a href="{o.slug}.html">{escape(o.name)}</a></li>' for o in group if (o.grade or 0) == grade
                 )
-                heading = f"Students — grade {grade}" if grade else "Students"
+                heading = words("Students — grade {grade}", grade=grade) if grade else words("Students")
                 body.append(f'<h2>{heading}</h2><ul class="owners">{items}</ul>')
             continue
         items = "".join(f'<li><a href="{o.slug}.html">{escape(o.name)}</a></li>' for o in group)
-        body.append(f'<h2>{titles[kind]}</h2><ul class="owners">{items}</ul>')
-    return _page(f"{tt.school_name} — {tt.scenario.name}", scenario_caption(tt), "\n".join(body), nav=False)
+        body.append(f'<h2>{words(titles[kind])}</h2><ul class="owners">{items}</ul>')
+    return _page(
+        f"{tt.school_name} — {tt.scenario.name}", scenario_caption(tt), "\n".join(body), nav=False, words=words
+    )
 
 
 def write_html_site(
@@ -142,12 +156,13 @@ def write_html_site(
     out: Path,
     view: str | None = None,
     student_ids: Collection[str] | None = None,
+    language: str = "en",
 ) -> list[Path]:
     """Write ``index.html``, ``master.html`` and one page per owner into the folder ``out`` (the student view:
-    a page per student of ``student_ids``, or per student)."""
+    a page per student of ``student_ids``, or per student); dlplanner's own words in ``language``."""
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out} is a file; the HTML export writes a folder (index.html and one page per timetable)")
-    tt = Timetable(project, scenario, student_ids)
+    tt = Timetable(project, scenario, student_ids, language)
     out.mkdir(parents=True, exist_ok=True)
     kinds = ("teacher", "cohort", "room") if view in (None, "master") else (view,)
     owners = {kind: tt.owners(kind) for kind in kinds} if view != "master" else {}
@@ -155,13 +170,14 @@ def write_html_site(
     caption = scenario_caption(tt)
     (out / "index.html").write_text(index_page(tt, owners), encoding="utf-8")
     (out / "master.html").write_text(
-        _page(f"Master schedule — {tt.school_name}", caption, master_tables(tt)), encoding="utf-8"
+        _page(tt.words("Master schedule — {name}", name=tt.school_name), caption, master_tables(tt), words=tt.words),
+        encoding="utf-8",
     )
     written += [out / "index.html", out / "master.html"]
     for group in owners.values():
         for owner in group:
             path = out / f"{owner.slug}.html"
             text = " · ".join(filter(None, [owner.detail, caption]))
-            path.write_text(_page(owner.title, text, owner_table(tt, owner)), encoding="utf-8")
+            path.write_text(_page(owner.title, text, owner_table(tt, owner), words=tt.words), encoding="utf-8")
             written.append(path)
     return written

@@ -125,16 +125,18 @@ def build_calendar(tt: Timetable, owner: Owner, stamp: datetime | None = None) -
         for entry in sorted(entries, key=lambda e: (e.start, e.end)):
             nth = seen.get((entry.event.kind, entry.event.record_id), 0)
             seen[(entry.event.kind, entry.event.record_id)] = nth + 1
-            details = [f"{tt.day_name(day_type_id)} · {entry.time}", f"Subject: {entry.subject}"]
+            words = tt.words
+            details = [f"{tt.day_name(day_type_id)} · {entry.time}", words("Subject: {name}", name=entry.subject)]
             if entry.teachers:
-                details.append("Teachers: " + ", ".join(entry.teachers))
+                details.append(words("Teachers: {names}", names=", ".join(entry.teachers)))
             if entry.cohorts:
-                details.append("Cohorts: " + ", ".join(entry.cohorts))
+                details.append(words("Cohorts: {names}", names=", ".join(entry.cohorts)))
             if entry.term:
-                details.append(f"Term: {entry.term}")
+                details.append(words("Term: {name}", name=entry.term))
             if special:
-                details.append(f"Special day ({special})" + ("" if own_bells else ": check the day's bell times"))
-            details.append(f"Scenario: {tt.scenario.name}")
+                phrase = "Special day ({name})" if own_bells else "Special day ({name}): check the day's bell times"
+                details.append(words(phrase, name=special))
+            details.append(words("Scenario: {name}", name=tt.scenario.name))
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{event_uid(tt, owner, entry, day, nth)}",
@@ -162,10 +164,12 @@ def write_ics(
     entity: str | None = None,
     stamp: datetime | None = None,
     student_ids: Collection[str] | None = None,
+    language: str = "en",
 ) -> list[Path]:
     """Write calendars: ``x.zip`` (one .ics per owner), ``x.ics`` (the whole school, ``entity``, or the one
-    student of ``student_ids``), or a folder. The student view: one calendar per student of ``student_ids``."""
-    tt = Timetable(project, scenario, student_ids)
+    student of ``student_ids``), or a folder. The student view: one calendar per student of ``student_ids``.
+    dlplanner's own words in the events are in ``language``."""
+    tt = Timetable(project, scenario, student_ids, language)
     if view == "student" and not entity:
         owners = tt.owners("student")
         if not owners:

@@ -221,13 +221,13 @@ def master_story(tt: Timetable) -> list:
             story.append(PageBreak())
         first = False
         bell = tt.bell_name(day.id)
-        title = f"Master schedule — {day.name}" + (f" ({bell})" if bell else "")
+        title = tt.words("Master schedule — {name}", name=day.name) + (f" ({bell})" if bell else "")
         story.append(_para(_text(title, bold=True), st["title"]))
         story.append(_para(_text(scenario_caption(tt)), st["caption"]))
         story.append(Spacer(1, 6))
         name_w = 96
         col_w = (FRAME_W - name_w) / len(slots)
-        header = [Paragraph("Teacher", st["head"])] + [
+        header = [Paragraph(tt.words("Teacher"), st["head"])] + [
             Paragraph(f"{_esc(block_label(b))}<br/>{_time(b.start, b.end)}", st["head"]) for b in slots
         ]
         data = [header]
@@ -276,13 +276,15 @@ def write_pdf(
     view: str | None = None,
     paper: str | None = None,
     student_ids: Collection[str] | None = None,
+    language: str = "en",
 ) -> list[Path]:
     """Master pages (unless another view is asked for), then a page per teacher, cohort and room (or per ``view``;
-    the student view: a page per student of ``student_ids``, or per student)."""
+    the student view: a page per student of ``student_ids``, or per student); dlplanner's own words in
+    ``language``."""
     paper = paper or default_paper()
     if paper.lower() not in PAPERS:
         raise ExportError(f"Unknown paper '{paper}' (papers: a4, letter)")
-    tt = Timetable(project, scenario, student_ids)
+    tt = Timetable(project, scenario, student_ids, language)
     page_w, page_h = PAPERS[paper.lower()]
     regular, _ = fonts()
 
@@ -302,7 +304,7 @@ def write_pdf(
         pagesize=(page_w, page_h),
         title=f"{tt.school_name} — {scenario.name}",
         author="dlplanner",
-        subject="Timetable",
+        subject=tt.words("Timetable"),
     )
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer)])
     story: list = []
