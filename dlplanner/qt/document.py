@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from dlplanner.domain import Advisory, Project, Scenario
+from dlplanner.domain import Advisory, Project, Scenario, TeacherTeam
 from dlplanner.domain.checker import Violation
 from dlplanner.domain.editing import PlacementKey, TimetableIndex, timetable_conflicts
 from dlplanner.services.district import DistrictSession
@@ -188,6 +188,16 @@ class Document(QObject):
             return self.name_of("teacher", advisory.advisor_id)
         chosen = self.scenario.solution.advisors.get(advisory.id) if self.scenario is not None else None
         return f"chosen: {self.name_of('teacher', chosen)}" if chosen else "(the solver chooses)"
+
+    def team_pool_text(self, team: TeacherTeam) -> str:
+        """A team's cohort pool for the teams table: the pool's names, then what the current scenario's
+        solver chose from it ("chosen: …"), or that the solver will choose, when the team takes any."""
+        pool = ", ".join(self.name_of("cohort", c) for c in team.cohort_pool)
+        if team.cohorts_needed <= 0:
+            return pool
+        chosen = self.scenario.solution.team_cohorts.get(team.id) if self.scenario is not None else None
+        taken = f"chosen: {', '.join(self.name_of('cohort', c) for c in chosen)}" if chosen else "the solver chooses"
+        return f"{pool} ({taken})" if pool else taken
 
     def select_card(self, key: PlacementKey | None) -> None:
         self.card_selected.emit(key)

@@ -103,3 +103,24 @@ def test_looping_rules_live_on_the_looping_page_only_and_problem_links_land_ther
     assert window.stack.currentWidget() is window.looping_page
     selected = window.looping_page.rules.table.selectionModel().selectedRows()
     assert [window.looping_page.rules.proxy.data(index) for index in selected] == [rule.id]
+
+
+def test_the_teams_table_shows_the_pool_and_what_the_solver_took(window: MainWindow) -> None:
+    window.new_from_sample("big-picture")
+    project, scenario = window.document.project, window.document.scenario
+    team = project.teams[0]
+    editor = window.editors["team"]
+    model = editor.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    pool, needed = model.index(0, headers.index("Cohort pool")), model.index(0, headers.index("From pool"))
+
+    assert model.setData(pool, "Grade 9 advisory A, Grade 9 advisory B")  # picked by name, undoable
+    assert model.setData(needed, "1")
+    assert (team.cohort_pool, team.cohorts_needed) == (["g9-a", "g9-b"], 1)
+    assert model.data(pool) == "Grade 9 advisory A, Grade 9 advisory B (the solver chooses)"
+    scenario.solution.team_cohorts = {team.id: ["g9-b"]}  # what a solve keeps
+    window.document.changed.emit("timetable")
+    assert model.data(pool) == "Grade 9 advisory A, Grade 9 advisory B (chosen: Grade 9 advisory B)"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert (team.cohort_pool, team.cohorts_needed) == ([], 0)
