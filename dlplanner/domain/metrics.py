@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from dlplanner.domain.geometry import (
 from dlplanner.domain.geometry import internship_blocks as internship_blocks  # read from here too
 from dlplanner.domain.geometry import term_runs_on as term_runs_on  # read from here too
 from dlplanner.domain.model import BellSchedule, Block, BlockKind, Placement, Project, Scenario
+from dlplanner.domain.student_groups import student_week
 
 # -- the events of a timetable ----------------------------------------------------------------
 
@@ -252,6 +254,32 @@ class Shortfall:
         )
 
 
+@dataclass(frozen=True)
+class StudentMinimum:
+    """The instructional-minutes minimum counted per student: who is below it, and the median student.
+
+    ``below`` holds (name, minutes, required) of every student under their minimum, lowest first;
+    minutes include advisory only where the minimums count advisory as instruction.
+    """
+
+    counted: int
+    median: float
+    below: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def sentence(self, lowest: int = 3) -> str:
+        """In words, for the Compare page: how many students are short, the lowest few, the median."""
+        counted = f"{self.counted:,} student" + ("" if self.counted == 1 else "s")
+        if self.below:
+            names = ", ".join(f"{name} {got:,} of {need:,}" for name, got, need in self.below[:lowest])
+            short = f"{len(self.below):,} of {counted} below the minimum (lowest: {names})"
+        else:
+            short = f"all {counted} meet the minimum"
+        return (
+            "Counted per student (their cohort's classes and the open sections they are enrolled in): "
+            f"{short}; the median student has {self.median:,.0f} min/year."
+        )
+
+
 # -- the figures -------------------------------------------------------------------------------
 
 
@@ -309,6 +337,10 @@ class ScenarioMetrics:
     room_used_minutes: dict[str, int] = field(default_factory=dict)  # annual
     room_available_minutes: int = 0  # annual class + advisory block minutes (same for every room)
     room_utilisation: dict[str, float] = field(default_factory=dict)  # 0..1
+    # students as people, when the scenario seats them in open sections: annual class minutes of each
+    # (their cohort's meetings and their open sections', each meeting once; advisory not included)
+    student_minutes: dict[str, int] = field(default_factory=dict)
+    student_minimum: StudentMinimum | None = None  # the minimum counted per student (with ``minimums``)
     shortfalls: list[Shortfall] = field(default_factory=list)
 
     @property
@@ -408,9 +440,66 @@ def compute_metrics(
     _teams_and_teachers(project, scenario, events, days, m)
     _transitions(project, days, m)
     _rooms(project, scenario, days, m)
+    _students(project, scenario, m)
     if minimums is not None:
+        m.student_minimum = student_minimum(project, m, minimums)
         m.shortfalls = shortfalls(project, scenario, m, minimums)
     return m
+
+
+def counts_students(project: Project, scenario: Scenario) -> bool:
+    """Whether the minimums are counted per student: the school has students and the scenario seats them."""
+    return bool(project.students) and bool(scenario.solution.enrolments)
+
+
+def _students(project: Project, scenario: Scenario, m: ScenarioMetrics) -> None:
+    """Each student's annual class minutes: the dated minutes of every section of their week, each once.
+
+    A section that is both their cohort's and one they are enrolled in is one set member, so its
+    meetings count once; internship time is not instruction, as for the cohorts.
+    """
+    if not counts_students(project, scenario):
+        return
+    for student in project.students:
+        week = student_week(project, scenario, student)
+        m.student_minutes[student.id] = sum(m.section_minutes.get(s, 0) for s in week.section_ids)
+
+
+def _required(minimums: Minimums, grade: int) -> int | None:
+    return minimums.by_grade.get(grade, minimums.annual_instructional_minutes)
+
+
+def student_minimum(project: Project, m: ScenarioMetrics, minimums: Minimums) -> StudentMinimum | None:
+    """The minimum counted per student (None without students in the scenario or without a minimum).
+
+    A student's required minutes are those of their grade (else their cohort's grade, else the
+    school's); advisory adds the minutes of their own advisory, else their cohort's figure, only
+    where the minimums count advisory as instruction (the per-cohort rule).
+    """
+    if not m.student_minutes or (minimums.annual_instructional_minutes is None and not minimums.by_grade):
+        return None
+    cohorts = {c.id: c for c in project.cohorts}
+    counted: list[int] = []
+    below: list[tuple[str, int, int]] = []
+    for student in project.students:
+        if student.id not in m.student_minutes:
+            continue
+        cohort = cohorts.get(student.cohort_id or "")
+        grade = student.grade if student.grade in minimums.by_grade or cohort is None else cohort.grade
+        required = _required(minimums, grade)
+        minutes = m.student_minutes[student.id]
+        if minimums.count_advisory_as_instruction:
+            if student.advisory_id in m.advisory_hours_per_year:
+                minutes += round(m.advisory_hours_per_year[student.advisory_id] * 60)
+            elif cohort is not None:
+                minutes += round(m.cohort_advisory_hours_per_year.get(cohort.id, 0.0) * 60)
+        counted.append(minutes)
+        if required is not None and minutes < required:
+            below.append((student.name, minutes, required))
+    if not counted:
+        return None
+    below.sort(key=lambda b: (b[1], b[0]))
+    return StudentMinimum(len(counted), statistics.median(counted), below)
 
 
 def _internships(scenario: Scenario, days: list[tuple[date, str, list[ScheduleEvent]]], m: ScenarioMetrics) -> None:
@@ -581,12 +670,28 @@ def shortfalls(project: Project, scenario: Scenario, m: ScenarioMetrics, minimum
                 "days",
             )
         )
+    per_student = m.student_minimum
+    if per_student is not None and per_student.below:
+        _, lowest, required_of_lowest = per_student.below[0]
+        found.append(
+            Shortfall(
+                "instructional_minutes",
+                "students",
+                "students",
+                "Students (lowest)",
+                required_of_lowest,
+                lowest,
+                "min/year",
+            )
+        )
+    # cohorts whose students are counted one by one are judged by them, not by their classes alone
+    judged = {s.cohort_id for s in project.students if s.id in m.student_minutes} if per_student else set()
     for cohort in project.cohorts:
         required = minimums.by_grade.get(cohort.grade, minimums.annual_instructional_minutes)
         actual = m.cohort_minutes.get(cohort.id, 0)
         if minimums.count_advisory_as_instruction:
             actual += round(m.cohort_advisory_hours_per_year.get(cohort.id, 0.0) * 60)
-        if required is not None and actual < required:
+        if required is not None and actual < required and cohort.id not in judged:
             found.append(
                 Shortfall("instructional_minutes", "cohort", cohort.id, cohort.name, required, actual, "min/year")
             )

@@ -334,7 +334,20 @@ def _glance_table(tables: list[MeasureTable], ms: list[ScenarioMetrics]) -> Meas
         ),
         Row("Class changes per student per day, mean", [_mean([t.mean for t in m.transitions.values()]) for m in ms]),
         Row("Room utilisation, mean (%)", [round(100 * m.overall_room_utilisation, 1) for m in ms]),
-        Row("Minimums not met", [sum(1 for r in shortfall_rows if r.values[i] != "met") for i in range(len(ms))]),
+        Row(
+            "Minimums not met",
+            [sum(1 for r in shortfall_rows if r.values[i] not in ("met", NOT_PER_STUDENT)) for i in range(len(ms))],
+        ),
+        *(
+            [
+                Row(
+                    "Students below the instructional minimum",
+                    [len(m.student_minimum.below) if m.student_minimum else None for m in ms],
+                )
+            ]
+            if any(m.student_minimum for m in ms)
+            else []
+        ),
         *[r for r in solver.rows if r.label in ("Status", "Hard-rule violations (checker)", "Total penalty")],
     ]
     return MeasureTable("glance", "At a glance", "", rows, chart=False, decimals=1)
@@ -342,6 +355,9 @@ def _glance_table(tables: list[MeasureTable], ms: list[ScenarioMetrics]) -> Meas
 
 def _day_name(scenario: Scenario, day_type_id: str) -> str:
     return next((d.name for d in scenario.day_types if d.id == day_type_id), day_type_id)
+
+
+NOT_PER_STUDENT = "not counted per student"
 
 
 def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums, subject_names: dict[str, str]) -> MeasureTable:
@@ -354,6 +370,9 @@ def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums, subject_name
         values: list[float | int | str | None] = []
         for m in ms:
             found = next((s for s in m.shortfalls if (s.measure, s.record_id) == key), None)
+            if found is None and key == ("instructional_minutes", "students") and m.student_minimum is None:
+                values.append(NOT_PER_STUDENT)  # this scenario seats no students: its cohorts are judged
+                continue
             values.append(
                 f"{found.actual:,.0f} of {found.required:,.0f} {found.unit} (short {found.missing:,.0f})"
                 if found
@@ -368,9 +387,19 @@ def _shortfall_table(ms: list[ScenarioMetrics], minimums: Minimums, subject_name
         "Compliance with minimums",
         "",
         rows,
-        note=("Required: " + "; ".join(required) + ". ") + ("Every minimum is met." if not rows else ""),
+        note=("Required: " + "; ".join(required) + ". ")
+        + ("Every minimum is met." if not rows else "")
+        + _per_student_note(ms),
         chart=False,
     )
+
+
+def _per_student_note(ms: list[ScenarioMetrics]) -> str:
+    """The instructional minimum counted per student, in words, for each scenario that seats students."""
+    said = [(m, m.student_minimum) for m in ms if m.student_minimum is not None]
+    if len(ms) == 1:
+        return "".join(" " + summary.sentence() for _, summary in said)
+    return "".join(f" {m.scenario_name}: {summary.sentence()}" for m, summary in said)
 
 
 def _solver_table(
