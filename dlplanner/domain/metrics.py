@@ -33,7 +33,7 @@ from dlplanner.domain.geometry import (
 )
 from dlplanner.domain.geometry import internship_blocks as internship_blocks  # read from here too
 from dlplanner.domain.geometry import term_runs_on as term_runs_on  # read from here too
-from dlplanner.domain.model import BellSchedule, Block, BlockKind, Placement, Project, Scenario
+from dlplanner.domain.model import BellSchedule, Block, BlockKind, Enrolment, Placement, Project, Scenario
 from dlplanner.domain.student_groups import student_week
 
 # -- the events of a timetable ----------------------------------------------------------------
@@ -460,8 +460,11 @@ def _students(project: Project, scenario: Scenario, m: ScenarioMetrics) -> None:
     """
     if not counts_students(project, scenario):
         return
+    enrolled: dict[str, list[Enrolment]] = defaultdict(list)
+    for enrolment in scenario.solution.enrolments:
+        enrolled[enrolment.student_id].append(enrolment)
     for student in project.students:
-        week = student_week(project, scenario, student)
+        week = student_week(project, scenario, student, enrolled.get(student.id, []))
         m.student_minutes[student.id] = sum(m.section_minutes.get(s, 0) for s in week.section_ids)
 
 
