@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 
 from dlplanner.domain import Project
 from dlplanner.qt.app import make_app
@@ -20,6 +21,17 @@ SOLVED_SAMPLE = ("big-picture", "two-internship-days")
 def styled_app(qapp):
     """pytest-qt's application, given dlplanner's names (QSettings, recovery folder) and style."""
     return make_app()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(qapp) -> Iterator[None]:
+    """After each test, once its windows are closed and its threads joined: pending deletions run and
+    Python's cyclic garbage is collected then, not in the middle of a later test's event loop while
+    that test's worker thread runs (one CI run died there, in the collector: see the issue note)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
