@@ -143,6 +143,213 @@
     </message>
 </context>
 <context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="52"/>
+        <source>By cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="53"/>
+        <source>By pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="54"/>
+        <source>By grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="55"/>
+        <source>By student flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="125"/>
+        <source>Compare</source>
+        <translation type="unfinished">Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="127"/>
+        <source>Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="131"/>
+        <location filename="../../dlplanner/qt/compare.py" line="317"/>
+        <source>Tick 2 to 4 scenarios, then Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="133"/>
+        <source>Minimums…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="135"/>
+        <source>The requirements every scenario is checked against (Project → Minimums…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="140"/>
+        <source>No break-down by group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="148"/>
+        <source>Also compare requests met, free minutes and gaps group by group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="153"/>
+        <source>Scenarios to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="157"/>
+        <source>Add from another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="158"/>
+        <source>A scenario of another project file (e.g. last year&apos;s), read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="236"/>
+        <source>Compare with a scenario of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="242"/>
+        <source>⚠ Cannot open {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="245"/>
+        <source>⚠ {path} has no scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="254"/>
+        <source>Compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="255"/>
+        <source>Scenario of {project}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="270"/>
+        <source>Added &apos;{scenario}&apos; of {project} (read only). Tick 2 to 4, then Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="322"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="343"/>
+        <source>Failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="349"/>
+        <source>Compared {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="364"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="429"/>
+        <source>Save comparison report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="437"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="442"/>
+        <source>Report saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayForm</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="137"/>
+        <source>no lunch block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="139"/>
+        <source>Start the day with advisory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="142"/>
+        <source>Add one long block at the end of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="147"/>
+        <source>Scenario name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="148"/>
+        <source>Bell schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="149"/>
+        <source>Periods a day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="150"/>
+        <source>Period length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="151"/>
+        <source>Day starts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="156"/>
+        <source>Advisory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="157"/>
+        <source>Passing time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="158"/>
+        <source>Lunch after period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="159"/>
+        <source>Lunch length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="164"/>
+        <source>Long block:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DesignerPage</name>
     <message>
         <location filename="../../dlplanner/qt/designer.py" line="236"/>
@@ -213,6 +420,199 @@
         <location filename="../../dlplanner/qt/designer.py" line="333"/>
         <source>Block-schedule designer</source>
         <translation>Diseño del horario por bloques</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="42"/>
+        <source>Master schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="43"/>
+        <source>Teachers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="44"/>
+        <source>Cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="45"/>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="46"/>
+        <source>Students (one timetable each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="49"/>
+        <source>Teacher</source>
+        <translation type="unfinished">Docente</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="50"/>
+        <source>Cohort</source>
+        <translation type="unfinished">Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="52"/>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="52"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="53"/>
+        <source>Everyone (the view and the file type decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="70"/>
+        <source>Timetable breaks hard rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="72"/>
+        <source>The timetable of {scenario} {status}. Export it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="78"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="79"/>
+        <source>People reading the export will see these clashes as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="82"/>
+        <source>Export anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="93"/>
+        <source>Export timetable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="110"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="120"/>
+        <source>The words dlplanner writes (titles, labels); names stay as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="133"/>
+        <source>Type a teacher or cohort name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="136"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="147"/>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="148"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="149"/>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="150"/>
+        <source>Calendar of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="151"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="152"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="153"/>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="155"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="193"/>
+        <source>Writes one .ics file with this calendar only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="214"/>
+        <source>Writes a folder: give a new or empty folder name (or a previous export of this kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="229"/>
+        <source>Folder name (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="230"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="245"/>
+        <source>Not exported: the timetable {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="262"/>
+        <source>Exporting {format}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="270"/>
+        <source>Exported to {path} and {n} more file(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="272"/>
+        <source>Exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="277"/>
+        <source>Export failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="278"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -597,11 +997,316 @@
     </message>
 </context>
 <context>
+    <name>NewProjectWizard</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="351"/>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="360"/>
+        <source>The school year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="361"/>
+        <source>When the year starts and ends, which days of the week are school days, and how day types repeat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="366"/>
+        <source>The first scenario and its bell schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="367"/>
+        <source>Every day type follows this bell schedule at first; change it later in the Block designer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewScenarioDialog</name>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="41"/>
+        <location filename="../../dlplanner/qt/scenarios.py" line="45"/>
+        <source>New scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="55"/>
+        <source>Name and bell schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="56"/>
+        <source>Year and week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="79"/>
+        <source>There is a scenario named &apos;{name}&apos; already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../dlplanner/qt/panels.py" line="359"/>
         <source>Click to show: </source>
         <translation>Haga clic para mostrar: </translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="235"/>
+        <source>Your school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="236"/>
+        <source>The school&apos;s name, and the file the project is saved in (a .dlp file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="240"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="242"/>
+        <source>Replace it (its contents will be lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="249"/>
+        <source>School name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="250"/>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="273"/>
+        <source>Save the new project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="273"/>
+        <source>dlplanner projects (*.dlp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="292"/>
+        <source>Give a file to save the project in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="297"/>
+        <source>{path} is a folder: add a file name such as school.dlp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="299"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="302"/>
+        <source>{name} already exists in {folder}: choose another name, or tick &apos;Replace it&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SolvePanel</name>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="110"/>
+        <source>Stop at first timetable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="112"/>
+        <source>End the search at the first timetable that keeps every hard rule (no soft rules).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="115"/>
+        <source>Stop within gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="117"/>
+        <source>End the search once the soft rules&apos; penalty is within this % of the best bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="121"/>
+        <source>Gap to the bound, percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="125"/>
+        <location filename="../../dlplanner/qt/solve.py" line="196"/>
+        <source>Solve</source>
+        <translation type="unfinished">Resolver</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="126"/>
+        <source>Cancel (keep best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="137"/>
+        <source>Ready. Pinned cards stay; the current timetable is the starting hint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="141"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="143"/>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="144"/>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="145"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="155"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="158"/>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="159"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="160"/>
+        <source>Best bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="161"/>
+        <source>Solutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="171"/>
+        <location filename="../../dlplanner/qt/solve.py" line="246"/>
+        <source>No result yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="176"/>
+        <source>Soft rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="176"/>
+        <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="186"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="222"/>
+        <source>Timetable of {scenario} now: {status} ({placed} placed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="234"/>
+        <source>Checker findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="274"/>
+        <source>Solving {scenario}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="276"/>
+        <source>Solving {scenario}… (the result shows here when it finishes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="294"/>
+        <source>Stopping… the best timetable found so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="309"/>
+        <source>{elapsed} s of {limit} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="329"/>
+        <source>The solver failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="330"/>
+        <source>No result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="336"/>
+        <source>{status} — solver time {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="345"/>
+        <source>Finished: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="363"/>
+        <source>Last run for {scenario}: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="365"/>
+        <source>{status}: no timetable to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="367"/>
+        <source>{status} — checker: every hard rule holds (penalty {penalty})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="372"/>
+        <source>{status} — checker found {n} broken hard rule(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="383"/>
+        <source>Why no timetable exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="394"/>
+        <source>No conflicts. Pin the cards you like and solve again to improve the rest.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -615,6 +1320,54 @@
         <location filename="../../dlplanner/qt/panels.py" line="280"/>
         <source>No free slot breaks no rule; drag it onto the board to choose one</source>
         <translation>Ningún hueco libre cumple todas las reglas; arrástrela al tablero para elegir uno</translation>
+    </message>
+</context>
+<context>
+    <name>YearForm</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="44"/>
+        <source>Weekly: each school day of the week is its own day type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="45"/>
+        <source>A/B days: two day types alternate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="46"/>
+        <source>N-day cycle: Day 1 … Day N, advancing each school day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="93"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="95"/>
+        <source>First day of school:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="96"/>
+        <source>Last day of school:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="97"/>
+        <source>School days of the week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="98"/>
+        <source>Cycle of day types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="99"/>
+        <source>Days in the cycle:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,6 +1399,49 @@
         <location filename="../../dlplanner/qt/district.py" line="68"/>
         <source>Decide later</source>
         <translation>Decidir más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>scenarios</name>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="103"/>
+        <source>{n} section(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="104"/>
+        <source>{n} internship(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="105"/>
+        <source>{schedules} bell schedule(s) and {days} day type(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="108"/>
+        <source>its calendar ({first} – {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="114"/>
+        <source>its timetable of {n} placed meeting(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="115"/>
+        <source>Delete scenario &apos;{name}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="116"/>
+        <source>It takes with it: {parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="117"/>
+        <source>People, rooms and groups stay. Edit → Undo brings the scenario back until you close the project.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
