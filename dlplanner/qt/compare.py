@@ -13,7 +13,7 @@ import copy
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QIcon, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,12 @@ from dlplanner.services.scenarios import list_scenarios
 COLORS = ["#3b6ea8", "#e08a2c", "#4a9a5b", "#a8508a"]
 REPORT_FILTER = "HTML report (*.html);;PDF report (*.pdf)"
 PROJECT_FILTER = "dlplanner projects (*.dlp);;All files (*)"
+GROUP_CHOICES = {  # GROUP_KINDS' break-downs, in the interface's language
+    "cohort": QT_TRANSLATE_NOOP("ComparePage", "By cohort"),
+    "pathway": QT_TRANSLATE_NOOP("ComparePage", "By pathway"),
+    "grade": QT_TRANSLATE_NOOP("ComparePage", "By grade"),
+    "flag": QT_TRANSLATE_NOOP("ComparePage", "By student flag"),
+}
 ICON_SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
     b'<rect x="3" y="10" width="4" height="10" fill="#3b6ea8"/><rect x="8" y="5" width="4" height="15" fill="#e08a2c"/>'
@@ -116,32 +122,40 @@ class ComparePage(QWidget):
         self.choices = QListWidget(objectName="compare-choices")
         self.choices.itemChanged.connect(self._update_buttons)
         self.choices.setWordWrap(True)  # "breaks 2 hard rules · 52 placed" in full, not cut at the edge
-        self.compare_button = QPushButton(icon("solve"), "Compare", objectName="primary")
+        self.compare_button = QPushButton(icon("solve"), self.tr("Compare"), objectName="primary")
         self.compare_button.clicked.connect(self.start)
-        self.save_button = QPushButton(icon("save"), "Save report…")
+        self.save_button = QPushButton(icon("save"), self.tr("Save report…"))
         self.save_button.clicked.connect(lambda: self.save_report())  # not clicked's checked flag as the path
         self.busy = QProgressBar(maximum=0)  # indeterminate while the worker runs
         self.busy.setVisible(False)
-        self.state = QLabel("Tick 2 to 4 scenarios, then Compare.", objectName="hint")
+        self.state = QLabel(self.tr("Tick 2 to 4 scenarios, then Compare."), objectName="hint")
         self.state.setWordWrap(True)
-        self.minimums_button = QPushButton("Minimums…")
-        self.minimums_button.setToolTip("The requirements every scenario is checked against (Project → Minimums…)")
+        self.minimums_button = QPushButton(self.tr("Minimums…"))
+        self.minimums_button.setToolTip(
+            self.tr("The requirements every scenario is checked against (Project → Minimums…)")
+        )
         self.minimums_button.clicked.connect(self.edit_minimums)
         self.minimums_label = QLabel(objectName="hint", wordWrap=True)
         self.group_combo = QComboBox(objectName="compare-group")
-        self.group_combo.addItem("No break-down by group", None)
+        self.group_combo.addItem(self.tr("No break-down by group"), None)
         for key, label in GROUP_KINDS.items():
-            self.group_combo.addItem(f"By {label.lower()}", key)
-        self.group_combo.setToolTip("Also compare requests met, free minutes and gaps group by group")
+            choice = (
+                QCoreApplication.translate("ComparePage", GROUP_CHOICES[key])
+                if key in GROUP_CHOICES
+                else f"By {label.lower()}"
+            )
+            self.group_combo.addItem(choice, key)
+        self.group_combo.setToolTip(self.tr("Also compare requests met, free minutes and gaps group by group"))
 
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(8, 8, 8, 8)
-        left_box.addWidget(QLabel("<b>Scenarios to compare</b>"))
+        heading = self.tr("Scenarios to compare")
+        left_box.addWidget(QLabel(f"<b>{escape(heading)}</b>"))
         left_box.addWidget(self.choices, 1)
         left_box.addWidget(self.group_combo)
-        self.add_other_button = QPushButton(icon("open"), "Add from another file…")
-        self.add_other_button.setToolTip("A scenario of another project file (e.g. last year's), read only")
+        self.add_other_button = QPushButton(icon("open"), self.tr("Add from another file…"))
+        self.add_other_button.setToolTip(self.tr("A scenario of another project file (e.g. last year's), read only"))
         self.add_other_button.clicked.connect(lambda: self.add_from_file())
         left_box.addWidget(self.add_other_button)
         left_box.addWidget(self.compare_button)
@@ -219,23 +233,30 @@ class ComparePage(QWidget):
     def add_from_file(self, path: str | None = None, scenario_key: str | None = None) -> bool:
         """Add a scenario of another project file (last year's) beside this project's, ticked, read only."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Compare with a scenario of", "", PROJECT_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with a scenario of"), "", PROJECT_FILTER)
             if not path:
                 return False
         try:
             other = open_project(path)
         except Exception as exc:
-            self.state.setText(f"⚠ Cannot open {path}: {exc}")
+            self.state.setText(self.tr("⚠ Cannot open {path}: {error}").format(path=path, error=exc))
             return False
         if not other.scenarios:
-            self.state.setText(f"⚠ {path} has no scenarios")
+            self.state.setText(self.tr("⚠ {path} has no scenarios").format(path=path))
             return False
         if scenario_key is None:
             names = [s.name for s in other.scenarios]
             name, ok = (
                 (names[0], True)
                 if len(names) == 1
-                else QInputDialog.getItem(self, "Compare with", f"Scenario of {other.name}:", names, 0, False)
+                else QInputDialog.getItem(
+                    self,
+                    self.tr("Compare with"),
+                    self.tr("Scenario of {project}:").format(project=other.name),
+                    names,
+                    0,
+                    False,
+                )
             )
             if not ok:
                 return False
@@ -245,7 +266,11 @@ class ComparePage(QWidget):
         self._fill_choices()
         new_item = self.choices.item(self.choices.count() - 1)
         new_item.setCheckState(Qt.CheckState.Checked)
-        self.state.setText(f"Added '{scenario.name}' of {other.name} (read only). Tick 2 to 4, then Compare.")
+        self.state.setText(
+            self.tr("Added '{scenario}' of {project} (read only). Tick 2 to 4, then Compare.").format(
+                scenario=scenario.name, project=other.name
+            )
+        )
         return True
 
     def chosen(self) -> list[str]:
@@ -289,12 +314,12 @@ class ComparePage(QWidget):
     def start(self) -> bool:
         keys = self.chosen()
         if self.document.project is None or not 2 <= len(keys) <= 4 or self.running:
-            self.state.setText("Tick 2 to 4 scenarios, then Compare.")
+            self.state.setText(self.tr("Tick 2 to 4 scenarios, then Compare."))
             return False
         project, by = copy.deepcopy(self.document.project), self.group_combo.currentData()
         own = [k for k in keys if isinstance(k, str)]
         others = [self.others[k[1]][:2] for k in keys if not isinstance(k, str)]  # ("other", n)
-        self._run(lambda: run_comparison(project, own, by, others), self._compared, "Comparing…")
+        self._run(lambda: run_comparison(project, own, by, others), self._compared, self.tr("Comparing…"))
         return True
 
     def _run(self, work: object, on_done: object, message: str) -> None:
@@ -315,13 +340,14 @@ class ComparePage(QWidget):
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
-        self.state.setText(f"Failed: {message}")
+        self.state.setText(self.tr("Failed: {message}").format(message=message))
 
     def _compared(self, result: tuple[compare_service.Comparison, dict[str, bytes]]) -> None:
         comparison, charts = result
         self._show(comparison, charts)
         notes = " ".join(comparison.notes)
-        self.state.setText(f"Compared {', '.join(comparison.scenario_names)}. {notes}".strip())
+        compared = self.tr("Compared {names}.").format(names=", ".join(comparison.scenario_names))
+        self.state.setText(f"{compared} {notes}".strip())
 
     def _show(self, comparison: compare_service.Comparison | None, charts: dict[str, bytes]) -> None:
         self.comparison, self.charts = comparison, charts
@@ -335,7 +361,7 @@ class ComparePage(QWidget):
         names = comparison.scenario_names
         glance = comparison.table("glance")
         self.glance.setColumnCount(1 + len(names))
-        self.glance.setHorizontalHeaderLabels(["Measure", *names])
+        self.glance.setHorizontalHeaderLabels([self.tr("Measure"), *names])
         self.glance.setRowCount(len(glance.rows))
         for r, row in enumerate(glance.rows):
             measure = QTableWidgetItem(row.label)
@@ -399,17 +425,21 @@ class ComparePage(QWidget):
         if comparison is None or self.running:
             return False
         if path is None:
-            path, chosen = QFileDialog.getSaveFileName(self, "Save comparison report", "comparison.html", REPORT_FILTER)
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Save comparison report"), "comparison.html", REPORT_FILTER
+            )
             if not path:
                 return False
             if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
                 path += ".pdf" if "pdf" in chosen.lower() else ".html"
         target = path
-        self._run(lambda: compare_service.write_comparison(comparison, target), self._saved, "Writing the report…")
+        self._run(
+            lambda: compare_service.write_comparison(comparison, target), self._saved, self.tr("Writing the report…")
+        )
         return True
 
     def _saved(self, written: Path) -> None:
-        self.state.setText(f"Report saved to {written}")
+        self.state.setText(self.tr("Report saved to {path}").format(path=written))
 
     def shutdown(self) -> None:
         """Window closing: wait for a running comparison or report (its result is dropped)."""

@@ -12,7 +12,7 @@ import copy
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -38,10 +38,24 @@ from dlplanner.services.timetable_status import TimetableStatus
 
 WITH_VIEWS = {"pdf", "xlsx", "ics", "html", "csv"}  # formats that can be limited to one view (csv: students only)
 FAMILY_FORMATS = {"pdf", "html", "ics"}  # written in the family's language (services.exporting.LANGUAGES)
-VIEW_NAMES = {"master": "Master schedule", "teacher": "Teachers", "cohort": "Cohorts", "room": "Rooms"}
-VIEW_NAMES["student"] = "Students (one timetable each)"
-PAPERS = {"a4": "A4", "letter": "Letter"}
-EVERYONE = "Everyone (the view and the file type decide)"
+VIEW_NAMES = {
+    "master": QT_TRANSLATE_NOOP("ExportDialog", "Master schedule"),
+    "teacher": QT_TRANSLATE_NOOP("ExportDialog", "Teachers"),
+    "cohort": QT_TRANSLATE_NOOP("ExportDialog", "Cohorts"),
+    "room": QT_TRANSLATE_NOOP("ExportDialog", "Rooms"),
+    "student": QT_TRANSLATE_NOOP("ExportDialog", "Students (one timetable each)"),
+}
+ONE_NAMES = {
+    "teacher": QT_TRANSLATE_NOOP("ExportDialog", "Teacher"),
+    "cohort": QT_TRANSLATE_NOOP("ExportDialog", "Cohort"),
+}
+PAPERS = {"a4": QT_TRANSLATE_NOOP("ExportDialog", "A4"), "letter": QT_TRANSLATE_NOOP("ExportDialog", "Letter")}
+EVERYONE = QT_TRANSLATE_NOOP("ExportDialog", "Everyone (the view and the file type decide)")
+
+
+def tr(text: str) -> str:
+    """A string of this dialog (marked with tr() or QT_TRANSLATE_NOOP) in the interface's language."""
+    return QCoreApplication.translate("ExportDialog", text)
 
 
 def default_suffix(fmt: str) -> str:
@@ -53,13 +67,20 @@ def confirm_broken_export(parent: QWidget | None, scenario_name: str, status: Ti
     box = QMessageBox(parent)
     box.setObjectName("export-broken-rules")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Timetable breaks hard rules")
-    box.setText(f"The timetable of {scenario_name} {status.text()}. Export it anyway?")
+    box.setWindowTitle(QCoreApplication.translate("ExportDialog", "Timetable breaks hard rules"))
+    box.setText(
+        QCoreApplication.translate("ExportDialog", "The timetable of {scenario} {status}. Export it anyway?").format(
+            scenario=scenario_name, status=status.text()
+        )
+    )
     lines = [f"• {rule_name(v.rule_id)}: {v.message}" for v in status.violations[:12]]
     if status.broken > 12:
-        lines.append(f"… and {status.broken - 12} more")
-    box.setInformativeText("\n".join(lines) + "\n\nPeople reading the export will see these clashes as they are.")
-    export = box.addButton("Export anyway", QMessageBox.ButtonRole.AcceptRole)
+        lines.append(QCoreApplication.translate("ExportDialog", "… and {n} more").format(n=status.broken - 12))
+    seen = QCoreApplication.translate("ExportDialog", "People reading the export will see these clashes as they are.")
+    box.setInformativeText("\n".join(lines) + "\n\n" + seen)
+    export = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Export anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -69,7 +90,7 @@ def confirm_broken_export(parent: QWidget | None, scenario_name: str, status: Ti
 class ExportDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export timetable")
+        self.setWindowTitle(self.tr("Export timetable"))
         self.setObjectName("export-dialog")
         self.document = document
         self.job: Job | None = None
@@ -86,33 +107,33 @@ class ExportDialog(QDialog):
         for fmt in exporting.FORMATS.values():
             self.format.addItem(f"{fmt.id.upper()} — {fmt.description}", fmt.id)
         self.view = QComboBox()
-        self.view.addItem("Everything", None)
+        self.view.addItem(self.tr("Everything"), None)
         for view in exporting.VIEWS:
-            self.view.addItem(VIEW_NAMES.get(view, view.title()), view)
+            self.view.addItem(tr(VIEW_NAMES[view]) if view in VIEW_NAMES else view.title(), view)
         self.paper = QComboBox()
         for paper, label in PAPERS.items():
-            self.paper.addItem(label, paper)
+            self.paper.addItem(tr(label), paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(exporting.default_paper())))  # Letter in the US
         self.language = QComboBox()  # dlplanner's own words on family-facing pages and calendars
         for language, label in exporting.LANGUAGES.items():
             self.language.addItem(label, language)
-        self.language.setToolTip("The words dlplanner writes (titles, labels); names stay as typed")
+        self.language.setToolTip(self.tr("The words dlplanner writes (titles, labels); names stay as typed"))
         self.entity = QComboBox()  # iCalendar of one teacher or cohort; type to search
         self.entity.setEditable(True)
         self.entity.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.entity.addItem(EVERYONE, None)
+        self.entity.addItem(tr(EVERYONE), None)
         for kind, records in (
             ("teacher", project.teachers if project else []),
             ("cohort", project.cohorts if project else []),
         ):
             for record in sorted(records, key=lambda r: r.name.casefold()):
-                self.entity.addItem(f"{VIEW_NAMES[kind][:-1]}: {record.name}", f"{kind}:{record.id}")
+                self.entity.addItem(f"{tr(ONE_NAMES[kind])}: {record.name}", f"{kind}:{record.id}")
         self.entity.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.entity.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.entity.lineEdit().setPlaceholderText("Type a teacher or cohort name")
+        self.entity.lineEdit().setPlaceholderText(self.tr("Type a teacher or cohort name"))
         self.path = QLineEdit()
         self.path.setMinimumWidth(460)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -123,15 +144,15 @@ class ExportDialog(QDialog):
         self.state.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Scenario", self.scenario)
-        form.addRow("Format", self.format)
-        form.addRow("View", self.view)
-        form.addRow("Calendar of", self.entity)
-        form.addRow("Paper", self.paper)
-        form.addRow("Language", self.language)
-        form.addRow("Save to", where)
+        form.addRow(self.tr("Scenario"), self.scenario)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("View"), self.view)
+        form.addRow(self.tr("Calendar of"), self.entity)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Save to"), where)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -169,7 +190,7 @@ class ExportDialog(QDialog):
         if chosen is not None:
             slug = re.sub(r"[^\w.-]+", "-", self.entity.currentText().split(": ", 1)[-1]).strip("-")
             self.path.setText(str(folder / f"{name}-{slug}.ics"))
-            self.state.setText("Writes one .ics file with this calendar only.")
+            self.state.setText(self.tr("Writes one .ics file with this calendar only."))
         else:
             self.path.setText(str(folder / name) + default_suffix(self.fmt()))
             self.state.setText("")
@@ -189,7 +210,9 @@ class ExportDialog(QDialog):
         self.path.setText(str(base) + suffix)
         spec = exporting.FORMATS[fmt]
         if "" in spec.suffixes:
-            self.state.setText("Writes a folder: give a new or empty folder name (or a previous export of this kind).")
+            self.state.setText(
+                self.tr("Writes a folder: give a new or empty folder name (or a previous export of this kind).")
+            )
         else:
             self.state.setText("")
 
@@ -203,8 +226,8 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.fmt()
         suffix = default_suffix(fmt)
-        pattern = f"{fmt.upper()} (*{suffix})" if suffix else "Folder name (*)"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), pattern)
+        pattern = f"{fmt.upper()} (*{suffix})" if suffix else self.tr("Folder name (*)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(), pattern)
         if path:
             if suffix and not path.lower().endswith(suffix):
                 path += suffix
@@ -219,7 +242,7 @@ class ExportDialog(QDialog):
         fmt, key = self.fmt(), self.scenario.currentData()
         status = self.document.timetable_status(project.scenario(key))  # the checker's word, not the solver's
         if status is not None and status.breaks_rules and not self.confirm(self, self.scenario.currentText(), status):
-            self.state.setText(f"Not exported: the timetable {status.text()}.")
+            self.state.setText(self.tr("Not exported: the timetable {status}.").format(status=status.text()))
             return False
         view = self.view.currentData() if fmt in WITH_VIEWS else None
         options = {"paper": self.paper.currentData()} if fmt == "pdf" else {}
@@ -236,20 +259,23 @@ class ExportDialog(QDialog):
         self.job.finished.connect(self._finished)
         self.busy.setVisible(True)
         self.export_button.setEnabled(False)
-        self.state.setText(f"Exporting {fmt.upper()}…")
+        self.state.setText(self.tr("Exporting {format}…").format(format=fmt.upper()))
         self.job.start()
         return True
 
     def _done(self, written: list[Path]) -> None:
         self.written = list(written)
         first = written[0] if written else Path(self.path.text())
-        more = f" and {len(written) - 1} more file(s)" if len(written) > 1 else ""
-        self.state.setText(f"Exported to {first}{more}.")
+        if len(written) > 1:
+            text = self.tr("Exported to {path} and {n} more file(s).").format(path=first, n=len(written) - 1)
+        else:
+            text = self.tr("Exported to {path}.").format(path=first)
+        self.state.setText(text)
 
     def _failed(self, message: str) -> None:
         self.error = message
-        self.state.setText(f"Export failed: {message}")
-        QMessageBox.critical(self, "Export failed", message)
+        self.state.setText(self.tr("Export failed: {message}").format(message=message))
+        QMessageBox.critical(self, self.tr("Export failed"), message)
 
     def _finished(self) -> None:
         job, self.job = self.job, None

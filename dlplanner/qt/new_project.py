@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStandardPaths, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,9 +41,9 @@ from dlplanner.services.editing import BELL_TEMPLATES
 from dlplanner.services.new_school import CUSTOM_PERIODS, CycleKind, SchoolSetup
 
 CYCLES = [
-    (CycleKind.WEEKLY, "Weekly: each school day of the week is its own day type"),
-    (CycleKind.AB, "A/B days: two day types alternate"),
-    (CycleKind.N_DAY, "N-day cycle: Day 1 … Day N, advancing each school day"),
+    (CycleKind.WEEKLY, QT_TRANSLATE_NOOP("YearForm", "Weekly: each school day of the week is its own day type")),
+    (CycleKind.AB, QT_TRANSLATE_NOOP("YearForm", "A/B days: two day types alternate")),
+    (CycleKind.N_DAY, QT_TRANSLATE_NOOP("YearForm", "N-day cycle: Day 1 … Day N, advancing each school day")),
 ]
 
 
@@ -88,15 +88,15 @@ class YearForm(QWidget):
         days_row.addStretch(1)
         self.cycle = QComboBox()
         for kind, label in CYCLES:
-            self.cycle.addItem(label, kind.value)
+            self.cycle.addItem(QCoreApplication.translate("YearForm", label), kind.value)
         self.cycle.setCurrentIndex(self.cycle.findData(setup.cycle.value))
-        self.cycle_days = _spin(2, 20, setup.cycle_days, " days")
+        self.cycle_days = _spin(2, 20, setup.cycle_days, self.tr(" days"))
         form = QFormLayout(self)
-        form.addRow("First day of school:", self.first_day)
-        form.addRow("Last day of school:", self.last_day)
-        form.addRow("School days of the week:", days_row)
-        form.addRow("Cycle of day types:", self.cycle)
-        form.addRow("Days in the cycle:", self.cycle_days)
+        form.addRow(self.tr("First day of school:"), self.first_day)
+        form.addRow(self.tr("Last day of school:"), self.last_day)
+        form.addRow(self.tr("School days of the week:"), days_row)
+        form.addRow(self.tr("Cycle of day types:"), self.cycle)
+        form.addRow(self.tr("Days in the cycle:"), self.cycle_days)
         self._show_cycle_days()
         self.first_day.dateChanged.connect(self.changed)
         self.last_day.dateChanged.connect(self.changed)
@@ -134,34 +134,34 @@ class DayForm(QWidget):
         self.start = QTimeEdit(QTime(setup.start_minute // 60, setup.start_minute % 60), displayFormat="H:mm")
         self.passing = _spin(0, 30, setup.passing_minutes, " min")
         self.lunch_after = _spin(0, 16, setup.lunch_after)
-        self.lunch_after.setSpecialValueText("no lunch block")
+        self.lunch_after.setSpecialValueText(self.tr("no lunch block"))
         self.lunch_minutes = _spin(10, 120, setup.lunch_minutes, " min")
-        self.advisory = QCheckBox("Start the day with advisory")
+        self.advisory = QCheckBox(self.tr("Start the day with advisory"))
         self.advisory.setChecked(setup.advisory_minutes > 0)
         self.advisory_minutes = _spin(5, 120, setup.advisory_minutes or 20, " min")
-        self.long_block = QCheckBox("Add one long block at the end of the day")
+        self.long_block = QCheckBox(self.tr("Add one long block at the end of the day"))
         self.long_block.setChecked(setup.long_block_minutes > 0)
         self.long_minutes = _spin(60, 240, setup.long_block_minutes or 90, " min")
         self.preview = QLabel(objectName="hint")
         form = QFormLayout(self)
-        form.addRow("Scenario name:", self.scenario_name)
-        form.addRow("Bell schedule:", self.template)
-        form.addRow("Periods a day:", self.periods)
-        form.addRow("Period length:", self.period_minutes)
-        form.addRow("Day starts:", self.start)
+        form.addRow(self.tr("Scenario name:"), self.scenario_name)
+        form.addRow(self.tr("Bell schedule:"), self.template)
+        form.addRow(self.tr("Periods a day:"), self.periods)
+        form.addRow(self.tr("Period length:"), self.period_minutes)
+        form.addRow(self.tr("Day starts:"), self.start)
         advisory_row = QHBoxLayout()
         advisory_row.addWidget(self.advisory)
         advisory_row.addWidget(self.advisory_minutes)
         advisory_row.addStretch(1)
-        form.addRow("Advisory:", advisory_row)
-        form.addRow("Passing time:", self.passing)
-        form.addRow("Lunch after period:", self.lunch_after)
-        form.addRow("Lunch length:", self.lunch_minutes)
+        form.addRow(self.tr("Advisory:"), advisory_row)
+        form.addRow(self.tr("Passing time:"), self.passing)
+        form.addRow(self.tr("Lunch after period:"), self.lunch_after)
+        form.addRow(self.tr("Lunch length:"), self.lunch_minutes)
         long_row = QHBoxLayout()
         long_row.addWidget(self.long_block)
         long_row.addWidget(self.long_minutes)
         long_row.addStretch(1)
-        form.addRow("Long block:", long_row)
+        form.addRow(self.tr("Long block:"), long_row)
         form.addRow("", self.preview)
         self.custom_fields = [
             self.periods,
@@ -232,22 +232,22 @@ class SchoolPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.folder = folder
-        self.setTitle("Your school")
-        self.setSubTitle("The school's name, and the file the project is saved in (a .dlp file).")
+        self.setTitle(self.tr("Your school"))
+        self.setSubTitle(self.tr("The school's name, and the file the project is saved in (a .dlp file)."))
         self.school_name = QLineEdit(wizard.defaults.school_name)
         self.location = QLineEdit(str(folder / file_name_for(wizard.defaults.school_name)))
         self.location_edited = False  # the planner typed or chose a location: the name no longer changes it
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
-        self.replace = QCheckBox("Replace it (its contents will be lost)")
+        self.replace = QCheckBox(self.tr("Replace it (its contents will be lost)"))
         self.replace.setVisible(False)
         self.message = message_label()
         where = QHBoxLayout()
         where.addWidget(self.location, 1)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow("School name:", self.school_name)
-        form.addRow("Save as:", where)
+        form.addRow(self.tr("School name:"), self.school_name)
+        form.addRow(self.tr("Save as:"), where)
         form.addRow("", self.replace)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -270,7 +270,7 @@ class SchoolPage(QWizardPage):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the new project as", self.location.text(), "dlplanner projects (*.dlp)"
+            self, self.tr("Save the new project as"), self.location.text(), self.tr("dlplanner projects (*.dlp)")
         )
         if path:
             self.location_edited = True
@@ -289,16 +289,20 @@ class SchoolPage(QWizardPage):
         found = SchoolSetup(school_name=self.school_name.text()).school_problems()
         text = self.location.text().strip()
         if not text:
-            return [*found, "Give a file to save the project in."]
+            return [*found, self.tr("Give a file to save the project in.")]
         path = self.target()
         exists = path.exists()
         self.replace.setVisible(exists and not path.is_dir())
         if path.is_dir():
-            found.append(f"{path} is a folder: add a file name such as school.dlp.")
+            found.append(self.tr("{path} is a folder: add a file name such as school.dlp.").format(path=path))
         elif not path.parent.is_dir():
-            found.append(f"The folder {path.parent} does not exist.")
+            found.append(self.tr("The folder {folder} does not exist.").format(folder=path.parent))
         elif exists and not self.replace.isChecked():
-            found.append(f"{path.name} already exists in {path.parent}: choose another name, or tick 'Replace it'.")
+            found.append(
+                self.tr("{name} already exists in {folder}: choose another name, or tick 'Replace it'.").format(
+                    name=path.name, folder=path.parent
+                )
+            )
         return found
 
     def _check(self) -> None:
@@ -344,7 +348,7 @@ class NewProjectWizard(QWizard):
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New project")
+        self.setWindowTitle(self.tr("New project"))
         self.setObjectName("newProjectWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -353,14 +357,14 @@ class NewProjectWizard(QWizard):
         self.year_form = YearForm(self.defaults)
         self.day_form = DayForm(self.defaults)
         self.year_page = FormPage(
-            "The school year",
-            "When the year starts and ends, which days of the week are school days, and how day types repeat.",
+            self.tr("The school year"),
+            self.tr("When the year starts and ends, which days of the week are school days, and how day types repeat."),
             self.year_form,
             "year",
         )
         self.day_page = FormPage(
-            "The first scenario and its bell schedule",
-            "Every day type follows this bell schedule at first; change it later in the Block designer.",
+            self.tr("The first scenario and its bell schedule"),
+            self.tr("Every day type follows this bell schedule at first; change it later in the Block designer."),
             self.day_form,
             "day",
         )

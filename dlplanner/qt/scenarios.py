@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from dlplanner.domain import Project, Scenario
@@ -37,11 +38,12 @@ class NewScenarioDialog(QDialog):
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New scenario")
+        self.setWindowTitle(self.tr("New scenario"))
         self.setObjectName("newScenarioDialog")
         self.document = document
         project = document.project
-        setup = SchoolSetup(scenario_name=free_name(project) if project else "New scenario")
+        untitled = self.tr("New scenario")
+        setup = SchoolSetup(scenario_name=free_name(project, untitled) if project else untitled)
         current = document.scenario
         if current is not None:  # start from the year being planned
             year = current.calendar
@@ -50,8 +52,8 @@ class NewScenarioDialog(QDialog):
         self.day_form = DayForm(setup)
         self.year_form = YearForm(setup)
         tabs = QTabWidget()
-        tabs.addTab(self.day_form, "Name and bell schedule")
-        tabs.addTab(self.year_form, "Year and week")
+        tabs.addTab(self.day_form, self.tr("Name and bell schedule"))
+        tabs.addTab(self.year_form, self.tr("Year and week"))
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -73,7 +75,9 @@ class NewScenarioDialog(QDialog):
         project = self.document.project
         name = setup.scenario_name.strip().casefold()
         if project is not None and any(s.name.casefold() == name for s in project.scenarios):
-            found.append(f"There is a scenario named '{setup.scenario_name.strip()}' already.")
+            found.append(
+                self.tr("There is a scenario named '{name}' already.").format(name=setup.scenario_name.strip())
+            )
         return found
 
     def _check(self) -> None:
@@ -96,15 +100,21 @@ class NewScenarioDialog(QDialog):
 def what_deleting_loses(scenario: Scenario) -> str:
     """The question Delete scenario asks, naming what goes with it."""
     parts = [
-        f"{len(scenario.sections)} section(s)",
-        f"{len(scenario.internships)} internship(s)",
-        f"{len(scenario.bell_schedules)} bell schedule(s) and {len(scenario.day_types)} day type(s)",
-        f"its calendar ({scenario.calendar.first_day:%d %b %Y} – {scenario.calendar.last_day:%d %b %Y})",
+        QCoreApplication.translate("scenarios", "{n} section(s)").format(n=len(scenario.sections)),
+        QCoreApplication.translate("scenarios", "{n} internship(s)").format(n=len(scenario.internships)),
+        QCoreApplication.translate("scenarios", "{schedules} bell schedule(s) and {days} day type(s)").format(
+            schedules=len(scenario.bell_schedules), days=len(scenario.day_types)
+        ),
+        QCoreApplication.translate("scenarios", "its calendar ({first} – {last})").format(
+            first=f"{scenario.calendar.first_day:%d %b %Y}", last=f"{scenario.calendar.last_day:%d %b %Y}"
+        ),
     ]
     placed = len(scenario.solution.placements)
     if placed:
-        parts.append(f"its timetable of {placed} placed meeting(s)")
-    return (
-        f"Delete scenario '{scenario.name}'?\n\nIt takes with it: {', '.join(parts)}.\n\n"
-        "People, rooms and groups stay. Edit → Undo brings the scenario back until you close the project."
+        parts.append(QCoreApplication.translate("scenarios", "its timetable of {n} placed meeting(s)").format(n=placed))
+    question = QCoreApplication.translate("scenarios", "Delete scenario '{name}'?").format(name=scenario.name)
+    takes = QCoreApplication.translate("scenarios", "It takes with it: {parts}.").format(parts=", ".join(parts))
+    stays = QCoreApplication.translate(
+        "scenarios", "People, rooms and groups stay. Edit → Undo brings the scenario back until you close the project."
     )
+    return f"{question}\n\n{takes}\n\n{stays}"

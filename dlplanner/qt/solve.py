@@ -107,19 +107,23 @@ class SolvePanel(QWidget):
         self.workers = QSpinBox(minimum=1, maximum=32, value=2)
         self.seed = QSpinBox(minimum=0, maximum=1_000_000, value=0)
         # stop when good enough (the same options as `dlplanner solve --first / --gap PCT`)
-        self.first_only = QCheckBox("Stop at first timetable")
-        self.first_only.setToolTip("End the search at the first timetable that keeps every hard rule (no soft rules).")
-        self.first_only.setAccessibleName("Stop at first timetable")
-        self.gap_enabled = QCheckBox("Stop within gap")
-        self.gap_enabled.setToolTip("End the search once the soft rules' penalty is within this % of the best bound.")
-        self.gap_enabled.setAccessibleName("Stop within gap")
+        self.first_only = QCheckBox(self.tr("Stop at first timetable"))
+        self.first_only.setToolTip(
+            self.tr("End the search at the first timetable that keeps every hard rule (no soft rules).")
+        )
+        self.first_only.setAccessibleName(self.first_only.text())
+        self.gap_enabled = QCheckBox(self.tr("Stop within gap"))
+        self.gap_enabled.setToolTip(
+            self.tr("End the search once the soft rules' penalty is within this % of the best bound.")
+        )
+        self.gap_enabled.setAccessibleName(self.gap_enabled.text())
         self.gap = QDoubleSpinBox(minimum=0.0, maximum=100.0, value=5.0, suffix=" %", decimals=1)
-        self.gap.setAccessibleName("Gap to the bound, percent")
+        self.gap.setAccessibleName(self.tr("Gap to the bound, percent"))
         self.gap.setEnabled(False)
         self.gap_enabled.toggled.connect(self.gap.setEnabled)
         self.first_only.toggled.connect(lambda on: self.gap_enabled.setEnabled(not on))
-        self.solve_button = QPushButton(icon("solve"), "Solve", objectName="primary")
-        self.cancel_button = QPushButton(icon("stop"), "Cancel (keep best)")
+        self.solve_button = QPushButton(icon("solve"), self.tr("Solve"), objectName="primary")
+        self.cancel_button = QPushButton(icon("stop"), self.tr("Cancel (keep best)"))
         self.cancel_button.setEnabled(False)
         self.solve_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -129,14 +133,16 @@ class SolvePanel(QWidget):
         self.objective = QLabel("—")
         self.bound = QLabel("—")
         self.solutions = QLabel("—")
-        self.state = QLabel("Ready. Pinned cards stay; the current timetable is the starting hint.", objectName="hint")
+        self.state = QLabel(
+            self.tr("Ready. Pinned cards stay; the current timetable is the starting hint."), objectName="hint"
+        )
         self.state.setWordWrap(True)
 
-        settings = QGroupBox("Run")
+        settings = QGroupBox(self.tr("Run"))
         form = QFormLayout(settings)
-        form.addRow("Time limit", self.time_limit)
-        form.addRow("Workers", self.workers)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Time limit"), self.time_limit)
+        form.addRow(self.tr("Workers"), self.workers)
+        form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.first_only)
         gap_row = QHBoxLayout()
         gap_row.addWidget(self.gap_enabled)
@@ -146,13 +152,13 @@ class SolvePanel(QWidget):
         buttons.addWidget(self.solve_button)
         buttons.addWidget(self.cancel_button)
         form.addRow(buttons)
-        live = QGroupBox("Progress")
+        live = QGroupBox(self.tr("Progress"))
         live_form = QFormLayout(live)
         live_form.addRow(self.progress)
-        live_form.addRow("Elapsed", self.elapsed)
-        live_form.addRow("Objective", self.objective)
-        live_form.addRow("Best bound", self.bound)
-        live_form.addRow("Solutions", self.solutions)
+        live_form.addRow(self.tr("Elapsed"), self.elapsed)
+        live_form.addRow(self.tr("Objective"), self.objective)
+        live_form.addRow(self.tr("Best bound"), self.bound)
+        live_form.addRow(self.tr("Solutions"), self.solutions)
         live_form.addRow(self.state)
         left = QVBoxLayout()
         left.addWidget(settings)
@@ -162,12 +168,12 @@ class SolvePanel(QWidget):
         left_widget.setLayout(left)
         left_widget.setMinimumWidth(300)
 
-        self.verdict = QLabel("No result yet", objectName="hint")
+        self.verdict = QLabel(self.tr("No result yet"), objectName="hint")
         self.verdict.setWordWrap(True)
         self.current = QLabel("", objectName="hint")  # the current scenario's timetable, as the checker judges it now
         self.current.setWordWrap(True)
         self.penalties = QTableWidget(0, 2)
-        self.penalties.setHorizontalHeaderLabels(["Soft rule", "Penalty"])
+        self.penalties.setHorizontalHeaderLabels([self.tr("Soft rule"), self.tr("Penalty")])
         self.penalties.verticalHeader().setVisible(False)
         self.penalties.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.penalties.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -177,7 +183,7 @@ class SolvePanel(QWidget):
         self.explanation.setOpenLinks(False)
         self.explanation.anchorClicked.connect(self._link)
         self.explanation.highlighted.connect(self._hover)
-        results = QGroupBox("Result")
+        results = QGroupBox(self.tr("Result"))
         results_layout = QVBoxLayout(results)
         results_layout.addWidget(self.current)
         results_layout.addWidget(self.verdict)
@@ -187,7 +193,7 @@ class SolvePanel(QWidget):
         split.setSizes([280, 500])
         results_layout.addWidget(split, 1)
 
-        title = QLabel("Solve", objectName="title")
+        title = QLabel(self.tr("Solve"), objectName="title")
         top = QHBoxLayout()
         top.addWidget(left_widget)
         top.addWidget(results, 1)
@@ -212,7 +218,11 @@ class SolvePanel(QWidget):
         if scenario is None or status is None:
             self.current.setText("")
             return
-        self.current.setText(f"Timetable of {scenario.name} now: {status.text()} ({status.placed} placed)")
+        self.current.setText(
+            self.tr("Timetable of {scenario} now: {status} ({placed} placed)").format(
+                scenario=scenario.name, status=status.text(), placed=status.placed
+            )
+        )
         self.current.setToolTip("\n".join(status.problems()))
         self.current.setObjectName("verdictBad" if status.breaks_rules else "hint")
         self.current.style().unpolish(self.current)
@@ -221,7 +231,8 @@ class SolvePanel(QWidget):
             self.explanation.setHtml(self._findings_html(list(status.violations)) if status.breaks_rules else "")
 
     def _findings_html(self, violations: list) -> str:
-        parts = ["<h3>Checker findings</h3><ul>"]
+        heading = self.tr("Checker findings")
+        parts = [f"<h3>{html.escape(heading)}</h3><ul>"]
         for violation in violations[:50]:
             links = ", ".join(record_link(r.kind, r.id, r.name) for r in violation.records)
             name = html.escape(rule_name(violation.rule_id))  # hover: the sentence and the id (see _hover)
@@ -230,9 +241,9 @@ class SolvePanel(QWidget):
         parts.append("</ul>")
         return "".join(parts)
 
-    def clear_result(self, message: str = "No result yet") -> None:
+    def clear_result(self, message: str | None = None) -> None:
         self.last_result = self.last_report = None
-        self.verdict.setText(message)
+        self.verdict.setText(self.tr("No result yet") if message is None else message)
         self.verdict.setObjectName("hint")
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
@@ -260,8 +271,10 @@ class SolvePanel(QWidget):
         self.bound.setText("—")
         self.solutions.setText("0")
         self.progress.setValue(0)
-        self.state.setText(f"Solving {scenario.name}…")
-        self.clear_result(f"Solving {scenario.name}… (the result shows here when it finishes)")
+        self.state.setText(self.tr("Solving {scenario}…").format(scenario=scenario.name))
+        self.clear_result(
+            self.tr("Solving {scenario}… (the result shows here when it finishes)").format(scenario=scenario.name)
+        )
         self.solve_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._started = time.monotonic()
@@ -278,7 +291,7 @@ class SolvePanel(QWidget):
     def cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.state.setText("Stopping… the best timetable found so far is kept.")
+            self.state.setText(self.tr("Stopping… the best timetable found so far is kept."))
 
     def shutdown(self) -> None:
         """Stop and join the worker (window close, tests): no thread outlives the panel."""
@@ -292,7 +305,9 @@ class SolvePanel(QWidget):
         elapsed = time.monotonic() - self._started
         limit = self.time_limit.value()
         self.progress.setValue(min(1000, int(1000 * elapsed / limit)))
-        self.progress.setFormat(f"{elapsed:.1f} s of {limit:g} s")
+        self.progress.setFormat(
+            self.tr("{elapsed} s of {limit} s").format(elapsed=f"{elapsed:.1f}", limit=f"{limit:g}")
+        )
         self.elapsed.setText(f"{elapsed:.1f} s")
 
     def _progress(self, progress: Any) -> None:
@@ -311,19 +326,23 @@ class SolvePanel(QWidget):
         self.solve_finished.emit()
 
     def _failed(self, message: str) -> None:
-        self.state.setText(f"The solver failed: {message}")
-        self.verdict.setText("No result")
+        self.state.setText(self.tr("The solver failed: {message}").format(message=message))
+        self.verdict.setText(self.tr("No result"))
 
     def _done(self, result: Any, report: Any) -> None:
         self.last_result, self.last_report = result, report
         self.progress.setValue(1000)
-        self.progress.setFormat(f"{result.status.value} — solver time {result.wall_time:.1f} s")
+        self.progress.setFormat(
+            self.tr("{status} — solver time {seconds} s").format(
+                status=result.status.value, seconds=f"{result.wall_time:.1f}"
+            )
+        )
         if result.objective is not None:
             self.objective.setText(f"{result.objective:,.0f}")
         if result.best_bound is not None:
             self.bound.setText(f"{result.best_bound:,.0f}")
         self.solutions.setText(str(getattr(result, "solutions", "—")))
-        self.state.setText(f"Finished: {result.status.value}")
+        self.state.setText(self.tr("Finished: {status}").format(status=result.status.value))
         found = result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) and bool(result.placements)
         if found and self.scenario is not None:
             self.document.push(ApplySolutionCommand(self.document, self.scenario, solution_from_result(result)))
@@ -341,13 +360,19 @@ class SolvePanel(QWidget):
             self.penalties.setItem(row, 1, item)
         status = result.status.value
         if self.scenario is not None:  # whose run this is (the scenario box may have moved on meanwhile)
-            status = f"Last run for {self.scenario.name}: {status}"
+            status = self.tr("Last run for {scenario}: {status}").format(scenario=self.scenario.name, status=status)
         if report is None:
-            verdict, name = f"{status}: no timetable to check", "verdictBad"
+            verdict, name = self.tr("{status}: no timetable to check").format(status=status), "verdictBad"
         elif report.ok:
-            verdict, name = f"{status} — checker: every hard rule holds (penalty {report.total_penalty:,})", "verdictOk"
+            verdict = self.tr("{status} — checker: every hard rule holds (penalty {penalty})").format(
+                status=status, penalty=f"{report.total_penalty:,}"
+            )
+            name = "verdictOk"
         else:
-            verdict, name = f"{status} — checker found {len(report.violations)} broken hard rule(s)", "verdictBad"
+            verdict = self.tr("{status} — checker found {n} broken hard rule(s)").format(
+                status=status, n=len(report.violations)
+            )
+            name = "verdictBad"
         self.verdict.setText(verdict)
         self.verdict.setObjectName(name)
         self.verdict.style().unpolish(self.verdict)  # the style sheet colours by object name
@@ -355,7 +380,8 @@ class SolvePanel(QWidget):
         parts: list[str] = []
         conflicts = list(getattr(result, "conflicts", []))
         if conflicts:
-            parts.append("<h3>Why no timetable exists</h3><ol>")
+            heading = self.tr("Why no timetable exists")
+            parts.append(f"<h3>{html.escape(heading)}</h3><ol>")
             for conflict in conflicts:
                 links = ", ".join(record_link(k, i, self.document.name_of(k, i)) for k, i in conflict.records)
                 parts.append(f"<li>{html.escape(conflict.message)}" + (f"<br><small>{links}</small>" if links else ""))
@@ -365,7 +391,8 @@ class SolvePanel(QWidget):
         for message in getattr(result, "messages", []):
             parts.append(f"<p>{html.escape(message)}</p>")
         if not parts:
-            parts.append("<p>No conflicts. Pin the cards you like and solve again to improve the rest.</p>")
+            no_conflicts = self.tr("No conflicts. Pin the cards you like and solve again to improve the rest.")
+            parts.append(f"<p>{html.escape(no_conflicts)}</p>")
         self.explanation.setHtml("".join(parts))
 
     def _hover(self, url: QUrl) -> None:

@@ -143,6 +143,213 @@
     </message>
 </context>
 <context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="52"/>
+        <source>By cohort</source>
+        <translation>Por grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="53"/>
+        <source>By pathway</source>
+        <translation>Por itinerario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="54"/>
+        <source>By grade</source>
+        <translation>Por curso</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="55"/>
+        <source>By student flag</source>
+        <translation>Por marca de estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="125"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="127"/>
+        <source>Save report…</source>
+        <translation>Guardar informe…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="131"/>
+        <location filename="../../dlplanner/qt/compare.py" line="317"/>
+        <source>Tick 2 to 4 scenarios, then Compare.</source>
+        <translation>Marque de 2 a 4 escenarios y pulse Comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="133"/>
+        <source>Minimums…</source>
+        <translation>Mínimos…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="135"/>
+        <source>The requirements every scenario is checked against (Project → Minimums…)</source>
+        <translation>Los requisitos con los que se comprueba cada escenario (Proyecto → Mínimos…)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="140"/>
+        <source>No break-down by group</source>
+        <translation>Sin desglose por grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="148"/>
+        <source>Also compare requests met, free minutes and gaps group by group</source>
+        <translation>Comparar también, grupo por grupo, las peticiones cumplidas, los minutos libres y los huecos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="153"/>
+        <source>Scenarios to compare</source>
+        <translation>Escenarios que comparar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="157"/>
+        <source>Add from another file…</source>
+        <translation>Añadir desde otro archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="158"/>
+        <source>A scenario of another project file (e.g. last year&apos;s), read only</source>
+        <translation>Un escenario de otro archivo de proyecto (p. ej., el del año pasado), de solo lectura</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="236"/>
+        <source>Compare with a scenario of</source>
+        <translation>Comparar con un escenario de</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="242"/>
+        <source>⚠ Cannot open {path}: {error}</source>
+        <translation>⚠ No se puede abrir {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="245"/>
+        <source>⚠ {path} has no scenarios</source>
+        <translation>⚠ {path} no tiene escenarios</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="254"/>
+        <source>Compare with</source>
+        <translation>Comparar con</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="255"/>
+        <source>Scenario of {project}:</source>
+        <translation>Escenario de {project}:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="270"/>
+        <source>Added &apos;{scenario}&apos; of {project} (read only). Tick 2 to 4, then Compare.</source>
+        <translation>Se añadió «{scenario}» de {project} (solo lectura). Marque de 2 a 4 y pulse Comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="322"/>
+        <source>Comparing…</source>
+        <translation>Comparando…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="343"/>
+        <source>Failed: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="349"/>
+        <source>Compared {names}.</source>
+        <translation>Comparados: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="364"/>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="429"/>
+        <source>Save comparison report</source>
+        <translation>Guardar el informe de comparación</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="437"/>
+        <source>Writing the report…</source>
+        <translation>Escribiendo el informe…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/compare.py" line="442"/>
+        <source>Report saved to {path}</source>
+        <translation>Informe guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DayForm</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="137"/>
+        <source>no lunch block</source>
+        <translation>sin bloque de almuerzo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="139"/>
+        <source>Start the day with advisory</source>
+        <translation>Empezar el día con asesoría</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="142"/>
+        <source>Add one long block at the end of the day</source>
+        <translation>Añadir un bloque largo al final del día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="147"/>
+        <source>Scenario name:</source>
+        <translation>Nombre del escenario:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="148"/>
+        <source>Bell schedule:</source>
+        <translation>Horario de timbres:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="149"/>
+        <source>Periods a day:</source>
+        <translation>Periodos al día:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="150"/>
+        <source>Period length:</source>
+        <translation>Duración del periodo:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="151"/>
+        <source>Day starts:</source>
+        <translation>Inicio del día:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="156"/>
+        <source>Advisory:</source>
+        <translation>Asesoría:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="157"/>
+        <source>Passing time:</source>
+        <translation>Tiempo de cambio de clase:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="158"/>
+        <source>Lunch after period:</source>
+        <translation>Almuerzo después del periodo:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="159"/>
+        <source>Lunch length:</source>
+        <translation>Duración del almuerzo:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="164"/>
+        <source>Long block:</source>
+        <translation>Bloque largo:</translation>
+    </message>
+</context>
+<context>
     <name>DesignerPage</name>
     <message>
         <location filename="../../dlplanner/qt/designer.py" line="236"/>
@@ -213,6 +420,199 @@
         <location filename="../../dlplanner/qt/designer.py" line="333"/>
         <source>Block-schedule designer</source>
         <translation>Diseño del horario por bloques</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="42"/>
+        <source>Master schedule</source>
+        <translation>Horario general</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="43"/>
+        <source>Teachers</source>
+        <translation>Docentes</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="44"/>
+        <source>Cohorts</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="45"/>
+        <source>Rooms</source>
+        <translation>Salones</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="46"/>
+        <source>Students (one timetable each)</source>
+        <translation>Estudiantes (un horario cada uno)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="49"/>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="50"/>
+        <source>Cohort</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="52"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="52"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="53"/>
+        <source>Everyone (the view and the file type decide)</source>
+        <translation>Todos (lo deciden la vista y el tipo de archivo)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="70"/>
+        <source>Timetable breaks hard rules</source>
+        <translation>El horario incumple reglas obligatorias</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="72"/>
+        <source>The timetable of {scenario} {status}. Export it anyway?</source>
+        <translation>El horario de {scenario}: {status}. ¿Exportarlo de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="78"/>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="79"/>
+        <source>People reading the export will see these clashes as they are.</source>
+        <translation>Quienes lean la exportación verán estos choques tal como están.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="82"/>
+        <source>Export anyway</source>
+        <translation>Exportar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="93"/>
+        <source>Export timetable</source>
+        <translation>Exportar el horario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="110"/>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="120"/>
+        <source>The words dlplanner writes (titles, labels); names stay as typed</source>
+        <translation>Las palabras que escribe dlplanner (títulos, etiquetas); los nombres quedan tal como se escribieron</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="133"/>
+        <source>Type a teacher or cohort name</source>
+        <translation>Escriba el nombre de un docente o grupo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="136"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="147"/>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="148"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="149"/>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="150"/>
+        <source>Calendar of</source>
+        <translation>Calendario de</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="151"/>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="152"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="153"/>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="155"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="193"/>
+        <source>Writes one .ics file with this calendar only.</source>
+        <translation>Escribe un único archivo .ics solo con este calendario.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="214"/>
+        <source>Writes a folder: give a new or empty folder name (or a previous export of this kind).</source>
+        <translation>Escribe una carpeta: indique el nombre de una carpeta nueva o vacía (o de una exportación anterior de este tipo).</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="229"/>
+        <source>Folder name (*)</source>
+        <translation>Nombre de carpeta (*)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="230"/>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="245"/>
+        <source>Not exported: the timetable {status}.</source>
+        <translation>No se exportó: el horario {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="262"/>
+        <source>Exporting {format}…</source>
+        <translation>Exportando {format}…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="270"/>
+        <source>Exported to {path} and {n} more file(s).</source>
+        <translation>Exportado a {path} y {n} archivo(s) más.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="272"/>
+        <source>Exported to {path}.</source>
+        <translation>Exportado a {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="277"/>
+        <source>Export failed: {message}</source>
+        <translation>La exportación falló: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/export.py" line="278"/>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
     </message>
 </context>
 <context>
@@ -597,11 +997,316 @@
     </message>
 </context>
 <context>
+    <name>NewProjectWizard</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="351"/>
+        <source>New project</source>
+        <translation>Nuevo proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="360"/>
+        <source>The school year</source>
+        <translation>El curso escolar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="361"/>
+        <source>When the year starts and ends, which days of the week are school days, and how day types repeat.</source>
+        <translation>Cuándo empieza y termina el curso, qué días de la semana son lectivos y cómo se repiten los tipos de día.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="366"/>
+        <source>The first scenario and its bell schedule</source>
+        <translation>El primer escenario y su horario de timbres</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="367"/>
+        <source>Every day type follows this bell schedule at first; change it later in the Block designer.</source>
+        <translation>Al principio todos los tipos de día siguen este horario de timbres; cámbielo después en el Diseño de bloques.</translation>
+    </message>
+</context>
+<context>
+    <name>NewScenarioDialog</name>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="41"/>
+        <location filename="../../dlplanner/qt/scenarios.py" line="45"/>
+        <source>New scenario</source>
+        <translation>Nuevo escenario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="55"/>
+        <source>Name and bell schedule</source>
+        <translation>Nombre y horario de timbres</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="56"/>
+        <source>Year and week</source>
+        <translation>Curso y semana</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="79"/>
+        <source>There is a scenario named &apos;{name}&apos; already.</source>
+        <translation>Ya existe un escenario llamado «{name}».</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../dlplanner/qt/panels.py" line="359"/>
         <source>Click to show: </source>
         <translation>Haga clic para mostrar: </translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="235"/>
+        <source>Your school</source>
+        <translation>Su escuela</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="236"/>
+        <source>The school&apos;s name, and the file the project is saved in (a .dlp file).</source>
+        <translation>El nombre de la escuela y el archivo en el que se guarda el proyecto (un archivo .dlp).</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="240"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="242"/>
+        <source>Replace it (its contents will be lost)</source>
+        <translation>Reemplazarlo (su contenido se perderá)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="249"/>
+        <source>School name:</source>
+        <translation>Nombre de la escuela:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="250"/>
+        <source>Save as:</source>
+        <translation>Guardar como:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="273"/>
+        <source>Save the new project as</source>
+        <translation>Guardar el nuevo proyecto como</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="273"/>
+        <source>dlplanner projects (*.dlp)</source>
+        <translation>Proyectos de dlplanner (*.dlp)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="292"/>
+        <source>Give a file to save the project in.</source>
+        <translation>Indique un archivo en el que guardar el proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="297"/>
+        <source>{path} is a folder: add a file name such as school.dlp.</source>
+        <translation>{path} es una carpeta: añada un nombre de archivo, por ejemplo escuela.dlp.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="299"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="302"/>
+        <source>{name} already exists in {folder}: choose another name, or tick &apos;Replace it&apos;.</source>
+        <translation>{name} ya existe en {folder}: elija otro nombre o marque «Reemplazarlo».</translation>
+    </message>
+</context>
+<context>
+    <name>SolvePanel</name>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="110"/>
+        <source>Stop at first timetable</source>
+        <translation>Parar en el primer horario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="112"/>
+        <source>End the search at the first timetable that keeps every hard rule (no soft rules).</source>
+        <translation>Terminar la búsqueda en el primer horario que cumpla todas las reglas obligatorias (sin reglas flexibles).</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="115"/>
+        <source>Stop within gap</source>
+        <translation>Parar dentro de la brecha</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="117"/>
+        <source>End the search once the soft rules&apos; penalty is within this % of the best bound.</source>
+        <translation>Terminar la búsqueda cuando la penalización de las reglas flexibles esté dentro de este % de la mejor cota.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="121"/>
+        <source>Gap to the bound, percent</source>
+        <translation>Brecha hasta la cota, en porcentaje</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="125"/>
+        <location filename="../../dlplanner/qt/solve.py" line="196"/>
+        <source>Solve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="126"/>
+        <source>Cancel (keep best)</source>
+        <translation>Cancelar (conservar el mejor)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="137"/>
+        <source>Ready. Pinned cards stay; the current timetable is the starting hint.</source>
+        <translation>Listo. Las tarjetas fijadas se quedan; el horario actual es el punto de partida.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="141"/>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="143"/>
+        <source>Time limit</source>
+        <translation>Tiempo límite</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="144"/>
+        <source>Workers</source>
+        <translation>Hilos de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="145"/>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="155"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="158"/>
+        <source>Elapsed</source>
+        <translation>Transcurrido</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="159"/>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="160"/>
+        <source>Best bound</source>
+        <translation>Mejor cota</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="161"/>
+        <source>Solutions</source>
+        <translation>Soluciones</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="171"/>
+        <location filename="../../dlplanner/qt/solve.py" line="246"/>
+        <source>No result yet</source>
+        <translation>Aún no hay resultado</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="176"/>
+        <source>Soft rule</source>
+        <translation>Regla flexible</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="176"/>
+        <source>Penalty</source>
+        <translation>Penalización</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="186"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="222"/>
+        <source>Timetable of {scenario} now: {status} ({placed} placed)</source>
+        <translation>Horario de {scenario} ahora: {status} ({placed} colocadas)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="234"/>
+        <source>Checker findings</source>
+        <translation>Hallazgos del verificador</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="274"/>
+        <source>Solving {scenario}…</source>
+        <translation>Resolviendo {scenario}…</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="276"/>
+        <source>Solving {scenario}… (the result shows here when it finishes)</source>
+        <translation>Resolviendo {scenario}… (el resultado aparecerá aquí al terminar)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="294"/>
+        <source>Stopping… the best timetable found so far is kept.</source>
+        <translation>Deteniendo… se conserva el mejor horario encontrado hasta ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="309"/>
+        <source>{elapsed} s of {limit} s</source>
+        <translation>{elapsed} s de {limit} s</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="329"/>
+        <source>The solver failed: {message}</source>
+        <translation>El motor de resolución falló: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="330"/>
+        <source>No result</source>
+        <translation>Sin resultado</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="336"/>
+        <source>{status} — solver time {seconds} s</source>
+        <translation>{status} — tiempo de resolución {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="345"/>
+        <source>Finished: {status}</source>
+        <translation>Terminado: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="363"/>
+        <source>Last run for {scenario}: {status}</source>
+        <translation>Última ejecución para {scenario}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="365"/>
+        <source>{status}: no timetable to check</source>
+        <translation>{status}: no hay horario que verificar</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="367"/>
+        <source>{status} — checker: every hard rule holds (penalty {penalty})</source>
+        <translation>{status} — verificador: se cumplen todas las reglas obligatorias (penalización {penalty})</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="372"/>
+        <source>{status} — checker found {n} broken hard rule(s)</source>
+        <translation>{status} — el verificador encontró {n} regla(s) obligatoria(s) incumplida(s)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="383"/>
+        <source>Why no timetable exists</source>
+        <translation>Por qué no existe ningún horario</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/solve.py" line="394"/>
+        <source>No conflicts. Pin the cards you like and solve again to improve the rest.</source>
+        <translation>Sin conflictos. Fije las tarjetas que le gusten y resuelva de nuevo para mejorar el resto.</translation>
     </message>
 </context>
 <context>
@@ -615,6 +1320,54 @@
         <location filename="../../dlplanner/qt/panels.py" line="280"/>
         <source>No free slot breaks no rule; drag it onto the board to choose one</source>
         <translation>Ningún hueco libre cumple todas las reglas; arrástrela al tablero para elegir uno</translation>
+    </message>
+</context>
+<context>
+    <name>YearForm</name>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="44"/>
+        <source>Weekly: each school day of the week is its own day type</source>
+        <translation>Semanal: cada día lectivo de la semana es su propio tipo de día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="45"/>
+        <source>A/B days: two day types alternate</source>
+        <translation>Días A/B: se alternan dos tipos de día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="46"/>
+        <source>N-day cycle: Day 1 … Day N, advancing each school day</source>
+        <translation>Ciclo de N días: Día 1 … Día N, avanzando cada día lectivo</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="93"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="95"/>
+        <source>First day of school:</source>
+        <translation>Primer día de clases:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="96"/>
+        <source>Last day of school:</source>
+        <translation>Último día de clases:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="97"/>
+        <source>School days of the week:</source>
+        <translation>Días lectivos de la semana:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="98"/>
+        <source>Cycle of day types:</source>
+        <translation>Ciclo de tipos de día:</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/new_project.py" line="99"/>
+        <source>Days in the cycle:</source>
+        <translation>Días del ciclo:</translation>
     </message>
 </context>
 <context>
@@ -646,6 +1399,49 @@
         <location filename="../../dlplanner/qt/district.py" line="68"/>
         <source>Decide later</source>
         <translation>Decidir más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>scenarios</name>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="103"/>
+        <source>{n} section(s)</source>
+        <translation>{n} sección(es)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="104"/>
+        <source>{n} internship(s)</source>
+        <translation>{n} práctica(s)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="105"/>
+        <source>{schedules} bell schedule(s) and {days} day type(s)</source>
+        <translation>{schedules} horario(s) de timbres y {days} tipo(s) de día</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="108"/>
+        <source>its calendar ({first} – {last})</source>
+        <translation>su calendario ({first} – {last})</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="114"/>
+        <source>its timetable of {n} placed meeting(s)</source>
+        <translation>su horario de {n} sesión(es) colocada(s)</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="115"/>
+        <source>Delete scenario &apos;{name}&apos;?</source>
+        <translation>¿Eliminar el escenario «{name}»?</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="116"/>
+        <source>It takes with it: {parts}.</source>
+        <translation>Se lleva consigo: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../dlplanner/qt/scenarios.py" line="117"/>
+        <source>People, rooms and groups stay. Edit → Undo brings the scenario back until you close the project.</source>
+        <translation>Las personas, los salones y los grupos se quedan. Editar → Deshacer recupera el escenario hasta que cierre el proyecto.</translation>
     </message>
 </context>
 </TS>

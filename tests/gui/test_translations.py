@@ -12,16 +12,19 @@ from xml.etree import ElementTree
 import PySide6
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel
 
 from dlplanner.paths import resources_dir
 from dlplanner.qt import translations
 from dlplanner.qt.mainwindow import MainWindow
+from dlplanner.qt.scenarios import what_deleting_loses
+from dlplanner.services import projects
 
 TS = resources_dir() / "translations" / "dlplanner_es.ts"
 QM = TS.with_suffix(".qm")
 TOOLS = Path(PySide6.__file__).parent  # lupdate and lrelease come with PySide6-Essentials
 SOURCES = ["mainwindow.py", "panels.py", "designer.py", "calendar_page.py", "minimums.py", "district.py"]
+SOURCES += ["export.py", "solve.py", "new_project.py", "scenarios.py", "compare.py"]
 
 
 @pytest.fixture
@@ -44,6 +47,41 @@ def test_the_menus_and_pages_read_in_spanish(spanish_window: MainWindow) -> None
     assert spanish_window.nav.item(0).text() == "Tablero"
     titles = {label.text() for label in spanish_window.findChildren(QLabel, "title")}
     assert {"Tablero del horario", "Calendario del curso escolar", "Diseño del horario por bloques"} <= titles
+
+
+def form_labels(form: QFormLayout) -> list[str]:
+    rows = (form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount()))
+    return [item.widget().text() for item in rows if item is not None and isinstance(item.widget(), QLabel)]
+
+
+def test_the_export_solve_new_project_scenario_and_compare_pages_read_in_spanish(
+    spanish_window: MainWindow,
+) -> None:
+    spanish_window.load_project(projects.load_sample("big-picture"), None)
+    export = spanish_window.export_dialog()
+    assert export.windowTitle() == "Exportar el horario"
+    assert export.export_button.text() == "Exportar"
+    assert {"Escenario", "Formato", "Vista", "Idioma", "Guardar en"} <= set(form_labels(export.findChild(QFormLayout)))
+    assert export.view.itemText(export.view.findData("master")) == "Horario general"
+    export.reject()
+
+    solve = spanish_window.solve_panel
+    assert solve.solve_button.text() == "Resolver"
+    assert {"Ejecución", "Progreso", "Resultado"} <= {box.title() for box in solve.findChildren(QGroupBox)}
+
+    wizard = spanish_window.new_project()
+    assert wizard.windowTitle() == "Nuevo proyecto" and wizard.school_page.title() == "Su escuela"
+    assert wizard.day_form.advisory.text() == "Empezar el día con asesoría"
+    wizard.reject()
+    scenario_dialog = spanish_window.new_scenario()
+    assert scenario_dialog.windowTitle() == "Nuevo escenario"
+    scenario_dialog.reject()
+    question = what_deleting_loses(spanish_window.document.scenario)
+    assert question.startswith("¿Eliminar el escenario") and "sección(es)" in question
+
+    compare = spanish_window.compare_page
+    assert compare.compare_button.text() == "Comparar"
+    assert compare.state.text() == "Marque de 2 a 4 escenarios y pulse Comparar."
 
 
 def test_english_stays_english_after_spanish(qapp: QApplication, tmp_path) -> None:
