@@ -19,10 +19,13 @@ def test_export_dialog_writes_the_students_csv(window: MainWindow, qtbot, tmp_pa
     assert dialog.view.currentIndex() > 0
     out = tmp_path / "students.csv"
     dialog.path.setText(str(out))
+    asked: list[str] = []  # the tiny school's Art elective clashes with Ada's Science 9: export anyway
+    dialog.confirm = lambda _parent, name, status: asked.append(status.text()) or True
     assert dialog.start()
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert dialog.written == [out], dialog.error
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["student"] for r in rows} == {"Ada Park", "Bo Reyes", "Cy Nomad"} and len(rows) == 12
+    assert asked == ["breaks 1 hard rule"]  # the export warned first (the checker's word)
     dialog.reject()
