@@ -301,6 +301,7 @@ class ComparePage(QWidget):
             return False
         before = self.document.undo_stack.index()
         dialog.exec()
+        dialog.deleteLater()  # a child of the page: not kept until the app closes
         changed = self.document.undo_stack.index() != before
         if changed and self.comparison is not None:
             self.start()

@@ -635,6 +635,7 @@ class MainWindow(QMainWindow):
         dialog = self.export_dialog()
         if dialog is not None:
             dialog.exec()
+            dialog.deleteLater()  # a child of the window: not kept until the app closes
 
     def new_year_dialog(self) -> NewSchoolYearDialog | None:
         """File → New school year…: next year's project from this one (see ``dlplanner.qt.rollover``)."""
@@ -647,6 +648,7 @@ class MainWindow(QMainWindow):
         dialog = self.new_year_dialog()
         if dialog is not None:
             dialog.exec()
+            dialog.deleteLater()  # a child of the window: not kept until the app closes
 
     def _may_discard(self) -> bool:
         if not self.document.dirty or self.document.project is None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from dlplanner.domain import Project
 from dlplanner.qt.app import make_app
@@ -29,6 +30,14 @@ def collect_between_tests(qapp) -> Iterator[None]:
     Python's cyclic garbage is collected then, not in the middle of a later test's event loop while
     that test's worker thread runs (one CI run died there, in the collector: see the issue note)."""
     yield
+    # A closed window is not deleted (no WA_DeleteOnClose) and its actions' connections hold it alive
+    # from C++, where Python's collector cannot see: about 1,100 widgets a window, which left the
+    # theme tests restyling gigabytes of dead windows (and crashing). Each of dlplanner's own windows
+    # a test left is deleted here, children with it; Qt's own parentless popups (a completer's list)
+    # belong to objects that delete them, and deleting them here too would delete them twice.
+    for widget in QApplication.topLevelWidgets():
+        if widget.parentWidget() is None and type(widget).__module__.startswith("dlplanner."):
+            widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     gc.collect()
