@@ -13,7 +13,7 @@ import html
 import time
 from typing import Any
 
-from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,11 @@ from dlplanner.qt.commands import ApplySolutionCommand
 from dlplanner.qt.document import PROJECT, SCENARIO, Document
 from dlplanner.qt.rule_words import rule_name, rule_tooltip
 from dlplanner.qt.style import icon
+from dlplanner.qt.worker import BackgroundThread
 from dlplanner.services.solving import solution_from_result, solve_scenario
 
 
-class SolveWorker(QThread):
+class SolveWorker(BackgroundThread):
     """Calls ``services.solving.solve_scenario`` off the GUI thread; ``cancel`` asks it to stop early."""
 
     progressed = Signal(object)  # solver Progress

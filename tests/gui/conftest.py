@@ -41,6 +41,7 @@ def collect_between_tests(qapp) -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     gc.collect()
+    assert gc.isenabled(), "a background thread still holds garbage collection off (see dlplanner.qt.worker)"
 
 
 @pytest.fixture(scope="session")
