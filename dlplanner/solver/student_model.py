@@ -4,6 +4,10 @@ One boolean per (student, open section of a subject the student requests or take
 by :func:`dlplanner.solver.students.load_students`; the student rules add their constraints and penalties
 over them through their :class:`StudentRule`'s ``load``. What the sections' times are is read from the
 placements only, so this model is small: no time variables, only seats.
+
+In turns (:func:`dlplanner.solver.students.place_open_sections`) the same choices are added to a sections'
+model instead: ``model`` is that model's and ``free`` names the open sections whose times it decides (their
+candidates' literals); the student rules then state their constraints over those times too.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from ortools.sat.python import cp_model
 
 from dlplanner.domain.model import Project, Scenario, Section, Student
 from dlplanner.domain.students import RequestGroup
-from dlplanner.solver.model_builder import Rule
+from dlplanner.solver.model_builder import Context, Rule, SectionInfo
 from dlplanner.solver.objective import DEFAULT_WEIGHTS
 from dlplanner.solver.timegrid import TimeGrid
 
@@ -63,11 +67,16 @@ class LoadContext:
         times: dict[str, list[Interval]],
         rooms: dict[str, list[str | None]],
         weights: dict[str, int] | None,
+        sections: Context | None = None,
+        free: dict[str, SectionInfo] | None = None,
     ) -> None:
         self.project = project
         self.scenario = scenario
         self.grid = grid
-        self.model = cp_model.CpModel()
+        # in turns: the sections' model, and the open sections whose times it decides (no entry in ``times``)
+        self.sections = sections
+        self.free = free or {}
+        self.model = sections.model if sections is not None else cp_model.CpModel()
         self.times = times  # section id -> its meetings
         self.rooms = rooms  # section id -> the rooms of its meetings
         self.students: list[StudentInfo] = []
