@@ -19,13 +19,17 @@ from ortools.sat.python import cp_model
 from dlplanner.domain.geometry import overlap
 from dlplanner.domain.model import Enrolment, Placement, Project, Scenario, Section, SolveStatus
 from dlplanner.domain.students import cohort_subjects, open_seats, open_sections_by_subject, request_groups
-from dlplanner.solver import engine
+from dlplanner.solver import engine, turns
 from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
 from dlplanner.solver.student_model import Choice, Interval, LoadContext, StudentInfo, clash
 from dlplanner.solver.timegrid import TimeGrid
 from dlplanner.solver.types import SolveRequest, SolveResult
 
 PLACEMENT_SHARE = 0.5  # of the time limit for placing the sections when there are students to load
+# with open sections of no cohort the time is taken in turns: placing the sections, loading the students (the
+# load usually stops earlier, when it stalls), then the rest for placing the open sections again with the seats
+# (:mod:`dlplanner.solver.turns`)
+TURNS_PLACEMENT_SHARE, TURNS_LOAD_SHARE = 0.35, 0.2
 STUDENT_RULES = ("student_clash", "section_capacity", "request_unmet", "section_balance")
 # the load stops when CP-SAT has not improved for this share of its time limit (at least STALL_SECONDS): its
 # bound is too weak to prove a load optimal, so without this every solve ran to its limit
@@ -46,11 +50,15 @@ def solve(
     scenario = project.scenario(request.scenario_id)
     if not has_students_to_load(project, scenario):
         return engine.solve(request, on_progress, should_stop)
-    placed = engine.solve(replace(request, time_limit=request.time_limit * PLACEMENT_SHARE), on_progress, should_stop)
+    in_turns = TURNS and bool(turns.free_sections(project, scenario)) and bool(project.requests)
+    share = TURNS_PLACEMENT_SHARE if in_turns else PLACEMENT_SHARE
+    placed = engine.solve(replace(request, time_limit=request.time_limit * share), on_progress, should_stop)
     if not placed.placements:
         return placed
     pins = [e for e in scenario.solution.enrolments if e.pinned] if request.respect_pins else []
     left = max(1.0, request.time_limit - (time.monotonic() - t0))
+    if in_turns:
+        left = min(left, max(1.0, TURNS_LOAD_SHARE * request.time_limit))
     load_began = time.monotonic() - t0
     loaded = load_students(
         project,
@@ -74,8 +82,29 @@ def solve(
         *loaded.messages,
         f"first complete timetable with every student loaded at {load_began + loaded.first_load_at:.2f} s",
     ]
+    if in_turns and not (should_stop and should_stop()):
+        turn, notes = turns.place_open_sections(
+            request,
+            placed.placements,
+            placed.enrolments,
+            placed.advisors,
+            placed.team_cohorts,
+            time_limit=request.time_limit - (time.monotonic() - t0),
+            enrolment_pins=pins,
+            should_stop=should_stop,
+        )
+        placed.messages = [*placed.messages, *notes]
+        if turn is not None:
+            placed.placements, placed.enrolments = turn.placements, turn.enrolments
+            placed.advisors, placed.team_cohorts = turn.advisors, turn.team_cohorts
+            placed.penalties = {**placed.penalties, **turn.penalties}
+            placed.objective = float(sum(placed.penalties.values()))
+            placed.status = SolveStatus.FEASIBLE if placed.status == SolveStatus.OPTIMAL else placed.status
     placed.wall_time = time.monotonic() - t0
     return placed
+
+
+TURNS = True  # the turn after the load (tests switch it off to see what it does)
 
 
 @dataclass
@@ -103,14 +132,21 @@ def build_load_context(
     placements: list[Placement],
     weights: dict[str, int] | None = None,
     pins: list[Enrolment] | None = None,
+    sections: engine.Context | None = None,
+    free: set[str] | None = None,
 ) -> LoadContext:
-    """The students' model with its choices and the student rules' constraints and penalties."""
+    """The students' model with its choices and the student rules' constraints and penalties.
+
+    In turns, ``sections`` is the sections' model to add the seats to and ``free`` the open sections whose
+    times it decides (their ``placements`` are then ignored but for the rooms); no objective is set then.
+    """
     grid = TimeGrid(project, scenario)
-    times = _section_times(grid, scenario, placements)
+    times = _section_times(grid, scenario, [p for p in placements if p.section_id not in (free or ())])
     rooms: dict[str, list[str | None]] = defaultdict(list)
     for p in placements:
         rooms[p.section_id].append(p.room_id)
-    ctx = LoadContext(project, scenario, grid, times, dict(rooms), weights)
+    free_infos = {i.section.id: i for i in sections.sections if i.section.id in free} if sections and free else None
+    ctx = LoadContext(project, scenario, grid, times, dict(rooms), weights, sections, free_infos)
     year_atoms = grid.atoms_of(Section("", "", ""))
     by_cohort = cohort_subjects(project, scenario)
     open_by_subject = open_sections_by_subject(project, scenario)
@@ -167,7 +203,7 @@ def build_load_context(
         load = getattr(rule, "load", None)
         if load is not None:
             load(ctx)
-    if ctx.penalties:
+    if ctx.penalties and sections is None:
         model.minimize(sum(weight * units for _, weight, units in ctx.penalties))
     return ctx
 
