@@ -29,10 +29,12 @@ from dlplanner.solver.types import SolveRequest, SolveResult
 
 PLACEMENT_SHARE = 0.5  # of the time limit for placing the sections when there are students to load
 # in turns (:mod:`dlplanner.solver.turns`): half the time for placing the sections as before, at most this share
-# for loading the students (the load often stops earlier, when it stalls), the rest for placing the open sections
-# again with the seats. Measured on New Tech (60 s): placing with 35 % of the time instead of half left the load
-# ~14 % worse on traditional-7, which the turn then had to make up first
+# for loading the students (the load often stops earlier, when it stalls), the rest (about a third) for placing
+# the open sections again with the seats. Placing with 35 % was tried: on New Tech's traditional-7 it gave the
+# turn no worse a start (step 1 varies more from run to run than with its time beyond ~20 s), but the sections'
+# soft rules get less time; the share stayed
 TURNS_LOAD_SHARE = 0.15
+TURNS = True  # the turn after the load (tests switch it off to see what it does)
 STUDENT_RULES = ("student_clash", "section_capacity", "request_unmet", "section_balance")
 # the load stops when CP-SAT has not improved for this share of its time limit (at least STALL_SECONDS): its
 # bound is too weak to prove a load optimal, so without this every solve ran to its limit
@@ -104,9 +106,6 @@ def solve(
             placed.status = SolveStatus.FEASIBLE if placed.status == SolveStatus.OPTIMAL else placed.status
     placed.wall_time = time.monotonic() - t0
     return placed
-
-
-TURNS = True  # the turn after the load (tests switch it off to see what it does)
 
 
 @dataclass

@@ -70,3 +70,15 @@ def test_a_scenario_without_requests_is_solved_as_before(monkeypatch):
     result = run(p)
     judged(p, result)
     assert not result.enrolments and not any(m.startswith("turn") for m in result.messages)
+
+
+def test_a_turn_only_with_open_sections_of_no_cohort_and_not_too_many_seats(monkeypatch):
+    p, _, _ = _two_electives_at_one_time()
+    scenario = p.scenarios[0]
+    assert turns.free_sections(p, scenario) == {"art-1", "art-2", "music-1", "music-2"}
+    assert turns.worth_a_turn(p, scenario)
+    monkeypatch.setattr(turns, "MAX_SEATS", 4 * 2 * 2 - 1)  # 4 students, 2 requests, 2 sections each
+    assert not turns.worth_a_turn(p, scenario)
+    p.requests.clear()
+    monkeypatch.setattr(turns, "MAX_SEATS", 1_000)
+    assert not turns.worth_a_turn(p, scenario)
