@@ -55,7 +55,8 @@ def solve(
     scenario = project.scenario(request.scenario_id)
     if not has_students_to_load(project, scenario):
         return engine.solve(request, on_progress, should_stop)
-    in_turns = TURNS and turns.worth_a_turn(project, scenario)
+    # the turn only improves the soft rules: a solve asked to stop at its first timetable does not take it
+    in_turns = TURNS and not request.first_only and turns.worth_a_turn(project, scenario)
     placed = engine.solve(replace(request, time_limit=request.time_limit * PLACEMENT_SHARE), on_progress, should_stop)
     if not placed.placements:
         return placed
