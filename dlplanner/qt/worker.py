@@ -2,10 +2,10 @@
 
 The job is a plain callable over services; it gets its own copies of anything it reads (the caller
 passes a deep copy of the project), so edits made meanwhile never race with it. ``done`` or
-``failed`` is emitted once; ``wait_done`` lets a closing window wait for the thread.
+``failed`` is emitted once; ``finish`` lets a closing window wait for the thread.
 
 While any of these threads runs, Python's automatic cyclic garbage collection is held off (see
-:class:`BackgroundThread`): every crash the GUI tests ever showed (CI exit 139) was the collector
+:class:`BackgroundThread`): each crash in the collector the GUI tests showed (CI exit 139) had it
 running on the GUI thread while a worker ran Python code (the solver building its model, the import
 preview parsing a workbook). Objects freed by reference counting go as usual; cycles wait until the
 last worker has finished, which for a solve is at most its time limit.
