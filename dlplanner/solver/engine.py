@@ -16,7 +16,9 @@ hold and for the soft rules), and optimise the soft rules by large-neighbourhood
 (:mod:`dlplanner.solver.lns`), then search the whole soft model from the best timetable for a last
 slice of the time, for its bound. A narrowed model without a timetable proves nothing: the whole model
 is built and solved then. A narrowed model's bound holds for its narrowed choices only: it is
-reported as ``narrowed_bound``, never as the school's bound, and such results are never "optimal".
+reported as ``narrowed_bound``, never as the school's bound. The school's bound of a big model comes
+from its cohorts' side alone (:mod:`dlplanner.solver.relaxation`), which also lets ``gap_percent``
+end the search early.
 
 When CP-SAT proves the hard rules infeasible, the capacity groups are tried first
 (:mod:`dlplanner.solver.capacity_groups`: the sections that can only use one supply, solved alone);
@@ -42,6 +44,7 @@ from dlplanner.solver.capacity_groups import first_infeasible_group, group_confl
 from dlplanner.solver.construct import greedy_placements
 from dlplanner.solver.explanation import section_label
 from dlplanner.solver.model_builder import Context, Rule
+from dlplanner.solver.relaxation import CohortBound, cohort_bound
 from dlplanner.solver.rooms import assign_rooms
 from dlplanner.solver.rules import HARD_RULES, SOFT_RULES
 from dlplanner.solver.types import Conflict, Progress, SolveRequest, SolveResult
@@ -601,22 +604,47 @@ def _finish_by_lns(
 ) -> SolveResult:
     """The soft rules of a big model by large-neighbourhood search (:mod:`dlplanner.solver.lns`).
 
-    The neighbourhoods' searches prove nothing about the whole model (the rest of it is fixed), so a
-    last slice of the time (:func:`_bound_pass`) searches the whole soft model from the best timetable
-    for its bound (``gap_percent`` does not stop the neighbourhoods early).
+    The neighbourhoods' searches prove nothing about the whole model (the rest of it is fixed). A
+    bound of the whole school comes first from its cohorts' side alone
+    (:mod:`dlplanner.solver.relaxation`), so ``gap_percent`` can end the neighbourhoods early; a last
+    slice of the time (:func:`_bound_pass`) searches the whole soft model from the best timetable
+    (its bound counts only when the pools were not narrowed).
     """
     first_assignment = ctx.assignment
     solutions = unimproved.solutions
     bound_seconds = min(BOUND_PASS_MAX_SECONDS, BOUND_PASS_SHARE * request.time_limit)
+    relaxed = cohort_bound(
+        ctx.project,
+        ctx.scenario,
+        ctx.pins,
+        request.weights,
+        min(RELAXATION_MAX_SECONDS, RELAXATION_SHARE * request.time_limit, max(0.0, left() - bound_seconds)),
+        seed=request.seed,
+        should_stop=should_stop,
+    )
+    school_bound = None if relaxed is None else relaxed.bound
+    messages = [*unimproved.messages[:-1]]
+    if relaxed is not None:
+        messages.append(_relaxation_message(relaxed, time.monotonic() - t0))
+    close_enough = False
 
     def better(objective: float) -> None:
-        nonlocal solutions
+        nonlocal solutions, close_enough
         solutions += 1
+        penalties = float(objective // scale)
         if on_progress is not None:
-            on_progress(Progress(time.monotonic() - t0, float(objective // scale), 0.0, solutions))
+            on_progress(Progress(time.monotonic() - t0, penalties, school_bound or 0.0, solutions))
+        if school_bound is not None:  # proved optimal, or within the gap asked for
+            close_enough = _within_gap(penalties, school_bound, request.gap_percent or 0.0)
+
+    def stop_neighbourhoods() -> bool:
+        return close_enough or (should_stop is not None and should_stop())
 
     # keep time for the room pass and the penalties
     deadline = time.monotonic() + left() - min(5.0, 0.08 * request.time_limit) - bound_seconds
+    first_penalties = float(fixed.objective_value // scale)
+    if school_bound is not None:
+        close_enough = _within_gap(first_penalties, school_bound, request.gap_percent or 0.0)
     improved, _, rounds = lns.improve(
         ctx,
         list(fixed.response_proto.solution),
@@ -624,16 +652,15 @@ def _finish_by_lns(
         deadline,
         request.workers,
         request.seed,
-        should_stop,
+        stop_neighbourhoods,
         better,
     )
-    messages = [*unimproved.messages[:-1]]
     messages.append(
         f"soft rules improved by large-neighbourhood search until {time.monotonic() - t0:.2f} s "
         f"({rounds} rounds, {solutions - unimproved.solutions} better timetables)"
     )
     best = improved or fixed
-    bound, better_found = _bound_pass(ctx, best, bound_seconds, request, should_stop)
+    bound, better_found = _bound_pass(ctx, best, bound_seconds, request, stop_neighbourhoods)
     if bound is not None:
         scope = "the narrowed teacher pools and room classes only" if ctx.narrowed else "the whole school"
         messages.append(f"bound {bound // scale:g} from the whole soft model's search (holds for {scope})")
@@ -644,17 +671,19 @@ def _finish_by_lns(
         ctx.assignment = first_assignment
         unimproved.wall_time = time.monotonic() - t0
         unimproved.solutions = solutions
+        unimproved.best_bound = school_bound
         return unimproved
     penalties = _penalties(ctx, best)
     advisors, team_cohorts = _choices(ctx, best)
     objective = float(sum(penalties.values()))
     whole = None if bound is None else float(bound // scale)
+    # the narrowed model's bound holds for the narrowed choices only; the cohorts' side for every timetable
+    proven = max((b for b in (None if ctx.narrowed else whole, school_bound) if b is not None), default=None)
     return SolveResult(
-        # only the whole model's bound proves an optimum; the narrowed one bounds the narrowed choices
-        SolveStatus.OPTIMAL if whole is not None and not ctx.narrowed and objective <= whole else SolveStatus.FEASIBLE,
+        SolveStatus.OPTIMAL if proven is not None and objective <= proven else SolveStatus.FEASIBLE,
         placements2,
         objective=objective,
-        best_bound=None if ctx.narrowed else whole,
+        best_bound=proven,
         narrowed_bound=whole if ctx.narrowed else None,
         penalties=penalties,
         wall_time=time.monotonic() - t0,
@@ -667,6 +696,21 @@ def _finish_by_lns(
 
 
 BOUND_PASS_SHARE, BOUND_PASS_MAX_SECONDS = 0.1, 10.0  # of the time limit, for the big models' bound
+RELAXATION_SHARE, RELAXATION_MAX_SECONDS = 0.15, 15.0  # of the time limit, for the cohorts' side bound
+
+
+def _within_gap(objective: float, bound: float, gap_percent: float) -> bool:
+    """Whether the objective is within ``gap_percent`` of the bound, as CP-SAT measures its relative gap."""
+    return objective - bound <= max(0.0, gap_percent) / 100.0 * max(1.0, abs(objective))
+
+
+def _relaxation_message(relaxed: CohortBound, at: float) -> str:
+    left_out = f", {relaxed.skipped} left out for time (counted as 0)" if relaxed.skipped else ""
+    proved = "all proved optimal" if relaxed.proved == relaxed.groups - relaxed.skipped else f"{relaxed.proved} proved"
+    return (
+        f"bound {relaxed.bound:g} from the cohorts' side alone (no teachers or rooms; holds for the whole school): "
+        f"{relaxed.groups} cohort groups, {proved}{left_out}, by {at:.2f} s"
+    )
 
 
 def _bound_pass(

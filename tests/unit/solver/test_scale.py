@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 from solver_kit import add_section, blocks_of, by_section, judged, run, school
 
 from dlplanner.domain.model import Internship, Room, SolveStatus, Teacher, TimeWindow
-from dlplanner.solver import engine, model_builder, pools
+from dlplanner.solver import engine, model_builder, pools, relaxation
 from dlplanner.solver.rules import HARD_RULES
 
 
@@ -34,13 +34,16 @@ def _pooled_school():
     return p
 
 
-def test_narrowed_pools_give_a_valid_timetable_without_claiming_a_bound(big) -> None:
+def test_narrowed_pools_give_a_valid_timetable_and_the_school_s_bound_from_its_cohorts(big) -> None:
     p = _pooled_school()
     result = run(p, time_limit=10)
     judged(p, result)
     assert any("narrowed" in m for m in result.messages)
-    # an optimum of the narrowed model proves nothing about the school's problem
-    assert result.status == SolveStatus.FEASIBLE and result.best_bound is None
+    # an optimum of the narrowed model proves nothing about the school's problem: the bound claimed is
+    # the cohorts' side's, computed apart
+    found = relaxation.cohort_bound(p, p.scenarios[0], [], None, 5.0)
+    assert found is not None and result.best_bound == found.bound <= result.objective
+    assert any("from the cohorts' side alone" in m for m in result.messages)
 
 
 def test_big_models_narrow_pools_and_keep_plain_sections_out_of_the_lab(big) -> None:
@@ -169,11 +172,34 @@ def test_a_big_model_s_neighbourhood_search_still_reports_the_whole_model_s_boun
     assert result.narrowed_bound is None
 
 
-def test_a_narrowed_model_s_bound_is_reported_apart_from_the_school_s(big) -> None:
+def test_a_narrowed_model_s_bound_is_reported_apart_from_the_school_s(big, monkeypatch: pytest.MonkeyPatch) -> None:
+    # without the cohorts' bound, which proves this small school optimal at once, the last bound pass runs
+    monkeypatch.setattr(engine, "cohort_bound", lambda *args, **kwargs: None)
     p = _pooled_school()
     result = run(p, time_limit=6)
     judged(p, result)
     assert any("large-neighbourhood search" in m for m in result.messages)
-    assert result.best_bound is None  # it would bound the narrowed pools' timetables only
+    # the narrowed model's bound would bound the narrowed pools' timetables only: reported apart
     assert result.narrowed_bound is not None and result.narrowed_bound <= result.objective
     assert any("narrowed teacher pools and room classes only" in m for m in result.messages)
+    assert result.best_bound is None and result.status == SolveStatus.FEASIBLE
+
+
+def _spread_out_school():
+    """Four cohorts with three 2-meeting sections each over two days: a long neighbourhood search to cut short."""
+    p = school(blocks=blocks_of(4), days=2, teachers=4, cohorts=4)
+    for c in range(4):
+        for k in range(3):
+            add_section(p, f"c{c}-{k}", cohort_ids=[f"c{c}"], teacher_ids=[f"t{(c + k) % 4}"], meetings_per_cycle=2)
+    return p
+
+
+def test_a_gap_against_the_cohorts_bound_ends_the_neighbourhood_search(big) -> None:
+    p = _spread_out_school()
+    everything = run(p, time_limit=6)
+    assert not any("(0 rounds" in m for m in everything.messages)  # without a gap the search runs
+    result = run(p, time_limit=6, gap_percent=100)  # any timetable is within 100 % of a bound ≥ 0
+    judged(p, result)
+    assert any("(0 rounds" in m for m in result.messages)
+    assert not any("whole soft model's search" in m for m in result.messages)  # nor the last bound pass
+    assert result.best_bound is not None
