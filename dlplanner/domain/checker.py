@@ -48,6 +48,7 @@ from dlplanner.domain.model import (
     Project,
     Scenario,
     Section,
+    Student,
     TeacherTeam,
     fmt_minutes,
     fmt_time,
@@ -229,6 +230,7 @@ class CheckContext:
         self.events = self.meetings + self.sittings
         self._slices: list[frozenset[str]] | None = None
         self._together: dict[tuple[str | None, str | None], bool] = {}
+        self._fixed_by: tuple[dict[str, list[Event]], ...] | None = None
 
     def advisor_of(self, advisory: Advisory) -> str:
         """The advisory's advisor, or the one the timetable chose ('' when it has none)."""
@@ -353,6 +355,32 @@ class CheckContext:
         for p in self.placements:
             by_section[p.section_id].append(p)
         return by_section
+
+    # students
+    def student_fixed_events(self, student: Student) -> list[Event]:
+        """What a student's cohort and advisory fix in their week: the cohort's meetings, and the sittings of
+        the cohort's advisories and of their own (the request bound reads the week as the checker does)."""
+        if self._fixed_by is None:
+            self._fixed_by = (
+                _by_resource(self.meetings, lambda e: e.cohort_ids),
+                _by_resource(self.sittings, lambda e: e.cohort_ids),
+                _by_resource(self.sittings, lambda e: [e.ref.id]),
+            )
+        cohort_meetings, sittings_of_cohort, sittings_of_advisory = self._fixed_by
+        cohort = student.cohort_id or ""
+        sittings = {
+            id(e): e
+            for e in [*sittings_of_cohort.get(cohort, []), *sittings_of_advisory.get(student.advisory_id or "", [])]
+        }
+        return [*cohort_meetings.get(cohort, []), *sittings.values()]
+
+    def events_clash(self, a: Event, b: Event) -> bool:
+        """Same day type, overlapping times and a part of the year in common."""
+        return (
+            a.day_type_id == b.day_type_id
+            and _overlap(a.start, a.end, b.start, b.end)
+            and self.terms_overlap(a.term_id, b.term_id)
+        )
 
 
 def _by_resource(events: Iterable[Event], key: Callable[[Event], Iterable[K]]) -> dict[K, list[Event]]:
@@ -1269,9 +1297,6 @@ def check_student_clash(ctx: CheckContext) -> list[Violation]:
     """A student is in one place at a time: cohort meetings, advisory sittings, internships, open sections."""
     violations = []
     meetings_of = _by_resource(ctx.meetings, lambda e: [e.ref.id])
-    cohort_meetings = _by_resource(ctx.meetings, lambda e: e.cohort_ids)
-    sittings_of_cohort = _by_resource(ctx.sittings, lambda e: e.cohort_ids)
-    sittings_of_advisory = _by_resource(ctx.sittings, lambda e: [e.ref.id])
     for student_id, section_ids in _enrolled_sections(ctx).items():
         student = ctx.students.get(student_id)
         if student is None:
@@ -1289,21 +1314,12 @@ def check_student_clash(ctx: CheckContext) -> list[Violation]:
             for event in meetings_of.get(section_id, [])
             if cohort not in event.cohort_ids
         ]
-        fixed = list(cohort_meetings.get(cohort, []))
-        sittings = {
-            id(e): e
-            for e in [*sittings_of_cohort.get(cohort, []), *sittings_of_advisory.get(student.advisory_id or "", [])]
-        }
-        fixed += sittings.values()
+        fixed = ctx.student_fixed_events(student)
         for i, a in enumerate(own):
             for b in [*own[i + 1 :], *fixed]:
                 if b.ref.id == a.ref.id and not b.is_sitting:
                     continue
-                if (
-                    a.day_type_id == b.day_type_id
-                    and _overlap(a.start, a.end, b.start, b.end)
-                    and ctx.terms_overlap(a.term_id, b.term_id)
-                ):
+                if ctx.events_clash(a, b):
                     when = ctx.when(a.day_type_id, max(a.start, b.start), min(a.end, b.end))
                     violations.append(
                         Violation(

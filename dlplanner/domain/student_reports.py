@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dlplanner.domain.geometry import advisory_sittings, day_blocks, overlap
 from dlplanner.domain.model import BlockKind, Enrolment, Project, Scenario, Student
+from dlplanner.domain.request_bound import RequestBound, request_bound
 from dlplanner.domain.students import (
     open_sections_by_subject,
     request_groups,
@@ -146,12 +147,29 @@ def singletons(project: Project, scenario: Scenario) -> Table:
 
 
 def requests_met(project: Project, scenario: Scenario, enrolments: list[Enrolment]) -> Table:
-    """Requests met per subject and rank (and for all subjects), with the students left unmet named."""
+    """Requests met per subject and rank (and for all subjects), with the students left unmet named.
+
+    With a timetable, ``at_most_met`` (by the subject itself) and ``at_most_met_or_alternate`` bound each row
+    (:mod:`dlplanner.domain.request_bound`: each student alone, these section times, seats unlimited), and a
+    last row says what the rank-1 bound means.
+    """
     students = students_by_id(project)
     table = Table(
         "Requests met",
-        ["subject", "rank", "requests", "met", "met_by_alternate", "unmet", "met_percent", "unmet_student_names"],
+        [
+            "subject",
+            "rank",
+            "requests",
+            "met",
+            "met_by_alternate",
+            "unmet",
+            "met_percent",
+            "at_most_met",
+            "at_most_met_or_alternate",
+            "unmet_student_names",
+        ],
     )
+    bound = request_bound(project, scenario) if scenario.solution.placements else None
     buckets: dict[tuple[str, int], list] = defaultdict(list)
     for outcome in request_outcomes(project, scenario, enrolments):
         buckets[(outcome.group.subject_id, outcome.group.rank)].append(outcome)
@@ -160,6 +178,10 @@ def requests_met(project: Project, scenario: Scenario, enrolments: list[Enrolmen
         met = [o for o in outcomes if o.met_by == o.group.subject_id]
         alternate = [o for o in outcomes if o.met and o.met_by != o.group.subject_id]
         unmet = [o for o in outcomes if not o.met]
+        limits: list[Cell] = ["", ""]
+        if bound is not None:
+            _, own, any_met = bound.by_subject.get((subject_id, rank), (0, 0, 0))
+            limits = [bound.own(rank), bound.met(rank)] if subject_id == "" else [own, any_met]
         table.rows.append(
             [
                 "(all subjects)" if subject_id == "" else _subject_name(project, subject_id),
@@ -169,10 +191,25 @@ def requests_met(project: Project, scenario: Scenario, enrolments: list[Enrolmen
                 len(alternate),
                 len(unmet),
                 round(100 * (len(met) + len(alternate)) / len(outcomes), 1),
+                *limits,
                 _named([students[o.group.student_id] for o in unmet]),
             ]
         )
+    if bound is not None and buckets:
+        table.rows.append([bound_note(bound), *[""] * (len(table.columns) - 1)])
     return table
+
+
+def bound_note(bound: RequestBound) -> str:
+    """What the bound on rank-1 requests means, in one line (the report's last row, the app's note)."""
+    note = (
+        f"Bound: at most {bound.own(1):,} rank-1 requests can be met by the subject itself ({bound.met(1):,} "
+        "with alternates) with these section times, whatever the seats (each student alone, seats unlimited; "
+        "the at_most columns give it per rank and subject)."
+    )
+    if not bound.exact:
+        note += " Some students' searches stopped early: their figures are looser, still bounds."
+    return note
 
 
 def student_gaps(project: Project, scenario: Scenario, enrolments: list[Enrolment]) -> Table:

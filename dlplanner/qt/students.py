@@ -94,10 +94,12 @@ def rank1_summary(met: Table) -> str:
         return "No rank-1 (required) requests."
     requests, itself, alternate = int(row[2]), int(row[3]), int(row[4])
     percent = round(100 * itself / requests, 1) if requests else 0.0
+    bound = row[7] if len(row) > 8 else ""  # at_most_met: none without a timetable
     return (
         f"Rank-1 (required) requests met: {itself} of {requests} ({percent} %) by the subject itself"
         + (f", {alternate} more by an alternate" if alternate else "")
         + "."
+        + (f" At most {bound} can be met with these section times, whatever the seats." if bound != "" else "")
     )
 
 

@@ -104,9 +104,13 @@ def test_reports_are_written_as_csv_and_xlsx_naming_the_students(
         assert all(r["kind"] == "singleton" and r["requests"] == "14" for r in rows)
         assert "Student 13 (s13)" in named
     elif kind == "requests":
+        *rows, note = rows  # the last row says what the bound means
         overall = [r for r in rows if r["subject"] == "(all subjects)"]
         assert sum(int(r["requests"]) for r in overall) == 14 + 7  # 7 with an alternate: one group each
         assert all(int(r["met"]) + int(r["met_by_alternate"]) + int(r["unmet"]) == int(r["requests"]) for r in rows)
+        assert all(int(r["met"]) <= int(r["at_most_met"]) <= int(r["at_most_met_or_alternate"]) for r in rows)
+        assert all(int(r["met"]) + int(r["met_by_alternate"]) <= int(r["at_most_met_or_alternate"]) for r in rows)
+        assert note["subject"].startswith("Bound: at most") and not note["rank"]
     else:
         assert all(r["student_id"].startswith("s") for r in rows)
         assert all(r["unmet_requests"] or int(r["gap_blocks"]) > 0 for r in rows)
