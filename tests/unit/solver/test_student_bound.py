@@ -62,4 +62,3 @@ def test_no_load_meets_more_requests_than_the_bound(seed: int):
         assert len(mine) == requests
         assert sum(o.met_by == subject_id for o in mine) <= own <= met
         assert sum(o.met for o in mine) <= met
-
