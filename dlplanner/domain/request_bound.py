@@ -5,8 +5,9 @@ and the open sections' meetings), the seats unlimited and the other students ign
 the most of their requests that can be met (per rank, by the subject itself or also by an alternate) and the
 fewest ``request_unmet`` units. No load of the same timetable does better for any student, so the sums over
 the students bound what the solver's load can reach: the gap between the two is what seats, balance and the
-search cost, not the section times. Read with the checker's geometry (:class:`CheckContext`), so the bound
-and the checker judge clashes alike.
+search cost, not the section times. Requests none of whose subjects has an open section are counted apart: no
+timetable of these sections meets them (the one bound here that does not depend on the times). Read with the
+checker's geometry (:class:`CheckContext`), so the bound and the checker judge clashes alike.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class RequestBound:
     students: list[StudentBound]
     # (subject, rank) -> (requests, those the subject itself can meet, those it or an alternate can meet)
     by_subject: dict[tuple[str, int], tuple[int, int, int]]
+    # rank -> requests no timetable of these sections can meet: none of their subjects has an open section
+    # (but of the student's own cohort) or comes with the cohort. Does not depend on the times
+    without_section: dict[int, int] = field(default_factory=dict)
 
     def own(self, rank: int) -> int:
         """At most this many requests of ``rank`` can be met by the subject itself."""
@@ -104,6 +108,7 @@ def request_bound(
 
     bounds: list[StudentBound] = []
     by_subject: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0, 0])
+    without_section: dict[int, int] = defaultdict(int)
     for student_id, groups in request_groups(project).items():
         student = students.get(student_id)
         if student is None:
@@ -129,7 +134,13 @@ def request_bound(
             row[0] += 1
             row[1] += OWN in levels
             row[2] += max(levels) > NONE
-    return RequestBound(bounds, {key: (n, own, met) for key, (n, own, met) in by_subject.items()})
+            cohort = student.cohort_id or ""
+            if search.base[i] == NONE and not any(
+                cohort not in s.cohort_ids for subject in group.subjects for s in open_by_subject.get(subject, [])
+            ):
+                without_section[group.rank] += 1
+    rows = {key: (n, own, met) for key, (n, own, met) in by_subject.items()}
+    return RequestBound(bounds, rows, dict(without_section))
 
 
 def _free_sections(

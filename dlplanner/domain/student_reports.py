@@ -207,6 +207,11 @@ def bound_note(bound: RequestBound) -> str:
         "with alternates) with these section times, whatever the seats (each student alone, seats unlimited; "
         "the at_most columns give it per rank and subject)."
     )
+    if bound.without_section.get(1):
+        note += (
+            f" {bound.without_section[1]:,} rank-1 requests name no subject with an open section (nor one their "
+            "cohort takes): no timetable of these sections meets them."
+        )
     if not bound.exact:
         note += " Some students' searches stopped early: their figures are looser, still bounds."
     return note

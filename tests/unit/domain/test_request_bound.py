@@ -114,6 +114,16 @@ def test_sections_of_different_terms_do_not_clash():
     assert request_bound(p, p.scenarios[0]).own(1) == 2
 
 
+def test_a_request_with_no_open_section_is_met_by_no_timetable():
+    p = _school(("art-1", "art", B1))
+    p.subjects.append(Subject("chess", "Chess"))
+    _student(p, ("art", 1), ("chess", 1), ("math", 2))  # no section of chess or math at all
+    _student(p, ("chess", 1), ("art", 1, "chess"))  # art stands in: some timetable can meet it
+    bound = request_bound(p, p.scenarios[0])
+    assert bound.without_section == {1: 1, 2: 1}
+    note = requests_met(p, p.scenarios[0], []).rows[-1][0]
+    assert "1 rank-1 requests name no subject with an open section" in note
+
 def test_the_requests_report_states_the_bound_in_csv_and_xlsx(tmp_path):
     p = _school(("art-1", "art", B1), ("music-1", "music", B1), ("drama-1", "drama", B2))
     ana = _student(p, ("art", 1), ("music", 1))
