@@ -124,6 +124,7 @@ def test_a_request_with_no_open_section_is_met_by_no_timetable():
     note = requests_met(p, p.scenarios[0], []).rows[-1][0]
     assert "1 rank-1 requests name no subject with an open section" in note
 
+
 def test_the_requests_report_states_the_bound_in_csv_and_xlsx(tmp_path):
     p = _school(("art-1", "art", B1), ("music-1", "music", B1), ("drama-1", "drama", B2))
     ana = _student(p, ("art", 1), ("music", 1))
