@@ -327,6 +327,8 @@ class StudentsPage(QWidget):
         self.requests_met = QTableWidget(objectName="requests-met")
         self.gaps = QTableWidget(objectName="student-gaps")
         self.requests_note = QLabel(objectName="hint", wordWrap=True)
+        # two lines: the headline and the bound (a splitter's pane does not grow a wrapped label by itself)
+        self.requests_note.setMinimumHeight(2 * self.requests_note.fontMetrics().lineSpacing() + 2)
         met_tab = QSplitter(Qt.Orientation.Vertical)
         met_top = QWidget()
         met_box = QVBoxLayout(met_top)
@@ -515,7 +517,8 @@ class StudentsPage(QWidget):
         )
         if scenario.solution.placements:
             met = requests_met(project, scenario, scenario.solution.enrolments)
-            _fill(self.requests_met, met)
+            # the report's last line (what the bound means) is the note above the table here
+            _fill(self.requests_met, Table(met.title, met.columns, [r for r in met.rows if r[1] != ""]))
             _fill(self.gaps, student_gaps(project, scenario, scenario.solution.enrolments))
             self.requests_note.setText(rank1_summary(met) + " Per rank and subject below; '(all subjects)' first.")
         else:
