@@ -86,12 +86,9 @@ class _Student:
     conflicts: list[int]  # per candidate: bit mask of the candidates it cannot be taken with
 
 
-def request_bound(
-    project: Project, scenario: Scenario, placements: list[Placement] | None = None, ctx: CheckContext | None = None
-) -> RequestBound:
+def request_bound(project: Project, scenario: Scenario, placements: list[Placement] | None = None) -> RequestBound:
     """The bound for the timetable ``placements`` (by default the scenario's solution)."""
-    if ctx is None:
-        ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
+    ctx = CheckContext(project, scenario, scenario.solution.placements if placements is None else placements)
     students = {s.id: s for s in project.students}
     by_cohort = cohort_subjects(project, scenario)
     open_by_subject = open_sections_by_subject(project, scenario)
