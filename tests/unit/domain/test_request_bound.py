@@ -146,3 +146,13 @@ def test_the_requests_report_states_the_bound_in_csv_and_xlsx(tmp_path):
         assert str(by_key[("Drama", "2")][7]) == "1"
         note = cells[-1][0]
         assert note.startswith("Bound: at most 2 rank-1 requests can be met") and "whatever the seats" in note
+
+
+def test_a_search_stopped_early_keeps_a_looser_bound_and_says_so(monkeypatch):
+    p = _school(("art-1", "art", B1), ("music-1", "music", B1))
+    _student(p, ("art", 1), ("music", 1))
+    monkeypatch.setattr("dlplanner.domain.request_bound.NODE_LIMIT", 1)
+    bound = request_bound(p, p.scenarios[0])
+    assert not bound.exact
+    assert bound.own(1) == 2  # the optimistic figure (each request alone): looser than the exact 1, still a bound
+    assert "stopped early" in requests_met(p, p.scenarios[0], []).rows[-1][0]
