@@ -26,3 +26,5 @@ def report_command(project: str, scenario: str, kind: str, out: str, project_nam
         tables = student_reports.report_tables(loaded, scenario, kind)
     click.echo(f"Wrote the {kind} report of scenario '{loaded.scenario(scenario).name}': {written}")
     click.echo(f"  {len(tables[0].rows)} row(s) in '{tables[0].title}'")
+    for note in tables[0].notes:
+        click.echo(f"  {note}")

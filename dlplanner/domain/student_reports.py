@@ -28,9 +28,12 @@ Cell = str | int
 
 @dataclass
 class Table:
+    """A report's table; ``notes`` are lines for a person (what a figure means), kept out of the data rows."""
+
     title: str
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _named(students: list[Student]) -> str:
@@ -151,7 +154,7 @@ def requests_met(project: Project, scenario: Scenario, enrolments: list[Enrolmen
 
     With a timetable, ``at_most_met`` (by the subject itself) and ``at_most_met_or_alternate`` bound each row
     (:mod:`dlplanner.domain.request_bound`: each student alone, these section times, seats unlimited), and a
-    last row says what the rank-1 bound means.
+    note says what the rank-1 bound means.
     """
     students = students_by_id(project)
     table = Table(
@@ -196,12 +199,12 @@ def requests_met(project: Project, scenario: Scenario, enrolments: list[Enrolmen
             ]
         )
     if bound is not None and buckets:
-        table.rows.append([bound_note(bound), *[""] * (len(table.columns) - 1)])
+        table.notes.append(bound_note(bound))
     return table
 
 
 def bound_note(bound: RequestBound) -> str:
-    """What the bound on rank-1 requests means, in one line (the report's last row, the app's note)."""
+    """What the bound on rank-1 requests means, in one line (the report's note, the app's note)."""
     note = (
         f"Bound: at most {bound.own(1):,} rank-1 requests can be met by the subject itself ({bound.met(1):,} "
         "with alternates) with these section times, whatever the seats (each student alone, seats unlimited; "

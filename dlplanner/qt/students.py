@@ -517,8 +517,7 @@ class StudentsPage(QWidget):
         )
         if scenario.solution.placements:
             met = requests_met(project, scenario, scenario.solution.enrolments)
-            # the report's last line (what the bound means) is the note above the table here
-            _fill(self.requests_met, Table(met.title, met.columns, [r for r in met.rows if r[1] != ""]))
+            _fill(self.requests_met, met)  # what the bound means is in the note above the table
             _fill(self.gaps, student_gaps(project, scenario, scenario.solution.enrolments))
             self.requests_note.setText(rank1_summary(met) + " Per rank and subject below; '(all subjects)' first.")
         else:

@@ -1,8 +1,9 @@
 """Plain tables (a title, columns, rows) to CSV or XLSX: the students' reports and other listings.
 
 Every text a spreadsheet would take for a formula is made inert (see :func:`common.inert`); XLSX cells
-hold text as text. One CSV file holds the first table (the one naming students); an XLSX file holds
-each table on a sheet of its own.
+hold text as text. One CSV file holds the first table (the one naming students) and only its data
+rows, so a program can read every row alike; an XLSX file holds each table on a sheet of its own, its
+notes below the rows after an empty one.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def write_xlsx_tables(tables: list[Table], path: Path) -> Path:
         for r, row in enumerate(table.rows, start=2):
             for column, value in enumerate(row, start=1):
                 _put(ws, r, column, value)
+        for r, note in enumerate(table.notes, start=len(table.rows) + 3):
+            _put(ws, r, 1, note)
         ws.freeze_panes = "B2"
     wb.save(path)
     return path

@@ -121,7 +121,7 @@ def test_a_request_with_no_open_section_is_met_by_no_timetable():
     _student(p, ("chess", 1), ("art", 1, "chess"))  # art stands in: some timetable can meet it
     bound = request_bound(p, p.scenarios[0])
     assert bound.without_section == {1: 1, 2: 1}
-    note = requests_met(p, p.scenarios[0], []).rows[-1][0]
+    note = requests_met(p, p.scenarios[0], []).notes[-1]
     assert "1 rank-1 requests name no subject with an open section" in note
 
 
@@ -138,14 +138,16 @@ def test_the_requests_report_states_the_bound_in_csv_and_xlsx(tmp_path):
         rows = list(csv.DictReader(handle))
     book = openpyxl.load_workbook(tmp_path / "requests.xlsx")
     sheet = [[c.value for c in row] for row in book.worksheets[0].iter_rows(min_row=2)]
-    for cells in ([list(r.values()) for r in rows], sheet):
-        by_key = {(c[0], str(c[1])): c for c in cells if c[1] not in ("", None)}
+    assert all(r["rank"] for r in rows)  # the CSV holds data rows only
+    *data, _, (note, *_) = sheet  # the sheet: the rows, an empty one, the note
+    for cells in ([list(r.values()) for r in rows], data):
+        by_key = {(c[0], str(c[1])): c for c in cells}
         overall = by_key[("(all subjects)", "1")]
         assert (str(overall[2]), str(overall[3]), str(overall[7]), str(overall[8])) == ("3", "1", "2", "2")
         assert [str(c) for c in by_key[("Music", "1")][7:9]] == ["1", "1"]
         assert str(by_key[("Drama", "2")][7]) == "1"
-        note = cells[-1][0]
-        assert note.startswith("Bound: at most 2 rank-1 requests can be met") and "whatever the seats" in note
+    assert note.startswith("Bound: at most 2 rank-1 requests can be met") and "whatever the seats" in note
+    assert table.notes == [note]
 
 
 def test_a_search_stopped_early_keeps_a_looser_bound_and_says_so(monkeypatch):
@@ -155,4 +157,4 @@ def test_a_search_stopped_early_keeps_a_looser_bound_and_says_so(monkeypatch):
     bound = request_bound(p, p.scenarios[0])
     assert not bound.exact
     assert bound.own(1) == 2  # the optimistic figure (each request alone): looser than the exact 1, still a bound
-    assert "stopped early" in requests_met(p, p.scenarios[0], []).rows[-1][0]
+    assert "stopped early" in requests_met(p, p.scenarios[0], []).notes[-1]
