@@ -96,9 +96,9 @@ def run_fetcl(path: Path, limit: float, outdir: Path) -> tuple[bool, float, str,
     return ok, elapsed, soft, refused
 
 
-def run_dlplanner(path: Path, limit: float, workers: int, out: Path) -> dict[str, str]:
+def run_dlplanner(path: Path, limit: float, workers: int, out: Path, *extra: str) -> dict[str, str]:
     cmd = [sys.executable, "-m", "dlplanner", "fet", "solve", str(path), "--out", str(out)]
-    cmd += ["--time-limit", str(limit), "--workers", str(workers)]
+    cmd += ["--time-limit", str(limit), "--workers", str(workers), *extra]
     t0 = time.monotonic()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=limit * 3 + 120)

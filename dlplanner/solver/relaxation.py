@@ -14,6 +14,7 @@ left unsolved when the time runs out adds 0, which keeps the sum a bound.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
 import time
 from collections.abc import Callable
@@ -93,11 +94,12 @@ def cohort_bound(
     if not groups:
         return CohortBound(0.0, 0, 0, 0)
     total, proved, solved = 0.0, 0, 0
+    known: dict[bytes, tuple[float, bool] | None] = {}  # groups alike (same model) are solved once
     for i, sections in enumerate(groups):
         left = deadline - time.monotonic()
         if left < 0.02 or (should_stop is not None and should_stop()):
             break
-        found = _group_bound(project, scenario, sections, pins, weights, left / (len(groups) - i), workers, seed)
+        found = _group_bound(project, scenario, sections, pins, weights, left / (len(groups) - i), workers, seed, known)
         if found is None:
             continue
         value, optimal = found
@@ -118,8 +120,13 @@ def _group_bound(
     seconds: float,
     workers: int,
     seed: int,
+    known: dict[bytes, tuple[float, bool] | None],
 ) -> tuple[float, bool] | None:
-    """(bound, proved optimal) of one cohort group's relaxed model, or None when it proved nothing in time."""
+    """(bound, proved optimal) of one cohort group's relaxed model, or None when it proved nothing in time.
+
+    Cohorts of one shape (the same sections, sittings and internships) give the very same model, ids
+    aside (the model's variables carry no names): ``known`` keeps each model's answer by its text.
+    """
     cohorts = {cid for s in sections for cid in s.cohort_ids}
     ids = {s.id for s in sections}
     relaxed_scenario = dataclasses.replace(
@@ -154,12 +161,19 @@ def _group_bound(
     if not ctx.objective.penalties:
         return 0.0, True
     ctx.model.minimize(ctx.objective.expression())
+    key = hashlib.sha256(str(ctx.model.proto).encode()).digest()
+    if key not in known:
+        known[key] = _solve(ctx.model, seconds, workers, seed)
+    return known[key]
+
+
+def _solve(model: cp_model.CpModel, seconds: float, workers: int, seed: int) -> tuple[float, bool] | None:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, seconds)
     solver.parameters.num_workers = max(1, workers)
     solver.parameters.random_seed = seed
     solver.parameters.catch_sigint_signal = False  # Ctrl+C is the caller's (see engine._params)
-    code = solver.solve(ctx.model)
+    code = solver.solve(model)
     if code == cp_model.INFEASIBLE:
         return None  # the school has no timetable either; the solve says why, not this bound
     bound = solver.best_objective_bound
