@@ -22,9 +22,8 @@ def report_command(project: str, scenario: str, kind: str, out: str, project_nam
     """Write a students' report: who requests what together, singletons, requests met, incomplete schedules."""
     with user_errors():
         loaded = projects.open_project(project, project_name)
-        written = student_reports.write_report(loaded, scenario, kind, out)
-        tables = student_reports.report_tables(loaded, scenario, kind)
-    click.echo(f"Wrote the {kind} report of scenario '{loaded.scenario(scenario).name}': {written}")
+        tables = student_reports.write_report(loaded, scenario, kind, out)
+    click.echo(f"Wrote the {kind} report of scenario '{loaded.scenario(scenario).name}': {out}")
     click.echo(f"  {len(tables[0].rows)} row(s) in '{tables[0].title}'")
     for note in tables[0].notes:
         click.echo(f"  {note}")

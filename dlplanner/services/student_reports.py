@@ -28,8 +28,12 @@ def report_tables(project: Project, scenario_key: str, kind: str) -> list[Table]
     return report(project, scenario, kind)
 
 
-def write_report(project: Project, scenario_key: str, kind: str, out: str | Path) -> Path:
-    """Write report ``kind`` of the scenario to ``out`` (.csv: its main table; .xlsx: every table)."""
+def write_report(project: Project, scenario_key: str, kind: str, out: str | Path) -> list[Table]:
+    """Write report ``kind`` of the scenario to ``out`` (.csv: its main table; .xlsx: every table).
+
+    Returns the tables written, so a caller that also shows them does not work them out again (the
+    requests report's bound searches every student).
+    """
     target = Path(out)
     if target.suffix.lower() not in TABLE_SUFFIXES:
         raise ServiceError(f"A report goes to a .csv or .xlsx file, not '{target.name}'")
@@ -44,7 +48,7 @@ def write_report(project: Project, scenario_key: str, kind: str, out: str | Path
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    return tables
 
 
 __all__ = ["REPORT_KINDS", "report_tables", "write_report"]
