@@ -81,6 +81,7 @@ def run_case(case: str, time_limit: float, workers: int, seed: int) -> dict:
         else ("valid" if report.ok else f"{len(report.violations)} violations"),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux: kilobytes
         "messages": result.messages,
+        "penalties": result.penalties,
     }
 
 

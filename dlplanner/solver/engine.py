@@ -606,9 +606,10 @@ def _finish_by_lns(
 
     The neighbourhoods' searches prove nothing about the whole model (the rest of it is fixed). A
     bound of the whole school comes first from its cohorts' side alone
-    (:mod:`dlplanner.solver.relaxation`), so ``gap_percent`` can end the neighbourhoods early; a last
-    slice of the time (:func:`_bound_pass`) searches the whole soft model from the best timetable
-    (its bound counts only when the pools were not narrowed).
+    (:mod:`dlplanner.solver.relaxation`), so ``gap_percent`` can end the neighbourhoods early, and
+    the neighbourhoods aim at what the best timetable pays above it. When the pools were not narrowed
+    (or there is no such bound), a last slice of the time (:func:`_bound_pass`) searches the whole soft
+    model from the best timetable for a bound of it.
     """
     first_assignment = ctx.assignment
     solutions = unimproved.solutions
@@ -623,6 +624,10 @@ def _finish_by_lns(
         should_stop=should_stop,
     )
     school_bound = None if relaxed is None else relaxed.bound
+    if relaxed is not None and ctx.narrowed:
+        # the whole soft model's search would bound the narrowed pools only (a bound of no timetable
+        # outside them) and, at this size, seldom improves the best; the search gets its time instead
+        bound_seconds = 0.0
     messages = [*unimproved.messages[:-1]]
     if relaxed is not None:
         messages.append(_relaxation_message(relaxed, time.monotonic() - t0))
@@ -654,6 +659,7 @@ def _finish_by_lns(
         request.seed,
         stop_neighbourhoods,
         better,
+        floors=[] if relaxed is None else relaxed.floors,
     )
     messages.append(
         f"soft rules improved by large-neighbourhood search until {time.monotonic() - t0:.2f} s "

@@ -5,6 +5,13 @@ two cores. Here the model built for the soft rules is solved again and again wit
 choices (starts, pool teachers, room classes) fixed to the best timetable so far, except the sections
 of a few cohorts and of a few teachers, which CP-SAT re-places from that timetable (hinted) within a
 short time. A better objective is kept. Every solution is one of the whole model, so every rule holds.
+
+Every other round is aimed where the best timetable pays: a teacher drawn in proportion to the
+penalties their own week costs (gaps, teaching in a row) is freed with the cohorts they teach (a
+teacher's gap closes only when a class of theirs moves, and it moves only by trading times with the
+cohort's other classes), and a cohort drawn in proportion to its penalties (subjects twice a day,
+meetings of a section on one day, its daily load). The other rounds stay random, so no part of the
+school is left unvisited when the penalties sit where no neighbourhood can mend them.
 """
 
 from __future__ import annotations
@@ -17,9 +24,13 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from dlplanner.solver.model_builder import Context, SectionInfo
+from dlplanner.solver.relaxation import COHORT_SOFT_RULES
 
+# rules whose cost per cohort group the relaxation's floors cover (dlplanner.solver.relaxation)
+FLOORED_RULES = frozenset(COHORT_SOFT_RULES)
 COHORTS_PER_ROUND = 4
 TEACHERS_PER_ROUND = 2
+COHORTS_PER_AIMED_TEACHER = 4  # of the cohorts an aimed-at teacher teaches, freed with them
 ROUND_SECONDS = 2.0  # a round's first time limit; a round that finds nothing makes the next longer
 MAX_ROUND_SECONDS = 10.0
 
@@ -33,8 +44,12 @@ def improve(
     seed: int,
     should_stop: Callable[[], bool] | None = None,
     on_better: Callable[[float], None] | None = None,
+    floors: list[tuple[tuple[str, ...], float]] = (),
 ) -> tuple[cp_model.CpSolver | None, float, int]:
     """(solver, objective, rounds): the solver holding the best solution found by the deadline (None: none better).
+
+    ``floors``: groups of cohorts with what their cohort-side rules cost at least in any timetable
+    (:class:`dlplanner.solver.relaxation.CohortBound`); a cohort is aimed at for what it pays above that.
 
     A solver answers ``Value`` from its own response, so the one that found the best timetable is
     read directly, with no solve again.
@@ -50,6 +65,12 @@ def improve(
         for tid in info.fixed_teachers or info.pool:
             by_teacher[tid].append(info)
     cohorts, teachers = sorted(by_cohort), sorted(by_teacher)
+    cohorts_of_section = {info.section.id: list(dict.fromkeys(info.section.cohort_ids)) for info in ctx.sections}
+    owned = [
+        (p.owner, p.weight, p.var.index, p.rule_id in FLOORED_RULES)
+        for p in ctx.objective.penalties
+        if p.owner and _is_var(p.var)
+    ]
     rng = random.Random(seed)
 
     def fix(info: SectionInfo) -> None:
@@ -64,10 +85,19 @@ def improve(
     try:
         while deadline - time.monotonic() > 0.3 and not (should_stop and should_stop()):
             free: dict[int, SectionInfo] = {}
-            for cid in rng.sample(cohorts, min(COHORTS_PER_ROUND, len(cohorts))):
-                free.update((id(i), i) for i in by_cohort[cid])
-            for tid in rng.sample(teachers, min(TEACHERS_PER_ROUND, len(teachers))):
-                free.update((id(i), i) for i in by_teacher[tid])
+            aimed = _aimed(owner_costs(owned, values, cohorts_of_section, floors), rng) if rounds % 2 else None
+            if aimed is None:
+                picked_cohorts = rng.sample(cohorts, min(COHORTS_PER_ROUND, len(cohorts)))
+                picked_teachers = rng.sample(teachers, min(TEACHERS_PER_ROUND, len(teachers)))
+            else:
+                picked_teachers, picked_cohorts = aimed
+                for tid in picked_teachers:
+                    taught = list(dict.fromkeys(c for i in by_teacher.get(tid, []) for c in i.section.cohort_ids))
+                    picked_cohorts += rng.sample(taught, min(COHORTS_PER_AIMED_TEACHER, len(taught)))
+            for cid in picked_cohorts:
+                free.update((id(i), i) for i in by_cohort.get(cid, []))
+            for tid in picked_teachers:
+                free.update((id(i), i) for i in by_teacher.get(tid, []))
             for info in free.values():
                 for i in decisions[id(info)]:
                     _set(proto, i, original[i])
@@ -97,6 +127,59 @@ def improve(
         for i, domain in original.items():
             _set(proto, i, domain)
     return best, objective, rounds
+
+
+def _aimed(costs: dict[tuple[str, str], float], rng: random.Random) -> tuple[list[str], list[str]] | None:
+    """(teachers, cohorts): one of each at most, drawn in proportion to what they pay; None when nobody pays."""
+    if not costs:
+        return None
+    picked: dict[str, list[str]] = {"teacher": [], "cohort": []}
+    for kind, chosen in picked.items():
+        owners = [(key, paid) for (k, key), paid in costs.items() if k == kind]
+        if owners:
+            ((key, _),) = rng.choices(owners, weights=[paid for _, paid in owners])
+            chosen.append(key)
+    return picked["teacher"], picked["cohort"]
+
+
+def owner_costs(
+    owned: list[tuple[tuple[str, str], int, int, bool]],
+    values: list[int],
+    cohorts_of_section: dict[str, list[str]],
+    floors: list[tuple[tuple[str, ...], float]],
+) -> dict[tuple[str, str], float]:
+    """What each teacher and cohort pays in the timetable ``values`` that a neighbourhood could save.
+
+    ``owned``: (owner, weight, variable index, whether a floor covers the rule) per penalty. A
+    section's penalty counts for its cohorts, shared evenly. Of a group of cohorts with a floor, only
+    what the group pays above it under the floored rules counts, shared in proportion to what each pays.
+    """
+    costs: dict[tuple[str, str], float] = defaultdict(float)
+    floored: dict[str, float] = defaultdict(float)  # cohort -> what it pays under the floored rules
+    for (kind, key), weight, index, covered in owned:
+        paid = weight * values[index]
+        if paid <= 0:
+            continue
+        shares = [("cohort", cid) for cid in cohorts_of_section.get(key, [])] if kind == "section" else [(kind, key)]
+        for owner in shares:
+            if owner[0] == "cohort" and covered:
+                floored[owner[1]] += paid / len(shares)
+            else:
+                costs[owner] += paid / len(shares)
+    for cohorts, floor in floors:
+        paid = sum(floored.get(cid, 0.0) for cid in cohorts)
+        above = max(0.0, paid - floor) / paid if paid > 0 else 0.0
+        for cid in cohorts:
+            if cid in floored:
+                floored[cid] *= above
+    for cid, paid in floored.items():
+        costs[("cohort", cid)] += paid
+    return {owner: paid for owner, paid in costs.items() if paid > 1e-9}
+
+
+def _is_var(expr: object) -> bool:
+    """Whether a penalty's term is a model variable (its value is read from a solution by index)."""
+    return isinstance(expr, cp_model.IntVar)
 
 
 def _decision_indexes(info: SectionInfo) -> list[int]:

@@ -31,6 +31,9 @@ class Penalty:
     exprs: list
     var: object
     evaluate: Callable[[cp_model.CpSolver], int] | None = None  # default: max(0, max(exprs))
+    # whose timetable pays it: ("teacher", id), ("cohort", id) or ("section", id); the neighbourhood
+    # search (dlplanner.solver.lns) re-places where the penalties are
+    owner: tuple[str, str] | None = None
 
     def count(self, solver: cp_model.CpSolver) -> int:
         if self.evaluate is not None:
@@ -64,6 +67,7 @@ class Objective:
         upper: int,
         direct: bool = False,
         evaluate: Callable[[cp_model.CpSolver], int] | None = None,
+        owner: tuple[str, str] | None = None,
     ) -> object | None:
         """Penalise ``weight * max(0, max(exprs))``; ``direct`` when the single expr is already ≥ 0."""
         if weight == 0 or not exprs:
@@ -74,10 +78,12 @@ class Objective:
             var = self.model.new_int_var(0, max(0, upper), "")
             for e in exprs:
                 self.model.add(var >= e)
-        self.penalties.append(Penalty(rule_id, weight, exprs, var, evaluate))
+        self.penalties.append(Penalty(rule_id, weight, exprs, var, evaluate, owner))
         return var
 
-    def add_worst_slice_penalty(self, rule_id: str, weight: int, slices: list[list[tuple[list, int]]]) -> None:
+    def add_worst_slice_penalty(
+        self, rule_id: str, weight: int, slices: list[list[tuple[list, int]]], owner: tuple[str, str] | None = None
+    ) -> None:
         """Penalise ``weight`` × the most units of one slice of the year (one teacher's or cohort's worst week).
 
         ``slices`` holds, per soft atom, counts ``(exprs, upper)`` of ``max(0, max(exprs))`` units each;
@@ -94,7 +100,7 @@ class Objective:
             return
         if len(distinct) == 1:
             for exprs, upper in next(iter(distinct.values())):
-                self.add_penalty(rule_id, weight, exprs, upper=upper)
+                self.add_penalty(rule_id, weight, exprs, upper=upper, owner=owner)
             return
         units: dict[int, object] = {}
         for counts in distinct.values():
@@ -115,7 +121,7 @@ class Objective:
                 for counts in distinct.values()
             )
 
-        self.penalties.append(Penalty(rule_id, weight, [], worst, evaluate))
+        self.penalties.append(Penalty(rule_id, weight, [], worst, evaluate, owner))
 
     def expression(self):
         return sum(p.weight * p.var for p in self.penalties)

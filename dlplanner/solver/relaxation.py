@@ -41,12 +41,17 @@ COHORT_SOFT_RULES = ("spread_days", "subject_twice_daily", "daily_load_balance",
 
 @dataclasses.dataclass
 class CohortBound:
-    """The bound, how many cohort groups were proved optimal, and how many were left out (no time)."""
+    """The bound, how many cohort groups were proved optimal, and how many were left out (no time).
+
+    ``floors`` holds each solved group's cohorts and its own bound: what those cohorts' rules cost at
+    least, so the neighbourhood search aims at what a timetable pays above it.
+    """
 
     bound: float
     groups: int
     proved: int
     skipped: int
+    floors: list[tuple[tuple[str, ...], float]] = dataclasses.field(default_factory=list)
 
 
 def cohort_groups(scenario: Scenario) -> list[list[Section]]:
@@ -94,6 +99,7 @@ def cohort_bound(
     if not groups:
         return CohortBound(0.0, 0, 0, 0)
     total, proved, solved = 0.0, 0, 0
+    floors: list[tuple[tuple[str, ...], float]] = []
     known: dict[bytes, tuple[float, bool] | None] = {}  # groups alike (same model) are solved once
     for i, sections in enumerate(groups):
         left = deadline - time.monotonic()
@@ -103,12 +109,13 @@ def cohort_bound(
         if found is None:
             continue
         value, optimal = found
+        floors.append((tuple(sorted({cid for s in sections for cid in s.cohort_ids})), value))
         total += value
         solved += 1
         proved += optimal
     if solved == 0:
         return None
-    return CohortBound(total, len(groups), proved, len(groups) - solved)
+    return CohortBound(total, len(groups), proved, len(groups) - solved, floors)
 
 
 def _group_bound(

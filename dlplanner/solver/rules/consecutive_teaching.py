@@ -35,7 +35,7 @@ def add_consecutive_teaching(ctx: Context) -> None:
                                 rows[id(busy)].append(([sum(window) - m], 1))
                 counts += rows[id(busy)]
             slices.append(counts)
-        ctx.objective.add_worst_slice_penalty("consecutive_teaching", weight, slices)
+        ctx.objective.add_worst_slice_penalty("consecutive_teaching", weight, slices, ("teacher", tid))
 
 
 RULE = Rule(add_consecutive_teaching)

@@ -26,7 +26,7 @@ def add_daily_load_balance(ctx: Context) -> None:
         if info.candidates:
             for cid in dict.fromkeys(info.section.cohort_ids):
                 of_cohort[cid].append(info)
-    for infos in of_cohort.values():
+    for cid, infos in of_cohort.items():
         spreads: dict[tuple[int, ...], tuple] = {}  # the same sections: one spread
         for atom in ctx.grid.soft_atoms:
             running = [info for info in infos if atom in info.atoms]
@@ -41,7 +41,9 @@ def add_daily_load_balance(ctx: Context) -> None:
             units = model.new_int_var(0, max(upper for _, _, _, upper in spreads.values()), "")
             for part, _, _, _ in spreads.values():
                 model.add(units >= part)
-        ctx.objective.add(Penalty("daily_load_balance", weight, [], units, _worst(list(spreads.values()))))
+        ctx.objective.add(
+            Penalty("daily_load_balance", weight, [], units, _worst(list(spreads.values())), ("cohort", cid))
+        )
 
 
 def _worst(parts: list[tuple]) -> Callable[[cp_model.CpSolver], int]:

@@ -39,7 +39,7 @@ def add_room_changes(ctx: Context) -> None:
 
         extra = model.new_int_var(0, len(used), "")
         model.add(extra >= sum(used.values()) - 1)
-        ctx.objective.add(Penalty("room_changes", weight, [], extra, evaluate))
+        ctx.objective.add(Penalty("room_changes", weight, [], extra, evaluate, ("section", s.id)))
 
 
 RULE = Rule(add_room_changes)

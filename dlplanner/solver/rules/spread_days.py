@@ -24,7 +24,11 @@ def add_spread_days(ctx: Context) -> None:
                 continue
             c = sum(lits)
             ctx.objective.add_penalty(
-                "spread_days", weight, [k * c - k * (k + 1) // 2 for k in range(1, n)], upper=n * (n - 1) // 2
+                "spread_days",
+                weight,
+                [k * c - k * (k + 1) // 2 for k in range(1, n)],
+                upper=n * (n - 1) // 2,
+                owner=("section", info.section.id),
             )
 
 

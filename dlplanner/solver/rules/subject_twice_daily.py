@@ -18,7 +18,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
     for info in ctx.sections:
         for cid in dict.fromkeys(info.section.cohort_ids):
             of_cohort[cid].append(info)
-    for infos in of_cohort.values():
+    for cid, infos in of_cohort.items():
         counts: dict[tuple[int, ...], tuple[list, int]] = {}  # the same meetings: one count
         slices = []
         for atom in ctx.grid.soft_atoms:
@@ -33,7 +33,7 @@ def add_subject_twice_daily(ctx: Context) -> None:
                     key = tuple(lit.index for lit in lits)
                     chosen.append(counts.setdefault(key, ([sum(lits) - 1], len(lits))))
             slices.append(chosen)
-        ctx.objective.add_worst_slice_penalty("subject_twice_daily", weight, slices)
+        ctx.objective.add_worst_slice_penalty("subject_twice_daily", weight, slices, ("cohort", cid))
 
 
 RULE = Rule(add_subject_twice_daily)

@@ -26,7 +26,7 @@ def add_teacher_gaps(ctx: Context) -> None:
                         gaps[id(busy)] = _gap_terms(ctx, busy)
                     counts += gaps[id(busy)]
             slices.append(counts)
-        ctx.objective.add_worst_slice_penalty("teacher_gaps", weight, slices)
+        ctx.objective.add_worst_slice_penalty("teacher_gaps", weight, slices, ("teacher", tid))
 
 
 def _busy_so_far(ctx: Context, busy: list) -> list:

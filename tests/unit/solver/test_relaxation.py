@@ -51,6 +51,14 @@ def test_a_cohorts_internship_is_kept_in_its_group() -> None:
     assert _bound(p) == ALL_ON_ONE_DAY + SPREAD_ONE_DAY_EXTRA
 
 
+def test_each_groups_floor_is_its_own_share_of_the_bound() -> None:
+    p = _two_cohorts()
+    p.scenarios[0].internships = [Internship("i0", "Away", ["c0"], [TimeWindow("d1", 0, 24 * 60)])]
+    found = cohort_bound(p, p.scenarios[0], [], None, 10.0)
+    assert found is not None
+    assert sorted(found.floors) == [(("c0",), ALL_ON_ONE_DAY), (("c1",), SPREAD_ONE_DAY_EXTRA)]
+
+
 def test_pins_keep_their_time_but_not_their_teachers_or_room() -> None:
     p = _two_cohorts()
     starts = [480, 545, 610]  # blocks_of(3): 60 minutes and 5 of passing
