@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from solver_kit import add_section, by_section, judged, run, school
+from solver_kit import add_section, blocks_of, by_section, judged, run, school
 
 from dlplanner.domain.calendar import Term
 from dlplanner.domain.model import Campus, CampusTravel, Placement, Room
-from dlplanner.solver import HARD_RULES, engine
+from dlplanner.solver import HARD_RULES, engine, rooms
 from dlplanner.solver.model_builder import Context
 
 
@@ -115,3 +115,44 @@ def test_a_room_pass_that_fails_falls_back_to_one_class_per_room(monkeypatch):
     judged(p, result)
     assert calls[:2] == [True, False]
     assert any("one class per room" in m for m in result.messages)
+
+
+def _crown_of_labs():
+    """Six lab sections, two labs, one day of six blocks: a_i clashes with b_j exactly when i ≠ j.
+
+    Two labs house them all (the a's in one, the b's in the other), but placing them in the order they
+    come, each in the first lab free for both its meetings, leaves a3 and b3 with no lab of their own.
+    """
+    p = school(blocks=blocks_of(6), days=1, teachers=6, cohorts=6)
+    p.rooms = [Room(f"lab{i}", f"Lab {i}", 30, {"lab"}) for i in range(2)]
+    blocks = {"a1": (0, 1), "b1": (2, 4), "a2": (2, 3), "b2": (0, 5), "a3": (4, 5), "b3": (1, 3)}
+    for k, sid in enumerate(blocks):
+        add_section(p, sid, cohort_ids=[f"c{k}"], teacher_ids=[f"t{k}"], room_features={"lab"}, meetings_per_cycle=2)
+    ctx = Context(p, p.scenarios[0], rules=HARD_RULES)
+    starts = [480 + 65 * b for b in range(6)]  # blocks_of: 60 minutes and 5 of passing
+    cands = [
+        c for info in ctx.sections for c in info.candidates if c.start in {starts[b] for b in blocks[info.section.id]}
+    ]
+    assert len(cands) == 12
+    return ctx, cands, sorted(r.id for r in p.rooms)
+
+
+def test_lab_sections_get_one_lab_each_when_an_order_of_them_allows_it():
+    ctx, cands, labs = _crown_of_labs()
+    got = rooms._greedy(ctx, cands, labs, {})
+    assert got is not None and rooms._extra_changes(ctx, cands, got) == 0
+    per_section: dict[str, set[str]] = {}
+    for c in cands:
+        per_section.setdefault(c.info.section.id, set()).add(got[id(c)])
+    assert {sid: len(r) for sid, r in per_section.items()} == dict.fromkeys(per_section, 1)
+
+
+def test_a_lab_sections_own_lab_comes_before_its_meetings_old_rooms():
+    ctx, cands, labs = _crown_of_labs()
+    # the first timetable put every section's two meetings in different labs
+    wanted = {
+        (c.info.section.id, c.day, c.start, c.end): labs[i % 2]
+        for i, c in enumerate(sorted(cands, key=lambda c: (c.info.section.id, c.start)))
+    }
+    got = rooms._greedy(ctx, cands, labs, wanted)
+    assert got is not None and rooms._extra_changes(ctx, cands, got) == 0
