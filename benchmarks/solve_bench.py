@@ -128,6 +128,13 @@ def table(rows: list[dict], args: argparse.Namespace) -> str:
             f"{fmt(r.get('objective'), '{:.0f}')} | {fmt(r.get('gap'), '{:.1%}')} | "
             f"{fmt(r.get('peak_mb'), '{:.0f}')} | {r['verdict']} |"
         )
+    breakdown = [
+        f"- {r['case']}: " + ", ".join(f"{rule} {units:,}" for rule, units in r["penalties"].items() if units)
+        for r in rows
+        if r.get("penalties")
+    ]
+    if breakdown:
+        lines += ["", "Penalties by soft rule (the checker's):", "", *breakdown]
     return "\n".join(lines) + "\n"
 
 
