@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ortools.sat.python import cp_model
 
@@ -44,7 +44,7 @@ def improve(
     seed: int,
     should_stop: Callable[[], bool] | None = None,
     on_better: Callable[[float], None] | None = None,
-    floors: list[tuple[tuple[str, ...], float]] = (),
+    floors: Sequence[tuple[tuple[str, ...], float]] = (),
 ) -> tuple[cp_model.CpSolver | None, float, int]:
     """(solver, objective, rounds): the solver holding the best solution found by the deadline (None: none better).
 
@@ -92,7 +92,11 @@ def improve(
             else:
                 picked_teachers, picked_cohorts = aimed
                 for tid in picked_teachers:
-                    taught = list(dict.fromkeys(c for i in by_teacher.get(tid, []) for c in i.section.cohort_ids))
+                    taught = list(
+                        dict.fromkeys(
+                            c for i in by_teacher.get(tid, []) if _teaches(i, tid, values) for c in i.section.cohort_ids
+                        )
+                    )
                     picked_cohorts += rng.sample(taught, min(COHORTS_PER_AIMED_TEACHER, len(taught)))
             for cid in picked_cohorts:
                 free.update((id(i), i) for i in by_cohort.get(cid, []))
@@ -146,7 +150,7 @@ def owner_costs(
     owned: list[tuple[tuple[str, str], int, int, bool]],
     values: list[int],
     cohorts_of_section: dict[str, list[str]],
-    floors: list[tuple[tuple[str, ...], float]],
+    floors: Sequence[tuple[tuple[str, ...], float]],
 ) -> dict[tuple[str, str], float]:
     """What each teacher and cohort pays in the timetable ``values`` that a neighbourhood could save.
 
@@ -175,6 +179,14 @@ def owner_costs(
     for cid, paid in floored.items():
         costs[("cohort", cid)] += paid
     return {owner: paid for owner, paid in costs.items() if paid > 1e-9}
+
+
+def _teaches(info: SectionInfo, tid: str, values: list[int]) -> bool:
+    """Whether the teacher teaches the section in the timetable ``values`` (not only could, from its pool)."""
+    if tid in info.fixed_teachers:
+        return True
+    chosen = info.teacher_vars.get(tid)
+    return chosen is not None and chosen.index >= 0 and values[chosen.index] == 1
 
 
 def _is_var(expr: object) -> bool:

@@ -9,6 +9,7 @@ from solver_kit import add_section, blocks_of, judged, run, school
 
 from dlplanner.domain.model import Placement, TimeWindow
 from dlplanner.solver import engine, lns, model_builder
+from dlplanner.solver.rules import HARD_RULES
 
 # owner, weight, variable index, whether a cohort floor covers the rule
 OWNED = [
@@ -94,3 +95,15 @@ def test_a_narrowed_school_with_the_cohorts_bound_spends_the_bound_pass_time_sea
     assert result.best_bound is not None and result.objective > result.best_bound  # the search ran to the end
     assert not any("whole soft model's search" in m for m in result.messages)
     assert result.narrowed_bound is None
+
+
+def test_an_aimed_teacher_brings_the_cohorts_of_the_sections_they_teach_not_of_their_whole_pool() -> None:
+    p = school(blocks=blocks_of(3), teachers=3, cohorts=2)
+    add_section(p, "pooled", cohort_ids=["c0"], teacher_pool=["t0", "t1"])
+    add_section(p, "fixed", cohort_ids=["c1"], teacher_ids=["t2"])
+    ctx = model_builder.Context(p, p.scenarios[0], rules=HARD_RULES, pool_keep=0)
+    pooled, fixed = ctx.sections
+    values = [0] * len(ctx.model.proto.variables)
+    values[pooled.teacher_vars["t1"].index] = 1  # t1 teaches it, t0 only could
+    assert lns._teaches(pooled, "t1", values) and not lns._teaches(pooled, "t0", values)
+    assert lns._teaches(fixed, "t2", values)
