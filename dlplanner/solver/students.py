@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
+from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.geometry import overlap
 from dlplanner.domain.model import Enrolment, Placement, Project, Scenario, Section, SolveStatus
 from dlplanner.domain.students import cohort_subjects, open_seats, open_sections_by_subject, request_groups
@@ -77,7 +78,19 @@ def solve(
         should_stop=should_stop,
     )
     placed.enrolments = loaded.enrolments
-    placed.penalties = {**placed.penalties, **loaded.penalties}
+    if placed.penalties:
+        placed.penalties = {**placed.penalties, **loaded.penalties}
+    else:
+        # the sections' soft rules were not evaluated (out of time, stopped): the students' penalties alone would
+        # read as the whole timetable's, so the checker gives every rule's
+        placed.penalties = check_timetable(
+            project,
+            scenario,
+            placed.placements,
+            advisors=placed.advisors,
+            team_cohorts=placed.team_cohorts,
+            enrolments=placed.enrolments,
+        ).penalties
     placed.objective = float(sum(placed.penalties.values()))
     placed.best_bound = None  # the two models' bounds do not add up to one of the whole
     if placed.status == SolveStatus.OPTIMAL and not loaded.optimal:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from solver_kit import add_section, blocks_of, school
 from test_student_rules import _electives, _pin, _students
 
+from dlplanner.domain.checker import check_timetable
 from dlplanner.domain.model import CourseRequest
 from dlplanner.solver import students
+from dlplanner.solver.types import SolveRequest
 
 
 def _three_electives():
@@ -90,3 +92,15 @@ def test_repair_moves_another_student_out_of_a_full_section():
     repaired = students.repair_load(ctx, load)
     seated = {(c.student.id, c.section.id) for info in ctx.students for c in info.choices if repaired.get(c.lit.index)}
     assert seated == {(first.id, "art-2"), (second.id, "music-1"), (second.id, "art-1")}
+
+
+def test_a_first_only_solve_with_students_reports_every_rules_penalties():
+    """Stopped at its first timetable, the sections' soft rules are not evaluated: the result's penalties are
+    the checker's for every rule, not the students' alone read as the whole timetable's."""
+    p = _three_electives()
+    scenario = p.scenarios[0]
+    result = students.solve(SolveRequest(p, scenario.id, time_limit=5, workers=1, first_only=True))
+    report = check_timetable(p, scenario, result.placements, enrolments=result.enrolments)
+    assert report.ok
+    assert result.penalties == report.penalties
+    assert result.objective == report.total_penalty
