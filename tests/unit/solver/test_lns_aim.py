@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from ortools.sat.python import cp_model
 from solver_kit import add_section, blocks_of, judged, run, school
 
 from dlplanner.domain.model import Placement, TimeWindow
@@ -59,6 +60,7 @@ def test_the_aimed_rounds_free_the_teacher_who_pays_with_the_cohorts_they_teach(
     monkeypatch.setattr(model_builder, "POOL_LITERALS_LIMIT", -1)  # a big model: the neighbourhood search runs
     monkeypatch.setattr(lns, "COHORTS_PER_ROUND", 0)
     monkeypatch.setattr(lns, "TEACHERS_PER_ROUND", 0)
+    monkeypatch.setattr(lns, "ROUND_TURN", ("random", "aimed"))  # no day rounds, which could close it too
     monkeypatch.setattr(engine, "BOUND_PASS_SHARE", 0.0)  # no whole-model search after it to mend the gap
     p = school(blocks=blocks_of(4), teachers=5, cohorts=2)
     for sid, cohort, teacher in (
@@ -107,3 +109,82 @@ def test_an_aimed_teacher_brings_the_cohorts_of_the_sections_they_teach_not_of_t
     values[pooled.teacher_vars["t1"].index] = 1  # t1 teaches it, t0 only could
     assert lns._teaches(pooled, "t1", values) and not lns._teaches(pooled, "t0", values)
     assert lns._teaches(fixed, "t2", values)
+
+
+STARTS = [480, 545, 610, 675]  # blocks_of(4)
+
+
+def _two_day_school():
+    """Two cohorts of three sections meeting once a day; t0 teaches one of each, at blocks 0 and 2 of d1: a gap."""
+    p = school(blocks=blocks_of(4), days=2, teachers=5, cohorts=2)
+    for sid, cohort, teacher in (
+        ("c0-a", "c0", "t0"), ("c0-b", "c0", "t1"), ("c0-c", "c0", "t2"),
+        ("c1-a", "c1", "t0"), ("c1-b", "c1", "t3"), ("c1-c", "c1", "t4"),
+    ):  # fmt: skip
+        add_section(p, sid, cohort_ids=[cohort], teacher_ids=[teacher], meetings_per_cycle=2)
+    d0 = {"c0-a": 0, "c0-b": 1, "c0-c": 2, "c1-a": 1, "c1-b": 0, "c1-c": 2}  # t0 at blocks 0 and 1
+    d1 = {"c0-a": 0, "c0-b": 1, "c0-c": 2, "c1-a": 2, "c1-b": 0, "c1-c": 1}  # t0 at blocks 0 and 2
+    hint = [
+        Placement(sid, meeting, day, STARTS[b], STARTS[b] + 60, None, [])
+        for meeting, (day, at) in enumerate((("d0", d0), ("d1", d1)))
+        for sid, b in at.items()
+    ]
+    return p, hint
+
+
+def test_a_day_round_frees_that_day_of_the_idle_teacher_and_the_cohorts_they_meet_then() -> None:
+    p, hint = _two_day_school()
+    add_section(p, "elsewhere", cohort_ids=[], teacher_ids=["t4"])  # t4's: in no cohort t0 meets
+    ctx = model_builder.Context(p, p.scenarios[0], rules=HARD_RULES, pool_keep=0)
+    values = [0] * len(ctx.model.proto.variables)
+    chosen = {(h.section_id, h.day_type_id, h.start) for h in hint}
+    for info in ctx.sections:
+        for c in info.candidates:
+            values[c.lit.index] = int((info.section.id, c.day, c.start) in chosen)
+    by_teacher = {f"t{k}": [i for i in ctx.sections if f"t{k}" in i.fixed_teachers] for k in range(5)}
+    by_cohort = {c: [i for i in ctx.sections if c in i.section.cohort_ids] for c in ("c0", "c1")}
+    costs = {("teacher", "t0"): 1.0, ("cohort", "c0"): 5.0}
+    for seed in range(20):
+        day, free = lns._day_round(costs, by_teacher, by_cohort, values, random.Random(seed))
+        assert day == "d1"  # t0 idles on d1 only
+        assert sorted(i.section.id for i in free.values()) == ["c0-a", "c0-b", "c0-c", "c1-a", "c1-b", "c1-c"]
+    assert lns._day_round({("cohort", "c0"): 5.0}, by_teacher, by_cohort, values, random.Random(0)) is None
+    c0a = ctx.sections[0]
+    on_d1 = lns._day_indexes(c0a, "d1")
+    assert on_d1 == sorted(c.lit.index for c in c0a.candidates if c.day == "d1")  # no room classes here
+    assert not set(on_d1) & {c.lit.index for c in c0a.candidates if c.day == "d0"}
+
+
+def test_day_rounds_close_a_gap_by_moving_meetings_within_their_day(monkeypatch) -> None:
+    """Random rounds free nothing and aimed ones are random: only a day round can close t0's gap on d1."""
+    monkeypatch.setattr(model_builder, "POOL_LITERALS_LIMIT", -1)  # a big model: the neighbourhood search runs
+    monkeypatch.setattr(lns, "COHORTS_PER_ROUND", 0)
+    monkeypatch.setattr(lns, "TEACHERS_PER_ROUND", 0)
+    monkeypatch.setattr(lns, "ROUND_TURN", ("day",))
+    monkeypatch.setattr(lns, "_aimed", lambda costs, rng: None)  # a round that is not a day's is random
+    monkeypatch.setattr(engine, "BOUND_PASS_SHARE", 0.0)
+    contexts, rounds_free = [], []  # the neighbourhood search's model; the variables each of its rounds frees
+    improve = lns.improve
+
+    def watched_improve(ctx, *args, **kwargs):
+        contexts.append(ctx)
+        return improve(ctx, *args, **kwargs)
+
+    class Watched(cp_model.CpSolver):
+        def solve(self, model, *args):
+            if contexts:  # a round's solve (the engine's own came before the search)
+                rounds_free.append({i for i, v in enumerate(model.proto.variables) if len(set(v.domain)) > 1})
+            return super().solve(model, *args)
+
+    monkeypatch.setattr(lns, "improve", watched_improve)
+
+    monkeypatch.setattr(lns.cp_model, "CpSolver", Watched)
+    p, hint = _two_day_school()
+    result = run(p, time_limit=4, hint=hint)
+    judged(p, result)
+    assert any("large-neighbourhood search" in m for m in result.messages)
+    assert result.penalties["teacher_gaps"] == 0
+    (ctx,) = contexts
+    day_of = {c.lit.index: c.day for info in ctx.sections for c in info.candidates}
+    rounds = [{day_of[i] for i in free if i in day_of} for free in rounds_free if free & day_of.keys()]
+    assert rounds and all(days == {"d1"} for days in rounds)  # only d1's meetings could move
