@@ -1584,7 +1584,7 @@ def penalty_room_changes(ctx: CheckContext) -> int:
     units = 0
     for section_id, used in rooms.items():
         section = ctx.sections[section_id]
-        if section.team_taught or "lab" in section.room_features:
+        if section.keeps_one_room:
             units += max(0, len(used) - 1)
     return units * _weight(ctx, "room_changes")
 

@@ -276,6 +276,11 @@ class Section:
     def teacher_count(self) -> int:
         return len(self.teacher_ids) if self.teacher_ids else self.teachers_needed
 
+    @property
+    def keeps_one_room(self) -> bool:
+        """Whether each extra room its meetings use costs (rule ``room_changes``): team-taught and lab sections."""
+        return self.team_taught or "lab" in self.room_features
+
 
 @dataclass
 class Student:

@@ -29,8 +29,7 @@ TARGET_SECONDS = 0.1  # … within this time (the first always), until every kee
 
 def keeps_room(ctx: Context, cand: Candidate) -> bool:
     """Whether changing rooms costs for the candidate's section (the ``room_changes`` soft rule)."""
-    s = cand.info.section
-    return (s.team_taught or "lab" in s.room_features) and s.meetings_per_cycle >= 2
+    return cand.info.section.keeps_one_room and cand.info.section.meetings_per_cycle >= 2
 
 
 def assign_rooms(

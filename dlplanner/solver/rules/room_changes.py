@@ -17,7 +17,7 @@ def add_room_changes(ctx: Context) -> None:
     model = ctx.model
     for info in ctx.sections:
         s = info.section
-        if not (s.team_taught or "lab" in s.room_features) or s.meetings_per_cycle < 2:
+        if not s.keeps_one_room or s.meetings_per_cycle < 2:
             continue
         per_room: dict[str, list] = {}
         for cand in info.candidates:
