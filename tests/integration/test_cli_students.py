@@ -54,7 +54,7 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("import-csv", str(path), "--kind", "sections", str(sections), "--scenario", SCENARIO),
         ("import-csv", str(path), "--kind", "students", str(_write(tmp / "students.csv", students))),
         ("import-csv", str(path), "--kind", "requests", str(_write(tmp / "requests.csv", requests))),
-        ("solve", str(path), "-s", SCENARIO, "--time-limit", "30", "--save"),
+        ("solve", str(path), "-s", SCENARIO, "--time-limit", "10", "--save"),
     ]
     for args in runs:  # module scope has no capsys: main's output is not needed here
         assert main(list(args)) == 0, args

@@ -85,7 +85,8 @@ def test_solved_sample_exports_and_compares(sample: str, scenario_ids: list[str]
     proj = projects.load_sample(sample)
     ids = scenario_ids or [s.id for s in proj.scenarios]
     for scenario_id in ids:
-        result, report = solve_scenario(proj, scenario_id, time_limit=20, workers=1, seed=0)
+        # the exports want a checker-valid timetable, not the best one: the first will do
+        result, report = solve_scenario(proj, scenario_id, time_limit=20, workers=1, seed=0, first_only=True)
         assert result.placements, f"{sample}/{scenario_id}: {result.status}"
         assert report is not None and report.ok, [v.message for v in report.violations][:3]
     scenario = proj.scenario(ids[0])
