@@ -37,9 +37,9 @@ COHORTS_PER_AIMED_TEACHER = 4  # of the cohorts an aimed-at teacher teaches, fre
 ROUND_SECONDS = 2.0  # a round's first time limit; a round that finds nothing makes the next longer
 MAX_ROUND_SECONDS = 10.0
 # rounds take turns: one aimed at a teacher and a cohort, then two at a day of teachers' idle periods (a round
-# with nobody to aim at is random). Measured on the 2,400-student comprehensive school at 120 s: this turn
-# 1,490 / 1,498 (two schools), aimed-day 1,512, random-aimed-day 1,537, random-aimed-day-day 1,523, random-aimed
-# (before) 1,580 / 1,585
+# with nobody to aim at is random). On the 2,400-student comprehensive school at 120 s: median 1,504 of five
+# runs, against 1,580-1,613 with random and aimed rounds taking turns; the other turns tried, one or two runs
+# each, are in benchmarks/results/comprehensive.md
 ROUND_TURN = ("aimed", "day", "day")
 DAY_ROUND_SECTIONS = 150  # a day round adds idle teachers until it frees about this many sections' days
 
@@ -214,9 +214,9 @@ def _day_round(
     A gap closes when a teacher's classes of the day move together, which they can only do by trading
     periods with the other classes of their cohorts that day; with every other day fixed, a round frees a
     few times as many sections as an aimed one and searches them fast. The first teacher is drawn by what
-    they pay, the day by their idle minutes that day (a rough measure of the gaps, which the penalty counts in
-    class blocks), then more teachers idle that day by their idle minutes,
-    until about DAY_ROUND_SECTIONS sections are free. None when no teacher pays or the first idles on no day.
+    they pay, the day by their idle minutes that day (a rough measure of the gaps, which the penalty counts
+    in class blocks), then more teachers idle that day by their idle minutes, until about DAY_ROUND_SECTIONS
+    sections are free. None when no teacher pays or the first idles on no day.
     """
     owners = [(key, paid) for (kind, key), paid in costs.items() if kind == "teacher"]
     if not owners:
