@@ -42,12 +42,15 @@ FLOORED_RULES = frozenset(COHORT_SOFT_RULES)
 COHORTS_PER_ROUND = 4
 TEACHERS_PER_ROUND = 2
 COHORTS_PER_AIMED_TEACHER = 4  # of the cohorts an aimed-at teacher teaches, freed with them
-ROUND_SECONDS = 1.2  # a round's first time limit; a round that finds nothing makes the next longer
+# a round's first time limit; a round that finds nothing makes the next longer. With round models most rounds
+# find their last better timetable within 0.4-1.3 s; at 120 s on 2,400 students 1.2 s rounds gave 1,442-1,465
+# in five runs, 2 s rounds 1,482-1,528 in three, 0.8 s 1,474 (benchmarks/results/comprehensive.md)
+ROUND_SECONDS = 1.2
 MAX_ROUND_SECONDS = 10.0
 # rounds take turns: one aimed at a teacher and a cohort, then two at a day of teachers' idle periods (a round
-# with nobody to aim at is random). On the 2,400-student comprehensive school at 120 s: median 1,504 of five
-# runs, against 1,580-1,613 with random and aimed rounds taking turns; the other turns tried, one or two runs
-# each, are in benchmarks/results/comprehensive.md
+# with nobody to aim at is random). On the 2,400-student comprehensive school at 120 s (2 s rounds of the whole
+# model): median 1,504 of five runs, against 1,580-1,613 with random and aimed rounds taking turns; the other
+# turns tried, one or two runs each, are in benchmarks/results/comprehensive.md
 ROUND_TURN = ("aimed", "day", "day")
 DAY_ROUND_SECTIONS = 150  # a day round adds idle teachers until it frees about this many sections' days
 
@@ -226,7 +229,8 @@ def _read_model(
     """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.pb"
-        model.export_to_file(str(path))
+        if not model.export_to_file(str(path)):  # no room in the temporary folder: rounds get the whole model
+            return [list(v.domain) for v in model.proto.variables], None, {}
         proto = cp_model_pb2.CpModelProto.FromString(path.read_bytes())
     domains = [list(v.domain) for v in proto.variables]
     of_constraint: list[tuple[int, ...]] = []
