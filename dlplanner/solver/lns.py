@@ -75,7 +75,7 @@ def improve(
     read directly, with no solve again.
     """
     decisions = {id(info): _decision_indexes(info) for info in ctx.sections}
-    round_model = RoundModel(ctx.model, {i for idx in decisions.values() for i in idx}, values)
+    round_model: RoundModel | None = None  # read at the first round: it takes a moment on a big model
     by_cohort: dict[str, list[SectionInfo]] = defaultdict(list)
     by_teacher: dict[str, list[SectionInfo]] = defaultdict(list)
     for info in ctx.sections:
@@ -122,6 +122,10 @@ def improve(
             for tid in picked_teachers:
                 free.update((id(i), i) for i in by_teacher.get(tid, []))
             freed = {id(info): decisions[id(info)] for info in free.values()}
+        if round_model is None:
+            round_model = RoundModel(ctx.model, {i for idx in decisions.values() for i in idx}, values)
+            if deadline - time.monotonic() <= 0.3:
+                break
         model = round_model.open((i for indexes in freed.values() for i in indexes), values)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, min(seconds, deadline - time.monotonic() - 0.2))
