@@ -170,6 +170,9 @@ class RoundModel:
         for value in values:
             proto.variables.add().domain.extend((value, value))
         proto.objective.copy_from(self._whole.objective)
+        # the wrappers of the messages, looked up once: a round sets thousands of domains
+        self._domains = [v.domain for v in proto.variables]
+        self._constraints = list(self._whole.constraints)
         self._opened: list[int] = []
 
     def open(self, decisions: Iterable[int], values: list[int]) -> cp_model.CpModel:
@@ -177,10 +180,12 @@ class RoundModel:
         freed = self._reach(set(decisions), values)
         proto = self.model.proto
         proto.constraints.clear()
-        proto.constraints.extend([self._whole.constraints[c] for c in sorted(freed[1])])
+        proto.constraints.extend([self._constraints[c] for c in sorted(freed[1])])
         self._opened = sorted(freed[0])
         for i in self._opened:
-            _set(proto, i, self._original[i])
+            domain = self._domains[i]
+            domain.clear()
+            domain.extend(self._original[i])
         self.model.clear_hints()
         proto.solution_hint.vars.extend(self._opened)
         proto.solution_hint.values.extend([values[i] for i in self._opened])
@@ -188,9 +193,10 @@ class RoundModel:
 
     def close(self, values: list[int]) -> None:
         """Fix what the round freed to ``values`` (the best timetable after it)."""
-        proto = self.model.proto
         for i in self._opened:
-            _set(proto, i, [values[i], values[i]])
+            domain = self._domains[i]
+            domain.clear()
+            domain.extend((values[i], values[i]))
         self._opened = []
 
     def _reach(self, decisions: set[int], values: list[int]) -> tuple[set[int], set[int]]:
@@ -199,22 +205,29 @@ class RoundModel:
             helpers = (i for i in range(len(self._original)) if i not in self._decisions)
             return decisions.union(helpers), set(range(len(self._whole.constraints)))
 
+        every_decision, implies, of_variable, of_constraint = (
+            self._decisions,
+            self._implies,
+            self._of_variable,
+            self._of_constraint,
+        )
+
         def kept_false(ref: int) -> bool:
-            var = ref if ref >= 0 else -ref - 1
+            var = ref if ref >= 0 else ~ref
             value = values[var] if ref >= 0 else 1 - values[var]
-            return value == 0 and var in self._decisions and var not in decisions
+            return value == 0 and var in every_decision and var not in decisions
 
         free, constraints, kept = set(decisions), set(), set()
         stack = list(decisions)
         while stack:
-            for c in self._of_variable.get(stack.pop(), ()):
+            for c in of_variable.get(stack.pop(), ()):
                 if c in constraints:
                     continue
                 constraints.add(c)
-                for v in self._of_constraint[c]:
-                    if v in free or v in kept or v in self._decisions:
+                for v in of_constraint[c]:
+                    if v in free or v in kept or v in every_decision:
                         continue
-                    if any(kept_false(ref) for ref in self._implies.get(v, ())):
+                    if v in implies and any(kept_false(ref) for ref in implies[v]):
                         kept.add(v)
                         continue
                     free.add(v)
